@@ -1,0 +1,46 @@
+# The README names two commands: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install run ingest test lint typecheck pytest eval-gate browser-deps bench clean
+
+$(BIN)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	# torch first and pinned: an unpinned torch pulls a multi-GB CUDA build
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(BIN)/.installed
+
+ingest: install
+	$(BIN)/briefing ingest
+
+run: ingest
+	$(BIN)/python app.py
+
+lint: install
+	$(BIN)/ruff check assistant tests app.py eval
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest -q
+
+eval-gate: install
+	$(BIN)/briefing eval --check
+
+test: lint typecheck pytest eval-gate
+
+bench: install
+	$(BIN)/python eval/bench_retrieval.py
+
+clean:
+	rm -rf $(VENV) index/briefing_* index/chroma eval/reports

@@ -1,0 +1,81 @@
+"""Assistant: the one object the CLI, the UI, the eval suite and the tests use."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.errors import IndexNotReady
+from assistant.positions.registry import ActorRegistry
+from assistant.retrieval.embedder import Embedder, get_embedder
+from assistant.retrieval.index import Index
+from assistant.settings import Settings
+from assistant.types import Hit, IngestReport, SearchFilters
+
+if TYPE_CHECKING:
+    from assistant.answering.chain import AnswerChain
+    from assistant.ingest.pipeline import Progress
+    from assistant.types import Answer, Brief, Contrast
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
+                 llm: Any | None = None) -> None:
+        self.settings = settings or Settings()
+        self.embedder = embedder or get_embedder(self.settings.embed_model, self.settings.embed_batch_size)
+        self.registry = ActorRegistry.load(self.settings.actors_path)
+        self.index = Index(self.settings, self.embedder, self.registry)
+        self._llm = llm  # injected chat model (tests); else built from settings on demand
+        self._chains: dict[str, AnswerChain] = {}
+
+    # ---- corpus ----------------------------------------------------------------------------------
+    def ingest(self, paths: Sequence[Path] | None = None, prune: bool = False,
+               progress: Progress | None = None) -> IngestReport:
+        from assistant.ingest.pipeline import ingest
+
+        return ingest(self.index, [Path(p) for p in (paths or [self.settings.corpus_dir])], prune=prune,
+                      progress=progress)
+
+    def remove(self, doc_ids: list[str]) -> list[str]:
+        from assistant.ingest.pipeline import remove_documents
+
+        return remove_documents(self.index, doc_ids)
+
+    def require_index(self) -> None:
+        if self.index.is_empty:
+            raise IndexNotReady(
+                f"the index at {self.settings.index_dir} is empty for embedder '{self.embedder.model_id}' "
+                "and these chunking settings; run `briefing ingest` first"
+            )
+
+    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None,
+               mmr: bool | None = None) -> list[Hit]:
+        if not query.strip():
+            from assistant.errors import BriefingError
+
+            raise BriefingError("empty query")
+        self.require_index()
+        return self.index.search(query, k=k, filters=filters, use_mmr=mmr)
+
+    def documents(self) -> list[dict[str, Any]]:
+        out = []
+        for doc_id, sd in sorted(self.index.docs.items()):
+            m = sd.document.meta.model_dump()
+            m["chunks"] = len(sd.chunks)
+            m["chars"] = len(sd.document.text)
+            out.append(m)
+        return out
+
+    def status(self) -> dict[str, Any]:
+        st = self.index.state
+        return {
+            "documents": len(self.index.docs),
+            "chunks": len(self.index.chunks),
+            "embed_model": self.embedder.model_id,
+            "collection": self.index.collection,
+            "index_dir": str(self.settings.index_dir),
+            "store": self.index.store.location,
+            "last_ingest": st.last_ingest,
+            "chunking": self.settings.chunking.model_dump(),
+        }

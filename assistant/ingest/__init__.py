@@ -1,0 +1,1 @@
+"""Turning files into cleaned documents and chunks."""

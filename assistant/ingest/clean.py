@@ -1,0 +1,222 @@
+"""Strip web and print furniture from raw text and recover headings as section paths.
+
+The output text is what every offset in the system points into: citations quote it exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+BOILERPLATE = [
+    r"skip to (main )?content",
+    r"advertisement",
+    r"live broadcast",
+    r"main slide",
+    r"beginning of the article",
+    r"озвучить текст",
+    r"select important",
+    r"on",
+    r"off",
+    r"(icon-[\w-]+\s*)+",
+    r"переведено сервисом.*",
+    r"translated (by|with) .*(translator|service).*",
+    r">>>\s*gallery.*",
+    r"[*_=~\-]{3,}",
+    r"share( this)?( article| page)?",
+    r"(read|see) (more|also).*",
+    r"print( this page)?",
+    r"subscribe( now| to our newsletter)?.*",
+    r"accept( all)? cookies.*",
+    r"©.*",
+    r"copyright\s+(©|\(c\))?\s*\d{4}.*",
+    r"all rights reserved.*",
+    r"cover (image|photo) credit.*",
+    r"(isbn[:\s]*)?97[89][-\s]?\d{1,5}[-\s]?\d{1,7}[-\s]?\d{1,7}[-\s]?\d",
+    r"(tel|fax|e-?mail|internet|web)\s*:.*",
+]
+_BOILER = re.compile(r"^(?:" + "|".join(BOILERPLATE) + r")$", re.IGNORECASE)
+_TOC = re.compile(r"(\.{4,}|…{2,}|\t)\s*\d{1,4}\s*$")
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_NUM_HEADING = re.compile(r"^((?:\d{1,2}\.)+\d{0,2}\.?|[IVX]{1,5}\.|APPENDIX [A-Z]\.?)\s+(\S.{0,110})$")
+_DATE_LINE = re.compile(
+    r"^(mon|tue|wed|thu|fri|sat|sun)?\w*\.?\s*(\d{1,2}[./ ])?\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+    r"[ .]*\d{0,2}\s*,?\s*\d{4}$|^\d{1,2}[./]\d{1,2}[./]\d{4}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    path: list[str]
+    heading: bool = False
+    page: int | None = None
+
+
+@dataclass
+class Cleaned:
+    text: str
+    paragraphs: list[Paragraph]
+    sections: list[tuple[list[str], int, int]] = field(default_factory=list)
+    pages: list[tuple[int, int, int]] = field(default_factory=list)
+    removed_lines: int = 0
+    title: str | None = None
+
+
+def clean_inline(line: str) -> str:
+    line = _LINK.sub(r"\1", line)
+    line = _BOLD.sub(r"\2", line)
+    line = _ITALIC.sub(r"\1", line)
+    line = line.replace("\u00a0", " ").replace("\u200b", "")
+    return re.sub(r"[ \t]{2,}", " ", line).strip()
+
+
+def _is_caps_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return (
+        len(letters) >= 6
+        and len(line) <= 90
+        and all(not c.islower() for c in letters)
+        and len(line.split()) <= 12
+        and not line.endswith((".", ","))
+    )
+
+
+def heading_level(line: str, raw: str, next_line: str | None) -> int | None:
+    """Return a heading level (1 = top) or None for body text."""
+    if line.endswith((" ...", " …")):
+        line = line.rstrip(" .…")
+    m = _MD_HEADING.match(raw.strip())
+    if m:
+        return len(m.group(1))
+    if _NUM_HEADING.match(line) and not line.endswith((".", ";", ",")):
+        token = line.split()[0]
+        if token[0].isdigit():
+            return min(token.rstrip(".").count(".") + 1, 4)
+        return 1
+    if _is_caps_heading(line):
+        return 1
+    stripped = raw.strip()
+    if stripped.startswith("**") and stripped.endswith("**") and len(line) <= 120 and not line.endswith("."):
+        return 3
+    words = line.split()
+    if (
+        next_line is not None
+        and 1 <= len(words) <= 10
+        and len(line) <= 70
+        and line[0].isupper()
+        and not line.endswith((".", ",", ";", ":", "?", "!", '"', "”", "-", "–"))
+        and not _DATE_LINE.match(line)
+        and len(next_line.split()) >= 15
+    ):
+        return 2
+    return None
+
+
+def clean_text(raw: str, kind: str = "text") -> Cleaned:
+    """Clean raw text; pages are separated by form feeds (PDF)."""
+    pages = raw.split("\f")
+    raw_lines: list[tuple[int | None, str]] = []
+    for pno, page in enumerate(pages, start=1):
+        for line in page.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            raw_lines.append((pno if kind == "pdf" else None, line))
+
+    removed = 0
+    kept: list[tuple[int | None, str, str]] = []  # (page, raw, cleaned)
+    for pno, raw_line in raw_lines:
+        line = clean_inline(raw_line)
+        if not line:
+            kept.append((pno, "", ""))
+            continue
+        if _BOILER.match(line) or _TOC.search(raw_line) or re.search(r"\.{6,}", line):
+            removed += 1
+            continue
+        kept.append((pno, raw_line, line))
+
+    # Running headers, logos and cover furniture: short lines repeated across the document.
+    counts = Counter(c for _, _, c in kept if c and len(c.split()) <= 4)
+    repeated = {c for c, n in counts.items() if n >= 2 and not _NUM_HEADING.match(c)}
+    filtered: list[tuple[int | None, str, str]] = []
+    for item in kept:
+        if item[2] in repeated:
+            removed += 1
+            continue
+        filtered.append(item)
+
+    if kind == "pdf":
+        filtered = _join_wrapped(filtered)
+
+    out: list[str] = []
+    paragraphs: list[Paragraph] = []
+    stack: list[tuple[int, str]] = []
+    pos = 0
+    title: str | None = None
+    nonblank = [i for i, (_, _, c) in enumerate(filtered) if c]
+    for idx_pos, i in enumerate(nonblank):
+        pno, raw_line, line = filtered[i]
+        nxt = filtered[nonblank[idx_pos + 1]][2] if idx_pos + 1 < len(nonblank) else None
+        level = heading_level(line, raw_line, nxt)
+        if level is not None:
+            line = _MD_HEADING.sub(r"\2", line) if line.startswith("#") else line
+            line = line.strip("#* ").strip()
+            if not line:
+                continue
+            if title is None and (level == 1 or raw_line.lstrip().startswith("#")):
+                title = line
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, line))
+        if out:
+            pos += 2
+        start = pos
+        out.append(line)
+        pos += len(line)
+        paragraphs.append(
+            Paragraph(start=start, end=pos, path=[h for _, h in stack], heading=level is not None, page=pno)
+        )
+    text = "\n\n".join(out)
+
+    sections: list[tuple[list[str], int, int]] = []
+    for p in paragraphs:
+        if p.heading:
+            if sections:
+                sections[-1] = (sections[-1][0], sections[-1][1], p.start)
+            sections.append((p.path, p.start, len(text)))
+    page_spans: list[tuple[int, int, int]] = []
+    if kind == "pdf":
+        for p in paragraphs:
+            if p.page is None:
+                continue
+            if page_spans and page_spans[-1][0] == p.page:
+                page_spans[-1] = (p.page, page_spans[-1][1], p.end)
+            else:
+                page_spans.append((p.page, p.start, p.end))
+    return Cleaned(text=text, paragraphs=paragraphs, sections=sections, pages=page_spans, removed_lines=removed, title=title)
+
+
+def _join_wrapped(items: list[tuple[int | None, str, str]]) -> list[tuple[int | None, str, str]]:
+    """PDF text is hard-wrapped: join lines that continue a sentence."""
+    joined: list[tuple[int | None, str, str]] = []
+    for pno, raw_line, line in items:
+        if (
+            joined
+            and line
+            and joined[-1][2]
+            and not joined[-1][2].endswith((".", ":", "?", "!", "”", '"'))
+            and (line[0].islower() or line[0].isdigit() or len(joined[-1][2]) > 60)
+            and not _NUM_HEADING.match(line)
+            and not _is_caps_heading(line)
+        ):
+            prev = joined[-1]
+            sep = "" if prev[2].endswith("-") and line[0].islower() else " "
+            merged = prev[2][:-1] + line if sep == "" else prev[2] + sep + line
+            joined[-1] = (prev[0], prev[1] + " " + raw_line, merged)
+        else:
+            joined.append((pno, raw_line, line))
+    return joined

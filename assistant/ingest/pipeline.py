@@ -1,0 +1,183 @@
+"""Ingest: load -> clean -> chunk -> embed -> store, incremental by content hash, crash-safe."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import LoadError
+from assistant.ingest.chunk import chunk_document
+from assistant.ingest.clean import Cleaned, clean_text
+from assistant.ingest.loaders import SUPPORTED, load_file
+from assistant.ingest.manifest import build_meta, load_manifest
+from assistant.retrieval.docstore import FileState, IndexState, StoredDoc
+from assistant.retrieval.index import Index, date_int
+from assistant.retrieval.lexical import LexicalIndex
+from assistant.types import Document, IngestReport, Section
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+NOT_DOCUMENTS = {"manifest.yaml", "manifest.yml", "actors.yaml", "readme.md"}
+
+
+def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, str]]]:
+    files: list[Path] = []
+    errors: list[dict[str, str]] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED
+                                and f.name.lower() not in NOT_DOCUMENTS and not f.name.startswith(".")))
+        elif p.is_file():
+            files.append(p)
+        else:
+            errors.append({"path": str(p), "reason": "no such file or folder"})
+    return files, errors
+
+
+def prepare(path: Path, content_hash: str, manifest: dict[str, dict[str, Any]]) -> tuple[Document, Cleaned, list[str]]:
+    raw = load_file(path)
+    cleaned = clean_text(raw.text, raw.kind)
+    if not cleaned.text.strip():
+        raise LoadError(f"{path}: nothing left after cleaning (only boilerplate?)")
+    meta = build_meta(path, cleaned.text, cleaned.title, manifest)
+    doc = Document(
+        meta=meta, text=cleaned.text, content_hash=content_hash,
+        sections=[Section(path=p, char_start=s, char_end=e) for p, s, e in cleaned.sections],
+        pages=cleaned.pages, removed_lines=cleaned.removed_lines,
+    )
+    return doc, cleaned, raw.warnings
+
+
+def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progress | None = None) -> IngestReport:
+    t0 = time.perf_counter()
+    report = IngestReport()
+    settings = index.settings
+    files, errors = expand_paths(paths)
+    report.errors.extend(errors)
+    with index.lock:
+        state = index.state.model_copy(deep=True)
+        pending: list[tuple[str, StoredDoc]] = []
+        used_ids = {f.doc_id: key for key, f in state.files.items()}
+        manifests: dict[Path, dict[str, dict[str, Any]]] = {}
+        for i, path in enumerate(files):
+            if progress:
+                progress("read", i, len(files))
+            key = str(path.resolve())
+            try:
+                data = path.read_bytes()
+                manifest = manifests.setdefault(path.parent, load_manifest(path.parent))
+                entry = manifest.get(path.name, {})
+                h = hashlib.sha256(data + json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
+                old = state.files.get(key)
+                if old and old.content_hash == h:
+                    report.unchanged.append(old.doc_id)
+                    continue
+                doc, cleaned, warnings = prepare(path, h, manifest)
+                doc_id = doc.meta.doc_id
+                if doc_id in used_ids and used_ids[doc_id] != key:
+                    doc_id = f"{doc_id}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
+                    doc.meta.doc_id = doc_id
+                chunks = chunk_document(
+                    doc_id, cleaned, index.embedder.count_tokens, settings.chunking.max_tokens,
+                    settings.chunking.overlap_sentences, settings.chunking.min_tokens,
+                )
+                if not chunks:
+                    raise LoadError(f"{path}: no text to index")
+                used_ids[doc_id] = key
+                pending.append((key, StoredDoc(document=doc, chunks=chunks)))
+                for w in warnings:
+                    report.errors.append({"path": str(path), "reason": f"warning: {w}"})
+            except LoadError as exc:
+                report.errors.append({"path": str(path), "reason": str(exc)})
+            except OSError as exc:
+                report.errors.append({"path": str(path), "reason": f"cannot read: {exc}"})
+
+        # Embed only chunks the store does not already hold.
+        known = set(index.chunks)
+        to_embed = [c for _, sd in pending for c in sd.chunks if c.chunk_id not in known]
+        vectors: dict[str, np.ndarray] = {}
+        batch = max(1, settings.embed_batch_size * 4)
+        for i in range(0, len(to_embed), batch):
+            part = to_embed[i : i + batch]
+            if progress:
+                progress("embed", i, len(to_embed))
+            for c, v in zip(part, index.embedder.embed([c.text for c in part]), strict=True):
+                vectors[c.chunk_id] = v
+        if progress and to_embed:
+            progress("embed", len(to_embed), len(to_embed))
+        reused = [c.chunk_id for _, sd in pending for c in sd.chunks if c.chunk_id in known]
+        vectors.update(index.store.get_embeddings(reused))
+        report.chunks_embedded = len(to_embed)
+
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        for key, sd in pending:
+            m = sd.document.meta
+            ids = [c.chunk_id for c in sd.chunks]
+            if ids:
+                index.store.add(
+                    ids, np.stack([vectors[c] for c in ids]),
+                    [{"doc_id": m.doc_id, "doc_type": m.doc_type, "date": date_int(m.date), "section": c.section[:200],
+                      "char_start": c.char_start, "char_end": c.char_end} for c in sd.chunks],
+                    [c.text for c in sd.chunks],
+                )
+            index.docstore.save_doc(sd)
+            (report.updated if key in state.files else report.added).append(m.doc_id)
+            state.files[key] = FileState(doc_id=m.doc_id, content_hash=sd.document.content_hash,
+                                         chunk_ids=ids, ingested_at=now)
+        if prune:
+            for key in list(state.files):
+                if not Path(key).exists():
+                    report.removed.append(state.files.pop(key).doc_id)
+        changed = bool(pending or report.removed)
+        if changed:
+            _commit(index, state, pending, now)
+        report.seconds = round(time.perf_counter() - t0, 3)
+        return report
+
+
+def remove_documents(index: Index, doc_ids: list[str]) -> list[str]:
+    with index.lock:
+        state = index.state.model_copy(deep=True)
+        removed = []
+        for key, f in list(state.files.items()):
+            if f.doc_id in doc_ids:
+                state.files.pop(key)
+                removed.append(f.doc_id)
+        if removed:
+            _commit(index, state, [], datetime.now(UTC).isoformat(timespec="seconds"))
+        return removed
+
+
+def _commit(index: Index, state: IndexState, pending: list[tuple[str, StoredDoc]], now: str) -> None:
+    """Build BM25 under a new folder, then write state (the commit point), then clean up."""
+    docs = {f.doc_id: f for f in state.files.values()}
+    texts: dict[str, str] = {}
+    fresh = {sd.document.meta.doc_id: sd for _, sd in pending}
+    for doc_id, f in docs.items():
+        sd = fresh.get(doc_id) or index.docs.get(doc_id) or index.docstore.load_doc(doc_id, f.content_hash)
+        for c in sd.chunks:
+            texts[c.chunk_id] = c.text
+    ids = list(texts)
+    lexical = LexicalIndex.build(ids, [texts[i] for i in ids])
+    new_dir = f"bm25-{int(time.time() * 1000)}"
+    lexical.save(index.root / new_dir)
+    state.bm25_dir = new_dir
+    state.last_ingest = now
+    index.docstore.save_state(state)  # commit
+    # cleanup: chunks and files no longer referenced (also leftovers of an earlier crash)
+    live = set(ids)
+    stale = [cid for cid in index.store.all_ids() if cid not in live]
+    if stale:
+        index.store.delete(stale)
+    index.docstore.remove_unreferenced(state)
+    for d in index.root.glob("bm25*"):
+        if d.is_dir() and d.name != new_dir:
+            shutil.rmtree(d, ignore_errors=True)
+    index.reload()

@@ -1,0 +1,40 @@
+"""Sentence boundaries that respect abbreviations, initials, numbering and closing quotes."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREV = {
+    "mr", "ms", "mrs", "dr", "prof", "st", "gen", "col", "lt", "sgt", "jr", "sr", "no", "nos", "art", "arts",
+    "vs", "etc", "e.g", "i.e", "cf", "approx", "fig", "figs", "vol", "pp", "p", "ed", "eds", "inc", "ltd",
+    "co", "corp", "dept", "u.s", "u.k", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "para", "sec", "ch", "rev", "hon", "gov", "pres", "min",
+}
+_CANDIDATE = re.compile(r"([.!?…]+)([\"”’»)\]]*)(\s+)(?=[\"“‘«(\[—–-]?\s?[A-ZÀ-ÖØ-ÞА-ЯЁ0-9¹²³⁴⁵⁶⁷⁸⁹])")
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Return (start, end) spans, absolute (plus offset), covering the non-space text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _CANDIDATE.finditer(text):
+        end = m.end(2)
+        before = text[start : m.start(1)]
+        last = before.rsplit(None, 1)[-1] if before.strip() else ""
+        token = last.lower().lstrip("(\"“‘")
+        if m.group(1) == "." and not m.group(2):
+            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                continue  # "Ms. Kallas", "W. Kosiniak-Kamysz"
+            if re.fullmatch(r"(\d+\.)*\d+", token) and len(before.strip()) <= len(last) + 1:
+                continue  # "1.1. HEADING" numbering at the start
+            if re.fullmatch(r"[ivx]+", token) and len(before.strip()) <= len(last) + 1:
+                continue  # "I. Euro-Atlantic ..."
+        piece_start = start + (len(text[start:]) - len(text[start:].lstrip()))
+        if end > piece_start:
+            spans.append((piece_start + offset, end + offset))
+        start = m.end(3)
+    tail_start = start + (len(text[start:]) - len(text[start:].lstrip()))
+    tail_end = len(text.rstrip())
+    if tail_end > tail_start:
+        spans.append((tail_start + offset, tail_end + offset))
+    return spans

@@ -1,0 +1,1 @@
+"""Actors, attribution of what they said, and side-by-side contrast."""

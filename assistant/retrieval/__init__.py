@@ -1,0 +1,1 @@
+"""Embedding, storing and finding chunks."""

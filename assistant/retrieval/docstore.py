@@ -1,0 +1,85 @@
+"""The index folder: cleaned documents with their chunks, the ingest state, and the BM25 index.
+
+Writes are atomic (temp file + rename), and the state file is written last: a crash mid-ingest
+leaves the previous state, which only references chunks that still exist.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from assistant.types import Chunk, Document
+
+
+class StoredDoc(BaseModel):
+    document: Document
+    chunks: list[Chunk]
+
+
+class FileState(BaseModel):
+    doc_id: str
+    content_hash: str
+    chunk_ids: list[str]
+    ingested_at: str
+
+
+class IndexState(BaseModel):
+    collection: str
+    embed_model: str
+    files: dict[str, FileState] = Field(default_factory=dict)  # key: resolved source path
+    last_ingest: str | None = None
+    bm25_dir: str | None = None
+
+
+def atomic_write(path: Path, data: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    tmp.write_text(data, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+class DocStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.docs_dir = root / "docs"
+
+    @property
+    def state_path(self) -> Path:
+        return self.root / "state.json"
+
+    @property
+    def bm25_path(self) -> Path:
+        return self.root / "bm25"
+
+    def load_state(self, collection: str, embed_model: str) -> IndexState:
+        if self.state_path.exists():
+            return IndexState.model_validate_json(self.state_path.read_text(encoding="utf-8"))
+        return IndexState(collection=collection, embed_model=embed_model)
+
+    def save_state(self, state: IndexState) -> None:
+        atomic_write(self.state_path, state.model_dump_json(indent=1))
+
+    def doc_path(self, doc_id: str, content_hash: str) -> Path:
+        return self.docs_dir / f"{doc_id}.{content_hash[:12]}.json"
+
+    def save_doc(self, stored: StoredDoc) -> None:
+        atomic_write(self.doc_path(stored.document.meta.doc_id, stored.document.content_hash),
+                     stored.model_dump_json())
+
+    def load_doc(self, doc_id: str, content_hash: str) -> StoredDoc:
+        return StoredDoc.model_validate_json(self.doc_path(doc_id, content_hash).read_text(encoding="utf-8"))
+
+    def remove_unreferenced(self, state: IndexState) -> None:
+        keep = {self.doc_path(f.doc_id, f.content_hash).name for f in state.files.values()}
+        if self.docs_dir.exists():
+            for f in self.docs_dir.glob("*.json"):
+                if f.name not in keep:
+                    f.unlink(missing_ok=True)
+
+    def info(self) -> dict[str, Any]:
+        return json.loads(self.state_path.read_text()) if self.state_path.exists() else {}

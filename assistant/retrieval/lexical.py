@@ -1,0 +1,83 @@
+"""BM25 (bm25s) over chunk texts, persisted next to the Chroma index."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from assistant.textutil import tokens
+
+
+class LexicalIndex:
+    def __init__(self, ids: list[str], retriever: object | None) -> None:
+        self.ids = ids
+        self.retriever = retriever
+        self.pos = {cid: i for i, cid in enumerate(ids)}
+
+    @classmethod
+    def build(cls, ids: Sequence[str], texts: Sequence[str]) -> LexicalIndex:
+        import bm25s
+
+        ids = list(ids)
+        if not ids:
+            return cls([], None)
+        corpus_tokens = [tokens(t) or ["<empty>"] for t in texts]
+        retriever = bm25s.BM25()
+        retriever.index(corpus_tokens, show_progress=False)
+        return cls(ids, retriever)
+
+    def save(self, path: Path) -> None:
+        """Write to a temp folder and swap it in, so a crash never leaves a half-written index."""
+        tmp = path.with_name(path.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self.retriever is not None:
+            self.retriever.save(str(tmp / "bm25"))  # type: ignore[attr-defined]
+        (tmp / "ids.json").write_text(json.dumps(self.ids))
+        old = path.with_name(path.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if path.exists():
+            os.replace(path, old)
+        os.replace(tmp, path)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, path: Path) -> LexicalIndex:
+        import bm25s
+
+        ids_file = path / "ids.json"
+        if not ids_file.exists():
+            return cls([], None)
+        ids = json.loads(ids_file.read_text())
+        retriever = bm25s.BM25.load(str(path / "bm25")) if ids else None
+        return cls(ids, retriever)
+
+    def scores(self, query: str) -> np.ndarray:
+        if self.retriever is None:
+            return np.zeros(0, dtype=np.float32)
+        vocab = self.retriever.vocab_dict  # type: ignore[attr-defined]
+        q = [t for t in tokens(query) if t in vocab]
+        if not q:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return np.asarray(self.retriever.get_scores(q), dtype=np.float32)  # type: ignore[attr-defined]
+
+    def search(self, query: str, n: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        s = self.scores(query)
+        if s.size == 0:
+            return []
+        if allowed is not None:
+            mask = np.zeros(len(self.ids), dtype=bool)
+            for cid in allowed:
+                i = self.pos.get(cid)
+                if i is not None:
+                    mask[i] = True
+            s = np.where(mask, s, 0.0)
+        n = min(n, len(self.ids))
+        top = np.argpartition(-s, n - 1)[:n] if n < len(s) else np.arange(len(s))
+        top = top[np.argsort(-s[top], kind="stable")]
+        return [(self.ids[i], float(s[i])) for i in top if s[i] > 0]

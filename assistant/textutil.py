@@ -1,0 +1,54 @@
+"""Normalisation and tokenisation shared by BM25, alias matching and support scoring."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STOPWORDS = frozenset(
+    """a an and are as at be been being but by can could did do does for from had has have he her hers him his
+    how i if in into is it its itself me more most my no nor not of on or our ours she should so some such than
+    that the their theirs them then there these they this those to too under until up very was we were what
+    when where which while who whom why will with would you your yours about after again against all also am
+    any because before below between both during each few further here just once only other out over own
+    same through s t don now said says say per within upon whose""".split()
+)
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics: 'Kraków' -> 'krakow', 'Władysław' -> 'wladyslaw'."""
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def stem(word: str) -> str:
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ness", ""), ("ments", "ment"), ("ing", ""), ("ed", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + repl
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(fold(text))]
+
+
+def tokens(text: str) -> list[str]:
+    """BM25 tokens: folded, stop-words dropped, lightly stemmed; hyphenated words also split."""
+    out: list[str] = []
+    for w in words(text):
+        parts = [w, *w.split("-")] if "-" in w else [w]
+        for p in parts:
+            p = p.strip("'")
+            if p and p not in STOPWORDS:
+                out.append(stem(p))
+    return out
+
+
+def content_terms(text: str) -> set[str]:
+    return set(tokens(text))

@@ -1,0 +1,170 @@
+"""Data shapes every stage speaks. Kept together so a reader sees the whole model at once."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DocType = Literal["news", "official", "analysis", "report", "other"]
+
+
+class DocumentMeta(BaseModel):
+    doc_id: str
+    title: str
+    source_path: str
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None  # ISO yyyy-mm-dd
+    doc_type: DocType = "other"
+    language: str = "en"
+    machine_translated: bool = False
+    provenance: str | None = None
+
+
+class Section(BaseModel):
+    """A heading and the span of cleaned text it governs."""
+
+    path: list[str]
+    char_start: int
+    char_end: int
+
+
+class Document(BaseModel):
+    meta: DocumentMeta
+    text: str  # cleaned text; every offset in the system points into this string
+    content_hash: str
+    sections: list[Section] = Field(default_factory=list)
+    pages: list[tuple[int, int, int]] = Field(default_factory=list)  # (page_no, start, end)
+    removed_lines: int = 0
+
+
+class SentenceSpan(BaseModel):
+    char_start: int
+    char_end: int
+
+
+class Chunk(BaseModel):
+    chunk_id: str
+    doc_id: str
+    text: str
+    char_start: int
+    char_end: int
+    section: str = ""
+    page: int | None = None
+    n_tokens: int = 0
+    sentences: list[SentenceSpan] = Field(default_factory=list)  # absolute offsets
+
+
+class AlsoIn(BaseModel):
+    doc_id: str
+    chunk_id: str
+    title: str
+
+
+class Hit(BaseModel):
+    chunk_id: str
+    doc_id: str
+    title: str
+    source_path: str
+    section: str
+    text: str
+    score: float
+    char_start: int
+    char_end: int
+    page: int | None = None
+    outlet: str | None = None
+    date: str | None = None
+    doc_type: str | None = None
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+    also_in: list[AlsoIn] = Field(default_factory=list)
+
+
+class SearchFilters(BaseModel):
+    doc_ids: list[str] | None = None
+    doc_types: list[str] | None = None
+    date_from: str | None = None  # ISO date, inclusive
+    date_to: str | None = None
+
+
+class Citation(BaseModel):
+    n: int
+    doc_id: str
+    title: str
+    outlet: str | None
+    date: str | None
+    source_path: str
+    chunk_id: str
+    quote: str
+    char_start: int
+    char_end: int
+    doc_type: str | None = None
+    machine_translated: bool = False
+    section: str = ""
+
+
+class Answer(BaseModel):
+    question: str = ""
+    answer: str
+    refused: bool
+    reason: str | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    removed_claims: int = 0
+    backend: str
+    model: str
+    prompt_version: str
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    retrieved_doc_ids: list[str] = Field(default_factory=list)
+
+
+class IngestReport(BaseModel):
+    added: list[str] = Field(default_factory=list)
+    updated: list[str] = Field(default_factory=list)
+    unchanged: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    errors: list[dict[str, str]] = Field(default_factory=list)  # {"path", "reason"}
+    chunks_embedded: int = 0
+    seconds: float = 0.0
+
+
+Attribution = Literal["direct", "reported", "third_party"]
+
+
+class Statement(BaseModel):
+    text: str
+    attribution: Attribution
+    citation: Citation
+
+
+class Position(BaseModel):
+    actor: str
+    status: Literal["found", "no_position"]
+    summary: str
+    statements: list[Statement] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+    dates: list[str] = Field(default_factory=list)
+
+
+class Contrast(BaseModel):
+    topic: str
+    positions: list[Position]
+    agreements: list[str] = Field(default_factory=list)
+    disagreements: list[str] = Field(default_factory=list)
+    backend: str = "extractive"
+
+
+class BriefFact(BaseModel):
+    text: str
+    citations: list[Citation]
+
+
+class Brief(BaseModel):
+    topic: str
+    date_line: str
+    covered: bool
+    bottom_line: list[BriefFact]
+    key_facts: list[BriefFact]
+    positions: list[Position] = Field(default_factory=list)
+    gaps: list[str] = Field(default_factory=list)
+    sources: list[dict[str, str | bool | None]] = Field(default_factory=list)

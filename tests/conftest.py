@@ -1,0 +1,50 @@
+"""Shared fixtures. The network is blocked except loopback; every test writes under tmp_path."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+_real_connect = socket.socket.connect
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    if isinstance(address, tuple):
+        host = str(address[0])
+        if host not in {"127.0.0.1", "localhost", "::1", "0.0.0.0"}:
+            raise RuntimeError(f"network access blocked in tests: {address}")
+    return _real_connect(self, address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> Iterator[None]:
+    socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = _real_connect  # type: ignore[method-assign]
+
+
+def make_settings(index_dir: Path, **kw: object) -> Settings:
+    return Settings(index_dir=index_dir, corpus_dir=PROJECT_ROOT / "corpus", **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def corpus_assistant(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The bundled corpus indexed once with the real model and real Chroma (read-only for tests)."""
+    from assistant.facade import Assistant
+
+    a = Assistant(make_settings(tmp_path_factory.mktemp("corpus-index")))
+    report = a.ingest()
+    assert not [e for e in report.errors if not e["reason"].startswith("warning")], report.errors
+    return a

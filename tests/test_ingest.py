@@ -1,0 +1,124 @@
+"""Loading, cleaning and chunking, on fixtures and on the seed documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import LoadError
+from assistant.ingest.chunk import chunk_document
+from assistant.ingest.clean import clean_text
+from assistant.ingest.loaders import load_file
+from assistant.ingest.sentences import split_sentences
+from assistant.retrieval.embedder import get_embedder
+from assistant.settings import PROJECT_ROOT
+from tests.conftest import DATA
+
+CORPUS = PROJECT_ROOT / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("empty.txt", "empty"), ("binary.txt", "binary"), ("corrupt.pdf", "malformed PDF")],
+)
+def test_bad_files_raise_clear_errors(name: str, reason: str) -> None:
+    with pytest.raises(LoadError) as exc:
+        load_file(DATA / name)
+    assert reason in str(exc.value)
+    assert name in str(exc.value)
+
+
+def test_unsupported_extension(tmp_path: Path) -> None:
+    f = tmp_path / "sheet.xlsx"
+    f.write_bytes(b"PK\x03\x04")
+    with pytest.raises(LoadError, match="unsupported file type"):
+        load_file(f)
+
+
+def test_wrong_encoding_is_decoded_with_a_warning() -> None:
+    raw = load_file(DATA / "cp1250.txt")
+    assert "hosted the meeting" in raw.text
+    assert raw.warnings and "not UTF-8" in raw.warnings[0]
+
+
+def test_html_keeps_main_text_and_drops_navigation() -> None:
+    raw = load_file(DATA / "page.html")
+    cleaned = clean_text(raw.text, raw.kind)
+    assert "drone wall along the eastern flank" in cleaned.text
+    assert "Home" not in cleaned.text and "All rights reserved" not in cleaned.text
+    assert any(p.path == ["Drone wall explained", "Costs"] for p in cleaned.paragraphs)
+
+
+def test_pdf_keeps_page_numbers() -> None:
+    raw = load_file(DATA / "two-pages.pdf")
+    cleaned = clean_text(raw.text, raw.kind)
+    pages = {p.page for p in cleaned.paragraphs}
+    assert pages == {1, 2}
+    emb = get_embedder()
+    chunks = chunk_document("pdf", cleaned, emb.count_tokens, max_tokens=20, overlap_sentences=0, min_tokens=1)
+    by_page = {c.page for c in chunks}
+    assert by_page == {1, 2}
+    assert any("Siauliai" in c.text and c.page == 2 for c in chunks)
+
+
+def test_markdown_link_and_emphasis_removed() -> None:
+    cleaned = clean_text("# T\n\nSee the [SAFE](#) loan and **bold** and *it* text here.\n", "markdown")
+    assert "See the SAFE loan and bold and it text here." in cleaned.text
+
+
+BOILERPLATE = [
+    "Skip to main content", "Advertisement", "Live broadcast", "icon-facebook icon-twitter",
+    "Select important", "Переведено сервисом", "](#)", "…..", ".....", "All rights reserved", "Озвучить",
+]
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.*[dt]")), ids=lambda p: p.name[:30])
+def test_seed_documents_are_cleaned(path: Path) -> None:
+    raw = load_file(path)
+    cleaned = clean_text(raw.text, raw.kind)
+    for phrase in BOILERPLATE:
+        assert phrase not in cleaned.text, phrase
+    assert "**" not in cleaned.text
+    lines = cleaned.text.split("\n\n")
+    assert "On" not in lines and "Off" not in lines
+
+
+def test_section_paths_are_kept() -> None:
+    raw = load_file(CORPUS / "2026-05-task-force-report-more-europe-in-defence.txt")
+    cleaned = clean_text(raw.text, raw.kind)
+    paths = [p for p, _, _ in cleaned.sections]
+    assert ["2. LEVEL OF PREPAREDNESS", "2.1. A SURGE IN DEFENCE SPENDING"] in paths
+    assert "CONTENTS" not in cleaned.text.split("\n\n")[20:]  # only the heading, no dot-leader lines
+
+
+def test_sentence_splitter_respects_abbreviations() -> None:
+    text = "Ms. Kallas spoke. W. Kosiniak-Kamysz hosted the E5. It met on 20.02.2026 in Kraków."
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Ms. Kallas spoke.", "W. Kosiniak-Kamysz hosted the E5.", "It met on 20.02.2026 in Kraków.",
+    ]
+
+
+def test_chunks_map_back_and_fit_the_model(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    idx = corpus_assistant.index
+    limit = corpus_assistant.embedder.max_tokens
+    assert len(idx.chunks) > 100
+    for c in idx.chunks.values():
+        text = idx.doc_text(c.doc_id)
+        assert text[c.char_start : c.char_end] == c.text
+        assert c.n_tokens <= min(limit, corpus_assistant.settings.chunking.max_tokens)
+        for s in c.sentences:
+            assert c.char_start <= s.char_start < s.char_end <= c.char_end
+    # never cut a sentence: each chunk ends at sentence-final punctuation or a paragraph end
+    ends_ok = sum(1 for c in idx.chunks.values() if c.text.rstrip()[-1] in ".!?”\"')…:" or
+                  idx.doc_text(c.doc_id)[c.char_end : c.char_end + 2] in ("\n\n", ""))
+    assert ends_ok == len(idx.chunks)
+
+
+def test_manifest_metadata(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    docs = {d["doc_id"]: d for d in corpus_assistant.documents()}
+    assert len(docs) == 5
+    iz = docs["2026-02-izvestia-kallas-krakow-kortunov-machine-translated"]
+    assert iz["machine_translated"] is True and iz["outlet"] == "Izvestia" and iz["doc_type"] == "news"
+    assert docs["2026-05-task-force-report-more-europe-in-defence"]["doc_type"] == "report"
