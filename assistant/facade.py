@@ -58,6 +58,40 @@ class Assistant:
         self.require_index()
         return self.index.search(query, k=k, filters=filters, use_mmr=mmr)
 
+    # ---- answers ---------------------------------------------------------------------------------
+    def prompt(self, name: str) -> Any:
+        from assistant.prompts import load_prompt
+
+        return load_prompt(self.settings.prompts_dir / f"{name}.md")
+
+    def chat_model(self) -> Any:
+        from assistant.answering.llm import make_chat_model
+
+        return self._llm if self._llm is not None else make_chat_model(self.settings.llm)
+
+    def chain(self, backend: str | None = None) -> AnswerChain:
+        from assistant.answering.chain import AnswerChain
+        from assistant.errors import BriefingError
+
+        name = backend or self.settings.backend
+        if name not in {"extractive", "openai"}:
+            raise BriefingError(f"unknown backend '{name}' (choose extractive or openai)")
+        if name not in self._chains:
+            self._chains[name] = AnswerChain(self.index, name, self.prompt("answer"), self.chat_model,
+                                             self.settings.llm.model)
+        return self._chains[name]
+
+    def ask(self, question: str, filters: SearchFilters | None = None, backend: str | None = None,
+            on_token: Any = None) -> Answer:
+        from assistant.errors import BriefingError
+
+        if not question or not question.strip():
+            raise BriefingError("empty question")
+        if len(question) > 2000:
+            raise BriefingError("question is too long (over 2,000 characters); ask something shorter")
+        self.require_index()
+        return self.chain(backend).invoke(question.strip(), filters, on_token)
+
     def documents(self) -> list[dict[str, Any]]:
         out = []
         for doc_id, sd in sorted(self.index.docs.items()):
@@ -79,3 +113,4 @@ class Assistant:
             "last_ingest": st.last_ingest,
             "chunking": self.settings.chunking.model_dump(),
         }
+

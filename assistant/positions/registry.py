@@ -35,9 +35,15 @@ class Match:
 
 
 class ActorRegistry:
-    def __init__(self, actors: list[Actor], path: Path | None = None) -> None:
+    def __init__(self, actors: list[Actor], path: Path | None = None,
+                 variants: list[list[str]] | None = None) -> None:
         self.actors = actors
         self.path = path
+        self.variant_groups = variants or []
+        self.variants: dict[str, list[str]] = {}
+        for group in self.variant_groups:
+            for v in group:
+                self.variants[fold(v)] = [g for g in group if g != v]
         self._alias: dict[str, Actor] = {}
         for a in actors:
             for n in a.all_names():
@@ -53,7 +59,7 @@ class ActorRegistry:
             return cls([], path)
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         actors = [Actor(**{k: v for k, v in a.items() if k in Actor.__dataclass_fields__}) for a in data.get("actors", [])]
-        return cls(actors, path)
+        return cls(actors, path, data.get("variants") or [])
 
     def add(self, actor: Actor) -> None:
         """Add (or extend) an actor and persist the registry file."""
@@ -62,9 +68,9 @@ class ActorRegistry:
             existing.aliases = sorted({*existing.aliases, *actor.aliases})
         else:
             self.actors.append(actor)
-        self.__init__(self.actors, self.path)  # type: ignore[misc]
+        self.__init__(self.actors, self.path, self.variant_groups)  # type: ignore[misc]
         if self.path:
-            payload = {"actors": [a.__dict__ for a in self.actors]}
+            payload = {"actors": [a.__dict__ for a in self.actors], "variants": self.variant_groups}
             self.path.write_text(yaml.safe_dump(payload, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     def resolve(self, name: str, min_score: float = 80.0) -> Match:

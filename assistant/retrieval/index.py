@@ -17,6 +17,7 @@ from assistant.retrieval.hybrid import mmr, near_duplicate, rrf
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.store import ChromaStore
 from assistant.settings import Settings
+from assistant.textutil import fold, tokens
 from assistant.types import AlsoIn, Chunk, DocumentMeta, Hit, SearchFilters
 
 
@@ -80,6 +81,13 @@ class Index:
                     continue
             self.chunks: dict[str, Chunk] = {c.chunk_id: c for d in self.docs.values() for c in d.chunks}
             self.acronyms = find_acronyms(c.text for c in self.chunks.values())
+            self.doc_sentences: dict[str, list[tuple[int, int]]] = {}
+            for doc_id, d in self.docs.items():
+                spans = {(s.char_start, s.char_end) for c in d.chunks for s in c.sentences}
+                self.doc_sentences[doc_id] = sorted(spans)
+            self.folded = {cid: fold(c.text) for cid, c in self.chunks.items()}
+            self.chunk_terms = {cid: set(tokens(c.text)) for cid, c in self.chunks.items()}
+            self._sentence_vecs: dict[tuple[str, int, int], np.ndarray] = {}
             bm25_dir = self.root / self.state_bm25_dir()
             self.lexical = LexicalIndex.load(bm25_dir) if bm25_dir.exists() else LexicalIndex([], None)
 
@@ -91,6 +99,23 @@ class Index:
 
     def doc_text(self, doc_id: str) -> str:
         return self.docs[doc_id].document.text
+
+    def sentence_vectors(self, keys: list[tuple[str, int, int]]) -> list[np.ndarray]:
+        """Embeddings of document sentences, computed on first use and cached (ingest stays lean)."""
+        with self.lock:
+            missing = [k for k in dict.fromkeys(keys) if k not in self._sentence_vecs]
+            if missing:
+                texts = [self.doc_text(d)[s:e] for d, s, e in missing]
+                for k, v in zip(missing, self.embedder.embed(texts), strict=True):
+                    self._sentence_vecs[k] = v
+            return [self._sentence_vecs[k] for k in keys]
+
+    def df_entity(self, variants: list[str]) -> int:
+        pats = [re.compile(r"(?<![\w-])" + re.escape(v) + r"(?![\w-])") for v in variants]
+        return sum(1 for t in self.folded.values() if any(p.search(t) for p in pats))
+
+    def df_term(self, term: str) -> int:
+        return sum(1 for ts in self.chunk_terms.values() if term in ts)
 
     @property
     def is_empty(self) -> bool:

@@ -1,0 +1,1 @@
+"""Answering questions: evidence selection, generation (extractive or LLM), citation verification."""

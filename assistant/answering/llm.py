@@ -1,0 +1,109 @@
+"""OpenAI-compatible backend (OpenAI, vLLM, Ollama, llama.cpp server) through langchain-openai."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
+
+from assistant.answering.draft import Draft, DraftSentence, Span
+from assistant.answering.verify import best_quote
+from assistant.errors import BackendError
+from assistant.ingest.sentences import split_sentences
+from assistant.prompts import MARKER_RE, NOT_IN_DOCS, Prompt
+from assistant.retrieval.index import Index
+from assistant.settings import LLMSettings
+from assistant.types import Hit
+
+
+class ChatModel(Protocol):
+    def invoke(self, input: Any, **kw: Any) -> Any: ...
+
+    def stream(self, input: Any, **kw: Any) -> Iterator[Any]: ...
+
+
+def make_chat_model(s: LLMSettings) -> ChatModel:
+    if not s.base_url:
+        raise BackendError(
+            "the openai backend needs an endpoint: set BRIEFING_LLM__BASE_URL (and BRIEFING_LLM__API_KEY, "
+            "BRIEFING_LLM__MODEL), e.g. http://127.0.0.1:11434/v1 for Ollama"
+        )
+    from langchain_openai import ChatOpenAI
+
+    # The openai client retries 429/5xx and connection errors with exponential backoff (honouring Retry-After).
+    return ChatOpenAI(
+        model=s.model, base_url=s.base_url, api_key=s.api_key, timeout=s.timeout_s,
+        max_retries=s.max_retries, temperature=s.temperature,
+    )
+
+
+def format_sources(hits: list[Hit]) -> str:
+    """Numbered sources, delimited; anything that looks like our delimiters inside a text is defused."""
+    out = []
+    for n, h in enumerate(hits, start=1):
+        body = re.sub(r"</?\s*source[^>]*>", "[tag removed]", h.text, flags=re.I)
+        meta = f'title="{h.title}" outlet="{h.outlet or ""}" date="{h.date or ""}"'
+        out.append(f'<source n="{n}" {meta}>\n[{n}] {body}\n</source>')
+    return "\n".join(out)
+
+
+def messages(prompt: Prompt, question: str, hits: list[Hit]) -> list[tuple[str, str]]:
+    system, user = prompt.render(question=question, sources=format_sources(hits), not_in_docs=NOT_IN_DOCS)
+    return [("system", system), ("user", user)]
+
+
+def generate(model: ChatModel, prompt: Prompt, question: str, hits: list[Hit],
+             on_token: Callable[[str], None] | None = None) -> str:
+    msgs = messages(prompt, question, hits)
+    try:
+        if on_token is not None:
+            parts: list[str] = []
+            for chunk in model.stream(msgs):
+                piece = chunk.content if isinstance(chunk.content, str) else ""
+                parts.append(piece)
+                if piece:
+                    on_token(piece)
+            text = "".join(parts)
+        else:
+            text = model.invoke(msgs).content
+    except Exception as exc:  # openai raises many types: timeout, connection, status, decode
+        raise BackendError(f"LLM endpoint failed: {exc.__class__.__name__}: {str(exc)[:200]}") from exc
+    if not isinstance(text, str) or not text.strip():
+        raise BackendError("LLM endpoint returned an empty answer")
+    printable = sum(c.isprintable() or c.isspace() for c in text) / len(text)
+    if printable < 0.9:
+        raise BackendError("LLM endpoint returned unreadable output")
+    return text
+
+
+def parse(text: str, index: Index, hits: list[Hit]) -> Draft:
+    """Sentences with their [n] markers; markers naming no source are dropped here."""
+    text = re.sub(r"\s+", " ", text.strip())
+    # "claim. [1] Next" -> "claim [1]. Next" so the marker stays with its sentence
+    text = re.sub(r"([.!?])((?:\s*\[\d{1,3}\])+)", lambda m: m.group(2) + m.group(1), text)
+    sentences: list[DraftSentence] = []
+    dropped_markers = 0
+    refused = text.lower().startswith(NOT_IN_DOCS.lower())
+    for s, e in split_sentences(text):
+        raw = text[s:e]
+        ns = [int(n) for n in MARKER_RE.findall(raw)]
+        clean = MARKER_RE.sub("", raw)
+        clean = re.sub(r"\s+([.,;:!?])", r"\1", clean).strip()
+        if not clean:
+            continue
+        if clean.lower().startswith(NOT_IN_DOCS.lower()):
+            sentences.append(DraftSentence(clean, is_refusal=True))
+            continue
+        spans: list[Span] = []
+        for n in dict.fromkeys(ns):
+            if not 1 <= n <= len(hits):
+                dropped_markers += 1
+                continue
+            h = hits[n - 1]
+            chunk = index.chunks[h.chunk_id]
+            doc_text = index.doc_text(h.doc_id)
+            qs, qe = best_quote(clean, [(x.char_start, x.char_end) for x in chunk.sentences], doc_text)
+            spans.append(Span(h.doc_id, qs, qe, h.chunk_id))
+        sentences.append(DraftSentence(clean, spans))
+    draft = Draft(sentences=sentences, refused=refused, reason="the model found no answer in the sources" if refused else None)
+    return draft
