@@ -12,7 +12,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 class ChunkingSettings(BaseModel):
-    max_tokens: int = Field(200, description="Upper bound of a chunk in embedder tokens (model limit 256).")
+    max_tokens: int = Field(200, description="Upper bound of a chunk in embedder tokens (model limit 256, less a ~40-token title/section header).")
     overlap_sentences: int = Field(1, description="Sentences repeated at the start of the next chunk.")
     min_tokens: int = Field(40, description="Chunks smaller than this are merged with a neighbour.")
 
@@ -61,5 +61,5 @@ class Settings(BaseSettings):
 
     def collection_name(self, embed_model_id: str) -> str:
         """Index name derived from embedder + chunker, so an index is never queried with another."""
-        key = f"{embed_model_id}|{self.chunking.max_tokens}|{self.chunking.overlap_sentences}|{self.chunking.min_tokens}|v1"
+        key = f"{embed_model_id}|{self.chunking.max_tokens}|{self.chunking.overlap_sentences}|{self.chunking.min_tokens}|ctx2"
         return "briefing_" + hashlib.sha1(key.encode()).hexdigest()[:12]

@@ -18,7 +18,7 @@ from assistant.retrieval.index import Index
 from assistant.types import Answer, Citation, SearchFilters
 
 State = dict[str, Any]
-ANSWER_K = 8
+ANSWER_K = 12
 
 
 class AnswerChain:

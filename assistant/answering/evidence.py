@@ -25,6 +25,18 @@ _DIGIT = re.compile(r"\d")
 _TITLE = re.compile(r"\b(minister|secretary general|president|high representative|chair|rapporteur|expert)\b")
 
 
+# How much the kind of answer asked for counts (a "who" question wants a person in the sentence).
+TYPE_WEIGHT = {"who": 0.25, "when": 0.25, "number": 0.25, "acronym": 0.3, "list": 0.2}
+
+
+@dataclass
+class Coverage:
+    overall: float
+    entities: float  # share of the question's named things present (1.0 when it names none)
+    terms: float  # weighted share of its key terms present (1.0 when it has none)
+    missing: list[str]
+
+
 @dataclass
 class Candidate:
     doc_id: str
@@ -35,6 +47,8 @@ class Candidate:
     rank: int  # rank of the hit it came from (0 = best)
     own_cov: float = 0.0
     win_cov: float = 0.0
+    win_entities: float = 0.0
+    win_terms: float = 0.0
     dense: float = 0.0
     type_bonus: float = 0.0
     score: float = 0.0
@@ -60,24 +74,32 @@ class Evidence:
     def unknown_entities(self) -> list[str]:
         return [e for e, df in self.entity_df.items() if df == 0]
 
-    def coverage(self, text: str) -> tuple[float, list[str]]:
-        if self.total <= 0:
-            return 0.0, []
+    def coverage(self, text: str) -> Coverage:
         folded = fold(text)
         terms = set(tokens(text))
-        got = 0.0
+        ent_got = ent_all = term_got = term_all = 0.0
         missing: list[str] = []
         for e in self.info.entities:
+            w = self.weights["E:" + e.text]
+            ent_all += w
             if e.found_in(folded):
-                got += self.weights["E:" + e.text]
+                ent_got += w
             else:
                 missing.append(e.text)
         for t in self.info.terms:
-            if t in terms:
-                got += self.weights["T:" + t]
+            w = self.weights["T:" + t]
+            term_all += w
+            if t in terms or (len(t) >= 5 and any(x.startswith(t) for x in terms)):
+                term_got += w
             else:
                 missing.append(t)
-        return got / self.total, missing
+        total = ent_all + term_all
+        return Coverage(
+            overall=(ent_got + term_got) / total if total > 0 else 0.0,
+            entities=ent_got / ent_all if ent_all > 0 else 1.0,
+            terms=term_got / term_all if term_all > 0 else 1.0,
+            missing=missing,
+        )
 
     def type_bonus(self, text: str, window: str) -> float:
         kind = self.info.kind
@@ -104,14 +126,32 @@ class Evidence:
         return 0.0
 
 
+def _is_heading_like(sent: str) -> bool:
+    words = sent.split()
+    letters = [ch for ch in sent if ch.isalpha()]
+    if letters and all(not ch.islower() for ch in letters):
+        return True
+    return len(words) < 8 and not sent.rstrip().endswith((".", "!", "?", "”", '"')) and not _DIGIT.search(sent)
+
+
 def window_text(index: Index, doc_id: str, start: int, before: int = 2, after: int = 1) -> str:
+    """What a reader sees around a sentence: neighbours, its paragraph (a press release names the
+    speaker at the end of a quoted paragraph), its section heading and the document's title."""
     spans = index.doc_sentences.get(doc_id, [])
     i = next((j for j, (s, _) in enumerate(spans) if s == start), None)
     text = index.doc_text(doc_id)
     if i is None:
         return ""
     lo, hi = max(0, i - before), min(len(spans), i + after + 1)
-    return text[spans[lo][0] : spans[hi - 1][1]]
+    p_start = text.rfind("\n\n", 0, start) + 2 if text.rfind("\n\n", 0, start) >= 0 else 0
+    p_end = text.find("\n\n", start)
+    p_end = len(text) if p_end < 0 else p_end
+    if p_end - p_start > 2500:
+        p_start, p_end = spans[lo][0], spans[hi - 1][1]
+    w_start, w_end = min(spans[lo][0], p_start), max(spans[hi - 1][1], p_end)
+    meta = index.meta(doc_id)
+    section = next((c.section for c in index.docs[doc_id].chunks if c.char_start <= start < c.char_end), "")
+    return f"{meta.title}\n{section}\n{text[w_start:w_end]}"
 
 
 def candidates(index: Index, hits: list[Hit], info: QuestionInfo, qvec: np.ndarray) -> tuple[list[Candidate], Evidence]:
@@ -129,7 +169,7 @@ def candidates(index: Index, hits: list[Hit], info: QuestionInfo, qvec: np.ndarr
                 continue
             seen.add(key)
             sent = text[s.char_start : s.char_end]
-            if len(sent.split()) < 3 and not _DIGIT.search(sent):
+            if _is_heading_like(sent):
                 continue  # headings and fragments are not answers
             cands.append(Candidate(h.doc_id, s.char_start, s.char_end, sent, h.chunk_id, rank))
     if not cands:
@@ -137,11 +177,13 @@ def candidates(index: Index, hits: list[Hit], info: QuestionInfo, qvec: np.ndarr
     vecs = index.sentence_vectors([(c.doc_id, c.start, c.end) for c in cands])
     for c, v in zip(cands, vecs, strict=True):
         win = window_text(index, c.doc_id, c.start)
-        c.own_cov, _ = ev.coverage(c.text)
-        c.win_cov, c.missing = ev.coverage(win)
+        c.own_cov = ev.coverage(c.text).overall
+        wc = ev.coverage(win)
+        c.win_cov, c.win_entities, c.win_terms, c.missing = wc.overall, wc.entities, wc.terms, wc.missing
         c.dense = float(np.dot(qvec, v))
         c.type_bonus = ev.type_bonus(c.text, win)
         prior = 1.0 / (1 + c.rank)
-        c.score = 0.35 * c.dense + 0.30 * c.own_cov + 0.20 * c.win_cov + 0.12 * c.type_bonus + 0.03 * prior
+        type_weight = TYPE_WEIGHT.get(info.kind, 0.0)
+        c.score = 0.30 * c.dense + 0.25 * c.own_cov + 0.20 * c.win_cov + type_weight * c.type_bonus + 0.03 * prior
     cands.sort(key=lambda c: -c.score)
     return cands, ev

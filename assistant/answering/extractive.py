@@ -15,10 +15,10 @@ from assistant.textutil import tokens
 from assistant.types import Hit
 
 # Calibrated on the development half of the gold set (eval/gold.yaml); see `briefing eval`.
-REFUSE_BELOW = 0.62  # best window coverage of the question's weighted entities and terms
+TERMS_MIN = 0.45  # a window must name every entity of the question and this share of its key terms
 KEEP_RATIO = 0.80  # a further sentence must score at least this share of the best one
 MAX_WORDS = 120
-MAX_SENTENCES = {"acronym": 2, "who": 3, "when": 2, "number": 3, "where": 2}
+MAX_SENTENCES = {"acronym": 2, "who": 3, "when": 2, "number": 3, "where": 2, "list": 2}
 _PRONOUN_SPEECH = re.compile(r"\b(he|she|they|the expert|the minister)\s+(said|added|stressed|noted|explained|"
                              r"recalled|believes|insisted|emphasised|emphasized)\b", re.I)
 
@@ -49,23 +49,29 @@ def refusal_reason(info: QuestionInfo, ev: Evidence, best: Candidate | None) -> 
         return "the question names nothing to look for"
     if best is None:
         return "nothing relevant was retrieved"
-    top = max(best.win_cov, 0.0)
-    if top < REFUSE_BELOW:
+    if not grounded(best):
         named = [e.text for e in info.entities]
-        if len(named) >= 2:
+        if len(named) >= 2 and best.win_entities < 1.0:
             return f"no passage connects {' and '.join(named)}"
         missing = ", ".join(best.missing[:4]) or "the question's key terms"
         return f"no passage covers {missing}"
     return None
 
 
+def grounded(c: Candidate) -> bool:
+    """Evidence where the question's named things and most of its key terms occur together."""
+    return c.win_entities >= 1.0 and c.win_terms >= TERMS_MIN
+
+
 def answer(index: Index, question: str, info: QuestionInfo, hits: list[Hit]) -> Draft:
     qvec = index.embedder.embed([question])[0]
     cands, ev = candidates(index, hits, info, qvec)
-    best_window = max(cands, key=lambda c: c.win_cov) if cands else None
+    ok = [c for c in cands if grounded(c)]
+    best_window = max(ok or cands, key=lambda c: (c.win_entities, c.win_terms)) if cands else None
     reason = refusal_reason(info, ev, best_window)
     if reason is not None:
         return refuse(question, reason, cands)
+    cands = ok
     best = cands[0]
     vecs = {id(c): v for c, v in zip(cands, index.sentence_vectors([(c.doc_id, c.start, c.end) for c in cands]),
                                      strict=True)}

@@ -13,7 +13,8 @@ QUESTION_WORDS = {
     "said", "tell", "mention", "mentioned", "according", "document", "documents", "stand", "mean", "describe",
     "explain", "list", "name", "give", "happen", "happened", "there", "any", "anything", "about", "think",
     "view", "position", "stance", "make", "up", "is", "are", "was", "were", "expect", "expected", "source",
-    "sources", "report", "article", "statement",
+    "sources", "report", "article", "statement", "play", "take", "took", "get", "have", "go", "come",
+    "upcoming", "recent", "recently", "role", "kind", "type", "thing", "things",
 }
 GENERIC_STEMS = {stem(w) for w in QUESTION_WORDS}
 _CAP = re.compile(r"\b([A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w’'-]*)*)")

@@ -21,10 +21,17 @@ from assistant.ingest.manifest import build_meta, load_manifest
 from assistant.retrieval.docstore import FileState, IndexState, StoredDoc
 from assistant.retrieval.index import Index, date_int
 from assistant.retrieval.lexical import LexicalIndex
-from assistant.types import Document, IngestReport, Section
+from assistant.types import Chunk, Document, IngestReport, Section
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 NOT_DOCUMENTS = {"manifest.yaml", "manifest.yml", "actors.yaml", "readme.md"}
+
+
+def contextual(title: str, chunk: Chunk) -> str:
+    """Text indexed for a chunk: a short header (document title, section) before the chunk itself,
+    so a passage that never repeats its document's subject is still found by it."""
+    header = title[:100] + (" — " + chunk.section[-80:] if chunk.section else "")
+    return f"{header}\n{chunk.text}"
 
 
 def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, str]]]:
@@ -102,13 +109,15 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
         # Embed only chunks the store does not already hold.
         known = set(index.chunks)
         to_embed = [c for _, sd in pending for c in sd.chunks if c.chunk_id not in known]
+        headers = {sd.document.meta.doc_id: sd.document.meta.title for _, sd in pending}
         vectors: dict[str, np.ndarray] = {}
         batch = max(1, settings.embed_batch_size * 4)
         for i in range(0, len(to_embed), batch):
             part = to_embed[i : i + batch]
             if progress:
                 progress("embed", i, len(to_embed))
-            for c, v in zip(part, index.embedder.embed([c.text for c in part]), strict=True):
+            texts = [contextual(headers[c.doc_id], c) for c in part]
+            for c, v in zip(part, index.embedder.embed(texts), strict=True):
                 vectors[c.chunk_id] = v
         if progress and to_embed:
             progress("embed", len(to_embed), len(to_embed))
@@ -163,7 +172,7 @@ def _commit(index: Index, state: IndexState, pending: list[tuple[str, StoredDoc]
     for doc_id, f in docs.items():
         sd = fresh.get(doc_id) or index.docs.get(doc_id) or index.docstore.load_doc(doc_id, f.content_hash)
         for c in sd.chunks:
-            texts[c.chunk_id] = c.text
+            texts[c.chunk_id] = contextual(sd.document.meta.title, c)
     ids = list(texts)
     lexical = LexicalIndex.build(ids, [texts[i] for i in ids])
     new_dir = f"bm25-{int(time.time() * 1000)}"

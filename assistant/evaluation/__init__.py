@@ -1,0 +1,1 @@
+"""Scoring answers against gold sets, and the CI gate."""
