@@ -10,6 +10,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answering import extractive, llm
 from assistant.answering.draft import Draft, DraftSentence
+from assistant.answering.injection import looks_like_injection
 from assistant.answering.question import analyse
 from assistant.answering.verify import support
 from assistant.errors import BackendError
@@ -43,7 +44,9 @@ class AnswerChain:
         t = time.perf_counter()
         q = state["question"]
         state["info"] = analyse(q, self.index.registry, self.index.acronyms, self.index.registry.variants)
-        state["hits"] = self.index.search(q, k=ANSWER_K, filters=state.get("filters"))
+        hits = self.index.search(q, k=ANSWER_K + 2, filters=state.get("filters"))
+        # passages carrying instruction-like text are untrusted: never evidence, never sent to an LLM
+        state["hits"] = [h for h in hits if not looks_like_injection(h.text)][:ANSWER_K]
         state["t_retrieve"] = (time.perf_counter() - t) * 1000
         return state
 

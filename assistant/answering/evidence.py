@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.answering.injection import looks_like_injection
 from assistant.answering.question import QuestionInfo
 from assistant.retrieval.index import Index
 from assistant.textutil import fold, tokens
@@ -169,7 +170,9 @@ def candidates(index: Index, hits: list[Hit], info: QuestionInfo, qvec: np.ndarr
                 continue
             seen.add(key)
             sent = text[s.char_start : s.char_end]
-            if _is_heading_like(sent):
+            standalone = text[max(0, s.char_start - 2) : s.char_start] in ("\n\n", "") and \
+                text[s.char_end : s.char_end + 2] in ("\n\n", "")
+            if looks_like_injection(sent) or _is_heading_like(sent) or (standalone and not sent.rstrip().endswith((".", "!", "?", "”", '"'))):
                 continue  # headings and fragments are not answers
             cands.append(Candidate(h.doc_id, s.char_start, s.char_end, sent, h.chunk_id, rank))
     if not cands:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
+from assistant.answering.injection import redact
 from assistant.answering.draft import Draft, DraftSentence, Span
 from assistant.answering.verify import best_quote
 from assistant.errors import BackendError
@@ -41,7 +42,7 @@ def format_sources(hits: list[Hit]) -> str:
     """Numbered sources, delimited; anything that looks like our delimiters inside a text is defused."""
     out = []
     for n, h in enumerate(hits, start=1):
-        body = re.sub(r"</?\s*source[^>]*>", "[tag removed]", h.text, flags=re.I)
+        body = redact(re.sub(r"</?\s*source[^>]*>", "[tag removed]", h.text, flags=re.I))
         meta = f'title="{h.title}" outlet="{h.outlet or ""}" date="{h.date or ""}"'
         out.append(f'<source n="{n}" {meta}>\n[{n}] {body}\n</source>')
     return "\n".join(out)

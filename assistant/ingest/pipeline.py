@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.answering.injection import looks_like_injection
 from assistant.errors import LoadError
 from assistant.ingest.chunk import chunk_document
 from assistant.ingest.clean import Cleaned, clean_text
@@ -99,6 +100,9 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
                     raise LoadError(f"{path}: no text to index")
                 used_ids[doc_id] = key
                 pending.append((key, StoredDoc(document=doc, chunks=chunks)))
+                if any(looks_like_injection(c.text) for c in chunks):
+                    warnings.append(f"{path.name}: contains instruction-like text (prompt injection?); "
+                                    "those passages are never used as evidence")
                 for w in warnings:
                     report.errors.append({"path": str(path), "reason": f"warning: {w}"})
             except LoadError as exc:
