@@ -16,6 +16,7 @@ from assistant.types import Hit, IngestReport, SearchFilters
 if TYPE_CHECKING:
     from assistant.answering.chain import AnswerChain
     from assistant.ingest.pipeline import Progress
+    from assistant.evaluation.runner import Report
     from assistant.types import Answer, Brief, Contrast
 
 
@@ -28,6 +29,7 @@ class Assistant:
         self.index = Index(self.settings, self.embedder, self.registry)
         self._llm = llm  # injected chat model (tests); else built from settings on demand
         self._chains: dict[str, AnswerChain] = {}
+        self._finder: Any = None
 
     # ---- corpus ----------------------------------------------------------------------------------
     def ingest(self, paths: Sequence[Path] | None = None, prune: bool = False,
@@ -91,6 +93,46 @@ class Assistant:
             raise BriefingError("question is too long (over 2,000 characters); ask something shorter")
         self.require_index()
         return self.chain(backend).invoke(question.strip(), filters, on_token)
+
+    # ---- positions ---------------------------------------------------------------------------------
+    def contrast(self, topic: str, actors: Sequence[str], backend: str | None = None) -> Contrast:
+        from assistant.errors import BriefingError
+        from assistant.positions.contrast import PositionFinder, contrast
+
+        if not topic.strip():
+            raise BriefingError("empty topic")
+        if not actors:
+            raise BriefingError("name at least one actor (--actor NAME)")
+        self.require_index()
+        resolved = [self.registry.resolve(a).actor for a in actors]
+        if self._finder is None:
+            self._finder = PositionFinder(self.index)
+        result = contrast(self.index, self._finder, topic.strip(), list(dict.fromkeys(resolved)))
+        if (backend or self.settings.backend) == "openai":
+            from assistant.positions.llm_summary import summarise_with_llm
+
+            result = summarise_with_llm(self, result)
+        return result
+
+    # ---- evaluation --------------------------------------------------------------------------------
+    def evaluate(self, dataset: str = "gold", split: str = "all", backend: str | None = None,
+                 limit: int | None = None, eval_dir: Path | None = None) -> Report:
+        from assistant.evaluation.dataset import load_gold
+        from assistant.evaluation.runner import run
+        from assistant.settings import PROJECT_ROOT
+
+        if dataset != "gold":
+            from assistant.evaluation.external import run_external
+
+            return run_external(self, dataset, split, backend, limit)
+        if self.index.is_empty:
+            self.ingest()
+        cases = load_gold((eval_dir or PROJECT_ROOT / "eval") / "gold.yaml")
+        if split != "all":
+            cases = [c for c in cases if c.split == split]
+        if limit:
+            cases = cases[:limit]
+        return run(self, cases, "gold", split, backend)
 
     def documents(self) -> list[dict[str, Any]]:
         out = []

@@ -84,7 +84,7 @@ class ActorRegistry:
         best = process.extractOne(key, choices, scorer=fuzz.WRatio)
         if best and best[1] >= min_score:
             # guard against matching only a common first name
-            if fuzz.ratio(key, best[0]) >= 70 or fuzz.partial_ratio(key.split()[-1], best[0]) >= 85:
+            if fuzz.ratio(key, best[0]) >= 75:
                 return Match(self._alias[best[0]], best[1] / 100.0, best[0])
         close = process.extract(key, choices, scorer=fuzz.WRatio, limit=8)
         suggestions: list[str] = []

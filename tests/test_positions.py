@@ -1,0 +1,101 @@
+"""Actor registry and contrasts on the real corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import UnknownActor
+from assistant.facade import Assistant
+from assistant.positions.registry import Actor, ActorRegistry
+from assistant.settings import PROJECT_ROOT
+
+NEWS = "2026-02-20-e5-news-report-robust-security-guarantees"
+IZV = "2026-02-izvestia-kallas-krakow-kortunov-machine-translated"
+ANALYSIS = "2026-02-e5-krakow-analysis-tomorrows-affairs"
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry.load(PROJECT_ROOT / "corpus" / "actors.yaml")
+
+
+@pytest.mark.parametrize("name", ["Kaja Kallas", "Kaya Kallas", "Kaya Callas", "Kaya Kalas", "kallas"])
+def test_kallas_spellings_resolve(registry: ActorRegistry, name: str) -> None:
+    assert registry.resolve(name).actor.name == "Kaja Kallas"
+
+
+@pytest.mark.parametrize(("name", "canonical"), [
+    ("Radmila Shekerinskaya", "Radmila Shekerinska"), ("Mikhail Fedorov", "Mykhailo Fedorov"),
+    ("Wladyslaw Kosiniak-Kamysh", "Władysław Kosiniak-Kamysz"), ("Pistorus", "Boris Pistorius"),
+])
+def test_transliterations_and_fuzzy(registry: ActorRegistry, name: str, canonical: str) -> None:
+    m = registry.resolve(name)
+    assert m.actor.name == canonical and 0 < m.confidence <= 1
+
+
+def test_unknown_actor_lists_close_matches(registry: ActorRegistry) -> None:
+    with pytest.raises(UnknownActor, match="unknown actor 'Kalashnikov'; close matches: .*Kallas"):
+        registry.resolve("Kalashnikov")
+
+
+def test_actor_added_without_code(tmp_path: Path) -> None:
+    f = tmp_path / "actors.yaml"
+    f.write_text((PROJECT_ROOT / "corpus" / "actors.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    reg = ActorRegistry.load(f)
+    reg.add(Actor(name="Mark Rutte", role="NATO Secretary General", aliases=["Rutte"], surname_aliases=["Rutte"]))
+    again = ActorRegistry.load(f)
+    assert again.resolve("Rutte").actor.name == "Mark Rutte"
+    assert again.resolve("Kaya Callas").actor.name == "Kaja Kallas"
+
+
+@pytest.fixture(scope="module")
+def pressure(corpus_assistant: Assistant):  # type: ignore[no-untyped-def]
+    return corpus_assistant.contrast("pressure on Russia", ["Kallas", "Pistorius", "Kortunov"])
+
+
+def test_pistorius_quote_attributed(pressure) -> None:  # type: ignore[no-untyped-def]
+    p = next(x for x in pressure.positions if x.actor == "Boris Pistorius")
+    assert p.status == "found"
+    direct = [s for s in p.statements if s.attribution == "direct"]
+    assert any("shadow fleet" in s.text and s.citation.doc_id == NEWS for s in direct)
+
+
+def test_kortunov_quote_before_name(pressure) -> None:  # type: ignore[no-untyped-def]
+    p = next(x for x in pressure.positions if x.actor == "Andrei Kortunov")
+    assert p.status == "found"
+    assert all(s.citation.doc_id == IZV for s in p.statements)
+    assert any(s.attribution == "direct" and "withdraw its troops" in s.text for s in p.statements)
+
+
+def test_kallas_own_words_and_third_party(corpus_assistant: Assistant, pressure) -> None:  # type: ignore[no-untyped-def]
+    p = next(x for x in pressure.positions if x.actor == "Kaja Kallas")
+    kinds = {s.attribution for s in p.statements}
+    assert "third_party" in kinds and kinds & {"direct", "reported"}
+    third = [s for s in p.statements if s.attribution == "third_party"]
+    assert all(s.citation.doc_id == IZV for s in third)
+    broad = corpus_assistant.contrast("strengthening Europe within NATO", ["Kaja Kallas"])
+    own = [s for s in broad.positions[0].statements if s.attribution != "third_party"]
+    assert any(s.citation.doc_id == ANALYSIS for s in own)
+
+
+def test_citations_quote_the_documents(corpus_assistant: Assistant, pressure) -> None:  # type: ignore[no-untyped-def]
+    ns = []
+    for p in pressure.positions:
+        for s in p.statements:
+            c = s.citation
+            assert corpus_assistant.index.doc_text(c.doc_id)[c.char_start : c.char_end] == c.quote
+            ns.append(c.n)
+    assert ns == sorted(ns) and len(set(ns)) == len(ns)
+
+
+def test_no_position_is_never_invented(corpus_assistant: Assistant) -> None:
+    c = corpus_assistant.contrast("the LEAP initiative", ["Kortunov"])
+    assert c.positions[0].status == "no_position" and not c.positions[0].statements
+    assert "No recorded position" in c.positions[0].summary
+
+
+def test_contrast_unknown_actor(corpus_assistant: Assistant) -> None:
+    with pytest.raises(UnknownActor, match="close matches"):
+        corpus_assistant.contrast("pressure on Russia", ["Kallas", "Zzyzx Qwerty"])
