@@ -15,9 +15,9 @@ from assistant.types import Hit, IngestReport, SearchFilters
 
 if TYPE_CHECKING:
     from assistant.answering.chain import AnswerChain
-    from assistant.ingest.pipeline import Progress
     from assistant.evaluation.runner import Report
-    from assistant.types import Answer, Brief, Contrast
+    from assistant.ingest.pipeline import Progress
+    from assistant.types import Answer, Contrast
 
 
 class Assistant:
@@ -136,7 +136,7 @@ class Assistant:
 
     def documents(self) -> list[dict[str, Any]]:
         out = []
-        for doc_id, sd in sorted(self.index.docs.items()):
+        for _doc_id, sd in sorted(self.index.docs.items()):
             m = sd.document.meta.model_dump()
             m["chunks"] = len(sd.chunks)
             m["chars"] = len(sd.document.text)

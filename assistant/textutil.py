@@ -6,12 +6,7 @@ import re
 import unicodedata
 
 STOPWORDS = frozenset(
-    """a an and are as at be been being but by can could did do does for from had has have he her hers him his
-    how i if in into is it its itself me more most my no nor not of on or our ours she should so some such than
-    that the their theirs them then there these they this those to too under until up very was we were what
-    when where which while who whom why will with would you your yours about after again against all also am
-    any because before below between both during each few further here just once only other out over own
-    same through s t don now said says say per within upon whose""".split()
+    ["a", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "me", "more", "most", "my", "no", "nor", "not", "of", "on", "or", "our", "ours", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "about", "after", "again", "against", "all", "also", "am", "any", "because", "before", "below", "between", "both", "during", "each", "few", "further", "here", "just", "once", "only", "other", "out", "over", "own", "same", "through", "s", "t", "don", "now", "said", "says", "say", "per", "within", "upon", "whose"]
 )
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 

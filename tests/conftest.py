@@ -14,7 +14,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
+from assistant.settings import PROJECT_ROOT, Settings
 
 DATA = Path(__file__).parent / "data"
 _real_connect = socket.socket.connect

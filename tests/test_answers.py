@@ -9,7 +9,7 @@ import pytest
 
 from assistant.facade import Assistant
 from assistant.prompts import MARKER_RE, NOT_IN_DOCS
-from assistant.settings import LLMSettings, PROJECT_ROOT
+from assistant.settings import PROJECT_ROOT, LLMSettings
 from tests.conftest import make_settings
 from tests.fake_openai import FakeOpenAI, Reply
 

@@ -36,7 +36,7 @@ def test_transliterations_and_fuzzy(registry: ActorRegistry, name: str, canonica
 
 
 def test_unknown_actor_lists_close_matches(registry: ActorRegistry) -> None:
-    with pytest.raises(UnknownActor, match="unknown actor 'Kalashnikov'; close matches: .*Kallas"):
+    with pytest.raises(UnknownActor, match=r"unknown actor 'Kalashnikov'; close matches: .*Kallas"):
         registry.resolve("Kalashnikov")
 
 

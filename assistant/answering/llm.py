@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
-from assistant.answering.injection import redact
 from assistant.answering.draft import Draft, DraftSentence, Span
+from assistant.answering.injection import redact
 from assistant.answering.verify import best_quote
 from assistant.errors import BackendError
 from assistant.ingest.sentences import split_sentences

@@ -70,16 +70,16 @@ def analyse(question: str, registry: ActorRegistry, acronyms: dict[str, str],
     info = QuestionInfo(text=question, kind=answer_kind(question))
     covered: list[tuple[int, int]] = []
     for actor, s, e in registry.find_in_text(question):
-        forms = {fold(n) for n in actor.all_names()}
-        info.entities.append(Entity(actor.name, sorted(forms, key=len, reverse=True), "actor"))
+        names = {fold(n) for n in actor.all_names()}
+        info.entities.append(Entity(actor.name, sorted(names, key=len, reverse=True), "actor"))
         covered.append((s, e))
     if not any(e.kind == "actor" for e in info.entities):
         expanded = registry.expand_query(question)
         if expanded != question:
             for actor in registry.actors:
                 if actor.name in expanded[len(question):]:
-                    forms = {fold(n) for n in actor.all_names()}
-                    info.entities.append(Entity(actor.name, sorted(forms, key=len, reverse=True), "actor"))
+                    names = {fold(n) for n in actor.all_names()}
+                    info.entities.append(Entity(actor.name, sorted(names, key=len, reverse=True), "actor"))
                     for tok in re.findall(r"[A-ZÀ-Ž][\w-]{3,}", question):
                         i = question.find(tok)
                         covered.append((i, i + len(tok)))

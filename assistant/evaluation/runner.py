@@ -86,7 +86,7 @@ def _contrast_case(a: Assistant, case: EvalCase, backend: str | None, r: CaseRes
     by_actor = {p.actor: p for p in c.positions}
     expected_found = [name for name, terms in case.actors.items() if terms]
     found_ok, term_hits, invented = 0, [], 0
-    for p, (name, terms) in zip(c.positions, case.actors.items(), strict=False):
+    for p, (_name, terms) in zip(c.positions, case.actors.items(), strict=False):
         if terms:
             if p.status == "found":
                 found_ok += 1

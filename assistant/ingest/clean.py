@@ -122,22 +122,22 @@ def heading_level(line: str, raw: str, next_line: str | None) -> int | None:
 def clean_text(raw: str, kind: str = "text") -> Cleaned:
     """Clean raw text; pages are separated by form feeds (PDF)."""
     pages = raw.split("\f")
-    raw_lines: list[tuple[int | None, str]] = []
+    raw_lines: list[tuple[int | None, str]] = []  # (page, line)
     for pno, page in enumerate(pages, start=1):
         for line in page.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             raw_lines.append((pno if kind == "pdf" else None, line))
 
     removed = 0
     kept: list[tuple[int | None, str, str]] = []  # (page, raw, cleaned)
-    for pno, raw_line in raw_lines:
+    for page_no, raw_line in raw_lines:
         line = clean_inline(raw_line)
         if not line:
-            kept.append((pno, "", ""))
+            kept.append((page_no, "", ""))
             continue
         if _BOILER.match(line) or _TOC.search(raw_line) or re.search(r"\.{6,}", line):
             removed += 1
             continue
-        kept.append((pno, raw_line, line))
+        kept.append((page_no, raw_line, line))
 
     # Running headers, logos and cover furniture: short lines repeated across the document.
     counts = Counter(c for _, _, c in kept if c and len(c.split()) <= 4)
@@ -159,7 +159,7 @@ def clean_text(raw: str, kind: str = "text") -> Cleaned:
     title: str | None = None
     nonblank = [i for i, (_, _, c) in enumerate(filtered) if c]
     for idx_pos, i in enumerate(nonblank):
-        pno, raw_line, line = filtered[i]
+        para_page, raw_line, line = filtered[i]
         nxt = filtered[nonblank[idx_pos + 1]][2] if idx_pos + 1 < len(nonblank) else None
         level = heading_level(line, raw_line, nxt)
         if level is not None:
@@ -178,7 +178,7 @@ def clean_text(raw: str, kind: str = "text") -> Cleaned:
         out.append(line)
         pos += len(line)
         paragraphs.append(
-            Paragraph(start=start, end=pos, path=[h for _, h in stack], heading=level is not None, page=pno)
+            Paragraph(start=start, end=pos, path=[h for _, h in stack], heading=level is not None, page=para_page)
         )
     text = "\n\n".join(out)
 

@@ -80,7 +80,8 @@ def attribute_document(doc_id: str, text: str, sentences: list[tuple[int, int]],
         if is_quote_para and para_speaker is None and pi + 1 < len(paras):
             nxt = text[paras[pi + 1][0] : paras[pi + 1][1]]
             if re.match(rf"^\s*[—–-]?\s*({SPEECH})\b", nxt, re.I):
-                para_speaker = _speaker_in(nxt, registry) or (registry.find_in_text(nxt) or [(None,)])[0][0]
+                mentions = registry.find_in_text(nxt)
+                para_speaker = _speaker_in(nxt, registry) or (mentions[0][0] if mentions else None)
         for s, e in para_sents:
             sent = text[s:e]
             speaker = para_speaker

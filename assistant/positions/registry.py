@@ -82,10 +82,9 @@ class ActorRegistry:
             return Match(self._alias[key], 1.0, name)
         choices = list(self._alias)
         best = process.extractOne(key, choices, scorer=fuzz.WRatio)
-        if best and best[1] >= min_score:
-            # guard against matching only a common first name
-            if fuzz.ratio(key, best[0]) >= 75:
-                return Match(self._alias[best[0]], best[1] / 100.0, best[0])
+        # WRatio alone matches on fragments ("Kalashnikov" ~ "Kallas"); the plain ratio must agree
+        if best and best[1] >= min_score and fuzz.ratio(key, best[0]) >= 75:
+            return Match(self._alias[best[0]], best[1] / 100.0, best[0])
         close = process.extract(key, choices, scorer=fuzz.WRatio, limit=8)
         suggestions: list[str] = []
         for alias, _score, _ in close:

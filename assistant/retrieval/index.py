@@ -24,7 +24,7 @@ from assistant.types import AlsoIn, Chunk, DocumentMeta, Hit, SearchFilters
 def date_int(iso: str | None) -> int:
     if not iso:
         return 0
-    parts = (iso.split("-") + ["01", "01"])[:3]
+    parts = ([*iso.split("-"), "01", "01"])[:3]
     try:
         return int(parts[0]) * 10000 + int(parts[1]) * 100 + int(parts[2])
     except ValueError:
