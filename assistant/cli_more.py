@@ -182,3 +182,51 @@ def register_positions(sub: Any) -> None:
 
 
 REGISTER.append(register_positions)
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from assistant.briefs.batch import write_brief
+
+    a = _a(args)
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    b = a.brief(args.topic, args.actor or None)
+    paths = write_brief(b, Path(args.out), formats, args.name)
+    for p in paths:
+        print(p)
+    if not b.covered:
+        print("note: the documents do not cover this topic; the brief says so", file=sys.stderr)
+    return 0
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from assistant.briefs.batch import load_topics, run_batch
+
+    a = _a(args)
+    topics = load_topics(Path(args.topics))
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    result = run_batch(a, topics, Path(args.out), formats, jobs=args.jobs, force=args.force,
+                       progress=not args.quiet)
+    print(result.summary())
+    return 1 if result.failed else 0
+
+
+def register_briefs(sub: Any) -> None:
+    s = sub.add_parser("brief", help="one-page brief on a topic (md, html, pdf)")
+    s.add_argument("topic")
+    s.add_argument("--actor", action="append")
+    s.add_argument("--out", default="briefs")
+    s.add_argument("--format", default="md,html,pdf")
+    s.add_argument("--name", help="file name stem (default: from the topic)")
+    s.add_argument("--backend", choices=["extractive", "openai"], default=None)
+    s.set_defaults(func=cmd_brief)
+    s = sub.add_parser("batch", help="briefs for every topic in a .txt/.csv/.yaml file")
+    s.add_argument("topics")
+    s.add_argument("--out", required=True)
+    s.add_argument("--jobs", type=int, default=2)
+    s.add_argument("--force", action="store_true", help="rebuild briefs that already exist")
+    s.add_argument("--format", default="md,html,pdf")
+    s.add_argument("--quiet", action="store_true")
+    s.set_defaults(func=cmd_batch)
+
+
+REGISTER.append(register_briefs)

@@ -114,6 +114,18 @@ class Assistant:
             result = summarise_with_llm(self, result)
         return result
 
+    # ---- briefs ------------------------------------------------------------------------------------
+    def brief(self, topic: str, actors: list[str] | None = None) -> Brief:
+        """A brief that fits one A4 page: composed to a budget, trimmed until the PDF has one page."""
+        from assistant.briefs.compose import compose, prune_sources, trim
+        from assistant.briefs.render import pdf_pages, to_pdf
+
+        b = compose(self, topic, actors)
+        prune_sources(b)
+        while pdf_pages(to_pdf(b)) > 1 and trim(b):
+            prune_sources(b)
+        return b
+
     # ---- evaluation --------------------------------------------------------------------------------
     def evaluate(self, dataset: str = "gold", split: str = "all", backend: str | None = None,
                  limit: int | None = None, eval_dir: Path | None = None) -> Report:

@@ -1,0 +1,73 @@
+"""One-page briefs and batches on the real corpus."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from assistant.briefs.render import pdf_pages, to_pdf
+from assistant.facade import Assistant
+from assistant.textutil import tokens
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("topic", ["The LEAP initiative", "Security guarantees for Ukraine"])
+def test_brief_is_one_cited_page(corpus_assistant: Assistant, topic: str) -> None:
+    b = corpus_assistant.brief(topic)
+    assert b.covered and b.bottom_line and b.key_facts
+    pdf = to_pdf(b)
+    assert pdf_pages(pdf) == 1
+    key = set(tokens(topic)) - {"initiative"}
+    for f in [*b.bottom_line, *b.key_facts]:
+        for c in f.citations:
+            assert corpus_assistant.index.doc_text(c.doc_id)[c.char_start : c.char_end] == c.quote
+            assert set(tokens(c.quote)) & (set(tokens(f.text)) | key)
+    cited = {c.doc_id for f in [*b.bottom_line, *b.key_facts] for c in f.citations}
+    cited |= {s.citation.doc_id for p in b.positions for s in p.statements}
+    assert {s["doc_id"] for s in b.sources} == cited
+
+
+def test_long_brief_is_trimmed_to_one_page(corpus_assistant: Assistant) -> None:
+    b = corpus_assistant.brief("European defence spending and capability gaps",
+                               actors=["Kallas", "Pistorius", "Kortunov", "Vautrin", "Kosiniak-Kamysz"])
+    assert pdf_pages(to_pdf(b)) == 1
+
+
+def test_pdf_embeds_a_font_with_polish_diacritics(corpus_assistant: Assistant) -> None:
+    b = corpus_assistant.brief("Rzeszów logistical hub", actors=["Kosiniak-Kamysz"])
+    reader = PdfReader(io.BytesIO(to_pdf(b)))
+    text = reader.pages[0].extract_text()
+    assert "Rzeszów" in text
+    fonts = str(reader.pages[0]["/Resources"]["/Font"])
+    assert "DejaVu" in str([reader.pages[0]["/Resources"]["/Font"][k].get_object()["/BaseFont"] for k in
+                            reader.pages[0]["/Resources"]["/Font"]]) or "DejaVu" in fonts
+
+
+def test_uncovered_topic_says_so(corpus_assistant: Assistant) -> None:
+    b = corpus_assistant.brief("Brazilian soybean exports")
+    assert not b.covered and not b.key_facts
+    assert "do not cover" in b.gaps[0]
+    assert pdf_pages(to_pdf(b)) == 1
+
+
+@pytest.mark.slow
+def test_batch_with_a_bad_topic_and_resume(corpus_assistant: Assistant, tmp_path: Path) -> None:
+    topics = tmp_path / "topics.csv"
+    topics.write_text("topic,actors,file\nThe LEAP initiative,Pollard,leap\n,,\nSecurity guarantees for Ukraine,,\n")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "assistant.cli", "--index-dir", str(corpus_assistant.settings.index_dir),
+           "batch", str(topics), "--out", str(out), "--quiet", "--format", "md,pdf"]
+    r1 = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert r1.returncode != 0, r1.stdout + r1.stderr
+    assert "2 written" in r1.stdout and "1 failed" in r1.stdout and "empty topic" in r1.stdout
+    assert (out / "leap.pdf").exists() and (out / "security-guarantees-for-ukraine.md").exists()
+    index = (out / "index.md").read_text()
+    assert index.count("\n| ") == 4  # header + three topics
+    assert "failed: empty topic" in index and (out / "index.html").exists()
+    r2 = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert "0 written, 2 skipped" in r2.stdout
