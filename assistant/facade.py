@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from assistant.answering.chain import AnswerChain
     from assistant.evaluation.runner import Report
     from assistant.ingest.pipeline import Progress
+    from assistant.types import Answer, Brief, Contrast
     from assistant.types import Answer, Contrast
 
 
