@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from assistant.evaluation.runner import Report
     from assistant.ingest.pipeline import Progress
     from assistant.types import Answer, Brief, Contrast
-    from assistant.types import Answer, Contrast
 
 
 class Assistant:
