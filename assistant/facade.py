@@ -94,6 +94,12 @@ class Assistant:
         self.require_index()
         return self.chain(backend).invoke(question.strip(), filters, on_token)
 
+    def resolve_followup(self, question: str, previous: list[str]) -> str:
+        """'and what did Pistorius say?' after a question about X -> 'what did Pistorius say about X?'"""
+        from assistant.answering.followup import resolve
+
+        return resolve(question, previous, self.registry, self.index.acronyms)
+
     # ---- positions ---------------------------------------------------------------------------------
     def contrast(self, topic: str, actors: Sequence[str], backend: str | None = None) -> Contrast:
         from assistant.errors import BriefingError

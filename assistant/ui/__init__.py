@@ -1,0 +1,1 @@
+"""Gradio UI: thin tabs over the Assistant facade."""
