@@ -31,7 +31,12 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install
+# Browser tests drive Debian's chromium (no browser download); installed here when missing.
+browser-deps:
+	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium chromium-driver; } \
+	  || echo "could not install chromium: the browser test will fail"
+
+pytest: install browser-deps
 	$(BIN)/pytest -q
 
 eval-gate: install

@@ -230,3 +230,23 @@ def register_briefs(sub: Any) -> None:
 
 
 REGISTER.append(register_briefs)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from assistant.ui.app import launch
+
+    a = _a(args)
+    if a.index.is_empty:
+        a.ingest()
+    launch(a, host=args.host, port=args.port)
+    return 0
+
+
+def register_serve(sub: Any) -> None:
+    s = sub.add_parser("serve", help="start the Gradio UI")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=7860)
+    s.set_defaults(func=cmd_serve)
+
+
+REGISTER.append(register_serve)

@@ -24,6 +24,7 @@ class FakeOpenAI:
     replies: deque[Reply] = field(default_factory=deque)
     requests: list[dict[str, Any]] = field(default_factory=list)
     default: Reply | None = None
+    responder: Any = None  # callable(request_body) -> reply text, used when the queue is empty
     server: ThreadingHTTPServer | None = None
 
     def enqueue(self, *replies: Reply | str) -> None:
@@ -45,7 +46,12 @@ class FakeOpenAI:
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 fake.requests.append(body)
-                reply = fake.replies.popleft() if fake.replies else (fake.default or Reply(text=""))
+                if fake.replies:
+                    reply = fake.replies.popleft()
+                elif fake.responder is not None:
+                    reply = Reply(text=fake.responder(body))
+                else:
+                    reply = fake.default or Reply(text="")
                 if reply.delay_s:
                     time.sleep(reply.delay_s)
                 if reply.status != 200:

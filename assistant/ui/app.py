@@ -135,7 +135,7 @@ def build(a: Assistant) -> gr.Blocks:
             inputs = [box, bot, questions, backend, f_docs, f_types, f_from, f_to]
             outputs = [bot, questions, srcs, box]
             send.click(chat, inputs, outputs, api_name="chat")
-            box.submit(chat, inputs, outputs, api_name=False)
+            box.submit(chat, inputs, outputs)
         with gr.Tab("Positions"):
             p_topic = gr.Textbox(label="Topic", value="pressure on Russia", elem_id="p_topic")
             p_actors = gr.Dropdown(actor_choices, multiselect=True, value=["Kaja Kallas", "Boris Pistorius",
@@ -167,7 +167,7 @@ def build(a: Assistant) -> gr.Blocks:
             rm_doc = gr.Dropdown([d["doc_id"] for d in docs], label="Remove a document")
             rm_go = gr.Button("Remove")
             up_go.click(upload, up, [up_msg, table, rm_doc], api_name="upload")
-            rm_go.click(remove, rm_doc, [up_msg, table, rm_doc], api_name=False)
+            rm_go.click(remove, rm_doc, [up_msg, table, rm_doc])
     app.queue(default_concurrency_limit=4)
     return app
 
