@@ -1,0 +1,1 @@
+"""One-page briefs: composing cited content, rendering Markdown/HTML/PDF, batches."""

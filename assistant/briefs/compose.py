@@ -1,0 +1,174 @@
+"""Compose a one-page brief from verified evidence: BLUF, key facts, positions, gaps, sources."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING
+
+from assistant.answering.evidence import candidates
+from assistant.answering.extractive import display, grounded
+from assistant.answering.injection import looks_like_injection
+from assistant.answering.question import analyse
+from assistant.answering.verify import support
+from assistant.errors import BriefingError
+from assistant.types import Brief, BriefFact, Citation, Position
+
+if TYPE_CHECKING:
+    from assistant.facade import Assistant
+
+MAX_FACTS = 6
+_ANAPHORA = re.compile(r"^\W*(it|this|these|that|they|he|she|the (initiative|programme|project|document))\b|"
+                       r"\b(this|that) (context|approach|regard)\b", re.I)
+BLUF_SENTENCES = 2
+
+
+def validate_topic(topic: str) -> str:
+    t = " ".join((topic or "").split())
+    if not t:
+        raise BriefingError("empty topic")
+    if not any(ch.isalnum() for ch in t):
+        raise BriefingError(f"topic '{t}' has no words")
+    if len(t) > 300:
+        raise BriefingError("topic is too long (over 300 characters)")
+    return t
+
+
+def compose(a: Assistant, topic: str, actors: list[str] | None = None) -> Brief:
+    topic = validate_topic(topic)
+    a.require_index()
+    index = a.index
+    info = analyse(topic, a.registry, index.acronyms, a.registry.variants)
+    hits = [h for h in index.search(topic, k=14) if not looks_like_injection(h.text)]
+    qvec = index.embedder.embed([topic])[0]
+    cands, _ev = candidates(index, hits, info, qvec)
+    ok = [c for c in cands if grounded(c) and c.own_cov > 0]
+    today = date.today().isoformat()
+    if not ok:
+        nearest = sorted({h.title for h in hits[:3]})
+        return Brief(topic=topic, date_line=f"Brief prepared {today}", covered=False, bottom_line=[], key_facts=[],
+                     gaps=[f"The documents do not cover “{topic}”."
+                           + (f" Nearest material: {'; '.join(nearest)}." if nearest else "")])
+    chosen: list = []  # type: ignore[type-arg]
+    seen_tokens: list[set[str]] = []
+    from assistant.textutil import tokens
+
+    for c in ok:
+        tk = set(tokens(c.text))
+        if any(len(tk & o) / max(1, len(tk | o)) >= 0.45 for o in seen_tokens):
+            continue
+        chosen.append(c)
+        seen_tokens.append(tk)
+        if len(chosen) >= MAX_FACTS + BLUF_SENTENCES:
+            break
+    counter = [0]
+
+    def fact(c) -> BriefFact:  # type: ignore[no-untyped-def]
+        counter[0] += 1
+        m = index.meta(c.doc_id)
+        text = display(c.text)
+        assert support(text, index.doc_text(c.doc_id)[c.start : c.end], index.embedder).ok
+        cit = Citation(n=counter[0], doc_id=c.doc_id, title=m.title, outlet=m.outlet, date=m.date,
+                       source_path=m.source_path, chunk_id=c.chunk_id, quote=index.doc_text(c.doc_id)[c.start : c.end],
+                       char_start=c.start, char_end=c.end, doc_type=m.doc_type, machine_translated=m.machine_translated)
+        return BriefFact(text=text, citations=[cit])
+
+    # the bottom line must stand on its own: no "this context", "the initiative" pointing elsewhere
+    standalone = [c for c in chosen if not _ANAPHORA.search(c.text)]
+    lead = (standalone or chosen)[:BLUF_SENTENCES]
+    bluf = [fact(c) for c in lead]
+    facts = [fact(c) for c in chosen if c not in lead][:MAX_FACTS]
+    positions = _positions(a, topic, actors, [*bluf, *facts], counter)
+    gaps = _gaps(positions, [*bluf, *facts])
+    cited = [c for f in [*bluf, *facts] for c in f.citations] + [s.citation for p in positions for s in p.statements]
+    sources = []
+    for doc_id in dict.fromkeys(c.doc_id for c in cited):
+        m = index.meta(doc_id)
+        sources.append({"doc_id": doc_id, "title": m.title, "outlet": m.outlet, "date": m.date, "type": m.doc_type,
+                        "machine_translated": m.machine_translated})
+    return Brief(topic=topic, date_line=f"Brief prepared {today} from {len(sources)} source(s)", covered=True,
+                 bottom_line=bluf, key_facts=facts, positions=positions, gaps=gaps, sources=sources)
+
+
+def _positions(a: Assistant, topic: str, actors: list[str] | None, facts: list[BriefFact],
+               counter: list[int]) -> list[Position]:
+    if actors:
+        names = actors
+    else:  # actors detected from the evidence: the most mentioned ones
+        mentions: Counter[str] = Counter()
+        for f in facts:
+            chunk = a.index.chunks.get(f.citations[0].chunk_id)
+            for actor, _, _ in a.registry.find_in_text(chunk.text if chunk else f.text):
+                mentions[actor.name] += 1
+        names = [n for n, _ in mentions.most_common(3)]
+    if not names:
+        return []
+    c = a.contrast(topic, names)
+    if not actors:  # detected actors appear only when they have something on record
+        c.positions = [p for p in c.positions if p.status == "found"]
+    for p in c.positions:
+        p.statements = p.statements[:1]
+        for s in p.statements:
+            counter[0] += 1
+            s.citation.n = counter[0]
+        if p.statements:
+            p.summary = _plain_summary(p)
+    return c.positions
+
+
+def _plain_summary(p: Position) -> str:
+    s = p.statements[0]
+    label = {"direct": "in their own words", "reported": "as reported", "third_party": "as described by others"}
+    return f"{p.actor} ({label[s.attribution]}, {s.citation.outlet or s.citation.title})"
+
+
+def _gaps(positions: list[Position], facts: list[BriefFact]) -> list[str]:
+    gaps = [f"No recorded position of {p.actor} on this topic in the documents." for p in positions
+            if p.status == "no_position"]
+    docs = {c.doc_id for f in facts for c in f.citations}
+    if len(docs) == 1:
+        gaps.append("All facts rest on a single document; not corroborated elsewhere in the corpus.")
+    mt = {c.title for f in facts for c in f.citations if c.machine_translated}
+    if mt:
+        gaps.append(f"Some facts come from machine-translated text ({'; '.join(sorted(mt))}); check wording "
+                    "against the original.")
+    third = [p.actor for p in positions if p.statements and p.statements[0].attribution == "third_party"]
+    if third:
+        gaps.append(f"Only others' descriptions, not their own words, are on record for: {', '.join(third)}.")
+    return gaps
+
+
+def trim(brief: Brief) -> bool:
+    """Drop the least important item; False when nothing is left to drop."""
+    if len(brief.key_facts) > 3:
+        brief.key_facts.pop()
+        return True
+    if len(brief.gaps) > 1:
+        brief.gaps.pop()
+        return True
+    found = [p for p in brief.positions if p.statements]
+    if len(brief.positions) > 2:
+        brief.positions.pop()
+        return True
+    if found and len(found[-1].statements[0].text) > 200:
+        st = found[-1].statements[0]
+        st.text = st.text[:197].rsplit(" ", 1)[0] + "…"
+        return True
+    if len(brief.key_facts) > 1:
+        brief.key_facts.pop()
+        return True
+    if brief.positions:
+        brief.positions.pop()
+        return True
+    if len(brief.bottom_line) > 1:
+        brief.bottom_line.pop()
+        return True
+    return False
+
+
+def prune_sources(brief: Brief) -> None:
+    """Sources list exactly the documents still cited."""
+    cited = {c.doc_id for f in [*brief.bottom_line, *brief.key_facts] for c in f.citations}
+    cited |= {s.citation.doc_id for p in brief.positions for s in p.statements}
+    brief.sources = [s for s in brief.sources if s["doc_id"] in cited]
