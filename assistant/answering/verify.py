@@ -15,8 +15,9 @@ import numpy as np
 from assistant.retrieval.embedder import Embedder
 from assistant.textutil import fold, tokens
 
-# Calibrated on gold answer sentences vs. their gold passages and vs. other passages (`briefing eval`).
-SUPPORT_THRESHOLD = 0.55
+# Calibrated with eval/calibrate_support.py on the gold set's dev cases: gold answers score 0.57-1.00
+# against their own passages and at most 0.19 against other cases' passages; 0.40 sits mid-margin.
+SUPPORT_THRESHOLD = 0.40
 LEXICAL_WEIGHT = 0.6
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PREFIX = re.compile(r"^(Nearest passage in the documents:\s*)")
