@@ -189,7 +189,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
     a = _a(args)
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
-    b = a.brief(args.topic, args.actor or None)
+    b = a.brief(args.topic, args.actor or None, backend=args.backend)
     paths = write_brief(b, Path(args.out), formats, args.name)
     for p in paths:
         print(p)

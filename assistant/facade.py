@@ -121,12 +121,12 @@ class Assistant:
         return result
 
     # ---- briefs ------------------------------------------------------------------------------------
-    def brief(self, topic: str, actors: list[str] | None = None) -> Brief:
+    def brief(self, topic: str, actors: list[str] | None = None, backend: str | None = None) -> Brief:
         """A brief that fits one A4 page: composed to a budget, trimmed until the PDF has one page."""
         from assistant.briefs.compose import compose, prune_sources, trim
         from assistant.briefs.render import pdf_pages, to_pdf
 
-        b = compose(self, topic, actors)
+        b = compose(self, topic, actors, backend)
         prune_sources(b)
         while pdf_pages(to_pdf(b)) > 1 and trim(b):
             prune_sources(b)

@@ -99,3 +99,26 @@ def test_no_position_is_never_invented(corpus_assistant: Assistant) -> None:
 def test_contrast_unknown_actor(corpus_assistant: Assistant) -> None:
     with pytest.raises(UnknownActor, match="close matches"):
         corpus_assistant.contrast("pressure on Russia", ["Kallas", "Zzyzx Qwerty"])
+
+
+@pytest.mark.integration
+def test_contrast_with_llm_summary_is_verified(corpus_assistant: Assistant) -> None:
+    from assistant.settings import LLMSettings
+    from tests.conftest import make_settings
+    from tests.fake_openai import FakeOpenAI
+
+    base = corpus_assistant.contrast("pressure on Russia", ["Pistorius"])
+    quote = next(s for s in base.positions[0].statements if "shadow fleet" in s.text)
+    fake = FakeOpenAI().start()
+    try:
+        fake.enqueue(f"Pistorius holds that only maximum pressure from sanctions and measures against the shadow "
+                     f"fleet can persuade Putin to back down [{quote.citation.n}]. "
+                     f"He also demands 40 nuclear submarines for Germany [{quote.citation.n}].")
+        a = Assistant(make_settings(corpus_assistant.settings.index_dir,
+                                    llm=LLMSettings(base_url=fake.base_url, model="fake")))
+        c = a.contrast("pressure on Russia", ["Pistorius"], backend="openai")
+        assert c.backend == "openai"
+        assert "shadow fleet" in c.positions[0].summary and "submarines" not in c.positions[0].summary
+        assert "Statements:" in fake.requests[-1]["messages"][-1]["content"]
+    finally:
+        fake.stop()

@@ -35,7 +35,7 @@ def validate_topic(topic: str) -> str:
     return t
 
 
-def compose(a: Assistant, topic: str, actors: list[str] | None = None) -> Brief:
+def compose(a: Assistant, topic: str, actors: list[str] | None = None, backend: str | None = None) -> Brief:
     topic = validate_topic(topic)
     a.require_index()
     index = a.index
@@ -79,7 +79,7 @@ def compose(a: Assistant, topic: str, actors: list[str] | None = None) -> Brief:
     lead = (standalone or chosen)[:BLUF_SENTENCES]
     bluf = [fact(c) for c in lead]
     facts = [fact(c) for c in chosen if c not in lead][:MAX_FACTS]
-    positions = _positions(a, topic, actors, [*bluf, *facts], counter)
+    positions = _positions(a, topic, actors, [*bluf, *facts], counter, backend)
     gaps = _gaps(positions, [*bluf, *facts])
     cited = [c for f in [*bluf, *facts] for c in f.citations] + [s.citation for p in positions for s in p.statements]
     sources = []
@@ -92,7 +92,7 @@ def compose(a: Assistant, topic: str, actors: list[str] | None = None) -> Brief:
 
 
 def _positions(a: Assistant, topic: str, actors: list[str] | None, facts: list[BriefFact],
-               counter: list[int]) -> list[Position]:
+               counter: list[int], backend: str | None = None) -> list[Position]:
     if actors:
         names = actors
     else:  # actors detected from the evidence: the most mentioned ones
@@ -104,7 +104,7 @@ def _positions(a: Assistant, topic: str, actors: list[str] | None, facts: list[B
         names = [n for n, _ in mentions.most_common(3)]
     if not names:
         return []
-    c = a.contrast(topic, names)
+    c = a.contrast(topic, names, backend=backend)
     if not actors:  # detected actors appear only when they have something on record
         c.positions = [p for p in c.positions if p.status == "found"]
     for p in c.positions:

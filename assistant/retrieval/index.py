@@ -90,6 +90,15 @@ class Index:
             self._sentence_vecs: dict[tuple[str, int, int], np.ndarray] = {}
             bm25_dir = self.root / self.state_bm25_dir()
             self.lexical = LexicalIndex.load(bm25_dir) if bm25_dir.exists() else LexicalIndex([], None)
+            # filter columns aligned with the BM25 id order: filters become vectorised masks
+            order = self.lexical.ids
+            doc_ids = sorted(self.docs)
+            self._doc_pos = {d: i for i, d in enumerate(doc_ids)}
+            metas = [self.docs[d].document.meta for d in doc_ids]
+            self._doc_type = np.array([str(m.doc_type) for m in metas] or [""], dtype=object)
+            self._doc_date = np.array([date_int(m.date) for m in metas] or [0], dtype=np.int64)
+            self._col_doc = np.array([self._doc_pos.get(self.chunks[c].doc_id, -1) if c in self.chunks else -1
+                                      for c in order], dtype=np.int64)
 
     def state_bm25_dir(self) -> str:
         return self.state.bm25_dir or "bm25"
@@ -122,21 +131,30 @@ class Index:
         return not self.chunks
 
     # ---- search --------------------------------------------------------------------------------
-    def allowed_ids(self, filters: SearchFilters | None) -> set[str] | None:
+    def allowed_mask(self, filters: SearchFilters | None) -> np.ndarray | None:
+        """Boolean mask over chunks (BM25 order) passing the filters; None = no filter."""
         if filters is None or not any([filters.doc_ids, filters.doc_types, filters.date_from, filters.date_to]):
             return None
-        lo, hi = date_int(filters.date_from) or 0, date_int(filters.date_to) or 99999999
-        ok_docs = set()
-        for doc_id, d in self.docs.items():
-            m = d.document.meta
-            if filters.doc_ids and doc_id not in filters.doc_ids:
-                continue
-            if filters.doc_types and m.doc_type not in filters.doc_types:
-                continue
-            if (filters.date_from or filters.date_to) and not (lo <= date_int(m.date) <= hi):
-                continue
-            ok_docs.add(doc_id)
-        return {cid for cid, c in self.chunks.items() if c.doc_id in ok_docs}
+        ok = np.ones(len(self._doc_date), dtype=bool)
+        if filters.doc_ids:
+            wanted = np.zeros(len(ok), dtype=bool)
+            for d in filters.doc_ids:
+                if d in self._doc_pos:
+                    wanted[self._doc_pos[d]] = True
+            ok &= wanted
+        if filters.doc_types:
+            ok &= np.isin(self._doc_type, list(filters.doc_types))
+        if filters.date_from or filters.date_to:
+            lo, hi = date_int(filters.date_from) or 0, date_int(filters.date_to) or 99999999
+            ok &= (self._doc_date >= lo) & (self._doc_date <= hi)
+        col = self._col_doc
+        return (col >= 0) & ok[np.clip(col, 0, None)] if len(col) else np.zeros(0, dtype=bool)
+
+    def allowed(self, mask: np.ndarray | None, cid: str) -> bool:
+        if mask is None:
+            return True
+        i = self.lexical.pos.get(cid)
+        return i is not None and bool(mask[i])
 
     @staticmethod
     def where_clause(filters: SearchFilters) -> dict[str, Any] | None:
@@ -153,17 +171,17 @@ class Index:
             return None
         return parts[0] if len(parts) == 1 else {"$and": parts}
 
-    def dense(self, qvec: np.ndarray, n: int, allowed: set[str] | None, filters: SearchFilters | None
+    def dense(self, qvec: np.ndarray, n: int, k: int, mask: np.ndarray | None, filters: SearchFilters | None
               ) -> list[tuple[str, float]]:
-        """Unfiltered ANN query post-filtered in memory; Chroma's `where` (17x slower) only as fallback."""
+        """Unfiltered ANN query post-filtered in memory; Chroma's `where` (17x slower) only when too few
+        candidates survive the filter."""
         got = [(cid, s) for cid, s, _ in self.store.query(qvec, n) if cid in self.chunks]
-        if allowed is None:
+        if mask is None:
             return got
-        kept = [(cid, s) for cid, s in got if cid in allowed]
-        if len(kept) < min(n, len(allowed)) // 2 and filters is not None:
+        kept = [(cid, s) for cid, s in got if self.allowed(mask, cid)]
+        if len(kept) < min(k, int(mask.sum())) and filters is not None:
             where = self.where_clause(filters)
-            got = [(cid, s) for cid, s, _ in self.store.query(qvec, n, where=where) if cid in allowed]
-            return got
+            return [(cid, s) for cid, s, _ in self.store.query(qvec, n, where=where) if self.allowed(mask, cid)]
         return kept
 
     def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None,
@@ -173,14 +191,14 @@ class Index:
         with self.lock:
             if self.is_empty:
                 return []
-            allowed = self.allowed_ids(filters)
-            if allowed is not None and not allowed:
+            mask = self.allowed_mask(filters)
+            if mask is not None and not mask.any():
                 return []
             expanded = expand_acronyms(self.registry.expand_query(query), self.acronyms)
             qvec = self.embedder.embed([expanded])[0]
             n = max(r.candidates, k * 3)
-            dense = self.dense(qvec, n, allowed, filters)
-            lexical = self.lexical.search(expanded, n, allowed)
+            dense = self.dense(qvec, n, k, mask, filters)
+            lexical = self.lexical.search(expanded, n, mask)
             lexical = [(cid, s) for cid, s in lexical if cid in self.chunks]
             fused = rrf([[c for c, _ in dense], [c for c, _ in lexical]], [r.dense_weight, r.lexical_weight], r.rrf_k)
             dense_rank = {c: i + 1 for i, (c, _) in enumerate(dense)}

@@ -66,16 +66,12 @@ class LexicalIndex:
             return np.zeros(len(self.ids), dtype=np.float32)
         return np.asarray(self.retriever.get_scores(q), dtype=np.float32)  # type: ignore[attr-defined]
 
-    def search(self, query: str, n: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+    def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """Top-n chunk ids by BM25; mask (aligned with self.ids) restricts to filtered chunks."""
         s = self.scores(query)
         if s.size == 0:
             return []
-        if allowed is not None:
-            mask = np.zeros(len(self.ids), dtype=bool)
-            for cid in allowed:
-                i = self.pos.get(cid)
-                if i is not None:
-                    mask[i] = True
+        if mask is not None:
             s = np.where(mask, s, 0.0)
         n = min(n, len(self.ids))
         top = np.argpartition(-s, n - 1)[:n] if n < len(s) else np.arange(len(s))

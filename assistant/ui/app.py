@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import queue
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -42,17 +44,44 @@ def build(a: Assistant) -> gr.Blocks:
     doc_choices = [(f"{d['title'][:70]} ({d['doc_type']})", d["doc_id"]) for d in docs]
     actor_choices = [x.name for x in a.registry.actors]
 
-    @friendly
     def chat(message: str, history: list[dict[str, Any]], questions: list[str], backend: str,
              doc_ids: list[str], types: list[str], date_from: str, date_to: str):  # type: ignore[no-untyped-def]
-        question = a.resolve_followup(message, questions)
-        filters = SearchFilters(doc_ids=doc_ids or None, doc_types=types or None,
-                                date_from=date_from or None, date_to=date_to or None)
-        ans = a.ask(question, filters=filters, backend=backend)
-        shown = message if question == message else f"{message}\n\n<sub>(understood as: {question})</sub>"
-        history = [*history, {"role": "user", "content": shown},
-                   {"role": "assistant", "content": answer_markdown(ans)}]
-        return history, [*questions, question], sources_html(ans.citations, a.index.doc_text), ""
+        """Streams the LLM's draft while it arrives, then shows the verified answer."""
+        try:
+            question = a.resolve_followup(message, questions)
+            filters = SearchFilters(doc_ids=doc_ids or None, doc_types=types or None,
+                                    date_from=date_from or None, date_to=date_to or None)
+            shown = message if question == message else f"{message}\n\n<sub>(understood as: {question})</sub>"
+            tokens: queue.Queue[str | None] = queue.Queue()
+            result: dict[str, Any] = {}
+
+            def work() -> None:
+                try:
+                    result["answer"] = a.ask(question, filters=filters, backend=backend, on_token=tokens.put)
+                except Exception as exc:
+                    result["error"] = exc
+                finally:
+                    tokens.put(None)
+
+            threading.Thread(target=work, daemon=True).start()
+            draft = ""
+            while (tok := tokens.get()) is not None:
+                draft += tok
+                yield ([*history, {"role": "user", "content": shown},
+                        {"role": "assistant", "content": draft + " …(verifying)"}], questions, gr.update(), "")
+            if "error" in result:
+                raise result["error"]
+            ans = result["answer"]
+            yield ([*history, {"role": "user", "content": shown},
+                    {"role": "assistant", "content": answer_markdown(ans)}],
+                   [*questions, question], sources_html(ans.citations, a.index.doc_text), "")
+        except BriefingError as exc:
+            raise gr.Error(str(exc)) from exc
+        except gr.Error:
+            raise
+        except Exception as exc:
+            log.exception("chat failed")
+            raise gr.Error(f"Something went wrong ({exc.__class__.__name__}); the index is unchanged.") from exc
 
     @friendly
     def positions(topic: str, actors: list[str], backend: str) -> str:
