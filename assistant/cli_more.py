@@ -102,7 +102,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 0
     thresholds = gate.load_thresholds(eval_dir / "thresholds.yaml") if args.dataset == "gold" else {}
     baseline = json.loads(baseline_path.read_text()) if baseline_path.exists() else None
-    result = gate.check(report, thresholds, baseline)
+    result = gate.check(report, thresholds, baseline if report.backend == "extractive" else None)
+    if args.dataset == "gold" and report.backend == "openai" and not args.limit and args.split == "all":
+        gate.write_record(a.settings.prompts_dir, eval_dir / "llm_records", report)
+        print(f"LLM eval recorded in {eval_dir / 'llm_records'} for the current prompts; commit it")
     if args.dataset == "gold" and (args.backend or a.settings.backend) == "extractive":
         live = None
         if a.settings.llm.base_url:

@@ -97,6 +97,18 @@ def llm_records(records_dir: Path) -> list[dict[str, Any]]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(records_dir.glob("*.json"))]
 
 
+def write_record(prompts_dir: Path, records_dir: Path, report: Report) -> dict[str, Any]:
+    """Record an LLM-backend eval under the current prompt hash (commit the file)."""
+    from assistant.prompts import prompts_hash
+
+    current = prompts_hash(prompts_dir)
+    rec = {"prompt_hash": current, "model": report.model, "prompts": prompt_files(prompts_dir),
+           "created": report.created, "n_cases": report.n_cases, "metrics": report.metrics}
+    records_dir.mkdir(parents=True, exist_ok=True)
+    (records_dir / f"{current}.json").write_text(json.dumps(rec, indent=1), encoding="utf-8")
+    return rec
+
+
 def prompt_gate(prompts_dir: Path, records_dir: Path, thresholds: dict[str, dict[str, float]],
                 run_live: Any | None) -> GateResult:
     """A record for the current prompt hash must exist and pass the thresholds.
@@ -110,11 +122,7 @@ def prompt_gate(prompts_dir: Path, records_dir: Path, thresholds: dict[str, dict
     records = llm_records(records_dir)
     rec = next((r for r in records if r.get("prompt_hash") == current), None)
     if rec is None and run_live is not None:
-        report = run_live()
-        rec = {"prompt_hash": current, "model": report.model, "prompts": prompt_files(prompts_dir),
-               "created": report.created, "n_cases": report.n_cases, "metrics": report.metrics}
-        records_dir.mkdir(parents=True, exist_ok=True)
-        (records_dir / f"{current}.json").write_text(json.dumps(rec, indent=1), encoding="utf-8")
+        rec = write_record(prompts_dir, records_dir, run_live())
         g.warnings.append(f"recorded a live LLM eval for prompt hash {current} in {records_dir}; commit it")
     if rec is None:
         files = prompt_files(prompts_dir)
