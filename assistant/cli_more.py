@@ -74,10 +74,6 @@ def register_ask(sub: Any) -> None:
 REGISTER: list[Any] = [register_ask]
 
 
-def main() -> None:  # pragma: no cover - convenience
-    sys.exit(0)
-
-
 def cmd_eval(args: argparse.Namespace) -> int:
     from assistant.settings import PROJECT_ROOT
 

@@ -11,7 +11,7 @@ from assistant.answering.evidence import Candidate, Evidence, candidates
 from assistant.answering.question import QuestionInfo
 from assistant.prompts import NOT_IN_DOCS
 from assistant.retrieval.index import Index
-from assistant.textutil import tokens
+from assistant.textutil import fold, tokens
 from assistant.types import Hit
 
 # Calibrated on the development half of the gold set (eval/gold.yaml); see `briefing eval`.
@@ -103,8 +103,6 @@ def _add_speaker_context(index: Index, info: QuestionInfo, chosen: list[Candidat
     out = list(chosen)
     have = {(c.doc_id, c.start) for c in chosen}
     for c in chosen:
-        from assistant.textutil import fold
-
         if _PRONOUN_SPEECH.search(c.text) and not any(e.found_in(fold(c.text)) for e in actors):
             spans = index.doc_sentences.get(c.doc_id, [])
             i = next((j for j, (s, _) in enumerate(spans) if s == c.start), None)

@@ -98,9 +98,7 @@ class ActorRegistry:
         """Mentions of registry actors in text (folded, so 'Kraków'-style diacritics do not matter)."""
         if self._pattern is None:
             return []
-        folded = fold(text)
-        if len(folded) != len(text):  # folding changed lengths; fall back to positions in folded text
-            pass
+        folded = fold(text)  # same length as text for the scripts in the corpus, so offsets carry over
         return [(self._alias[m.group(1)], m.start(), m.end()) for m in self._pattern.finditer(folded)]
 
     def expand_query(self, query: str) -> str:
