@@ -92,7 +92,6 @@ class Index:
             self.chunk_terms = {cid: set(tokens(c.text)) for cid, c in self.chunks.items()}
             self._sentence_vecs: dict[tuple[str, int, int], np.ndarray] = {}
             self._chunk_vecs: dict[str, np.ndarray] = {}
-            self._df_cache: dict[tuple[str, ...], int] = {}
             bm25_dir = self.root / self.state_bm25_dir()
             self.lexical = LexicalIndex.load(bm25_dir) if bm25_dir.exists() else LexicalIndex([], None)
             # filter columns aligned with the BM25 id order: filters become vectorised masks
@@ -125,18 +124,11 @@ class Index:
             return [self._sentence_vecs[k] for k in keys]
 
     def df_entity(self, variants: list[str]) -> int:
-        """Chunks mentioning any variant; cached per index load (every question asks for these)."""
-        key = tuple(variants)
-        if key not in self._df_cache:
-            pats = [re.compile(r"(?<![\w-])" + re.escape(v) + r"(?![\w-])") for v in variants]
-            self._df_cache[key] = sum(1 for t in self.folded.values() if any(p.search(t) for p in pats))
-        return self._df_cache[key]
+        pats = [re.compile(r"(?<![\w-])" + re.escape(v) + r"(?![\w-])") for v in variants]
+        return sum(1 for t in self.folded.values() if any(p.search(t) for p in pats))
 
     def df_term(self, term: str) -> int:
-        key = ("term", term)
-        if key not in self._df_cache:
-            self._df_cache[key] = sum(1 for ts in self.chunk_terms.values() if term in ts)
-        return self._df_cache[key]
+        return sum(1 for ts in self.chunk_terms.values() if term in ts)
 
     @property
     def is_empty(self) -> bool:
