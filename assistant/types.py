@@ -62,6 +62,17 @@ class AlsoIn(BaseModel):
     title: str
 
 
+class HitWhy(BaseModel):
+    """Why a passage was chosen: its dense similarity, its BM25 score relative to the best, how much of its
+    title the query names, and which retrieval hop found it (2 = searched again from a first-hop passage)."""
+
+    dense: float = 0.0
+    bm25: float = 0.0
+    title: float = 0.0
+    hop: int = 1
+    via: str | None = None  # hop 2: the bridge entity or comparison side searched for
+
+
 class Hit(BaseModel):
     chunk_id: str
     doc_id: str
@@ -78,6 +89,7 @@ class Hit(BaseModel):
     doc_type: str | None = None
     dense_rank: int | None = None
     lexical_rank: int | None = None
+    why: HitWhy = Field(default_factory=HitWhy)
     also_in: list[AlsoIn] = Field(default_factory=list)
 
 

@@ -106,6 +106,8 @@ def test_browser_walkthrough(ui: str, tmp_path: Path) -> None:
         page.locator("#upload input[type=file]").set_input_files(str(doc))
         page.locator("#ingest").click()
         expect(page.locator("#ingest_msg")).to_contain_text("Added 1", timeout=90_000)
+        # the library table is refreshed by the same callback: the new document is listed
+        expect(page.locator("body")).to_contain_text("skyfence-note", timeout=30_000)
         page.screenshot(path=str(ARTIFACTS / "5-library-upload.png"))
         page.get_by_role("tab", name="Chat").click()
         box = page.locator("#question textarea")

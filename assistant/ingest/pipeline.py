@@ -80,7 +80,9 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
             key = str(path.resolve())
             try:
                 data = path.read_bytes()
-                manifest = manifests.setdefault(path.parent, load_manifest(path.parent))
+                if path.parent not in manifests:  # read once per folder, not once per file
+                    manifests[path.parent] = load_manifest(path.parent)
+                manifest = manifests[path.parent]
                 entry = manifest.get(path.name, {})
                 h = hashlib.sha256(data + json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
                 old = state.files.get(key)

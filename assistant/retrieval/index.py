@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.store import ChromaStore
 from assistant.settings import Settings
 from assistant.textutil import fold, tokens
-from assistant.types import AlsoIn, Chunk, DocumentMeta, Hit, SearchFilters
+from assistant.types import AlsoIn, Chunk, DocumentMeta, Hit, HitWhy, SearchFilters
 
 
 def date_int(iso: str | None) -> int:
@@ -55,6 +56,24 @@ def expand_acronyms(query: str, acronyms: dict[str, str]) -> str:
 EXACT_BELOW = 3000  # filtered to at most this many chunks: exact dense scoring beats the ANN `where` path
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a question reads, built together and replaced together."""
+
+    state: IndexState
+    docs: dict[str, StoredDoc]
+    chunks: dict[str, Chunk]
+    doc_sentences: dict[str, list[tuple[int, int]]]
+    acronyms: dict[str, str]
+    folded: dict[str, str]
+    chunk_terms: dict[str, set[str]]
+    lexical: LexicalIndex
+    doc_pos: dict[str, int]
+    doc_type: np.ndarray
+    doc_date: np.ndarray
+    col_doc: np.ndarray
+
+
 class Index:
     def __init__(self, settings: Settings, embedder: Embedder, registry: ActorRegistry) -> None:
         self.settings = settings
@@ -69,43 +88,86 @@ class Index:
             host=settings.chroma_host,
             port=settings.chroma_port,
         )
-        self.lock = threading.RLock()
-        self.reload()
+        self.lock = threading.RLock()  # writers only; readers use the current snapshot
+        self._sentence_vecs: dict[str, np.ndarray] = {}
+        self._chunk_vecs: dict[str, np.ndarray] = {}
+        self._vec_lock = threading.Lock()
+        self._snap = self._build_snapshot()
 
     # ---- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Build the new state aside, then swap one reference: a reader sees the old or the new index,
+        never a mix (a question asked after an ingest returns sees the new documents)."""
+        snap = self._build_snapshot()
         with self.lock:
-            self.state: IndexState = self.docstore.load_state(self.collection, self.embedder.model_id)
-            self.docs: dict[str, StoredDoc] = {}
-            for f in self.state.files.values():
-                try:
-                    self.docs[f.doc_id] = self.docstore.load_doc(f.doc_id, f.content_hash)
-                except FileNotFoundError:
-                    continue
-            self.chunks: dict[str, Chunk] = {c.chunk_id: c for d in self.docs.values() for c in d.chunks}
-            self.acronyms = find_acronyms(c.text for c in self.chunks.values())
-            self.doc_sentences: dict[str, list[tuple[int, int]]] = {}
-            for doc_id, d in self.docs.items():
-                spans = {(s.char_start, s.char_end) for c in d.chunks for s in c.sentences}
-                self.doc_sentences[doc_id] = sorted(spans)
-            self.folded = {cid: fold(c.text) for cid, c in self.chunks.items()}
-            self.chunk_terms = {cid: set(tokens(c.text)) for cid, c in self.chunks.items()}
-            self._sentence_vecs: dict[tuple[str, int, int], np.ndarray] = {}
-            self._chunk_vecs: dict[str, np.ndarray] = {}
-            bm25_dir = self.root / self.state_bm25_dir()
-            self.lexical = LexicalIndex.load(bm25_dir) if bm25_dir.exists() else LexicalIndex([], None)
-            # filter columns aligned with the BM25 id order: filters become vectorised masks
-            order = self.lexical.ids
-            doc_ids = sorted(self.docs)
-            self._doc_pos = {d: i for i, d in enumerate(doc_ids)}
-            metas = [self.docs[d].document.meta for d in doc_ids]
-            self._doc_type = np.array([str(m.doc_type) for m in metas] or [""], dtype=object)
-            self._doc_date = np.array([date_int(m.date) for m in metas] or [0], dtype=np.int64)
-            self._col_doc = np.array([self._doc_pos.get(self.chunks[c].doc_id, -1) if c in self.chunks else -1
-                                      for c in order], dtype=np.int64)
+            self._snap = snap
 
-    def state_bm25_dir(self) -> str:
-        return self.state.bm25_dir or "bm25"
+    def _build_snapshot(self) -> Snapshot:
+        state = self.docstore.load_state(self.collection, self.embedder.model_id)
+        docs: dict[str, StoredDoc] = {}
+        for f in state.files.values():
+            try:
+                docs[f.doc_id] = self.docstore.load_doc(f.doc_id, f.content_hash)
+            except FileNotFoundError:
+                continue
+        chunks: dict[str, Chunk] = {c.chunk_id: c for d in docs.values() for c in d.chunks}
+        doc_sentences: dict[str, list[tuple[int, int]]] = {}
+        for doc_id, d in docs.items():
+            doc_sentences[doc_id] = sorted({(s.char_start, s.char_end) for c in d.chunks for s in c.sentences})
+        bm25_dir = self.root / (state.bm25_dir or "bm25")
+        lexical = LexicalIndex.load(bm25_dir) if bm25_dir.exists() else LexicalIndex([], None)
+        # filter columns aligned with the BM25 id order: filters become vectorised masks
+        doc_ids = sorted(docs)
+        doc_pos = {d: i for i, d in enumerate(doc_ids)}
+        metas = [docs[d].document.meta for d in doc_ids]
+        return Snapshot(
+            state=state, docs=docs, chunks=chunks, doc_sentences=doc_sentences,
+            acronyms=find_acronyms(c.text for c in chunks.values()),
+            folded={cid: fold(c.text) for cid, c in chunks.items()},
+            chunk_terms={cid: set(tokens(c.text)) for cid, c in chunks.items()},
+            lexical=lexical, doc_pos=doc_pos,
+            doc_type=np.array([str(m.doc_type) for m in metas] or [""], dtype=object),
+            doc_date=np.array([date_int(m.date) for m in metas] or [0], dtype=np.int64),
+            col_doc=np.array([doc_pos.get(chunks[c].doc_id, -1) if c in chunks else -1 for c in lexical.ids],
+                             dtype=np.int64),
+        )
+
+    # Readers go through the current snapshot; one attribute read = one consistent index.
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snap
+
+    @property
+    def state(self) -> IndexState:
+        return self._snap.state
+
+    @property
+    def docs(self) -> dict[str, StoredDoc]:
+        return self._snap.docs
+
+    @property
+    def chunks(self) -> dict[str, Chunk]:
+        return self._snap.chunks
+
+    @property
+    def doc_sentences(self) -> dict[str, list[tuple[int, int]]]:
+        return self._snap.doc_sentences
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        return self._snap.acronyms
+
+    @property
+    def folded(self) -> dict[str, str]:
+        return self._snap.folded
+
+    @property
+    def chunk_terms(self) -> dict[str, set[str]]:
+        return self._snap.chunk_terms
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        return self._snap.lexical
 
     def meta(self, doc_id: str) -> DocumentMeta:
         return self.docs[doc_id].document.meta
@@ -115,13 +177,28 @@ class Index:
 
     def sentence_vectors(self, keys: list[tuple[str, int, int]]) -> list[np.ndarray]:
         """Embeddings of document sentences, computed on first use and cached (ingest stays lean)."""
-        with self.lock:
-            missing = [k for k in dict.fromkeys(keys) if k not in self._sentence_vecs]
-            if missing:
-                texts = [self.doc_text(d)[s:e] for d, s, e in missing]
-                for k, v in zip(missing, self.embedder.embed(texts), strict=True):
-                    self._sentence_vecs[k] = v
-            return [self._sentence_vecs[k] for k in keys]
+        docs = self._snap.docs
+        texts = [docs[d].document.text[s:e] for d, s, e in keys]
+        return self.text_vectors(texts)
+
+    def text_vectors(self, texts: list[str]) -> list[np.ndarray]:
+        """Embeddings keyed by the text itself (so a re-ingested document never gets stale vectors)."""
+        with self._vec_lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._sentence_vecs]
+        if missing:
+            vecs = self.embedder.embed(missing)
+            with self._vec_lock:
+                if len(self._sentence_vecs) > 200_000:
+                    self._sentence_vecs.clear()
+                for t, v in zip(missing, vecs, strict=True):
+                    self._sentence_vecs[t] = v
+        with self._vec_lock:
+            got = {t: self._sentence_vecs.get(t) for t in texts}
+        late = [t for t, v in got.items() if v is None]
+        if late:  # evicted in between: embed directly
+            for t, v in zip(late, self.embedder.embed(late), strict=True):
+                got[t] = v
+        return [got[t] for t in texts]  # type: ignore[misc]
 
     def df_entity(self, variants: list[str]) -> int:
         pats = [re.compile(r"(?<![\w-])" + re.escape(v) + r"(?![\w-])") for v in variants]
@@ -135,29 +212,31 @@ class Index:
         return not self.chunks
 
     # ---- search --------------------------------------------------------------------------------
-    def allowed_mask(self, filters: SearchFilters | None) -> np.ndarray | None:
+    def allowed_mask(self, filters: SearchFilters | None, snap: Snapshot | None = None) -> np.ndarray | None:
         """Boolean mask over chunks (BM25 order) passing the filters; None = no filter."""
+        snap = snap or self._snap
         if filters is None or not any([filters.doc_ids, filters.doc_types, filters.date_from, filters.date_to]):
             return None
-        ok = np.ones(len(self._doc_date), dtype=bool)
+        ok = np.ones(len(snap.doc_date), dtype=bool)
         if filters.doc_ids:
             wanted = np.zeros(len(ok), dtype=bool)
             for d in filters.doc_ids:
-                if d in self._doc_pos:
-                    wanted[self._doc_pos[d]] = True
+                if d in snap.doc_pos:
+                    wanted[snap.doc_pos[d]] = True
             ok &= wanted
         if filters.doc_types:
-            ok &= np.isin(self._doc_type, list(filters.doc_types))
+            ok &= np.isin(snap.doc_type, list(filters.doc_types))
         if filters.date_from or filters.date_to:
             lo, hi = date_int(filters.date_from) or 0, date_int(filters.date_to) or 99999999
-            ok &= (self._doc_date >= lo) & (self._doc_date <= hi)
-        col = self._col_doc
+            ok &= (snap.doc_date >= lo) & (snap.doc_date <= hi)
+        col = snap.col_doc
         return (col >= 0) & ok[np.clip(col, 0, None)] if len(col) else np.zeros(0, dtype=bool)
 
-    def allowed(self, mask: np.ndarray | None, cid: str) -> bool:
+    @staticmethod
+    def allowed(snap: Snapshot, mask: np.ndarray | None, cid: str) -> bool:
         if mask is None:
             return True
-        i = self.lexical.pos.get(cid)
+        i = snap.lexical.pos.get(cid)
         return i is not None and bool(mask[i])
 
     @staticmethod
@@ -175,80 +254,103 @@ class Index:
             return None
         return parts[0] if len(parts) == 1 else {"$and": parts}
 
-    def dense(self, qvec: np.ndarray, n: int, k: int, mask: np.ndarray | None, filters: SearchFilters | None
-              ) -> list[tuple[str, float]]:
+    def dense(self, snap: Snapshot, qvec: np.ndarray, n: int, k: int, mask: np.ndarray | None,
+              filters: SearchFilters | None) -> list[tuple[str, float]]:
         """Unfiltered ANN query post-filtered in memory; Chroma's `where` (17x slower) only when too few
         candidates survive the filter."""
         if mask is not None and 0 < int(mask.sum()) <= EXACT_BELOW:
-            return self._exact_dense(qvec, n, mask)
-        got = [(cid, s) for cid, s, _ in self.store.query(qvec, n) if cid in self.chunks]
+            return self._exact_dense(snap, qvec, n, mask)
+        got = [(cid, s) for cid, s, _ in self.store.query(qvec, n) if cid in snap.chunks]
         if mask is None:
             return got
-        kept = [(cid, s) for cid, s in got if self.allowed(mask, cid)]
+        kept = [(cid, s) for cid, s in got if self.allowed(snap, mask, cid)]
         if len(kept) < min(k, int(mask.sum())) and filters is not None:
             where = self.where_clause(filters)
-            return [(cid, s) for cid, s, _ in self.store.query(qvec, n, where=where) if self.allowed(mask, cid)]
+            return [(cid, s) for cid, s, _ in self.store.query(qvec, n, where=where) if self.allowed(snap, mask, cid)]
         return kept
 
-    def _exact_dense(self, qvec: np.ndarray, n: int, mask: np.ndarray) -> list[tuple[str, float]]:
+    def _exact_dense(self, snap: Snapshot, qvec: np.ndarray, n: int, mask: np.ndarray) -> list[tuple[str, float]]:
         """A narrow filter (a few documents): score its chunks exactly instead of searching the ANN graph."""
-        ids = [self.lexical.ids[i] for i in np.flatnonzero(mask)]
-        missing = [c for c in ids if c not in self._chunk_vecs]
+        ids = [snap.lexical.ids[i] for i in np.flatnonzero(mask)]
+        with self._vec_lock:
+            missing = [c for c in ids if c not in self._chunk_vecs]
         if missing:
-            self._chunk_vecs.update(self.store.get_embeddings(missing))
-        present = [c for c in ids if c in self._chunk_vecs]
+            got = self.store.get_embeddings(missing)
+            with self._vec_lock:
+                self._chunk_vecs.update(got)
+        with self._vec_lock:
+            present = [(c, self._chunk_vecs[c]) for c in ids if c in self._chunk_vecs]
         if not present:
             return []
-        sims = np.stack([self._chunk_vecs[c] for c in present]) @ qvec
+        sims = np.stack([v for _, v in present]) @ qvec
         top = np.argsort(-sims)[:n]
-        return [(present[i], float(sims[i])) for i in top]
+        return [(present[i][0], float(sims[i])) for i in top]
+
+    def expand(self, query: str) -> str:
+        return expand_acronyms(self.registry.expand_query(query), self.acronyms)
 
     def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None,
-               use_mmr: bool | None = None) -> list[Hit]:
+               use_mmr: bool | None = None, qvec: np.ndarray | None = None, hop: int = 1) -> list[Hit]:
+        """Hybrid search over one snapshot of the index (no lock: ingest never blocks a question)."""
         r = self.settings.retrieval
         k = k or r.k
-        with self.lock:
-            if self.is_empty:
-                return []
-            mask = self.allowed_mask(filters)
-            if mask is not None and not mask.any():
-                return []
-            expanded = expand_acronyms(self.registry.expand_query(query), self.acronyms)
+        snap = self._snap
+        if not snap.chunks:
+            return []
+        mask = self.allowed_mask(filters, snap)
+        if mask is not None and not mask.any():
+            return []
+        expanded = expand_acronyms(self.registry.expand_query(query), snap.acronyms)
+        if qvec is None:
             qvec = self.embedder.embed([expanded])[0]
-            n = max(r.candidates, k * 3)
-            dense = self.dense(qvec, n, k, mask, filters)
-            lexical = self.lexical.search(expanded, n, mask)
-            lexical = [(cid, s) for cid, s in lexical if cid in self.chunks]
-            fused = rrf([[c for c, _ in dense], [c for c, _ in lexical]], [r.dense_weight, r.lexical_weight], r.rrf_k)
-            dense_rank = {c: i + 1 for i, (c, _) in enumerate(dense)}
-            lex_rank = {c: i + 1 for i, (c, _) in enumerate(lexical)}
-            order = sorted(fused, key=lambda c: -fused[c])
-            groups: list[tuple[str, list[str]]] = []
-            for cid in order:
-                text = self.chunks[cid].text
-                for lead, members in groups:
-                    if self.chunks[lead].doc_id != self.chunks[cid].doc_id and near_duplicate(self.chunks[lead].text, text):
-                        members.append(cid)
-                        break
-                else:
-                    groups.append((cid, []))
-                if len(groups) >= (k * 3 if (use_mmr if use_mmr is not None else r.mmr) else k):
+        n = max(r.candidates, k * 3)
+        dense = self.dense(snap, qvec, n, k, mask, filters)
+        lexical = [(cid, s) for cid, s in snap.lexical.search(expanded, n, mask) if cid in snap.chunks]
+        fused = rrf([[c for c, _ in dense], [c for c, _ in lexical]], [r.dense_weight, r.lexical_weight], r.rrf_k)
+        dense_rank = {c: i + 1 for i, (c, _) in enumerate(dense)}
+        lex_rank = {c: i + 1 for i, (c, _) in enumerate(lexical)}
+        dense_score = dict(dense)
+        lex_score = dict(lexical)
+        order = sorted(fused, key=lambda c: -fused[c])
+        want_mmr = use_mmr if use_mmr is not None else r.mmr
+        groups: list[tuple[str, list[str]]] = []
+        for cid in order:
+            text = snap.chunks[cid].text
+            for lead, members in groups:
+                if snap.chunks[lead].doc_id != snap.chunks[cid].doc_id and near_duplicate(snap.chunks[lead].text, text):
+                    members.append(cid)
                     break
-            if use_mmr if use_mmr is not None else r.mmr:
-                vecs = self.store.get_embeddings([g[0] for g in groups])
-                mat = np.stack([vecs[g[0]] for g in groups])
-                pick = mmr(qvec, mat, [fused[g[0]] for g in groups], k, r.mmr_lambda)
-                groups = [groups[i] for i in pick]
-            hits: list[Hit] = []
-            for lead, members in groups[:k]:
-                c = self.chunks[lead]
-                m = self.meta(c.doc_id)
-                hits.append(Hit(
-                    chunk_id=c.chunk_id, doc_id=c.doc_id, title=m.title, source_path=m.source_path,
-                    section=c.section, text=c.text, score=round(fused[lead], 6), char_start=c.char_start,
-                    char_end=c.char_end, page=c.page, outlet=m.outlet, date=m.date, doc_type=m.doc_type,
-                    dense_rank=dense_rank.get(lead), lexical_rank=lex_rank.get(lead),
-                    also_in=[AlsoIn(doc_id=self.chunks[x].doc_id, chunk_id=x, title=self.meta(self.chunks[x].doc_id).title)
-                             for x in members],
-                ))
-            return hits
+            else:
+                groups.append((cid, []))
+            if len(groups) >= (k * 3 if want_mmr else k):
+                break
+        if want_mmr and groups:
+            vecs = self.store.get_embeddings([g[0] for g in groups])
+            mat = np.stack([vecs[g[0]] for g in groups])
+            pick = mmr(qvec, mat, [fused[g[0]] for g in groups], k, r.mmr_lambda)
+            groups = [groups[i] for i in pick]
+        top_lex = lexical[0][1] if lexical else 1.0
+        hits: list[Hit] = []
+        for lead, members in groups[:k]:
+            c = snap.chunks[lead]
+            m = snap.docs[c.doc_id].document.meta
+            hits.append(Hit(
+                chunk_id=c.chunk_id, doc_id=c.doc_id, title=m.title, source_path=m.source_path,
+                section=c.section, text=c.text, score=round(fused[lead], 6), char_start=c.char_start,
+                char_end=c.char_end, page=c.page, outlet=m.outlet, date=m.date, doc_type=m.doc_type,
+                dense_rank=dense_rank.get(lead), lexical_rank=lex_rank.get(lead),
+                why=HitWhy(dense=round(dense_score.get(lead, 0.0), 4),
+                           bm25=round(lex_score.get(lead, 0.0) / (top_lex or 1.0), 4),
+                           title=title_overlap(expanded, m.title), hop=hop),
+                also_in=[AlsoIn(doc_id=snap.chunks[x].doc_id, chunk_id=x,
+                                title=snap.docs[snap.chunks[x].doc_id].document.meta.title) for x in members],
+            ))
+        return hits
+
+
+def title_overlap(query: str, title: str) -> float:
+    """Share of the title's content words the query names (a passage's subject is often only its title)."""
+    tt = set(tokens(title))
+    if not tt:
+        return 0.0
+    return round(len(tt & set(tokens(query))) / len(tt), 4)
