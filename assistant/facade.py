@@ -60,6 +60,34 @@ class Assistant:
         self.require_index()
         return self.index.search(query, k=k, filters=filters, use_mmr=mmr)
 
+    # ---- evidence --------------------------------------------------------------------------------
+    def aliases(self, phrase: str) -> list[str]:
+        """Other names of a phrase from the library's data files (actor aliases, spelling variants)."""
+        from assistant.errors import UnknownActor
+        from assistant.textutil import fold
+
+        out = list(self.registry.variants.get(fold(phrase.strip()), []))
+        try:
+            m = self.registry.resolve(phrase)
+            if m.confidence >= 0.85:
+                out += [*m.actor.all_names(), *m.actor.surname_aliases]
+        except UnknownActor:
+            pass
+        return list(dict.fromkeys(out))
+
+    def library(self) -> Any:
+        """A read-only view of the current index snapshot for the evidence layer."""
+        from assistant.evidence.library import LibraryView
+
+        return LibraryView(self.index, self.aliases)
+
+    @staticmethod
+    def is_untrusted(text: str) -> bool:
+        """Instruction-like text in a document (possible prompt injection): never evidence, never sent to an LLM."""
+        from assistant.answering.injection import looks_like_injection
+
+        return looks_like_injection(text)
+
     # ---- answers ---------------------------------------------------------------------------------
     def prompt(self, name: str) -> Any:
         from assistant.prompts import load_prompt
@@ -80,7 +108,8 @@ class Assistant:
             raise BriefingError(f"unknown backend '{name}' (choose extractive or openai)")
         if name not in self._chains:
             self._chains[name] = AnswerChain(self.index, name, self.prompt("answer"), self.chat_model,
-                                             self.settings.llm.model)
+                                             self.settings.llm.model, library=self.library,
+                                             untrusted=self.is_untrusted)
         return self._chains[name]
 
     def ask(self, question: str, filters: SearchFilters | None = None, backend: str | None = None,
@@ -98,7 +127,7 @@ class Assistant:
         """'and what did Pistorius say?' after a question about X -> 'what did Pistorius say about X?'"""
         from assistant.answering.followup import resolve
 
-        return resolve(question, previous, self.registry, self.index.acronyms)
+        return resolve(question, previous, self.library())
 
     # ---- positions ---------------------------------------------------------------------------------
     def contrast(self, topic: str, actors: Sequence[str], backend: str | None = None) -> Contrast:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     ["a", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "me", "more", "most", "my", "no", "nor", "not", "of", "on", "or", "our", "ours", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "about", "after", "again", "against", "all", "also", "am", "any", "because", "before", "below", "between", "both", "during", "each", "few", "further", "here", "just", "once", "only", "other", "out", "over", "own", "same", "through", "s", "t", "don", "now", "said", "says", "say", "per", "within", "upon", "whose"]
@@ -11,6 +12,7 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase and strip diacritics: 'Kraków' -> 'krakow', 'Władysław' -> 'wladyslaw'."""
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d")
@@ -29,12 +31,22 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.replace("’", "'") for w in _WORD.findall(fold(text)))
+
+
 def words(text: str) -> list[str]:
-    return [w.replace("’", "'") for w in _WORD.findall(fold(text))]
+    return list(_words(text))
 
 
 def tokens(text: str) -> list[str]:
     """BM25 tokens: folded, stop-words dropped, lightly stemmed; hyphenated words also split."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for w in words(text):
         parts = [w, *w.split("-")] if "-" in w else [w]
@@ -42,8 +54,26 @@ def tokens(text: str) -> list[str]:
             p = p.strip("'")
             if p and p not in STOPWORDS:
                 out.append(stem(p))
-    return out
+    return tuple(out)
 
 
 def content_terms(text: str) -> set[str]:
     return set(tokens(text))
+
+
+_SKELETON_RULES = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("y", "i"), ("j", "i"),
+                   ("kh", "h"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("x", "ks"))
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """A spelling skeleton for transliterated names: folded, common letter swaps merged, doubles collapsed
+    ('Kaya Callas' and 'Kaja Kallas' share one; 'Cracow' and 'Krakow' too)."""
+    w = fold(word)
+    for a, b in _SKELETON_RULES:
+        w = w.replace(a, b)
+    out: list[str] = []
+    for ch in w:
+        if ch.isalnum() and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)

@@ -114,6 +114,20 @@ class Citation(BaseModel):
     doc_type: str | None = None
     machine_translated: bool = False
     section: str = ""
+    field: str | None = None  # "metadata": the cited evidence is the document's title/outlet/author/date
+    support: float | None = None  # how well the quote backs its sentence (verification score, 0..1)
+    covers: list[str] = Field(default_factory=list)  # the question items this citation covers
+
+
+class EvidenceReason(BaseModel):
+    """One member of the evidence set behind an answer: which question items it covers, and how."""
+
+    doc_id: str
+    char_start: int
+    char_end: int
+    field: str | None = None
+    score: float
+    covers: list[dict[str, str]] = Field(default_factory=list)  # {"item", "how"}
 
 
 class Answer(BaseModel):
@@ -128,6 +142,8 @@ class Answer(BaseModel):
     prompt_version: str
     timings_ms: dict[str, float] = Field(default_factory=dict)
     retrieved_doc_ids: list[str] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)  # on a refusal: the question items no evidence covers
+    evidence: list[EvidenceReason] = Field(default_factory=list)
 
 
 class IngestReport(BaseModel):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import random
 
-from assistant.answering.verify import LEXICAL_WEIGHT, SUPPORT_THRESHOLD, support
 from assistant.evaluation.dataset import load_gold
 from assistant.evaluation.metrics import norm
+from assistant.evidence.support import LEXICAL_WEIGHT, SUPPORT_THRESHOLD, support
 from assistant.facade import Assistant
 from assistant.settings import PROJECT_ROOT
 

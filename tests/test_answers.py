@@ -70,7 +70,13 @@ def _check_shape(a: Assistant, ans) -> None:  # type: ignore[no-untyped-def]
     cited = {int(n) for n in MARKER_RE.findall(ans.answer)}
     assert cited == {c.n for c in ans.citations}
     for c in ans.citations:
-        assert a.index.doc_text(c.doc_id)[c.char_start : c.char_end] == c.quote
+        if c.field == "metadata":
+            assert a.index.meta(c.doc_id).title in c.quote
+        else:
+            assert a.index.doc_text(c.doc_id)[c.char_start : c.char_end] == c.quote
+        if not ans.refused:
+            assert c.support is not None and c.support > 0
+            assert c.covers, "each citation says which question items it covers"
     if not ans.refused:
         for sentence in [s for s in ans.answer.split("] ") if s]:
             assert MARKER_RE.search(sentence + "]"), f"uncited sentence: {sentence}"
@@ -83,6 +89,7 @@ def test_unanswerable_questions_are_refused(corpus_assistant: Assistant, questio
     assert ans.refused, ans.answer
     assert ans.answer.startswith(NOT_IN_DOCS)
     assert ans.reason
+    assert ans.missing, "a refusal names the question items the documents do not cover"
     _check_shape(corpus_assistant, ans)
 
 

@@ -9,14 +9,17 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answering import extractive, llm
-from assistant.answering.draft import Draft, DraftSentence
+from assistant.answering.draft import Draft, DraftSentence, Span
 from assistant.answering.injection import looks_like_injection
-from assistant.answering.question import analyse
-from assistant.answering.verify import support
 from assistant.errors import BackendError
+from assistant.evidence.candidates import meta_text
+from assistant.evidence.cite import citation
+from assistant.evidence.find import Found, find
+from assistant.evidence.library import LibraryView
+from assistant.evidence.support import support
 from assistant.prompts import MARKER_FORMAT, Prompt
 from assistant.retrieval.index import Index
-from assistant.types import Answer, Citation, SearchFilters
+from assistant.types import Answer, Citation, EvidenceReason, SearchFilters
 
 State = dict[str, Any]
 ANSWER_K = 12
@@ -24,12 +27,16 @@ ANSWER_K = 12
 
 class AnswerChain:
     def __init__(self, index: Index, backend: str, prompt: Prompt,
-                 model_factory: Callable[[], llm.ChatModel] | None = None, model_name: str = "") -> None:
+                 model_factory: Callable[[], llm.ChatModel] | None = None, model_name: str = "",
+                 library: Callable[[], LibraryView] | None = None,
+                 untrusted: Callable[[str], bool] = looks_like_injection) -> None:
         self.index = index
         self.backend = backend
         self.prompt = prompt
         self.model_factory = model_factory
         self.model_name = model_name
+        self.library = library or (lambda: LibraryView(index))
+        self.untrusted = untrusted
         self._model: llm.ChatModel | None = None
         self.runnable: Runnable[State, Answer] = (
             RunnableLambda(self.retrieve)
@@ -41,12 +48,16 @@ class AnswerChain:
 
     # ---- stages ----------------------------------------------------------------------------------
     def retrieve(self, state: State) -> State:
+        """Gather passages (two hops) and find the best evidence set; decide answerability once, for all backends."""
         t = time.perf_counter()
-        q = state["question"]
-        state["info"] = analyse(q, self.index.registry, self.index.acronyms, self.index.registry.variants)
-        hits = self.index.search(q, k=ANSWER_K + 2, filters=state.get("filters"))
-        # passages carrying instruction-like text are untrusted: never evidence, never sent to an LLM
-        state["hits"] = [h for h in hits if not looks_like_injection(h.text)][:ANSWER_K]
+        found = find(self.library(), self.index, state["question"], state.get("filters"), self.untrusted)
+        state["found"] = found
+        # numbered sources: passages holding the evidence first, then the rest of the hits
+        members = [m.candidate.chunk_id for m in found.best.members] if found.best else []
+        by_id = {h.chunk_id: h for h in found.hits}
+        ordered = [by_id[c] for c in dict.fromkeys(members) if c in by_id]
+        ordered += [h for h in found.hits if h.chunk_id not in set(members)]
+        state["hits"] = ordered[:ANSWER_K]
         state["t_retrieve"] = (time.perf_counter() - t) * 1000
         return state
 
@@ -57,8 +68,11 @@ class AnswerChain:
     def generate(self, state: State) -> State:
         t = time.perf_counter()
         hits = state["hits"]
+        found: Found = state["found"]
         if not hits:
-            state["draft"] = extractive.refuse(state["question"], "nothing in the index matches the question", [])
+            state["draft"] = extractive.refuse(found, "nothing in the index matches the question")
+        elif not found.answerable:
+            state["draft"] = extractive.refuse(found)  # both backends refuse the same way, for the same reason
         elif self.backend == "openai":
             try:
                 if self._model is None:
@@ -72,12 +86,12 @@ class AnswerChain:
             except BackendError as exc:
                 state["draft"] = self._fallback(state, str(exc))
         else:
-            state["draft"] = extractive.answer(self.index, state["question"], state["info"], hits)
+            state["draft"] = extractive.answer(found)
         state["t_generate"] = (time.perf_counter() - t) * 1000
         return state
 
     def _fallback(self, state: State, why: str) -> Draft:
-        draft = extractive.answer(self.index, state["question"], state["info"], state["hits"])
+        draft = extractive.answer(state["found"])
         draft.backend = "extractive (fallback from openai)"
         draft.reason = f"{why}; answered extractively" + (f" ({draft.reason})" if draft.reason else "")
         return draft
@@ -94,13 +108,15 @@ class AnswerChain:
                 continue
             good = []
             for sp in s.spans:
-                text = self.index.doc_text(sp.doc_id)
-                if support(s.text, text[sp.start : sp.end], self.index.embedder).ok:
+                sup = support(s.text, self._quote(sp), self.index.embedder)
+                if sup.ok:
+                    sp.support = sup.score
                     good.append(sp)
-                else:
+                elif sp.field is None:
                     chunk = self.index.chunks.get(sp.chunk_id)
-                    if chunk and support(s.text, chunk.text, self.index.embedder).ok:
-                        sp.start, sp.end = chunk.char_start, chunk.char_end
+                    wide = support(s.text, chunk.text, self.index.embedder) if chunk else None
+                    if chunk and wide is not None and wide.ok:
+                        sp.start, sp.end, sp.support = chunk.char_start, chunk.char_end, wide.score
                         good.append(sp)
             if good:
                 s.spans = good
@@ -115,8 +131,25 @@ class AnswerChain:
         state["t_verify"] = (time.perf_counter() - t) * 1000
         return state
 
+    def _quote(self, sp: Span) -> str:
+        if sp.field == "metadata":
+            return meta_text(self.library(), sp.doc_id)
+        return self.index.doc_text(sp.doc_id)[sp.start : sp.end]
+
+    @staticmethod
+    def _covers(found: Found | None) -> dict[tuple[str, int, int], list[str]]:
+        out: dict[tuple[str, int, int], list[str]] = {}
+        if found is None:
+            return out
+        for c in found.candidates:
+            out.setdefault((c.doc_id, c.start, c.end), [m.label for m in c.covers().values()])
+        return out
+
     def assemble(self, state: State) -> Answer:
         draft: Draft = state["draft"]
+        found: Found | None = state.get("found")
+        covers = self._covers(found)
+        lib = self.library()
         citations: list[Citation] = []
         numbers: dict[tuple[str, int, int], int] = {}
         parts: list[str] = []
@@ -126,15 +159,9 @@ class AnswerChain:
                 key = (sp.doc_id, sp.start, sp.end)
                 if key not in numbers:
                     numbers[key] = len(numbers) + 1
-                    m = self.index.meta(sp.doc_id)
-                    chunk = self.index.chunks.get(sp.chunk_id)
-                    citations.append(Citation(
-                        n=numbers[key], doc_id=sp.doc_id, title=m.title, outlet=m.outlet, date=m.date,
-                        source_path=m.source_path, chunk_id=sp.chunk_id,
-                        quote=self.index.doc_text(sp.doc_id)[sp.start : sp.end], char_start=sp.start,
-                        char_end=sp.end, doc_type=m.doc_type, machine_translated=m.machine_translated,
-                        section=chunk.section if chunk else "",
-                    ))
+                    citations.append(citation(lib, numbers[key], sp.doc_id, sp.start, sp.end, sp.chunk_id,
+                                              sp.field, sp.support,
+                                              covers.get((sp.doc_id, sp.start, sp.end), [])))
                 marks.append(MARKER_FORMAT.format(n=numbers[key]))
             text = s.text.strip()
             parts.append(text + (" " + "".join(marks) if marks else ""))
@@ -150,6 +177,12 @@ class AnswerChain:
             prompt_version=f"{self.prompt.name}@{self.prompt.version}" if draft.backend == "openai" else "extractive@1",
             timings_ms={k: round(state.get(f"t_{k}", 0.0), 1) for k in ("retrieve", "generate", "verify")},
             retrieved_doc_ids=list(dict.fromkeys(h.doc_id for h in state["hits"])),
+            missing=draft.missing if refused else [],
+            evidence=[EvidenceReason(doc_id=m.candidate.doc_id, char_start=m.candidate.start,
+                                     char_end=m.candidate.end, field=m.candidate.meta_field,
+                                     score=round(m.candidate.p, 3),
+                                     covers=[{"item": c.label, "how": c.how} for c in m.covers])
+                      for m in (found.best.members if found is not None and found.best is not None else [])],
         )
 
     def invoke(self, question: str, filters: SearchFilters | None = None,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 
 @dataclass
@@ -11,12 +12,15 @@ class Span:
     start: int
     end: int
     chunk_id: str
+    field: str | None = None  # "metadata": the document's title/outlet/author/date are the evidence
+    support: float = 0.0  # set by verification
+    covers: list[str] = dataclasses.field(default_factory=list)  # question items this span covers
 
 
 @dataclass
 class DraftSentence:
     text: str
-    spans: list[Span] = field(default_factory=list)
+    spans: list[Span] = dataclasses.field(default_factory=list)
     is_refusal: bool = False  # the "documents do not say" sentence needs no citation
 
 
@@ -28,3 +32,4 @@ class Draft:
     removed_claims: int = 0
     backend: str = "extractive"
     model: str = "extractive"
+    missing: list[str] = dataclasses.field(default_factory=list)  # question items no evidence covers (refusals)

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.question import analyse
-from assistant.positions.registry import ActorRegistry
+from assistant.evidence.items import Lexicon, analyse
 
 _FOLLOW = re.compile(r"^\s*(and|also|what about|how about|and what about|same for|then)\b", re.I)
 _TOPIC = re.compile(r"\babout (.+?)\??$", re.I)
 
 
-def resolve(question: str, previous: list[str], registry: ActorRegistry, acronyms: dict[str, str]) -> str:
+def resolve(question: str, previous: list[str], lex: Lexicon) -> str:
     q = question.strip()
     if not previous or not q:
         return q
-    info = analyse(q, registry, acronyms, registry.variants)
+    info = analyse(q, lex)
     follows = bool(_FOLLOW.match(q)) or (not info.terms and len(q.split()) <= 6)
     asks_about_actor = re.match(r"^\s*(and\s+)?(what|how) about\b", q, re.I)
     if not follows or (_TOPIC.search(q) and not asks_about_actor):
@@ -24,8 +23,8 @@ def resolve(question: str, previous: list[str], registry: ActorRegistry, acronym
     m = _TOPIC.search(last)
     topic = m.group(1) if m else None
     if topic is None:
-        prev = analyse(last, registry, acronyms, registry.variants)
-        names = [e.text for e in prev.entities if e.kind != "actor"]
+        prev = analyse(last, lex)
+        names = [e.text for e in prev.entities]
         topic = " ".join(names) if names else None
     if not topic:
         return q

@@ -7,13 +7,14 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
-from assistant.answering.evidence import candidates
-from assistant.answering.extractive import display, grounded
-from assistant.answering.injection import looks_like_injection
-from assistant.answering.question import analyse
-from assistant.answering.verify import support
+from assistant.answering.extractive import display
 from assistant.errors import BriefingError
-from assistant.types import Brief, BriefFact, Citation, Position
+from assistant.evidence.candidates import Candidate
+from assistant.evidence.cite import citation
+from assistant.evidence.find import find
+from assistant.evidence.support import support
+from assistant.textutil import tokens
+from assistant.types import Brief, BriefFact, Position
 
 if TYPE_CHECKING:
     from assistant.facade import Assistant
@@ -39,21 +40,19 @@ def compose(a: Assistant, topic: str, actors: list[str] | None = None, backend: 
     topic = validate_topic(topic)
     a.require_index()
     index = a.index
-    info = analyse(topic, a.registry, index.acronyms, a.registry.variants)
-    hits = [h for h in index.search(topic, k=14) if not looks_like_injection(h.text)]
-    qvec = index.embedder.embed([topic])[0]
-    cands, _ev = candidates(index, hits, info, qvec)
-    ok = [c for c in cands if grounded(c) and c.own_cov > 0]
+    lib = a.library()
+    found = find(lib, index, topic, exclude=a.is_untrusted, k=14)
+    core = found.items.core
+    # facts: the best-rated sentences that are about the topic (they, or their context, name its core item)
+    ok = [c for c in found.candidates if c.meta_field is None and (core is None or core.key in c.covers())]
     today = date.today().isoformat()
-    if not ok:
-        nearest = sorted({h.title for h in hits[:3]})
+    if found.items.unknown or not ok:
+        nearest = sorted({h.title for h in found.hits[:3]})
         return Brief(topic=topic, date_line=f"Brief prepared {today}", covered=False, bottom_line=[], key_facts=[],
                      gaps=[f"The documents do not cover “{topic}”."
                            + (f" Nearest material: {'; '.join(nearest)}." if nearest else "")])
-    chosen: list = []  # type: ignore[type-arg]
+    chosen: list[Candidate] = []
     seen_tokens: list[set[str]] = []
-    from assistant.textutil import tokens
-
     for c in ok:
         tk = set(tokens(c.text))
         if any(len(tk & o) / max(1, len(tk | o)) >= 0.45 for o in seen_tokens):
@@ -64,14 +63,13 @@ def compose(a: Assistant, topic: str, actors: list[str] | None = None, backend: 
             break
     counter = [0]
 
-    def fact(c) -> BriefFact:  # type: ignore[no-untyped-def]
+    def fact(c: Candidate) -> BriefFact:
         counter[0] += 1
-        m = index.meta(c.doc_id)
         text = display(c.text)
-        assert support(text, index.doc_text(c.doc_id)[c.start : c.end], index.embedder).ok
-        cit = Citation(n=counter[0], doc_id=c.doc_id, title=m.title, outlet=m.outlet, date=m.date,
-                       source_path=m.source_path, chunk_id=c.chunk_id, quote=index.doc_text(c.doc_id)[c.start : c.end],
-                       char_start=c.start, char_end=c.end, doc_type=m.doc_type, machine_translated=m.machine_translated)
+        sup = support(text, index.doc_text(c.doc_id)[c.start : c.end], index.embedder)
+        assert sup.ok
+        cit = citation(lib, counter[0], c.doc_id, c.start, c.end, c.chunk_id, support=sup.score,
+                       covers=[m.label for m in c.covers().values()])
         return BriefFact(text=text, citations=[cit])
 
     # the bottom line must stand on its own: no "this context", "the initiative" pointing elsewhere

@@ -19,6 +19,8 @@ class EvalCase(BaseModel):
     facts: list[list[str]] = Field(default_factory=list)  # each required fact: acceptable variants
     docs: list[str] = Field(default_factory=list)  # gold document ids
     actors: dict[str, list[str] | None] = Field(default_factory=dict)  # contrast: actor -> stance terms / None
+    origin: str | None = None  # "blind": written from the documents before the system was run on them
+    paraphrase_of: str | None = None  # the case this one rewords (same facts, same documents)
 
 
 def load_gold(path: Path) -> list[EvalCase]:

@@ -6,7 +6,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
-from assistant.answering.verify import support
+from assistant.evidence.support import support
 from assistant.prompts import MARKER_RE
 from assistant.retrieval.embedder import Embedder
 from assistant.textutil import fold

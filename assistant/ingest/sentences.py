@@ -1,8 +1,13 @@
-"""Sentence boundaries that respect abbreviations, initials, numbering and closing quotes."""
+"""The project's one sentence splitter: pysbd (rule-based, maintained; abbreviations, initials, numbers and
+quotes are not cut), with exact character offsets. A small regex splitter is kept only as the fallback for text
+pysbd cannot segment."""
 
 from __future__ import annotations
 
 import re
+import threading
+from functools import cache
+from typing import Any
 
 _ABBREV = {
     "mr", "ms", "mrs", "dr", "prof", "st", "gen", "col", "lt", "sgt", "jr", "sr", "no", "nos", "art", "arts",
@@ -13,8 +18,40 @@ _ABBREV = {
 _CANDIDATE = re.compile(r"([.!?…]+)([\"”’»)\]]*)(\s+)(?=[\"“‘«(\[—–-]?\s?[A-ZÀ-ÖØ-ÞА-ЯЁ0-9¹²³⁴⁵⁶⁷⁸⁹])")
 
 
+@cache
+def _segmenter() -> Any:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+_LOCK = threading.Lock()  # pysbd segmenters keep state between calls
+
+
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Return (start, end) spans, absolute (plus offset), covering the non-space text."""
+    if not text.strip():
+        return []
+    try:
+        with _LOCK:
+            spans = _segmenter().segment(text)
+        out: list[tuple[int, int]] = []
+        for sp in spans:
+            s, e = sp.start, sp.end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s and text[s:e] == sp.sent.strip():
+                out.append((s + offset, e + offset))
+            else:
+                raise ValueError("pysbd offsets do not match the text")
+        return out
+    except Exception:
+        return _regex_split(text, offset)
+
+
+def _regex_split(text: str, offset: int = 0) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CANDIDATE.finditer(text):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.answering.verify import support
 from assistant.errors import BackendError
+from assistant.evidence.support import support
 from assistant.prompts import MARKER_RE
 from assistant.types import Contrast
 

@@ -7,11 +7,10 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
-from assistant.positions.registry import ActorRegistry
 from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.hybrid import mmr, near_duplicate, rrf
@@ -56,6 +55,15 @@ def expand_acronyms(query: str, acronyms: dict[str, str]) -> str:
 EXACT_BELOW = 3000  # filtered to at most this many chunks: exact dense scoring beats the ANN `where` path
 
 
+class QueryExpander(Protocol):
+    def expand_query(self, query: str) -> str: ...
+
+
+class _NoExpansion:
+    def expand_query(self, query: str) -> str:
+        return query
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Everything a question reads, built together and replaced together."""
@@ -75,10 +83,10 @@ class Snapshot:
 
 
 class Index:
-    def __init__(self, settings: Settings, embedder: Embedder, registry: ActorRegistry) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder, registry: QueryExpander | None = None) -> None:
         self.settings = settings
         self.embedder = embedder
-        self.registry = registry
+        self.registry: Any = registry or _NoExpansion()  # the actor registry, seen only as a query expander
         self.collection = settings.collection_name(embedder.model_id)
         self.root: Path = settings.index_dir / self.collection
         self.docstore = DocStore(self.root)

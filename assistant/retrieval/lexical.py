@@ -6,11 +6,12 @@ import json
 import os
 import shutil
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
-from assistant.textutil import tokens
+from assistant.textutil import skeleton, tokens
 
 
 class LexicalIndex:
@@ -56,6 +57,28 @@ class LexicalIndex:
         ids = json.loads(ids_file.read_text())
         retriever = bm25s.BM25.load(str(path / "bm25")) if ids else None
         return cls(ids, retriever)
+
+    @cached_property
+    def doc_freq(self) -> dict[str, int]:
+        """Passages holding each token, read from the BM25 matrix once per load (never scanned per question)."""
+        if self.retriever is None:
+            return {}
+        indptr = np.asarray(self.retriever.scores["indptr"])  # type: ignore[attr-defined]
+        counts = np.diff(indptr)
+        return {t: int(counts[i]) for t, i in self.retriever.vocab_dict.items() if i < len(counts)}  # type: ignore[attr-defined]
+
+    @cached_property
+    def by_skeleton(self) -> dict[str, list[str]]:
+        """Vocabulary grouped by spelling skeleton, for transliteration look-ups ('Callas' ~ 'Kallas')."""
+        out: dict[str, list[str]] = {}
+        for t in self.doc_freq:
+            if len(t) >= 4 and t.isalpha():
+                out.setdefault(skeleton(t), []).append(t)
+        return out
+
+    @property
+    def n_docs(self) -> int:
+        return len(self.ids)
 
     def scores(self, query: str) -> np.ndarray:
         if self.retriever is None:

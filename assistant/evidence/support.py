@@ -1,4 +1,4 @@
-"""Citation support: does the cited passage back the sentence? Lexical overlap plus embeddings.
+"""Citation support, the one scorer: does the cited passage back the sentence? Lexical overlap plus embeddings.
 
 Used by both backends and by the eval metrics (citation precision/recall), so the answer shown
 and the score reported are judged the same way.

@@ -1,0 +1,172 @@
+"""Candidate evidence: the sentences of retrieved passages (and their documents' metadata), each with the
+question items it covers, by what match, and the features the fitted scorer reads."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.evidence.answer_type import type_evidence
+from assistant.evidence.items import Item, QuestionItems
+from assistant.evidence.library import LibraryView
+from assistant.evidence.match import STRENGTH, ItemMatch, TextView, match_all
+from assistant.textutil import tokens
+from assistant.types import Hit
+
+META_FIELDS = ("title", "outlet", "author", "date", "doc_type")
+# products the fitted scorer may weigh (a type match counts more in a sentence that is also about the question)
+INTERACTIONS = (("type", "dense_sent"), ("core_own", "type"), ("term_own", "type"), ("ent_own", "term_own"))
+_ENDS = (".", "!", "?", "”", '"', "»", "’", ")")
+
+
+@dataclass
+class Candidate:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    chunk_id: str
+    rank: int  # of the passage it came from, in the merged hit list (0 = best)
+    hop: int = 1
+    via: str | None = None
+    meta_field: str | None = None  # set for a document-metadata candidate ("title", "outlet", ...)
+    own: dict[str, ItemMatch] = field(default_factory=dict)  # items the sentence itself covers
+    ctx: dict[str, ItemMatch] = field(default_factory=dict)  # items its context covers (title, section, lead-in)
+    features: dict[str, float] = field(default_factory=dict)
+    p: float = 0.0  # fitted probability that this sentence holds the answer
+
+    @property
+    def key(self) -> tuple[str, int, int, str | None]:
+        return (self.doc_id, self.start, self.end, self.meta_field)
+
+    def covers(self) -> dict[str, ItemMatch]:
+        """Own matches, then context matches for what the sentence itself does not name."""
+        out = dict(self.ctx)
+        out.update(self.own)
+        return out
+
+
+def heading_like(sent: str) -> bool:
+    letters = [ch for ch in sent if ch.isalpha()]
+    if letters and all(not ch.islower() for ch in letters):
+        return True
+    return len(sent.split()) < 6 and not sent.rstrip().endswith(_ENDS) and not re.search(r"\d", sent)
+
+
+def _context(lib: LibraryView, doc_id: str, start: int, spans: list[tuple[int, int]], i: int) -> tuple[str, str]:
+    """(lead-in, frame): up to two earlier sentences of the same paragraph (who 'he' is), and the document's
+    title and section heading (what a passage is about when it never repeats its subject)."""
+    text = lib.text(doc_id)
+    lead: list[str] = []
+    for j in range(i - 1, max(-1, i - 3), -1):
+        s, e = spans[j]
+        if "\n\n" in text[e:start]:
+            break
+        lead.insert(0, text[s:e])
+        start = s
+    m = lib.meta(doc_id)
+    frame = f"{m.title}\n{lib.section(doc_id, spans[i][0])}"
+    return " ".join(lead), frame
+
+
+def _weighted(items: list[Item], got: dict[str, ItemMatch]) -> float:
+    total = sum(i.weight for i in items)
+    if total <= 0:
+        return 0.0
+    return sum(i.weight * got[i.key].strength for i in items if i.key in got) / total
+
+
+def meta_text(lib: LibraryView, doc_id: str) -> str:
+    m = lib.meta(doc_id)
+    parts = [f"Title: {m.title}."]
+    if m.outlet:
+        parts.append(f"Published by {m.outlet}.")
+    if m.author:
+        parts.append(f"Author: {m.author}.")
+    if m.date:
+        parts.append(f"Date: {m.date}.")
+    return " ".join(parts)
+
+
+def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndarray,
+          exclude: Callable[[str], bool] | None = None, max_sentences: int = 72) -> list[Candidate]:
+    """Sentences of the hits in hit order (capped), plus one metadata candidate per document of the top hits."""
+    cands: list[Candidate] = []
+    seen: set[tuple[str, int]] = set()
+    item_list = items.items
+    for rank, h in enumerate(hits):
+        chunk = lib.snap.chunks.get(h.chunk_id)
+        if chunk is None:
+            continue
+        spans = lib.sentences(h.doc_id)
+        index_of = {s: j for j, (s, _e) in enumerate(spans)}
+        text = lib.text(h.doc_id)
+        for s in chunk.sentences:
+            if (h.doc_id, s.char_start) in seen or len(cands) >= max_sentences:
+                continue
+            seen.add((h.doc_id, s.char_start))
+            sent = text[s.char_start : s.char_end]
+            if heading_like(sent) or (exclude is not None and exclude(sent)):
+                continue
+            c = Candidate(h.doc_id, s.char_start, s.char_end, sent, h.chunk_id, rank, h.why.hop, h.why.via)
+            j = index_of.get(s.char_start)
+            lead, frame = _context(lib, h.doc_id, s.char_start, spans, j) if j is not None else ("", "")
+            c.own = match_all(TextView(sent), item_list)
+            ctx: dict[str, ItemMatch] = {}
+            for k, m in match_all(TextView(lead), item_list).items():
+                ctx[k] = ItemMatch(k, m.label, "coreference", min(m.strength, STRENGTH["coreference"]))
+            for k, m in match_all(TextView(frame), item_list).items():
+                if k not in ctx:
+                    ctx[k] = ItemMatch(k, m.label, "metadata", min(m.strength, STRENGTH["metadata"]))
+            c.ctx = {k: v for k, v in ctx.items() if k not in c.own}
+            cands.append(c)
+    docs = list(dict.fromkeys(h.doc_id for h in hits[:6]))
+    for rank, doc_id in enumerate(docs):
+        hit = next(h for h in hits if h.doc_id == doc_id)
+        mt = meta_text(lib, doc_id)
+        c = Candidate(doc_id, 0, 0, mt, hit.chunk_id, rank, hit.why.hop, hit.why.via, meta_field="metadata")
+        c.own = match_all(TextView(mt), item_list)
+        cands.append(c)
+    if not cands:
+        return []
+    vecs = lib.vectors([c.text for c in cands])
+    by_chunk = {h.chunk_id: h for h in hits}
+    for c, v in zip(cands, vecs, strict=True):
+        c.features = features(c, items, float(np.dot(qvec, v)), by_chunk.get(c.chunk_id))
+    return cands
+
+
+def features(c: Candidate, items: QuestionItems, dense_sent: float, hit: Hit | None) -> dict[str, float]:
+    both = c.covers()
+    core = items.core
+    q_terms = set(tokens(items.question))
+    s_terms = set(tokens(c.text))
+    novel = len(s_terms - q_terms) / max(1, len(s_terms))
+    has_ent = 1.0 if items.entities else 0.0
+    f = {
+        "dense_sent": dense_sent,
+        "dense_hit": hit.why.dense if hit else 0.0,
+        "bm25_hit": hit.why.bm25 if hit else 0.0,
+        "title_hit": hit.why.title if hit else 0.0,
+        "prior": 1.0 / (1.0 + c.rank),
+        "hop2": 1.0 if c.hop > 1 else 0.0,
+        "ent_own": _weighted(items.entities, c.own) if has_ent else 0.0,
+        "ent_ctx": _weighted(items.entities, both) if has_ent else 0.0,
+        "term_own": _weighted(items.terms, c.own),
+        "term_ctx": _weighted(items.terms, both),
+        "core_own": c.own[core.key].strength if core and core.key in c.own else 0.0,
+        "core_ctx": both[core.key].strength if core and core.key in both else 0.0,
+        "type": type_evidence(items.kind, c.text, items.question) if c.meta_field is None else 0.0,
+        "novel": novel,
+        "length": min(2.0, math.log1p(len(c.text.split())) / 3.0),
+        "is_meta": 1.0 if c.meta_field else 0.0,
+        "meta_q": 1.0 if (c.meta_field and items.kind == "metadata") else 0.0,
+        "has_entities": has_ent,
+    }
+    for a, b in INTERACTIONS:
+        f[f"{a}*{b}"] = f[a] * f[b]
+    return f

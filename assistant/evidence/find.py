@@ -1,0 +1,76 @@
+"""From a question to its best evidence set and the decision to answer or refuse: the one place where a
+refusal is decided, for every backend."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.calibration import fitted
+from assistant.evidence.candidates import Candidate, build
+from assistant.evidence.gather import Searcher, gather
+from assistant.evidence.items import Item, QuestionItems, analyse
+from assistant.evidence.library import LibraryView
+from assistant.evidence.sets import EvidenceSet, best_set, score
+from assistant.types import Hit, SearchFilters
+
+
+@dataclass
+class Found:
+    items: QuestionItems
+    hits: list[Hit]
+    candidates: list[Candidate]
+    best: EvidenceSet | None
+    answerable: bool
+    reason: str | None = None  # why not, in the user's words
+    missing: list[str] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def _names(items: list[Item]) -> str:
+    labels = [i.label for i in items]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def refusal_reason(items: QuestionItems, es: EvidenceSet | None) -> tuple[str, list[str]]:
+    """Name what the documents do not cover, and what they do cover nearest to it."""
+    if items.unknown:
+        return f"no document mentions {_names(items.unknown)}", [i.label for i in items.unknown]
+    if es is None:
+        return "nothing in the documents matches the question", [i.label for i in items.items]
+    missing = [i for i in es.missing if i.kind != "term" or i.required] or es.missing
+    present = [i for i in items.entities if i.key in es.covered]
+    if missing and present:
+        what = "the " + items.kind + " asked for" if any(i.kind == "answer" for i in missing) else _names(missing)
+        rest = [i for i in missing if i.kind != "answer"]
+        if rest and any(i.kind == "answer" for i in missing):
+            what += f" ({_names(rest)})"
+        return f"the documents mention {_names(present)} but not {what}", [i.label for i in missing]
+    if missing:
+        return f"no passage covers {_names(missing)}", [i.label for i in missing]
+    return "the passages found do not answer this question", []
+
+
+def find(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFilters | None = None,
+         exclude: Callable[[str], bool] | None = None, params: dict[str, Any] | None = None,
+         k: int = 10) -> Found:
+    import time
+
+    t0 = time.perf_counter()
+    params = params or fitted("answer")
+    items = analyse(question, lib)
+    qvec = lib.embed([searcher.expand(question)])[0]
+    hits = gather(searcher, lib.embed, items, k=k, filters=filters, hops=int(params.get("hops", 2)), qvec=qvec)
+    t1 = time.perf_counter()
+    if exclude is not None:
+        hits = [h for h in hits if not exclude(h.text)]
+    cands = score(build(lib, items, hits, qvec, exclude), params["sentence"])
+    es = best_set(items, cands, params["refusal"])
+    t2 = time.perf_counter()
+    answerable = es is not None and not items.unknown and es.p_answerable >= params["refusal"]["threshold"]
+    found = Found(items, hits, cands, es, answerable,
+                  timings_ms={"retrieve": (t1 - t0) * 1000, "evidence": (t2 - t1) * 1000})
+    if not answerable:
+        found.reason, found.missing = refusal_reason(items, es)
+    return found

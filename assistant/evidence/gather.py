@@ -1,0 +1,90 @@
+"""Gather the passages an answer needs, in at most two hops.
+
+Hop 1 searches with the question. When the question has two sides (a comparison), each side is searched.
+Otherwise the named things that the best first-hop sentences introduce (bridge entities: "... directed by
+Jane Doe") are searched again with what the first hop left uncovered ("Jane Doe born"), so a second passage
+that shares few words with the question is still found. Each hit says which hop found it and via what.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+import numpy as np
+
+from assistant.evidence.items import QuestionItems
+from assistant.evidence.match import TextView, match_all
+from assistant.textutil import fold, tokens
+from assistant.types import Hit, SearchFilters
+
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*(?:[ \t]+(?:(?:of|the|de|von|van|and|for)[ \t]+)?[A-ZÀ-ÖØ-ÞĀ-ſ0-9][\w'’.-]*)*")
+
+
+class Searcher(Protocol):
+    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None,
+               use_mmr: bool | None = None, qvec: np.ndarray | None = None, hop: int = 1) -> list[Hit]: ...
+
+    def expand(self, query: str) -> str: ...
+
+
+def _best_sentence(text: str, items: QuestionItems) -> str:
+    best, best_n = "", -1.0
+    for sent in re.split(r"(?<=[.!?])\s+", text):
+        got = match_all(TextView(sent), items.items)
+        n = sum(m.strength for m in got.values())
+        if n > best_n:
+            best, best_n = sent, n
+    return best
+
+
+def bridges(items: QuestionItems, hits: list[Hit], limit: int = 2) -> list[str]:
+    """Names the first hop introduces that the question does not: candidates for the second hop."""
+    qf = fold(items.question)
+    out: list[str] = []
+    for h in hits[:3]:
+        sent = _best_sentence(h.text, items)
+        for m in _NAME.finditer(sent):
+            name = m.group(0).strip(" .,'’")
+            if m.start() == 0 and len(name.split()) == 1:
+                continue  # a capitalised first word is usually not a name
+            if len(name) < 3 or fold(name) in qf or any(fold(name) in fold(o) or fold(o) in fold(name) for o in out):
+                continue
+            if not any(t not in qf for t in tokens(name)):
+                continue
+            out.append(name)
+            if len(out) >= limit:
+                return out
+    return out
+
+
+def gather(searcher: Searcher, embed: object, items: QuestionItems, k: int = 10, k2: int = 4,
+           filters: SearchFilters | None = None, hops: int = 2, qvec: np.ndarray | None = None) -> list[Hit]:
+    """Hop-1 hits, then hop-2 hits (comparison sides or bridge entities) merged after the best first-hop ones."""
+    first = searcher.search(items.question, k=k, filters=filters, qvec=qvec)
+    if hops < 2 or not first:
+        return first
+    covered_terms = set()
+    for h in first[:3]:
+        covered_terms |= set(match_all(TextView(h.title + " " + h.text), items.terms))
+    missing = [t.text for t in items.terms if t.key not in covered_terms]
+    rest = " ".join(missing or [t.text for t in items.terms])
+    queries: list[tuple[str, str]] = []
+    if len(items.sides) >= 2:
+        queries = [(side, f"{side} {rest}".strip()) for side in items.sides[:2]]
+    else:
+        queries = [(b, f"{b} {rest}".strip()) for b in bridges(items, first)]
+    if not queries:
+        return first
+    vecs = embed([searcher.expand(q) for _v, q in queries])  # type: ignore[operator]
+    have = {h.chunk_id for h in first}
+    lead: list[Hit] = []
+    tail: list[Hit] = []
+    for (via, q), v in zip(queries, vecs, strict=True):
+        got = searcher.search(q, k=k2, filters=filters, qvec=v, hop=2)
+        new = [h for h in got if h.chunk_id not in have]
+        for i, h in enumerate(new):
+            h.why.via = via
+            have.add(h.chunk_id)
+            (lead if i == 0 else tail).append(h)
+    return [*first[:3], *lead, *first[3:], *tail]

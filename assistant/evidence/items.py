@@ -1,0 +1,214 @@
+"""What a question asks for, as items an evidence set must cover: the answer type, the named things
+(entities) and the key terms, each weighted by how rare it is in the library.
+
+General English only: question words, date/number shapes and capitalisation. No names of any corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from assistant.textutil import STOPWORDS, fold, skeleton, stem, tokens
+
+AnswerKind = Literal["who", "when", "where", "number", "list", "acronym", "yesno", "compare", "say", "metadata",
+                     "why", "what"]
+
+# Words that frame a question rather than name what it is about.
+QUESTION_WORDS = frozenset(["what", "who", "whom", "whose", "when", "where", "which", "why", "how", "much", "many", "does", "did", "do", "say", "said", "says", "tell", "told", "mention", "mentioned", "according", "document", "documents", "stand", "stands", "mean", "means", "describe", "explain", "list", "name", "give", "happen", "happened", "there", "any", "anything", "about", "think", "view", "position", "stance", "make", "up", "is", "are", "was", "were", "expect", "expected", "source", "sources", "report", "article", "statement", "play", "take", "took", "get", "have", "go", "come", "kind", "type", "thing", "things", "also", "other", "both", "either", "neither", "one", "ones", "please"])
+GENERIC_STEMS = frozenset(stem(w) for w in QUESTION_WORDS)
+_CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w’'.-]*(?:\s+(?:(?:of|the|de|la|von|van|der|for|and|du|di)\s+)*"
+                  r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ0-9][\w’'.-]*)*")
+_ACRO = re.compile(r"\b[A-Z][A-Z0-9&-]{1,9}s?\b")
+_NUM = re.compile(r"\b\d[\d,.]*\b")
+_QUOTED = re.compile(r"[\"“«']([^\"”»']{3,80})[\"”»']")
+_META_Q = re.compile(r"\b(outlet|publisher|published|publication|newspaper|wrote|written|author|authored|headline|"
+                     r"title of|titled|issued|released|translated|source of)\b", re.I)
+
+
+class Lexicon(Protocol):
+    """What the library knows about words: passage frequencies and spelling variants."""
+
+    def df(self, token: str) -> int: ...
+
+    def n_passages(self) -> int: ...
+
+    def similar_tokens(self, token: str) -> list[str]: ...
+
+    def aliases(self, phrase: str) -> list[str]: ...
+
+
+@dataclass
+class Item:
+    key: str  # "E:<name>", "T:<stem>" or "A:<kind>"
+    text: str  # as the question says it
+    kind: Literal["entity", "term", "answer"]
+    forms: list[str] = field(default_factory=list)  # folded surface forms (entities) or stems (terms)
+    aliases: list[str] = field(default_factory=list)  # folded alias forms from the library's data
+    weight: float = 1.0
+    df: int = 0  # passages of the library holding it (spelling variants included)
+    required: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.text
+
+
+@dataclass
+class QuestionItems:
+    question: str
+    kind: AnswerKind
+    entities: list[Item] = field(default_factory=list)
+    terms: list[Item] = field(default_factory=list)
+    answer: Item | None = None
+    sides: list[str] = field(default_factory=list)  # a comparison's sides ("which of X and Y")
+
+    @property
+    def items(self) -> list[Item]:
+        return [*self.entities, *self.terms]
+
+    @property
+    def core(self) -> Item | None:
+        """The rarest named thing (or, with none named, the rarest key term): what the question is about."""
+        pool = self.entities or self.terms
+        return max(pool, key=lambda i: i.weight) if pool else None
+
+    @property
+    def unknown(self) -> list[Item]:
+        """Named things the library never mentions, under any spelling."""
+        return [e for e in self.entities if e.df == 0]
+
+
+def answer_kind(q: str) -> AnswerKind:
+    ql = q.lower().strip()
+    if re.search(r"\bstands? for\b|\bacronym\b|\babbreviation\b|\bshort for\b", ql):
+        return "acronym"
+    if _META_Q.search(ql) and re.search(r"\b(which|what|who|when)\b", ql):
+        return "metadata"
+    if re.match(r"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b", ql):
+        return "compare" if re.search(r"\bboth\b|\beither\b|\bsame\b", ql) else "yesno"
+    if re.search(r"\b(which|who|what)\b.*\b(first|earlier|later|older|younger|larger|bigger|smaller|more|less|"
+                 r"longer|shorter|higher|lower)\b.*\bor\b", ql):
+        return "compare"
+    if re.match(r"^(when|what date|what year|by when|in what year|which year|since when)\b", ql) or \
+            re.search(r"\b(what|which) (date|year|month|day|time)\b|\bby when\b|\bhow long ago\b", ql):
+        return "when"
+    if re.search(r"\bhow (much|many|large|big|high|long|far|old|often)\b|\bwhat (percentage|share|amount|figure|"
+                 r"sum|proportion|number|level|size|cost|price|budget)\b|\bper ?cent\b|%", ql):
+        return "number"
+    if re.search(r"\b(what|how) (did|does|do|has|have)\b.*\b(say|tell|argue|warn|claim|state|stress|call|announce|"
+                 r"propose|demand|promise|suggest|insist|think|believe|want|urge|recall|mean|respond|react|"
+                 r"criticise|criticize|describe)\b|\b(position|stance|view|views|opinion|response)\b", ql):
+        return "say"
+    if re.search(r"^(which|what) \w+ (countries|states|nations|members|ministers|organi[sz]ations|areas|"
+                 r"topics|pathways|measures|steps|priorities)\b|^(which|what) (countries|states|nations|members|"
+                 r"ministers|organi[sz]ations|institutions|people|participants|areas|topics|measures|steps|"
+                 r"priorities|pathways)\b|\bmake up\b|\bconsists? of\b|\blist\b|\bwho (took part|participated|attended)\b|"
+                 r"^(name|list) (the|all)\b", ql):
+        return "list"
+    if re.match(r"^(who|whom|whose)\b", ql) or re.search(r"\b(which|what) (person|minister|official|expert|man|woman|"
+                                                       r"leader|politician|company|organi[sz]ation)\b", ql):
+        return "who"
+    if re.match(r"^where\b", ql) or re.search(r"\b(which|what) (city|country|place|town|state|region|venue)\b|"
+                                             r"\bin what (city|country|place|town)\b", ql):
+        return "where"
+    if re.match(r"^(why|how)\b", ql):
+        return "why"
+    return "what"
+
+
+def _span_words(phrase: str, at_start: bool) -> list[str]:
+    words = phrase.split()
+    while words and at_start and (words[0].lower() in QUESTION_WORDS or words[0].lower() in STOPWORDS):
+        words = words[1:]
+        at_start = True
+    return [w for w in words if w.lower() not in QUESTION_WORDS and w.lower() not in ("the",)]
+
+
+def _entity_df(forms: list[str], lex: Lexicon) -> int:
+    """Passages naming the entity: the rarest of its tokens bounds it; spelling variants of that token count."""
+    best = 0
+    for form in forms:
+        toks = [t for t in tokens(form) if t]
+        if not toks:
+            continue
+        counts = []
+        for t in toks:
+            n = lex.df(t)
+            if n == 0:
+                n = max((lex.df(v) for v in lex.similar_tokens(t)), default=0)
+            counts.append(n)
+        best = max(best, min(counts))
+    return best
+
+
+def analyse(question: str, lex: Lexicon) -> QuestionItems:
+    q = question.strip()
+    info = QuestionItems(question=q, kind=answer_kind(q))
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    def add_entity(text: str, s: int, e: int) -> None:
+        f = fold(text).strip(" '’.")
+        if f.endswith(("'s", "’s")):
+            f = f[:-2]
+        if not f or f in STOPWORDS or f in QUESTION_WORDS or any(x.key == "E:" + f for x in info.entities):
+            return
+        aliases = [fold(a) for a in lex.aliases(text)]
+        item = Item("E:" + f, text, "entity", forms=[f], aliases=[a for a in aliases if a != f])
+        info.entities.append(item)
+        taken.append((s, e))
+
+    for m in _QUOTED.finditer(q):
+        add_entity(m.group(1), m.start(), m.end())
+    for m in _ACRO.finditer(q):
+        if free(m.start(), m.end()) and m.group(0) not in {"I", "A"}:
+            add_entity(m.group(0), m.start(), m.end())
+    masked_q = list(q)
+    for s_, e_ in taken:
+        masked_q[s_:e_] = " " * (e_ - s_)
+    for m in _CAP.finditer("".join(masked_q)):
+        if not free(m.start(), m.end()):
+            continue
+        words = _span_words(m.group(0), at_start=m.start() == 0)
+        if words:
+            add_entity(" ".join(words).rstrip("?.,;:"), m.start(), m.end())
+    for m in _NUM.finditer(q):
+        if free(m.start(), m.end()):
+            add_entity(m.group(0).rstrip(".,"), m.start(), m.end())
+
+    masked = list(q)
+    for s, e in taken:
+        masked[s:e] = " " * (e - s)
+    n = max(1, lex.n_passages())
+    seen: set[str] = set()
+    for t in tokens("".join(masked)):
+        if t in GENERIC_STEMS or t in seen or len(t) < 2:
+            continue
+        seen.add(t)
+        df = lex.df(t) or max((lex.df(v) for v in lex.similar_tokens(t)), default=0)
+        info.terms.append(Item("T:" + t, t, "term", forms=[t], weight=math.log((n + 1) / (df + 0.5)), df=df))
+    for ent in info.entities:
+        ent.df = _entity_df(ent.forms + ent.aliases, lex)
+        ent.weight = 2.0 * math.log((n + 1) / (ent.df + 0.5))
+    if info.kind == "compare":
+        cm = re.search(r"\b(?:of|between)?\s*([^,?]+?)\s+(?:or|and)\s+([^,?]+?)\s*(?:,|\?|$|\b(?:is|was|has|had|"
+                      r"did|were|are)\b)", q)
+        if len(info.entities) >= 2:
+            info.sides = [e.text for e in info.entities[:2]]
+        elif cm:
+            info.sides = [cm.group(1).strip(), cm.group(2).strip()]
+    if info.kind not in ("what", "why", "yesno", "compare"):
+        info.answer = Item("A:" + info.kind, f"the {info.kind} asked for", "answer", required=True)
+    core = info.core
+    if core is not None:
+        core.required = True
+    return info
+
+
+def skeleton_match(a: str, b: str) -> bool:
+    return skeleton(a) == skeleton(b)

@@ -1,0 +1,67 @@
+"""The evidence layer's read-only view of the index: texts, sentences, metadata and word statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.textutil import skeleton
+from assistant.types import DocumentMeta
+
+if TYPE_CHECKING:
+    from assistant.retrieval.index import Index, Snapshot
+
+
+class LibraryView:
+    """One snapshot of the index, read through the few calls evidence needs (a `Lexicon` too)."""
+
+    def __init__(self, index: Index, aliases: Callable[[str], list[str]] | None = None) -> None:
+        self.index = index
+        self.snap: Snapshot = index.snapshot
+        self._aliases = aliases or (lambda _p: [])
+
+    # ---- Lexicon -------------------------------------------------------------------------------
+    def df(self, token: str) -> int:
+        return self.snap.lexical.doc_freq.get(token, 0)
+
+    def n_passages(self) -> int:
+        return max(1, self.snap.lexical.n_docs)
+
+    def similar_tokens(self, token: str) -> list[str]:
+        if len(token) < 4:
+            return []
+        return [t for t in self.snap.lexical.by_skeleton.get(skeleton(token), []) if t != token]
+
+    def aliases(self, phrase: str) -> list[str]:
+        out = list(self._aliases(phrase))
+        acro = self.snap.acronyms.get(phrase.strip())
+        if acro:
+            out.append(acro)
+        for short, long in self.snap.acronyms.items():  # the long form named: the acronym counts too
+            if long.lower() == phrase.strip().lower():
+                out.append(short)
+        return out
+
+    # ---- documents -----------------------------------------------------------------------------
+    def text(self, doc_id: str) -> str:
+        return self.snap.docs[doc_id].document.text
+
+    def meta(self, doc_id: str) -> DocumentMeta:
+        return self.snap.docs[doc_id].document.meta
+
+    def sentences(self, doc_id: str) -> list[tuple[int, int]]:
+        return self.snap.doc_sentences.get(doc_id, [])
+
+    def section(self, doc_id: str, pos: int) -> str:
+        for c in self.snap.docs[doc_id].chunks:
+            if c.char_start <= pos < c.char_end:
+                return c.section
+        return ""
+
+    def vectors(self, texts: list[str]) -> list[np.ndarray]:
+        return self.index.text_vectors(texts)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self.index.embedder.embed(texts)

@@ -1,0 +1,101 @@
+"""Question sets for fitting and measuring the answer engine, and the per-question records both need.
+
+Sets (dev = may be fit on; heldout = measurement only):
+  squad2/dev (Normans), squad2/heldout (Computational complexity)   ../shared/benchmarks, all 87 paragraphs pooled
+  hotpotqa/dev (q1-100), hotpotqa/heldout (q101-200)               each split's paragraphs pooled (~1,000)
+  gold/dev, gold/heldout                                          eval/gold.yaml + eval/gold_blind.yaml
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.evaluation.metrics import norm  # noqa: E402
+
+
+@dataclass
+class Q:
+    id: str
+    question: str
+    answerable: bool
+    answers: list[list[str]]  # facts: each a list of acceptable variants (one fact for external sets)
+    gold_docs: list[str]
+    dataset: str
+    split: str
+    yes_no: bool = False
+
+
+@dataclass
+class Record:
+    q: Q
+    hits: list[Any]
+    cands: list[Any]
+    items: Any
+    labels: list[int] = field(default_factory=list)
+    ms: float = 0.0
+
+
+def contains(text: str, variants: list[str]) -> bool:
+    t = norm(text)
+    return any(norm(v) in t for v in variants if v.strip())
+
+
+def load_questions(dataset: str, split: str) -> tuple[dict[str, tuple[str, str]] | None, list[Q]]:
+    from assistant.evaluation.external import _hotpot, _squad
+
+    if dataset == "gold":
+        from assistant.evaluation.dataset import load_gold
+
+        cases = load_gold(ROOT / "eval" / "gold.yaml")
+        qs = [Q(c.id, c.question, c.answerable, c.facts, c.docs, "gold", c.split) for c in cases
+              if c.type != "contrast" and c.split == split]
+        return None, qs
+    docs, raw = (_squad if dataset == "squad2" else _hotpot)(split)
+    qs = []
+    for r in raw:
+        yes_no = {norm(x) for x in r["answers"]} <= {"yes", "no"} and bool(r["answers"])
+        qs.append(Q(r["id"], r["question"], r["answerable"], [list(r["answers"])], r["gold"], dataset, split, yes_no))
+    return docs, qs
+
+
+def assistant_for(dataset: str, split: str, docs: dict[str, tuple[str, str]] | None) -> Any:
+    from assistant.facade import Assistant
+    from assistant.settings import Settings
+
+    base = Assistant(Settings(index_dir=ROOT / "index" / "fit"))
+    if dataset == "gold":
+        a = Assistant(Settings(index_dir=ROOT / "index" / "fit" / "gold"), embedder=base.embedder)
+        a.ingest()  # incremental: a no-op when the corpus is unchanged
+        return a
+    from assistant.evaluation.external import _index
+
+    assert docs is not None
+    return _index(base, dataset, split, docs)
+
+
+def collect(a: Any, qs: list[Q], params: dict[str, Any]) -> list[Record]:
+    """Items, merged hits and candidate features for each question, with labels (sentence holds an answer)."""
+    from assistant.evidence.candidates import build
+    from assistant.evidence.gather import gather
+    from assistant.evidence.items import analyse
+
+    lib = a.library()
+    out = []
+    for q in qs:
+        t = time.perf_counter()
+        items = analyse(q.question, lib)
+        qvec = lib.embed([a.index.expand(q.question)])[0]
+        hits = gather(a.index, lib.embed, items, k=10, hops=int(params.get("hops", 2)), qvec=qvec)
+        cands = build(lib, items, hits, qvec, a.is_untrusted)
+        rec = Record(q, hits, cands, items, ms=(time.perf_counter() - t) * 1000)
+        variants = [v for fact in q.answers for v in fact]
+        rec.labels = [int(q.answerable and not q.yes_no and contains(c.text, variants)) for c in cands]
+        out.append(rec)
+    return out

@@ -1,0 +1,90 @@
+"""The evidence model on its own: question items, matching by kind, evidence sets across sentences.
+Pure units: a fake lexicon, no embedding model, no index."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from assistant.evidence.candidates import Candidate
+from assistant.evidence.find import refusal_reason
+from assistant.evidence.items import analyse, answer_kind
+from assistant.evidence.match import TextView
+from assistant.evidence.sets import grow
+from assistant.textutil import skeleton
+
+
+class FakeLexicon:
+    """Word statistics of an imaginary water-policy library."""
+
+    DF: ClassVar[dict[str, int]] = {"aquifer": 3, "recharge": 5, "basin": 40, "authority": 30, "murray": 12, "darling": 12, "vance": 4,
+          "levy": 6, "gdp": 15, "announc": 8, "fund": 20, "found": 9, "born": 7, "director": 5}
+
+    def df(self, token: str) -> int:
+        return self.DF.get(token, 0)
+
+    def n_passages(self) -> int:
+        return 200
+
+    def similar_tokens(self, token: str) -> list[str]:
+        return [t for t in self.DF if t != token and len(t) >= 4 and skeleton(t) == skeleton(token)]
+
+    def aliases(self, phrase: str) -> list[str]:
+        return ["MDBA"] if phrase == "Murray-Darling Basin Authority" else []
+
+
+def test_answer_kinds_from_question_shape() -> None:
+    assert answer_kind("When was the basin plan adopted?") == "when"
+    assert answer_kind("How much does the recharge levy raise?") == "number"
+    assert answer_kind("Who chairs the authority?") == "who"
+    assert answer_kind("Which outlet published the report?") == "metadata"
+    assert answer_kind("What did Vance say about the levy?") == "say"
+    assert answer_kind("Which is older, the authority or the levy?") == "compare"
+    assert answer_kind("Where is the aquifer?") == "where"
+
+
+def test_items_entities_terms_and_the_rarest_as_core() -> None:
+    info = analyse("What did Ellen Vance announce about the Murray-Darling Basin Authority levy?", FakeLexicon())
+    names = [e.text for e in info.entities]
+    assert "Ellen Vance" in names and "Murray-Darling Basin Authority" in names
+    mdba = next(e for e in info.entities if e.text.startswith("Murray"))
+    assert "mdba" in mdba.aliases
+    assert {t.text for t in info.terms} >= {"levy"}
+    assert info.core is not None and info.core.required
+    assert info.answer is not None and info.answer.required  # "say": the statement itself is required
+
+
+def test_unknown_entity_is_reported() -> None:
+    info = analyse("What is the GDP of Brazil?", FakeLexicon())
+    assert [e.text for e in info.unknown] == ["Brazil"]
+    reason, missing = refusal_reason(info, None)
+    assert "Brazil" in reason and missing == ["Brazil"]
+
+
+def test_matches_say_how_they_matched() -> None:
+    info = analyse("What did Kaya Callas say?", FakeLexicon())
+    ent = info.entities[0]
+    assert TextView("Kaja Kallas said the plan was late.").match(ent).how == "transliteration"  # type: ignore[union-attr]
+    assert TextView("Callas, the envoy, said no.").match(ent).how == "partial"  # type: ignore[union-attr]
+    assert TextView("Nobody said anything.").match(ent) is None
+    term = next(t for t in analyse("Which aquifers were recharged?", FakeLexicon()).terms if t.text.startswith("recharg"))
+    assert TextView("The aquifer is recharging slowly.").match(term) is not None  # inflection
+
+
+def test_evidence_set_spans_two_sentences_and_names_what_is_missing() -> None:
+    info = analyse("Who founded the Vance aquifer trust and when was it founded?", FakeLexicon())
+    from assistant.evidence.match import match_all
+
+    def cand(text: str, doc: str, p: float) -> Candidate:
+        c = Candidate(doc, 0, len(text), text, doc + "#0", 0)
+        c.own = match_all(TextView(text), info.items)
+        c.p = p
+        c.features = {"type": 1.0}
+        return c
+
+    a = cand("The Vance trust was set up by farmers.", "d1", 0.8)
+    b = cand("The aquifer trust was founded in 1998.", "d2", 0.6)
+    es = grow(info, a, [a, b])
+    assert [m.candidate.doc_id for m in es.members] == ["d1", "d2"], "the second document covers what the first lacks"
+    assert not [i for i in es.missing if i.kind != "answer"]
+    lone = grow(info, a, [a])
+    assert any(i.text.startswith("found") for i in lone.missing)
