@@ -17,6 +17,11 @@ Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
 PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she", "his": "he", "hers": "she"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "we"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# general English role nouns: "the minister said" refers to a person, "the office said" to an organisation
+HUMAN_NOUNS = set("""minister president expert official spokesman spokeswoman spokesperson leader mayor senator
+candidate chairman chairwoman chair secretary director head chief archbishop governor ambassador analyst
+professor author lawyer judge prosecutor premier chancellor king queen general commander officer economist
+researcher scientist politician deputy envoy diplomat representative rapporteur founder ceo manager""".split())
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
 
 
@@ -130,6 +135,12 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
         # "the minister"/"the expert": the nearest person who spoke recently
         if det.lower_ == "the":
             recent = [m for m in reversed(speakers) if m.start < char_pos and char_pos - m.start <= window]
-            if recent and recent[0].label == "PERSON" and noun not in ("company", "office", "ministry", "report"):
-                return recent[0], 0.55
+            want_person = noun in HUMAN_NOUNS
+            for m in recent[:4]:
+                if (m.label == "PERSON") == want_person:
+                    return m, 0.55
+            if not want_person:  # "the office", "the complaint": the nearest organisation named before
+                orgs = [m for m in cands if m.label in ("ORG", "GPE")]
+                if orgs:
+                    return orgs[0], 0.45
     return None, 0.0

@@ -199,6 +199,8 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
 
 
 def _speaker(d: _Doc, subj: Any, off: int) -> tuple[sp.Mention | None, str, float]:
+    if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "Khan, who said …"
     ent = sp.phrase_entity(subj)
     if ent is not None:
         m = next((x for x in reversed(d.mentions) if x.start == off + ent.start_char), None)
@@ -315,6 +317,11 @@ def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
         if cue is None and q.dash:
             pending_dash.append(q)
             continue
+        if cue is None and (last is None or q.start - last[1].end >= 400):
+            near = [m for m in d.mentions if m.label == "PERSON" and m.start < q.start and q.start - m.start < 600]
+            if near:  # no cue at all: the nearest person named before it, with a low confidence
+                out.append(_named(d, near[-1], q, para, doc_id))
+            continue
         if cue is None:
             # a quote paragraph continuing the previous speaker's quote
             if last is not None and last[0].kind == "direct" and q.start - last[1].end < 400 and \
@@ -331,11 +338,10 @@ def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
         pending_dash = []
         comp = cue.span
         qlen = q.end - q.start
-        if comp is not None and _overlap(comp, (q.start, q.end)) > 0 and qlen < 0.6 * (comp[1] - comp[0]):
-            continue  # a quoted phrase inside a paraphrase: the reported statement keeps it
+        embedded = comp is not None and _overlap(comp, (q.start, q.end)) > 0 and qlen < 0.6 * (comp[1] - comp[0])
         kind: Kind = "direct"
         start, end = q.start, q.end
-        if cue.about and comp is not None and comp[0] < q.start:
+        if cue.about and comp is not None and comp[0] < q.start and not embedded:
             kind, start, end = "third_party", comp[0], max(comp[1], q.end)
         cue.used = cue.used or kind == "direct" and comp is not None and _overlap(comp, (q.start, q.end)) >= 0.5 * (comp[1] - comp[0])
         if kind == "third_party":
@@ -377,3 +383,8 @@ def _make(d: _Doc, cue: _Cue, start: int, end: int, kind: Kind, conf: float, par
         mentions = list(dict.fromkeys(a.name for a, _, _ in d.registry.find_in_text(d.text[start:end])))
     return Statement(d.text[start:end], cue.speaker_text, round(cue.confidence * conf * aconf, 3), actor, cue.cue,
                      kind, start, end, named, list(cue.about), mentions, para[0], para[1], doc_id)
+
+
+def _named(d: _Doc, m: sp.Mention, q: Quote, para: tuple[int, int], doc_id: str) -> Statement:
+    cue = _Cue(None, q.start, "", m, m.name, 0.4, None, [], para)
+    return _make(d, cue, q.start, q.end, "direct", 1.0, para, doc_id)
