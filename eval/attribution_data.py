@@ -67,9 +67,9 @@ def same_speaker(pred: str, gold: str) -> bool:
     of the other ("WHO" = "World Health Organization")."""
     if not pred.strip():
         return False
-    if _plain(pred) == _plain(gold) or _plain(pred) in _plain(gold) and len(_plain(pred)) > 3:
+    if _plain(pred) == _plain(gold) or (_plain(pred) in _plain(gold) and len(_plain(pred)) > 3):
         return True
-    if pred.strip().isupper() and pred.strip() == _initials(gold) or gold.strip().isupper() and gold.strip() == _initials(pred):
+    if (pred.strip().isupper() and pred.strip() == _initials(gold)) or (gold.strip().isupper() and gold.strip() == _initials(pred)):
         return True
     p, g = name_words(pred), name_words(gold)
     return bool(p and g and p & g)

@@ -21,10 +21,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from attribution_data import load, score  # noqa: E402
+from attribution_data import load, score
 
-from assistant.positions.quotes import find_quotes  # noqa: E402
-from assistant.positions.statements import SPEECH, nlp, statements  # noqa: E402
+from assistant.positions.quotes import find_quotes
+from assistant.positions.statements import SPEECH, nlp, statements
 
 RUSSIA_PHRASINGS = [
     "pressure on Russia", "sanctions against Russia", "dealing with Moscow", "stance toward the Kremlin",

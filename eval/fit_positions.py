@@ -18,12 +18,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import yaml  # noqa: E402
+import yaml
 
-from assistant import calibration  # noqa: E402
-from assistant.facade import Assistant  # noqa: E402
-from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
-from assistant.textutil import fold  # noqa: E402
+from assistant import calibration
+from assistant.facade import Assistant
+from assistant.settings import PROJECT_ROOT, Settings
+from assistant.textutil import fold
 
 GRID = [round(0.20 + 0.01 * i, 2) for i in range(50)]
 KEY_GRID = [0.5, 0.67, 0.75, 1.0, 1.01]

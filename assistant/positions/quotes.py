@@ -89,12 +89,12 @@ def _scan(text: str, ps: int, pe: int, out: list[Quote], carry: bool) -> bool:
                     if e > s:
                         out.append(Quote(s, e))
                     i = j
-        elif ch == closer or (closer == "”" and ch == '"') or (closer == '"' and ch == "”"):
-            if closer != '"' or _can_close(text, i) or ch == "”":
-                s, e = _trim(text, open_at, i)
-                if e > s:
-                    out.append(Quote(s, e, continued=cont))
-                open_at = None
+        elif (ch == closer or (closer == "”" and ch == '"') or (closer == '"' and ch == "”")) and (
+                closer != '"' or _can_close(text, i) or ch == "”"):
+            s, e = _trim(text, open_at, i)
+            if e > s:
+                out.append(Quote(s, e, continued=cont))
+            open_at = None
         i += 1
     if open_at is not None:
         s, e = _trim(text, open_at, pe)
@@ -128,10 +128,8 @@ def find_quotes(text: str) -> list[Quote]:
             s, e = _trim(text, start, end)
             if e > s:
                 out.append(Quote(s, e, dash=True))
-            if end_m:  # the rest of the paragraph may hold further quotes ("...," he said, "...")
-                carry = _scan(text, end_m[1], pe, out, False)
-            else:
-                carry = False
+            # the rest of the paragraph may hold further quotes ("...," he said, "...")
+            carry = _scan(text, end_m[1], pe, out, False) if end_m else False
             continue
         if m and not _CUE_LINE.match(text, ps, pe):
             ps = m.end()

