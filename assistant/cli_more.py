@@ -146,8 +146,44 @@ def cmd_contrast(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_statements(args: argparse.Namespace) -> int:
+    """A file's statements. Offsets point into the file's own text for plain-text files (decoded as the
+    loaders decode it) and into the cleaned text for markdown, HTML and PDF."""
+    from assistant.ingest.clean import clean_text
+    from assistant.ingest.loaders import load_file
+    from assistant.positions.registry import ActorRegistry
+    from assistant.positions.statements import statements
+    from assistant.settings import Settings
+
+    path = Path(args.file)
+    if not path.exists():
+        raise BriefingError(f"{path}: no such file")
+    raw = load_file(path)
+    text = raw.text if raw.kind == "text" else clean_text(raw.text, raw.kind).text
+    registry = ActorRegistry.load(Settings().actors_path)
+    found = statements(text, {"doc_id": path.stem}, registry)
+    keys = ("text", "speaker", "speaker_confidence", "actor", "cue", "kind", "char_start", "char_end")
+    rows = [{k: getattr(s, k) for k in keys} for s in found]
+    if args.json:
+        print(_dump({"statements": rows}))
+        return 0
+    for r in rows:
+        who = r["speaker"] + (f" = {r['actor']}" if r["actor"] and r["actor"] != r["speaker"] else "")
+        print(f"[{r['char_start']}:{r['char_end']}] {r['kind']:<11} {who} ({r['cue']}, {r['speaker_confidence']:.2f}): "
+              f"{' '.join(str(r['text']).split())[:200]}")
+    if not rows:
+        print("no statements")
+    return 0
+
+
 def cmd_actors(args: argparse.Namespace) -> int:
     a = _a(args)
+    if args.json:
+        found = a.statements_finder().store.unregistered_speakers() if not a.index.is_empty else []
+        print(_dump({"actors": [{"name": x.name, "role": x.role, "organisation": x.organisation,
+                                  "aliases": x.aliases} for x in a.registry.actors],
+                     "unregistered_speakers": found}))
+        return 0
     if args.add:
         from assistant.positions.registry import Actor
 
@@ -177,7 +213,13 @@ def register_positions(sub: Any) -> None:
     s.add_argument("--role")
     s.add_argument("--org")
     s.add_argument("--alias", action="append")
+    s.add_argument("--json", action="store_true", help="registry actors and speakers found in the documents "
+                   "who are not in it (add them with --add)")
     s.set_defaults(func=cmd_actors)
+    s = sub.add_parser("statements", help="who said what in one file (direct, reported, third_party)")
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_statements)
 
 
 REGISTER.append(register_positions)

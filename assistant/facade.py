@@ -36,8 +36,21 @@ class Assistant:
                progress: Progress | None = None) -> IngestReport:
         from assistant.ingest.pipeline import ingest
 
-        return ingest(self.index, [Path(p) for p in (paths or [self.settings.corpus_dir])], prune=prune,
-                      progress=progress)
+        report = ingest(self.index, [Path(p) for p in (paths or [self.settings.corpus_dir])], prune=prune,
+                        progress=progress)
+        if report.added or report.updated:  # statements are extracted at ingest, not per question
+            self.statements_finder().store.all()
+        return report
+
+    def statements_finder(self) -> Any:
+        """The position finder (statements extracted once per document version, cached beside the index)."""
+        from assistant.positions.contrast import PositionFinder
+
+        if self._finder is None:
+            from assistant.answering.injection import looks_like_injection
+
+            self._finder = PositionFinder(self.index, exclude=looks_like_injection)
+        return self._finder
 
     def remove(self, doc_ids: list[str]) -> list[str]:
         from assistant.ingest.pipeline import remove_documents
@@ -132,7 +145,7 @@ class Assistant:
     # ---- positions ---------------------------------------------------------------------------------
     def contrast(self, topic: str, actors: Sequence[str], backend: str | None = None) -> Contrast:
         from assistant.errors import BriefingError
-        from assistant.positions.contrast import PositionFinder, contrast
+        from assistant.positions.contrast import contrast
 
         if not topic.strip():
             raise BriefingError("empty topic")
@@ -140,9 +153,7 @@ class Assistant:
             raise BriefingError("name at least one actor (--actor NAME)")
         self.require_index()
         resolved = [self.registry.resolve(a).actor for a in actors]
-        if self._finder is None:
-            self._finder = PositionFinder(self.index)
-        result = contrast(self.index, self._finder, topic.strip(), list(dict.fromkeys(resolved)))
+        result = contrast(self.index, self.statements_finder(), topic.strip(), list(dict.fromkeys(resolved)))
         if (backend or self.settings.backend) == "openai":
             from assistant.positions.llm_summary import summarise_with_llm
 

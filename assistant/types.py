@@ -163,6 +163,9 @@ class Statement(BaseModel):
     text: str
     attribution: Attribution
     citation: Citation
+    speaker: str | None = None  # who is talking (the actor for direct/reported; the describer for third_party)
+    speaker_confidence: float | None = None
+    cue: str | None = None  # speech verb or "according to"
 
 
 class Position(BaseModel):

@@ -122,3 +122,54 @@ def test_contrast_with_llm_summary_is_verified(corpus_assistant: Assistant) -> N
         assert "Statements:" in fake.requests[-1]["messages"][-1]["content"]
     finally:
         fake.stop()
+
+
+# ---- statements() on small texts (real spaCy model) ---------------------------------------------------
+from assistant.positions.statements import statements  # noqa: E402
+
+
+def _by_speaker(text: str, registry: ActorRegistry | None = None) -> list[tuple[str, str, str | None, str]]:
+    return [(s.kind, s.speaker, s.actor, text[s.char_start : s.char_end]) for s in statements(text, None, registry)]
+
+
+def test_multi_sentence_quote_keeps_its_speaker() -> None:
+    text = ('"We will not back down. The sanctions stay until the troops leave," Defence Minister Jane Holloway '
+            'said on Friday.')
+    got = _by_speaker(text)
+    assert ("direct", "Jane Holloway", None, "We will not back down. The sanctions stay until the troops leave") in got
+
+
+def test_guillemet_quote_and_pronoun_speaker() -> None:
+    text = ("Marta Ilves chaired the meeting in Tallinn.\n\n"
+            "«Europe must pay for its own defence», she told reporters.")
+    got = _by_speaker(text)
+    assert any(k == "direct" and who == "Marta Ilves" and q == "Europe must pay for its own defence"
+               for k, who, _a, q in got)
+
+
+def test_untracked_speaker_is_not_given_to_a_tracked_actor(registry: ActorRegistry) -> None:
+    text = ("Boris Pistorius met his counterparts in Berlin. "
+            '"This is a historic day," said Anna Lindqvist, an analyst at the institute.')
+    got = _by_speaker(text, registry)
+    quote = next(x for x in got if x[3] == "This is a historic day")
+    assert quote[1] == "Anna Lindqvist" and quote[2] is None
+
+
+def test_surname_that_is_a_common_word(registry: ActorRegistry) -> None:
+    assert not registry.find_in_text("He played his trump card and the pollard willows stayed.")
+    assert [a.name for a, _, _ in registry.find_in_text("Trump said it again.")] == ["Donald Trump"]
+    assert registry.match_speaker("Melania Trump") is None
+    assert registry.match_speaker("Trump").actor.name == "Donald Trump"  # type: ignore[union-attr]
+
+
+def test_empty_document_has_no_statements() -> None:
+    assert statements("", None) == []
+    assert statements("The weather was fine. Nothing else happened.", None) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("topic", ["pressure on Russia", "sanctions against Russia", "Europe's line on Russia"])
+def test_contrast_phrasings_find_pistorius(corpus_assistant: Assistant, topic: str) -> None:
+    c = corpus_assistant.contrast(topic, ["Pistorius"])
+    p = c.positions[0]
+    assert p.status == "found" and any(s.speaker and "Pistorius" in s.speaker for s in p.statements)

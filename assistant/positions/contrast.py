@@ -2,78 +2,135 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
-from assistant.answering.evidence import Evidence, window_text
-from assistant.answering.extractive import display
-from assistant.answering.injection import looks_like_injection
-from assistant.answering.question import analyse
-from assistant.positions.attribution import Attributed, attribute_document
 from assistant.positions.registry import Actor
+from assistant.positions.statements import Statement as Said
+from assistant.positions.store import StatementStore
 from assistant.retrieval.index import Index, expand_acronyms
 from assistant.textutil import STOPWORDS, tokens
 from assistant.types import Citation, Contrast, Position, Statement
 
-# Calibrated on the dev contrast cases of eval/gold.yaml: an actor's own words need less topical
-# evidence than a third party's description of them.
-RELEVANCE_MIN = {"direct": 0.30, "reported": 0.30, "third_party": 0.45}
 MAX_STATEMENTS = 4
 DEBUG = False
 NO_POSITION = "No recorded position on this topic in the documents."
 _ORDER = {"direct": 0, "reported": 1, "third_party": 2}
+# used only when eval/fit_positions.py has not been run (a fresh checkout): conservative
+_DEFAULTS = {"sim_own": 0.45, "sim_third": 0.55, "key_share": 1.0}
+
+
+def params() -> dict[str, float]:
+    from assistant.calibration import MissingCalibration, fitted
+
+    try:
+        return {**_DEFAULTS, **fitted("positions")["relevance"]}
+    except (MissingCalibration, KeyError):
+        return dict(_DEFAULTS)
+
+
+def display(text: str) -> str:
+    return " ".join(text.split())
 
 
 class PositionFinder:
-    def __init__(self, index: Index) -> None:
-        self.index = index
-        self._cache_key: str | None = None
-        self._by_actor: dict[str, list[Attributed]] = {}
+    """Statements per actor (own words and others' descriptions), from the statement store; topic
+    relevance by meaning: cosine of the topic with statement + paragraph, or shared key terms."""
 
-    def attributions(self) -> dict[str, list[Attributed]]:
-        key = self.index.state.last_ingest or ""
-        if key != self._cache_key:
-            by: dict[str, list[Attributed]] = {}
-            for doc_id in self.index.docs:
-                for at in attribute_document(doc_id, self.index.doc_text(doc_id),
-                                             self.index.doc_sentences.get(doc_id, []), self.index.registry):
-                    by.setdefault(at.actor, []).append(at)
-            self._by_actor, self._cache_key = by, key
+    def __init__(self, index: Index, exclude: Callable[[str], bool] | None = None) -> None:
+        self.index = index
+        self.store = StatementStore(index)
+        self.exclude = exclude or (lambda _t: False)
+        self._key: Any = None
+        self._by_actor: dict[str, list[tuple[Said, str]]] = {}
+
+    def attributions(self) -> dict[str, list[tuple[Said, str]]]:
+        """actor -> [(statement, kind for this actor)]: own statements keep their kind; another speaker's
+        statement that describes or names the actor is third_party for the actor."""
+        key = (self.index.state.last_ingest or "", id(self.index.snapshot))
+        if key != self._key:
+            by: dict[str, list[tuple[Said, str]]] = {}
+            for sts in self.store.all().values():
+                for s in sts:
+                    if s.actor and s.kind in ("direct", "reported"):
+                        by.setdefault(s.actor, []).append((s, s.kind))
+                    described = set(s.mentions)
+                    for name in s.about:
+                        m = self.index.registry.match_speaker(name)
+                        if m is not None:
+                            described.add(m.actor.name)
+                    for name in described:
+                        if name != s.actor:
+                            by.setdefault(name, []).append((s, "third_party"))
+            self._by_actor, self._key = by, key
         return self._by_actor
 
-    def relevant(self, topic: str, actor: Actor) -> list[tuple[float, Attributed]]:
-        ats = [a for a in self.attributions().get(actor.name, [])
-               if not looks_like_injection(self.index.doc_text(a.doc_id)[a.start : a.end])]
-        if not ats:
+    def features(self, topic: str, items: list[tuple[Said, str]]) -> list[dict[str, float]]:
+        text_of = [self.index.doc_text(s.doc_id) for s, _ in items]
+        stmt = [display(t[s.char_start : s.char_end]) for t, (s, _) in zip(text_of, items, strict=True)]
+        para = [display(t[s.para_start : s.para_end]) for t, (s, _) in zip(text_of, items, strict=True)]
+        both = [f"{a} {b}" if b != a else a for a, b in zip(stmt, para, strict=True)]
+        q = expand_acronyms(topic, self.index.acronyms)
+        tvec = self.index.text_vectors([q])[0]
+        vs = self.index.text_vectors(stmt)
+        vb = self.index.text_vectors(both)
+        terms = key_terms(q, self.index.registry.variants)
+        out = []
+        for i in range(len(items)):
+            have = set(tokens(both[i]))
+            share = (sum(1 for group in terms if group & have) / len(terms)) if terms else 0.0
+            out.append({"sim": float(np.dot(tvec, vs[i])), "sim_para": float(np.dot(tvec, vb[i])), "key_share": share})
+        return out
+
+    def relevant(self, topic: str, actor: Actor) -> list[tuple[float, Said, str]]:
+        items = [(s, k) for s, k in self.attributions().get(actor.name, [])
+                 if not self.exclude(self.index.doc_text(s.doc_id)[s.char_start : s.char_end])]
+        if not items:
             return []
-        info = analyse(topic, self.index.registry, self.index.acronyms, self.index.registry.variants)
-        ev = Evidence(self.index, info)
-        tvec = self.index.embedder.embed([expand_acronyms(topic, self.index.acronyms)])[0]
-        vecs = self.index.sentence_vectors([(a.doc_id, a.start, a.end) for a in ats])
+        p = params()
         scored = []
-        for a, v in zip(ats, vecs, strict=True):
-            sent = self.index.doc_text(a.doc_id)[a.start : a.end]
-            own = ev.coverage(sent)
-            win = ev.coverage(window_text(self.index, a.doc_id, a.start, before=1, after=1))
-            wide = ev.coverage(window_text(self.index, a.doc_id, a.start, before=4, after=1))
-            if wide.entities < 1.0:
-                continue  # the topic names something this passage (and what leads up to it) never mentions
-            score = 0.5 * float(np.dot(tvec, v)) + 0.3 * own.overall + 0.2 * win.overall
+        for (s, kind), f in zip(items, self.features(topic, items), strict=True):
+            sim = max(f["sim"], f["sim_para"])
+            limit = p["sim_third"] if kind == "third_party" else p["sim_own"]
             if DEBUG:
-                print(f"{score:.3f} {actor.name[:10]} {a.attribution} {sent[:90]}")
-            if score >= RELEVANCE_MIN[a.attribution]:
-                scored.append((score, a))
-        scored.sort(key=lambda x: (-x[0], _ORDER[x[1].attribution]))
+                print(f"{sim:.3f} {f['key_share']:.2f} {actor.name[:10]} {kind} {s.text[:80]!r}")
+            if sim >= limit or f["key_share"] >= p["key_share"]:
+                scored.append((sim + f["key_share"] * 0.1, s, kind))
+        scored.sort(key=lambda x: (-x[0], _ORDER[x[2]]))
         return scored
 
 
-def citation_for(index: Index, n: int, a: Attributed) -> Citation:
+_GENERIC_TOPIC = set(tokens("position stance line view views policy approach attitude opinion towards toward "
+                            "regarding about what how do done deal dealing handle handling question issue"))
+
+
+def key_terms(topic: str, variants: dict[str, list[str]]) -> list[set[str]]:
+    """The topic's content words, each with its variant spellings ('Moscow' ~ 'Russia'), normalised."""
+    from assistant.textutil import fold
+
+    groups: list[set[str]] = []
+    for w in re.findall(r"[\w'’-]+", topic):
+        t = tokens(w)
+        if not t or t[0] in _GENERIC_TOPIC or t[0] in STOPWORDS:
+            continue
+        g = set(t)
+        for v in variants.get(fold(w), []):
+            g.update(tokens(v))
+        groups.append(g)
+    return groups
+
+
+def citation_for(index: Index, n: int, a: Said) -> Citation:
     m = index.meta(a.doc_id)
-    chunk = next((c for c in index.docs[a.doc_id].chunks if c.char_start <= a.start < c.char_end), None)
+    start, end = a.char_start, a.char_end
+    chunk = next((c for c in index.docs[a.doc_id].chunks if c.char_start <= start < c.char_end), None)
     return Citation(n=n, doc_id=a.doc_id, title=m.title, outlet=m.outlet, date=m.date, source_path=m.source_path,
-                    chunk_id=chunk.chunk_id if chunk else "", quote=index.doc_text(a.doc_id)[a.start : a.end],
-                    char_start=a.start, char_end=a.end, doc_type=m.doc_type,
+                    chunk_id=chunk.chunk_id if chunk else "", quote=index.doc_text(a.doc_id)[start:end],
+                    char_start=start, char_end=end, doc_type=m.doc_type,
                     machine_translated=m.machine_translated, section=chunk.section if chunk else "")
 
 
@@ -139,13 +196,14 @@ def contrast(index: Index, finder: PositionFinder, topic: str, actors: list[Acto
         scored = finder.relevant(topic, actor)
         statements: list[Statement] = []
         seen: set[tuple[str, int]] = set()
-        for _score, a in scored:
-            if (a.doc_id, a.start) in seen:
+        for _score, a, kind in scored:
+            if (a.doc_id, a.char_start) in seen:
                 continue
-            seen.add((a.doc_id, a.start))
-            statements.append(Statement(text=display(index.doc_text(a.doc_id)[a.start : a.end]),
-                                        attribution=a.attribution,  # type: ignore[arg-type]
-                                        citation=citation_for(index, 0, a)))
+            seen.add((a.doc_id, a.char_start))
+            statements.append(Statement(text=display(index.doc_text(a.doc_id)[a.char_start : a.char_end]),
+                                        attribution=kind,  # type: ignore[arg-type]
+                                        citation=citation_for(index, 0, a), speaker=a.speaker,
+                                        speaker_confidence=a.speaker_confidence, cue=a.cue))
             if len(statements) >= MAX_STATEMENTS:
                 break
         statements.sort(key=lambda s: _ORDER[s.attribution])

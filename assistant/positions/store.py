@@ -1,0 +1,68 @@
+"""Statements of every indexed document, extracted once per document version and kept on disk beside the
+index (`<index>/statements/`), keyed on the document's content hash, the extractor version and the actor
+registry file: a question never parses text; an ingest (or the first contrast after one) does."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.positions.statements import VERSION, Statement, statements
+
+if TYPE_CHECKING:
+    from assistant.retrieval.index import Index
+
+
+class StatementStore:
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._mem: dict[str, list[Statement]] = {}
+        self._lock = threading.Lock()
+
+    def _registry_key(self) -> str:
+        reg = self.index.registry
+        raw = reg.path.read_bytes() if reg.path and Path(reg.path).exists() else b""
+        return hashlib.sha1(raw + VERSION.encode()).hexdigest()[:10]
+
+    def _path(self, doc_id: str, content_hash: str) -> Path:
+        return self.index.root / "statements" / f"{doc_id}.{content_hash[:12]}.{self._registry_key()}.json"
+
+    def for_doc(self, doc_id: str) -> list[Statement]:
+        stored = self.index.docs[doc_id]
+        path = self._path(doc_id, stored.document.content_hash)
+        key = str(path)
+        with self._lock:
+            if key in self._mem:
+                return self._mem[key]
+        if path.exists():
+            got = [Statement(**d) for d in json.loads(path.read_text(encoding="utf-8"))]
+        else:
+            got = statements(stored.document.text, stored.document.meta, self.index.registry)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps([s.to_dict() for s in got], ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)
+        with self._lock:
+            self._mem[key] = got
+        return got
+
+    def all(self) -> dict[str, list[Statement]]:
+        return {doc_id: self.for_doc(doc_id) for doc_id in sorted(self.index.docs)}
+
+    def unregistered_speakers(self) -> list[dict[str, object]]:
+        """Named speakers in the indexed documents who are not in the registry (candidates to add)."""
+        found: dict[str, dict[str, object]] = {}
+        for doc_id, sts in self.all().items():
+            for s in sts:
+                if s.actor or not s.named or not s.speaker:
+                    continue
+                row = found.setdefault(s.speaker, {"name": s.speaker, "statements": 0, "documents": []})
+                row["statements"] = int(row["statements"]) + 1  # type: ignore[call-overload]
+                docs = row["documents"]
+                assert isinstance(docs, list)
+                if doc_id not in docs:
+                    docs.append(doc_id)
+        return sorted(found.values(), key=lambda r: -int(r["statements"]))  # type: ignore[call-overload]

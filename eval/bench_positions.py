@@ -1,0 +1,137 @@
+"""Benchmark of `assistant.positions.statements` against baselines, and of contrast on the bundled corpus.
+
+    PYTHONPATH=. python eval/bench_positions.py [--no-corpus]
+
+Part 1, eval/attribution (dev and heldout side by side): recall of labelled statements by named speakers,
+recall of direct quotes, speaker precision, span precision (share of predictions that match a label),
+and how many third_party labels were predicted as direct. Baselines: "nearest named person" (every quote
+and every speech-verb clause given to the nearest PERSON entity) and textacy's `direct_quotations`.
+Part 2, the bundled corpus: phrasings of "Europe's line on Russia" must give Kallas, Pistorius and
+Kortunov `found` with their own words; "the LEAP initiative" must give Kortunov `no_position`; warm timing.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from attribution_data import load, score
+
+from assistant.positions.quotes import find_quotes
+from assistant.positions.statements import SPEECH, nlp, statements
+
+RUSSIA_PHRASINGS = [
+    "pressure on Russia", "sanctions against Russia", "dealing with Moscow", "stance toward the Kremlin",
+    "Europe's line on Russia", "how to handle Russia", "sanctions and pressure on the Kremlin",
+    "Europe's stance toward Moscow", "what to do about Russia", "relations with Russia",
+    "policy towards the Russian Federation", "confronting Moscow",
+]
+TRIO = ["Kallas", "Pistorius", "Kortunov"]
+
+
+def ours(_tid: str, text: str) -> list[dict[str, Any]]:
+    return [s.to_dict() for s in statements(text)]
+
+
+def naive(_tid: str, text: str) -> list[dict[str, Any]]:
+    doc = nlp()(text)
+    people = [(e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+
+    def nearest(pos: int) -> str:
+        return min(people, key=lambda p: abs(p[0] - pos))[1] if people else ""
+
+    out = [{"char_start": q.start, "char_end": q.end, "kind": "direct", "speaker": nearest(q.start)}
+           for q in find_quotes(text)]
+    for t in doc:
+        if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and not any(q.start <= t.idx < q.end for q in find_quotes(text)):
+            sent = t.sent
+            s = t.idx + len(t.text)
+            e = sent.end_char
+            m = re.match(r"\s*(that\s+)?", text[s:e])
+            s += m.end() if m else 0
+            if e - s > 3:
+                out.append({"char_start": s, "char_end": e, "kind": "reported", "speaker": nearest(t.idx)})
+    return out
+
+
+def textacy_quotes(_tid: str, text: str) -> list[dict[str, Any]]:
+    from textacy.extract.triples import direct_quotations
+
+    out = []
+    for para in re.finditer(r"[^\n]+", text):  # per paragraph: textacy bails out on a whole text
+        try:                                    # with an unclosed quotation mark anywhere
+            found = list(direct_quotations(nlp()(para.group())))
+        except ValueError:
+            continue
+        for q in found:
+            s, e = para.start() + q.content.start_char, para.start() + q.content.end_char
+            while s < e and text[s] in "\"“”'‘’ ":
+                s += 1
+            while e > s and text[e - 1] in "\"“”'‘’ ,":
+                e -= 1
+            out.append({"char_start": s, "char_end": e, "kind": "direct",
+                        "speaker": " ".join(t.text for t in q.speaker)})
+    return out
+
+
+def attribution_table() -> None:
+    texts, splits, gold = load()
+    systems = [("statements()", ours), ("nearest named person", naive)]
+    try:
+        import textacy  # noqa: F401
+
+        systems.append(("textacy direct_quotations", textacy_quotes))
+    except ImportError:
+        print("textacy not installed: its row is skipped")
+    cols = ["recall", "direct_recall", "speaker_precision", "span_precision", "third_party_as_direct"]
+    print("\n## Attribution (eval/attribution): dev | heldout")
+    print("| system | " + " | ".join(cols) + " |")
+    print("|---|" + "---|" * len(cols))
+    for name, fn in systems:
+        d = score(fn, "dev", texts, splits, gold)
+        h = score(fn, "heldout", texts, splits, gold)
+        cells = [f"{d[c]:.2f} / {h[c]:.2f}" if c != "third_party_as_direct" else f"{d[c]:.0f} / {h[c]:.0f}"
+                 for c in cols]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+def corpus_table() -> None:
+    import tempfile
+
+    from assistant.facade import Assistant
+    from assistant.settings import PROJECT_ROOT, Settings
+
+    a = Assistant(Settings(index_dir=Path(tempfile.mkdtemp()), corpus_dir=PROJECT_ROOT / "corpus"))
+    a.ingest()
+    a.contrast("warm-up", TRIO)
+    print("\n## Bundled corpus: Kallas / Pistorius / Kortunov per phrasing (own words = direct or reported)")
+    print("| phrasing | Kallas | Pistorius | Kortunov | ms |")
+    print("|---|---|---|---|---|")
+    ok = 0
+    for ph in RUSSIA_PHRASINGS:
+        t0 = time.perf_counter()
+        c = a.contrast(ph, TRIO)
+        ms = (time.perf_counter() - t0) * 1000
+        cells = []
+        good = True
+        for p in c.positions:
+            own = [s for s in p.statements if s.attribution != "third_party"]
+            cells.append(f"{p.status} ({len(own)} own)")
+            good &= p.status == "found" and bool(own)
+        ok += good
+        print(f"| {ph} | " + " | ".join(cells) + f" | {ms:.0f} |")
+    leap = a.contrast("the LEAP initiative", ["Kortunov"]).positions[0].status
+    print(f"\nphrasings with all three found with own words: {ok}/{len(RUSSIA_PHRASINGS)}")
+    print(f"Kortunov on the LEAP initiative: {leap}")
+
+
+if __name__ == "__main__":
+    attribution_table()
+    if "--no-corpus" not in sys.argv:
+        corpus_table()
