@@ -7,7 +7,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run ingest test lint typecheck pytest eval-gate browser-deps bench clean
+.PHONY: install run ingest test test-fast lint imports typecheck pytest eval-gate browser-deps bench fit clean
 
 $(BIN)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -30,6 +30,9 @@ lint: install
 	$(BIN)/ruff check assistant tests app.py eval
 typecheck: install
 	$(BIN)/mypy
+# layer contracts (pyproject [tool.importlinter]): one-way imports, nothing below the faces imports the facade
+imports: install
+	$(BIN)/lint-imports
 
 # Browser tests drive Debian's chromium (no browser download); installed here when missing.
 browser-deps:
@@ -42,10 +45,21 @@ pytest: install browser-deps
 eval-gate: install
 	$(BIN)/briefing eval --check
 
-test: lint typecheck pytest eval-gate
+test: lint imports typecheck pytest eval-gate
+
+# pure units: no embedding model, no index, no browser (seconds)
+test-fast: install
+	$(BIN)/pytest -q tests/unit
 
 bench: install
 	$(BIN)/python eval/bench_retrieval.py
+	$(BIN)/python eval/bench_multihop.py
+	$(BIN)/python eval/fit_answer.py --report
+
+# re-fit every fitted parameter on the dev splits (writes assistant/fitted/*.json with data and metrics)
+fit: install
+	$(BIN)/python eval/fit_answer.py
+	$(BIN)/python eval/fit_positions.py
 
 clean:
 	rm -rf $(VENV) index/briefing_* index/chroma eval/reports

@@ -64,13 +64,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"results": [h.model_dump(include={"chunk_id", "doc_id", "title", "source_path", "section",
                                                        "text", "score", "char_start", "char_end", "page",
-                                                       "also_in"}) for h in hits]})
+                                                       "also_in", "why"}) for h in hits]})
         return 0
     if not hits:
         print("no results")
     for i, h in enumerate(hits, 1):
         also = f"  (also in: {', '.join(x.title for x in h.also_in)})" if h.also_in else ""
-        print(f"[{i}] {h.title} — {h.section or '(no section)'}  score={h.score:.4f}{also}")
+        hop = f"  hop 2 via {h.why.via}" if h.why.hop > 1 else ""
+        print(f"[{i}] {h.title} — {h.section or '(no section)'}  score={h.score:.4f}{hop}{also}")
         print("    " + h.text[:400].replace("\n", " ") + ("…" if len(h.text) > 400 else ""))
     return 0
 

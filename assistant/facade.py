@@ -65,13 +65,29 @@ class Assistant:
             )
 
     def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None,
-               mmr: bool | None = None) -> list[Hit]:
+               mmr: bool | None = None, hops: int | None = None) -> list[Hit]:
+        """Hybrid search; with hops=2 a second search follows the first hop's bridge entities or a comparison's
+        sides, and each hit says which hop found it (`why`)."""
         if not query.strip():
             from assistant.errors import BriefingError
 
             raise BriefingError("empty query")
         self.require_index()
-        return self.index.search(query, k=k, filters=filters, use_mmr=mmr)
+        k = k or self.settings.retrieval.k
+        hops = self.settings.retrieval.hops if hops is None else hops
+        if hops < 2 or mmr:
+            return self.index.search(query, k=k, filters=filters, use_mmr=mmr)
+        from assistant.evidence.gather import gather
+        from assistant.evidence.items import analyse
+
+        lib = self.library()
+        items = analyse(query, lib)
+        return gather(self.index, lib.embed, items, k=k, filters=filters, hops=hops,
+                      recency_weight=self.settings.retrieval.recency_weight)[:k]
+
+    def spawn(self, settings: Settings) -> Assistant:
+        """Another assistant over another index, sharing this one's embedding model (eval's external sets)."""
+        return Assistant(settings, embedder=self.embedder)
 
     # ---- evidence --------------------------------------------------------------------------------
     def aliases(self, phrase: str) -> list[str]:
@@ -132,7 +148,9 @@ class Assistant:
         if not question or not question.strip():
             raise BriefingError("empty question")
         if len(question) > 2000:
-            raise BriefingError("question is too long (over 2,000 characters); ask something shorter")
+            raise BriefingError(f"question is too long ({len(question):,} characters, limit 2,000); ask something shorter")
+        if not any(ch.isalnum() for ch in question):
+            raise BriefingError("the question has no words: ask in words what you want to know")
         self.require_index()
         return self.chain(backend).invoke(question.strip(), filters, on_token)
 

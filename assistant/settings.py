@@ -25,6 +25,9 @@ class RetrievalSettings(BaseModel):
     lexical_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
     mmr: bool = Field(False, description="Re-rank fused hits with maximal marginal relevance.")
     mmr_lambda: float = Field(0.7, description="MMR trade-off: 1 = relevance only.")
+    recency_weight: float = Field(0.3, description="For 'latest …' / 'in 2025' questions: weight of a document's "
+                                                   "recency (or year match) against its relevance (scaled 0..1).")
+    hops: int = Field(2, description="Retrieval hops: 2 follows bridge entities / comparison sides; 1 = one search.")
 
 
 class LLMSettings(BaseModel):

@@ -11,6 +11,7 @@ Held-out (never fit on): SQuAD "Computational complexity", HotpotQA q101-200, th
 from __future__ import annotations
 
 import argparse
+import pickle
 import statistics
 import sys
 import time
@@ -144,16 +145,26 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--report", action="store_true", help="measure with the committed parameters, fit nothing")
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--cache", action="store_true",
+                    help="reuse collected candidates from index/fit/records-*.pkl (only while the evidence code is unchanged)")
+    ap.add_argument("--sets", default="", help="comma list like squad2/dev,gold/heldout (default: all six)")
     args = ap.parse_args()
     hops = 2
     data: dict[tuple[str, str], tuple[Any, list[Record]]] = {}
-    for ds, split in SETS:
+    wanted = [tuple(x.split("/")) for x in args.sets.split(",") if x] or SETS
+    for ds, split in wanted:
         t = time.perf_counter()
         docs, qs = load_questions(ds, split)
         if args.limit:
             qs = qs[: args.limit]
         a = assistant_for(ds, split, docs)
-        recs = collect(a, qs, {"hops": hops})
+        cache = Path(__file__).resolve().parent.parent / "index" / "fit" / f"records-{ds}-{split}.pkl"
+        if args.cache and cache.exists():
+            recs = pickle.loads(cache.read_bytes())
+        else:
+            recs = collect(a, qs, {"hops": hops})
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_bytes(pickle.dumps(recs))
         data[(ds, split)] = (a, recs)
         print(f"collected {ds}/{split}: {len(recs)} questions in {time.perf_counter() - t:.0f} s", flush=True)
     dev = [r for (ds, split), (_a, recs) in data.items() if split == "dev" for r in recs]

@@ -50,7 +50,8 @@ class AnswerChain:
     def retrieve(self, state: State) -> State:
         """Gather passages (two hops) and find the best evidence set; decide answerability once, for all backends."""
         t = time.perf_counter()
-        found = find(self.library(), self.index, state["question"], state.get("filters"), self.untrusted)
+        found = find(self.library(), self.index, state["question"], state.get("filters"), self.untrusted,
+                     recency_weight=self.index.settings.retrieval.recency_weight)
         state["found"] = found
         # numbered sources: passages holding the evidence first, then the rest of the hits
         members = [m.candidate.chunk_id for m in found.best.members] if found.best else []

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import json
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from assistant.errors import BriefingError
 from assistant.evaluation.metrics import mean, norm, percentile, refusal_scores
+from assistant.evaluation.ports import EvalTarget
 from assistant.evaluation.runner import CaseResult, Report
 from assistant.settings import PROJECT_ROOT
-
-if TYPE_CHECKING:
-    from assistant.facade import Assistant
 
 BENCH = PROJECT_ROOT.parent / "shared" / "benchmarks"
 
@@ -57,9 +55,7 @@ def _hotpot(split: str) -> tuple[dict[str, tuple[str, str]], list[dict[str, Any]
     return docs, questions
 
 
-def _index(a: Assistant, dataset: str, split: str, docs: dict[str, tuple[str, str]]) -> Assistant:
-    from assistant.facade import Assistant as _A
-
+def _index(a: EvalTarget, dataset: str, split: str, docs: dict[str, tuple[str, str]]) -> EvalTarget:
     root = a.settings.index_dir / "external" / f"{dataset}-{split}"
     folder = root / "docs"
     folder.mkdir(parents=True, exist_ok=True)
@@ -70,12 +66,12 @@ def _index(a: Assistant, dataset: str, split: str, docs: dict[str, tuple[str, st
         manifest[name] = {"doc_id": doc_id, "title": title, "doc_type": "other", "provenance": f"{dataset} (CC BY-SA 4.0)"}
     (folder / "manifest.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
     settings = a.settings.model_copy(update={"index_dir": root / "index", "corpus_dir": folder})
-    ext = _A(settings, embedder=a.embedder)
+    ext = a.spawn(settings)
     ext.ingest([folder])
     return ext
 
 
-def run_external(a: Assistant, dataset: str, split: str, backend: str | None, limit: int | None) -> Report:
+def run_external(a: EvalTarget, dataset: str, split: str, backend: str | None, limit: int | None) -> Report:
     if not BENCH.exists():
         raise BriefingError(f"benchmarks not found at {BENCH}")
     split = "dev" if split == "all" else split

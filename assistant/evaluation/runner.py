@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -19,9 +19,7 @@ from assistant.evaluation.metrics import (
     refusal_scores,
     retrieval_scores,
 )
-
-if TYPE_CHECKING:
-    from assistant.facade import Assistant
+from assistant.evaluation.ports import EvalTarget
 
 RETRIEVAL_K = 5
 
@@ -58,7 +56,7 @@ class Report(BaseModel):
     created: str = ""
 
 
-def run_case(a: Assistant, case: EvalCase, backend: str | None) -> CaseResult:
+def run_case(a: EvalTarget, case: EvalCase, backend: str | None) -> CaseResult:
     r = CaseResult(id=case.id, type=case.type, question=case.question, answerable=case.answerable)
     t = time.perf_counter()
     try:
@@ -81,7 +79,7 @@ def run_case(a: Assistant, case: EvalCase, backend: str | None) -> CaseResult:
     return r
 
 
-def _contrast_case(a: Assistant, case: EvalCase, backend: str | None, r: CaseResult) -> None:
+def _contrast_case(a: EvalTarget, case: EvalCase, backend: str | None, r: CaseResult) -> None:
     c = a.contrast(case.question, list(case.actors), backend=backend)
     by_actor = {p.actor: p for p in c.positions}
     expected_found = [name for name, terms in case.actors.items() if terms]
@@ -128,7 +126,7 @@ def aggregate(results: list[CaseResult]) -> dict[str, float | None]:
     }
 
 
-def run(a: Assistant, cases: list[EvalCase], dataset: str, split: str, backend: str | None,
+def run(a: EvalTarget, cases: list[EvalCase], dataset: str, split: str, backend: str | None,
         progress: Callable[[int, int], None] | None = None) -> Report:
     results = []
     for i, case in enumerate(cases):

@@ -54,14 +54,15 @@ def refusal_reason(items: QuestionItems, es: EvidenceSet | None) -> tuple[str, l
 
 def find(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFilters | None = None,
          exclude: Callable[[str], bool] | None = None, params: dict[str, Any] | None = None,
-         k: int = 10) -> Found:
+         k: int = 10, recency_weight: float = 0.3) -> Found:
     import time
 
     t0 = time.perf_counter()
     params = params or fitted("answer")
     items = analyse(question, lib)
     qvec = lib.embed([searcher.expand(question)])[0]
-    hits = gather(searcher, lib.embed, items, k=k, filters=filters, hops=int(params.get("hops", 2)), qvec=qvec)
+    hits = gather(searcher, lib.embed, items, k=k, filters=filters, hops=int(params.get("hops", 2)), qvec=qvec,
+                  recency_weight=recency_weight)
     t1 = time.perf_counter()
     if exclude is not None:
         hits = [h for h in hits if not exclude(h.text)]

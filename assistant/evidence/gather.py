@@ -58,10 +58,29 @@ def bridges(items: QuestionItems, hits: list[Hit], limit: int = 2) -> list[str]:
     return out
 
 
+def by_time(hits: list[Hit], items: QuestionItems, weight: float) -> list[Hit]:
+    """'latest …' questions put newer documents first, 'in 2025' ones that year's: the fused score (scaled to
+    0..1) plus `weight` x recency (0 oldest .. 1 newest among the hits) or year match. Undated documents get 0."""
+    if weight <= 0 or not (items.recent or items.year) or not hits:
+        return hits
+    top = max(h.score for h in hits) or 1.0
+    dates = sorted({h.date for h in hits if h.date})
+    if items.recent and len(dates) < 2 and not items.year:
+        return hits
+
+    def bonus(h: Hit) -> float:
+        if items.year:
+            return 1.0 if (h.date or "").startswith(items.year) else 0.0
+        return dates.index(h.date) / (len(dates) - 1) if h.date else 0.0
+
+    return sorted(hits, key=lambda h: -(h.score / top + weight * bonus(h)))
+
+
 def gather(searcher: Searcher, embed: object, items: QuestionItems, k: int = 10, k2: int = 4,
-           filters: SearchFilters | None = None, hops: int = 2, qvec: np.ndarray | None = None) -> list[Hit]:
+           filters: SearchFilters | None = None, hops: int = 2, qvec: np.ndarray | None = None,
+           recency_weight: float = 0.3) -> list[Hit]:
     """Hop-1 hits, then hop-2 hits (comparison sides or bridge entities) merged after the best first-hop ones."""
-    first = searcher.search(items.question, k=k, filters=filters, qvec=qvec)
+    first = by_time(searcher.search(items.question, k=k, filters=filters, qvec=qvec), items, recency_weight)
     if hops < 2 or not first:
         return first
     covered_terms = set()

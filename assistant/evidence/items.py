@@ -64,6 +64,8 @@ class QuestionItems:
     terms: list[Item] = field(default_factory=list)
     answer: Item | None = None
     sides: list[str] = field(default_factory=list)  # a comparison's sides ("which of X and Y")
+    recent: bool = False  # "latest", "most recent", "currently": newer documents first
+    year: str | None = None  # "in 2025": documents of that year first
 
     @property
     def items(self) -> list[Item]:
@@ -202,6 +204,9 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
             info.sides = [e.text for e in info.entities[:2]]
         elif cm:
             info.sides = [cm.group(1).strip(), cm.group(2).strip()]
+    info.recent = bool(re.search(r"\b(latest|most recent|newest|recently|currently|current|nowadays|so far)\b", q, re.I))
+    ym = re.search(r"\b(?:in|during|since|of)\s+((?:19|20)\d{2})\b", q)
+    info.year = ym.group(1) if ym else None
     if info.kind not in ("what", "why", "yesno", "compare"):
         info.answer = Item("A:" + info.kind, f"the {info.kind} asked for", "answer", required=True)
     core = info.core
