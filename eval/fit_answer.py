@@ -36,7 +36,7 @@ SENT_FEATURES = ["dense_sent", "dense_hit", "bm25_hit", "title_hit", "prior", "h
                  "has_entities"]
 SET_FEATURES = ["p_top", "p_second", "margin", "coverage", "entity_coverage", "required_covered",
                 "unknown_entities", "seed_dense", "seed_type", "seed_core_own", "seed_term_own", "members",
-                "has_entities"]
+                "has_entities", "seed_coverage", "seed_own_coverage", "max_missing_seed", "max_missing_set", "loose"]
 INTERACT = list(INTERACTIONS)
 
 

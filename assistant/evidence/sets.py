@@ -7,6 +7,7 @@ through assistant.calibration, never set here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from assistant.calibration import fitted, logistic
 from assistant.evidence.candidates import Candidate
 from assistant.evidence.items import Item, QuestionItems
 from assistant.evidence.match import ItemMatch
+from assistant.textutil import fold
 
 
 @dataclass
@@ -29,6 +31,7 @@ class EvidenceSet:
     missing: list[Item] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)
     p_answerable: float = 0.0
+    loose: dict[str, ItemMatch] = field(default_factory=dict)  # items found only in unconnected passages
 
     @property
     def missing_required(self) -> list[Item]:
@@ -52,12 +55,51 @@ def _answer_covered(items: QuestionItems, c: Candidate) -> float:
     return c.features.get("type", 0.0) if items.answer is not None else 1.0
 
 
-def grow(items: QuestionItems, seed: Candidate, pool: list[Candidate], max_members: int = 3) -> EvidenceSet:
-    """Greedy cover: start from the seed, add the candidate that covers the most still-missing weight."""
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]{2,}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+)*")
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised names in a text, sentence-initial words aside (a bridge between two passages)."""
+    out = set()
+    for m in _NAME.finditer(text):
+        if m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in {".", "!", "?", "“", '"'}:
+            if " " not in m.group(0):
+                continue
+        out.add(fold(m.group(0)))
+    return out
+
+
+def linked(c: Candidate, members: list[Member], items: QuestionItems, titles: dict[str, str]) -> bool:
+    """Is a further sentence connected to the evidence so far? Same document; or it names again one of the
+    question's named things the set already covers; or a bridge: a name (or its document's title) that a member
+    introduces. Unconnected facts about different parts of a question do not answer it together."""
+    ent_keys = {e.key for e in items.entities}
+    qf = fold(items.question)
+    for m in members:
+        o = m.candidate
+        if o.doc_id == c.doc_id:
+            return True
+        if ent_keys & set(o.covers()) & set(c.covers()):
+            return True
+        names_o, names_c = _names(o.text), _names(c.text)
+        shared = {n for n in names_o & names_c if n not in qf}
+        if shared:
+            return True
+        t_c, t_o = fold(titles.get(c.doc_id, "")), fold(titles.get(o.doc_id, ""))
+        if (t_c and len(t_c) > 3 and t_c in fold(o.text)) or (t_o and len(t_o) > 3 and t_o in fold(c.text)):
+            return True
+    return False
+
+
+def grow(items: QuestionItems, seed: Candidate, pool: list[Candidate], max_members: int = 3,
+         titles: dict[str, str] | None = None) -> EvidenceSet:
+    """Greedy cover: start from the seed, add the connected candidate that covers the most still-missing weight."""
+    titles = titles or {}
     weights = {i.key: i.weight for i in items.items}
     members = [Member(seed, list(seed.covers().values()))]
     covered = dict(seed.covers())
     used = {seed.key}
+    loose: dict[str, ItemMatch] = {}  # covered only by sentences not connected to the set
     while len(members) < max_members:
         best, best_gain = None, 0.0
         for c in pool:
@@ -69,6 +111,10 @@ def grow(items: QuestionItems, seed: Candidate, pool: list[Candidate], max_membe
             if gain <= 1e-6:
                 continue
             gain *= 0.5 + c.p  # prefer likely answer sentences among equal covers
+            if not linked(c, members, items, titles):
+                for k, m in new.items():
+                    loose.setdefault(k, m)
+                continue
             if gain > best_gain:
                 best, best_gain = c, gain
         if best is None:
@@ -82,7 +128,8 @@ def grow(items: QuestionItems, seed: Candidate, pool: list[Candidate], max_membe
     if items.answer is not None and _answer_covered(items, seed) < 0.5 and \
             all(_answer_covered(items, m.candidate) < 0.5 for m in members):
         missing.append(items.answer)
-    return EvidenceSet(members=members, covered=covered, missing=missing)
+    return EvidenceSet(members=members, covered=covered, missing=missing,
+                       loose={k: v for k, v in loose.items() if k not in covered})
 
 
 def set_features(items: QuestionItems, es: EvidenceSet, cands: list[Candidate]) -> dict[str, float]:
@@ -94,7 +141,16 @@ def set_features(items: QuestionItems, es: EvidenceSet, cands: list[Candidate]) 
            if ent_total > 0 else 1.0)
     seed = es.members[0].candidate
     ps = [c.p for c in cands[:3]] + [0.0, 0.0, 0.0]
+    sc = seed.covers()
+    top_w = max((i.weight for i in all_items), default=1.0) or 1.0
+    seed_missing = [i.weight for i in all_items if i.key not in sc]
+    set_missing = [i.weight for i in all_items if i.key not in es.covered]
     return {
+        "seed_coverage": sum(i.weight * sc[i.key].strength for i in all_items if i.key in sc) / total,
+        "seed_own_coverage": sum(i.weight * seed.own[i.key].strength for i in all_items if i.key in seed.own) / total,
+        "max_missing_seed": max(seed_missing, default=0.0) / top_w,
+        "max_missing_set": max(set_missing, default=0.0) / top_w,
+        "loose": sum(i.weight for i in all_items if i.key in es.loose) / total,
         "p_top": seed.p,
         "p_second": ps[1],
         "margin": seed.p - ps[1],
@@ -118,8 +174,9 @@ def best_set(items: QuestionItems, cands: list[Candidate], params: dict[str, Any
         return None
     p = params or fitted("answer")["refusal"]
     best: EvidenceSet | None = None
+    titles = {c.doc_id: c.text[len("Title: "):].split(".")[0] for c in cands if c.meta_field}
     for seed in cands[:seeds]:
-        es = grow(items, seed, cands[:40])
+        es = grow(items, seed, cands[:40], titles=titles)
         es.features = set_features(items, es, cands)
         es.p_answerable = logistic(p["weights"], p["bias"], es.features)
         if best is None or es.p_answerable > best.p_answerable + 1e-9:

@@ -70,8 +70,8 @@ def test_matches_say_how_they_matched() -> None:
     assert TextView("The aquifer is recharging slowly.").match(term) is not None  # inflection
 
 
-def test_evidence_set_spans_two_sentences_and_names_what_is_missing() -> None:
-    info = analyse("Who founded the Vance aquifer trust and when was it founded?", FakeLexicon())
+def test_evidence_set_follows_a_bridge_and_leaves_unconnected_facts_out() -> None:
+    info = analyse("Where was the director of the film Blue Harvest born?", FakeLexicon())
     from assistant.evidence.match import match_all
 
     def cand(text: str, doc: str, p: float) -> Candidate:
@@ -81,10 +81,12 @@ def test_evidence_set_spans_two_sentences_and_names_what_is_missing() -> None:
         c.features = {"type": 1.0}
         return c
 
-    a = cand("The Vance trust was set up by farmers.", "d1", 0.8)
-    b = cand("The aquifer trust was founded in 1998.", "d2", 0.6)
-    es = grow(info, a, [a, b])
-    assert [m.candidate.doc_id for m in es.members] == ["d1", "d2"], "the second document covers what the first lacks"
+    film = cand("Blue Harvest is a 1998 film directed by Mara Holt.", "d1", 0.8)
+    person = cand("Mara Holt was born in Fresno, California.", "d2", 0.6)
+    stranger = cand("Ansel Kerr was born in Reno.", "d3", 0.7)
+    es = grow(info, film, [film, stranger, person])
+    assert [m.candidate.doc_id for m in es.members] == ["d1", "d2"], "the bridge (Mara Holt) connects d2"
     assert not [i for i in es.missing if i.kind != "answer"]
-    lone = grow(info, a, [a])
-    assert any(i.text.startswith("found") for i in lone.missing)
+    alone = grow(info, film, [film, stranger])
+    assert any(i.text.startswith("born") for i in alone.missing), "an unconnected sentence covers nothing"
+    assert alone.loose, "but what it would cover is kept as loose evidence"

@@ -1,0 +1,54 @@
+"""Second-hop retrieval and recency ordering with a fake searcher (no model, no index)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.evidence.gather import by_time, gather
+from assistant.evidence.items import analyse
+from assistant.types import Hit, HitWhy, SearchFilters
+from tests.unit.test_evidence_items import FakeLexicon
+
+
+def hit(cid: str, title: str, text: str, score: float, date: str | None = None) -> Hit:
+    return Hit(chunk_id=cid, doc_id=cid, title=title, source_path=cid, section="", text=text, score=score,
+               char_start=0, char_end=len(text), date=date, why=HitWhy())
+
+
+class FakeSearcher:
+    def __init__(self) -> None:
+        self.queries: list[str] = []
+
+    def expand(self, query: str) -> str:
+        return query
+
+    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None,
+               use_mmr: bool | None = None, qvec: np.ndarray | None = None, hop: int = 1) -> list[Hit]:
+        self.queries.append(query)
+        if hop == 1:
+            return [hit("film", "Blue Harvest", "Blue Harvest is a 1998 film directed by Mara Holt.", 0.9)]
+        if "Mara Holt" in query:
+            h = hit("holt", "Mara Holt", "Mara Holt was born in Fresno.", 0.8)
+            h.why.hop = 2
+            return [h]
+        return []
+
+
+def test_second_hop_follows_the_bridge_entity_and_says_so() -> None:
+    s = FakeSearcher()
+    info = analyse("Where was the director of the film Blue Harvest born?", FakeLexicon())
+    hits = gather(s, lambda texts: np.zeros((len(texts), 3)), info, k=5)
+    assert [h.doc_id for h in hits] == ["film", "holt"]
+    assert hits[1].why.hop == 2 and hits[1].why.via == "Mara Holt"
+    assert any(q.startswith("Mara Holt") and "born" in q for q in s.queries)
+
+
+def test_latest_questions_prefer_newer_documents() -> None:
+    info = analyse("What is the latest estimate of aquifer recharge?", FakeLexicon())
+    old = hit("a", "Old", "Recharge was 3 km3.", 1.0, "2019-05-01")
+    new = hit("b", "New", "Recharge was 2 km3.", 0.9, "2025-05-01")
+    assert [h.doc_id for h in by_time([old, new], info, 0.3)] == ["b", "a"]
+    plain = analyse("What is the estimate of aquifer recharge?", FakeLexicon())
+    assert [h.doc_id for h in by_time([old, new], plain, 0.3)] == ["a", "b"]
+    year = analyse("What was aquifer recharge in 2019?", FakeLexicon())
+    assert [h.doc_id for h in by_time([new, old], year, 0.3)] == ["a", "b"]
