@@ -62,9 +62,9 @@ def _names(text: str) -> set[str]:
     """Capitalised names in a text, sentence-initial words aside (a bridge between two passages)."""
     out = set()
     for m in _NAME.finditer(text):
-        if m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in {".", "!", "?", "“", '"'}:
-            if " " not in m.group(0):
-                continue
+        initial = m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in {".", "!", "?", "“", '"'}
+        if initial and " " not in m.group(0):
+            continue
         out.add(fold(m.group(0)))
     return out
 
