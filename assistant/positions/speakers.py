@@ -38,6 +38,15 @@ def subject_of(verb: Token) -> Token | None:
     relative clauses ("Khan, who said ...")."""
     seen = 0
     tok = verb
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "found the strike justified and called …": a speech verb coordinated inside another speech verb's
+        # complement shares that verb's subject, not the complement's
+        anc = verb.head
+        while anc.head.i != anc.i and anc.dep_ in ("conj", "ccomp", "xcomp", "oprd", "advcl"):
+            anc = anc.head
+            if anc.pos_ == "VERB" and anc.lemma_.lower() in _speech():
+                tok = anc
+                break
     while tok is not None and seen < 4:
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i:
@@ -59,11 +68,24 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _speech() -> set[str]:
+    from assistant.positions.statements import SPEECH
+
+    return SPEECH
+
+
 def phrase_entity(tok: Token) -> Any | None:
     """The named entity a subject token belongs to, or one in its appositive ("the mayor, Sadiq Khan")
     or compound ("Defence Minister Boris Pistorius")."""
+    doc = tok.doc
+    if tok.ent_type_ != "PERSON":
+        # "the Institute's director, Dr. Anthony Fauci": a person in apposition names the speaker
+        for c in tok.subtree:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.head.ent_type_ != "PERSON":
+                for ent in doc.ents:
+                    if ent.start <= c.i < ent.end:
+                        return ent
     if tok.ent_type_ in NAME_ENTS:
-        doc = tok.doc
         for ent in doc.ents:
             if ent.start <= tok.i < ent.end:
                 return ent
