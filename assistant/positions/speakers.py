@@ -19,6 +19,9 @@ GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "we"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # general English role nouns: "the minister said" refers to a person, "the office said" to an organisation
 HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "spokeswoman", "spokesperson", "leader", "mayor", "senator", "candidate", "chairman", "chairwoman", "chair", "secretary", "director", "head", "chief", "archbishop", "governor", "ambassador", "analyst", "professor", "author", "lawyer", "judge", "prosecutor", "premier", "chancellor", "king", "queen", "general", "commander", "officer", "economist", "researcher", "scientist", "politician", "deputy", "envoy", "diplomat", "representative", "rapporteur", "founder", "ceo", "manager"])
+# what a speaker issues or holds: "a statement saying …", "a press conference claiming …"
+EVENT_NOUNS = {"conference", "statement", "briefing", "release", "letter", "interview", "speech", "post", "tweet",
+               "message", "video", "address", "report", "announcement", "op-ed", "column", "blog"}
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
 
 
@@ -60,6 +63,9 @@ def subject_of(verb: Token) -> Token | None:
                 return c
         if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
+        elif tok.dep_ == "acl" and tok.head.lemma_.lower() in EVENT_NOUNS and tok.head.dep_ in ("dobj", "pobj"):
+            # "X held a press conference claiming …", "X issued a statement saying …": X speaks
+            tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")):
             return tok.head
         else:
