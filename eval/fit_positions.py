@@ -1,4 +1,5 @@
-"""Fit the topic-relevance thresholds of contrast on the dev contrast cases of eval/gold.yaml.
+"""Fit the topic-relevance thresholds of contrast on the dev contrast cases of eval/gold.yaml and the
+hand-labelled (topic wording, statement, relevant?) pairs of eval/attribution/topic_pairs.yaml (dev texts).
 
     PYTHONPATH=. python eval/fit_positions.py
 
@@ -60,6 +61,38 @@ def case_metrics(a: Assistant, split: str) -> dict[str, float]:
     return {"status_accuracy": ok / max(1, total), "expected_term_hit": hits / max(1, total), "actor_cases": total}
 
 
+def topic_pair_rows(a: Assistant) -> list[tuple[float, float, bool]]:
+    """(similarity, key share, relevant?) for eval/attribution/topic_pairs.yaml: dev attribution texts only."""
+    from assistant.positions.contrast import display, relevance_features, sentence_context
+
+    pairs = yaml.safe_load((PROJECT_ROOT / "eval" / "attribution" / "topic_pairs.yaml").read_text(encoding="utf-8"))
+    splits = {t["id"]: t["split"] for t in yaml.safe_load(
+        (PROJECT_ROOT / "eval" / "attribution" / "labels.yaml").read_text(encoding="utf-8"))["texts"]}
+    stmts: list[tuple[str, str, str, str]] = []  # (topic id, statement, statement + paragraph, context)
+    labels: dict[tuple[int, int], bool] = {}
+    for ti, t in enumerate(pairs["topics"]):
+        assert splits[t["text"]] == "dev", t["text"]
+        text = (PROJECT_ROOT / "eval" / "attribution" / "texts" / f"{t['text']}.txt").read_text(encoding="utf-8")
+        for sub, y in [(x, True) for x in t["relevant"]] + [(x, False) for x in t["not_relevant"]]:
+            start = text.index(sub)
+            end = start + len(sub)
+            ps = text.rfind("\n", 0, start) + 1
+            pe = text.find("\n", end)
+            pe = len(text) if pe < 0 else pe
+            stmt, para = display(sub), display(text[ps:pe])
+            stmts.append((str(ti), stmt, f"{stmt} {para}", display(sentence_context(text, start, end, ps, pe))))
+            labels[(ti, len(stmts) - 1)] = y
+    rows = []
+    for ti, t in enumerate(pairs["topics"]):
+        for wording in t["wordings"]:
+            feats = relevance_features(a.index, wording, [x[1] for x in stmts], [x[2] for x in stmts],
+                                       [x[3] for x in stmts])
+            for j, f in enumerate(feats):
+                y = labels.get((ti, j), False)  # another topic's statement: not relevant
+                rows.append((max(f["sim"], f["sim_para"], f["sim_ctx"]), f["key_share"], y))
+    return rows
+
+
 def main() -> None:
     a = Assistant(Settings(index_dir=Path(tempfile.mkdtemp()), corpus_dir=PROJECT_ROOT / "corpus"))
     a.ingest()
@@ -75,8 +108,10 @@ def main() -> None:
             feats = finder.features(c["question"], items)
             for (s, kind), f in zip(items, feats, strict=True):
                 y = bool(terms) and any(fold(t) in fold(s.text) for t in terms)
-                row = (max(f["sim"], f["sim_para"]), f["key_share"], y)
+                row = (max(f["sim"], f["sim_para"], f["sim_ctx"]), f["key_share"], y)
                 (third if kind == "third_party" else own).append(row)
+    pairs = topic_pair_rows(a)
+    own += pairs
     best = max(((t, k) for t in GRID for k in KEY_GRID), key=lambda tk: (f1(own, *tk), tk[0]))
     sim_own, key_share = best
     third_t = max(GRID, key=lambda t: (f1(third, t, key_share), t)) if sum(y for *_, y in third) else sim_own
@@ -86,8 +121,9 @@ def main() -> None:
                        "f1_third": round(f1(third, params["relevance"]["sim_third"], key_share), 3),
                        **case_metrics(a, "dev")},
                "heldout": case_metrics(a, "heldout")}
-    data = {"source": "eval/gold.yaml contrast cases, split dev", "own_items": len(own), "third_items": len(third),
-            "labels": "statement contains a term the case expects for the actor"}
+    data = {"source": "eval/gold.yaml contrast cases (split dev) + eval/attribution/topic_pairs.yaml (dev texts)",
+            "own_items": len(own), "third_items": len(third), "topic_pairs": len(pairs),
+            "labels": "gold: statement contains a term the case expects for the actor; pairs: hand labels"}
     path = calibration.write("positions", params, data, metrics, "eval/fit_positions.py")
     print(path)
     print(params)

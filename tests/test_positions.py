@@ -173,3 +173,27 @@ def test_contrast_phrasings_find_pistorius(corpus_assistant: Assistant, topic: s
     c = corpus_assistant.contrast(topic, ["Pistorius"])
     p = c.positions[0]
     assert p.status == "found" and any(s.speaker and "Pistorius" in s.speaker for s in p.statements)
+
+
+EUROPE_RUSSIA = ["pressure on Russia", "sanctions against Russia", "dealing with Moscow", "stance toward the Kremlin",
+                 "Europe's line on Russia", "how to handle Russia", "sanctions and pressure on the Kremlin",
+                 "Europe's stance toward Moscow", "what to do about Russia", "relations with Russia",
+                 "policy towards the Russian Federation", "confronting Moscow"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("topic", EUROPE_RUSSIA)
+def test_europe_line_on_russia_phrasings(corpus_assistant: Assistant, topic: str) -> None:
+    """Every wording finds all three with their own words, each quoted verbatim from its document."""
+    c = corpus_assistant.contrast(topic, ["Kallas", "Pistorius", "Kortunov"])
+    for p in c.positions:
+        own = [s for s in p.statements if s.attribution != "third_party"]
+        assert p.status == "found" and own, (topic, p.actor)
+        surname = p.actor.split()[-1]
+        assert all(s.speaker and corpus_assistant.registry.match_speaker(s.speaker).actor.name == p.actor  # type: ignore[union-attr]
+                   for s in own), (topic, surname)
+        for s in p.statements:
+            cit = s.citation
+            assert corpus_assistant.index.doc_text(cit.doc_id)[cit.char_start : cit.char_end] == cit.quote
+    leap = corpus_assistant.contrast("the LEAP initiative", ["Kortunov"]).positions[0]
+    assert leap.status == "no_position" and not leap.statements

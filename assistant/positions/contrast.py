@@ -74,17 +74,10 @@ class PositionFinder:
         stmt = [display(t[s.char_start : s.char_end]) for t, (s, _) in zip(text_of, items, strict=True)]
         para = [display(t[s.para_start : s.para_end]) for t, (s, _) in zip(text_of, items, strict=True)]
         both = [f"{a} {b}" if b != a else a for a, b in zip(stmt, para, strict=True)]
-        q = expand_acronyms(topic, self.index.acronyms)
-        tvec = self.index.text_vectors([q])[0]
-        vs = self.index.text_vectors(stmt)
-        vb = self.index.text_vectors(both)
-        terms = key_terms(q, self.index.registry.variants)
-        out = []
-        for i in range(len(items)):
-            have = set(tokens(both[i]))
-            share = (sum(1 for group in terms if group & have) / len(terms)) if terms else 0.0
-            out.append({"sim": float(np.dot(tvec, vs[i])), "sim_para": float(np.dot(tvec, vb[i])), "key_share": share})
-        return out
+        ctx = [display(sentence_context(t, s.char_start, s.char_end, s.para_start, s.para_end))
+               for t, (s, _) in zip(text_of, items, strict=True)]
+        return relevance_features(self.index, topic, stmt, both, ctx)
+
 
     def relevant(self, topic: str, actor: Actor) -> list[tuple[float, Said, str]]:
         items = [(s, k) for s, k in self.attributions().get(actor.name, [])
@@ -94,7 +87,7 @@ class PositionFinder:
         p = params()
         scored = []
         for (s, kind), f in zip(items, self.features(topic, items), strict=True):
-            sim = max(f["sim"], f["sim_para"])
+            sim = max(f["sim"], f["sim_para"], f["sim_ctx"])
             limit = p["sim_third"] if kind == "third_party" else p["sim_own"]
             if DEBUG:
                 print(f"{sim:.3f} {f['key_share']:.2f} {actor.name[:10]} {kind} {s.text[:80]!r}")
@@ -102,6 +95,52 @@ class PositionFinder:
                 scored.append((sim + f["key_share"] * 0.1, s, kind))
         scored.sort(key=lambda x: (-x[0], _ORDER[x[2]]))
         return scored
+
+
+def topic_forms(topic: str, variants: dict[str, list[str]], limit: int = 6) -> list[str]:
+    """The topic and its rewordings with each name replaced by the other forms of its variant group
+    ("stance toward the Kremlin" -> "stance toward Russia", "… Moscow"): the embedding then compares the
+    statement with every way the documents may name the same thing."""
+    from assistant.textutil import fold
+
+    forms = [topic]
+    for w in dict.fromkeys(re.findall(r"[A-ZÀ-Ž][\w'’-]*(?:\s+[A-ZÀ-Ž][\w'’-]*)*", topic)):
+        for name in (w, w.split("'")[0].split("’")[0]):
+            for v in variants.get(fold(name), []):
+                for f in list(forms):
+                    alt = f.replace(name, v)
+                    if alt not in forms:
+                        forms.append(alt)
+    return forms[:limit]
+
+
+def sentence_context(text: str, start: int, end: int, para_start: int, para_end: int) -> str:
+    """The statement's sentence(s) and the one before, within its paragraph: the cue and its antecedent."""
+    lo, hi = (para_start, para_end) if para_end > para_start else (start, end)
+    before = [m.end() for m in re.finditer(r"[.!?][\"”’»]?\s+", text[lo:start])]
+    s0 = lo + (before[-2] if len(before) >= 2 else 0)
+    m = re.search(r"[.!?][\"”’»]?(\s|$)", text[end:hi])
+    e0 = end + m.end() if m else hi
+    return text[s0:e0]
+
+
+def relevance_features(index: Index, topic: str, stmt: list[str], both: list[str], ctx: list[str]) -> list[dict[str, float]]:
+    """Per statement: cosine of the topic (best of its variant rewordings) with the statement, with statement +
+    paragraph, and with its sentence context; and the share of the topic's key terms the paragraph contains."""
+    q = expand_acronyms(topic, index.acronyms)
+    forms = topic_forms(q, index.registry.variants)
+    tv = np.array(index.text_vectors(forms))
+    vs = np.array(index.text_vectors(stmt)) @ tv.T
+    vb = np.array(index.text_vectors(both)) @ tv.T
+    vc = np.array(index.text_vectors(ctx)) @ tv.T
+    terms = key_terms(q, index.registry.variants)
+    out = []
+    for i in range(len(stmt)):
+        have = set(tokens(both[i]))
+        share = (sum(1 for group in terms if group & have) / len(terms)) if terms else 0.0
+        out.append({"sim": float(vs[i].max()), "sim_para": float(vb[i].max()), "sim_ctx": float(vc[i].max()),
+                    "key_share": share})
+    return out
 
 
 _GENERIC_TOPIC = set(tokens("position stance line view views policy approach attitude opinion towards toward "

@@ -4,18 +4,25 @@ numbered statements; every summary sentence is verified against the statements i
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from assistant.errors import BackendError
 from assistant.evidence.support import support
 from assistant.prompts import MARKER_RE
 from assistant.types import Contrast
 
-if TYPE_CHECKING:
-    from assistant.facade import Assistant
+
+class _Host(Protocol):
+    """What the summary needs from its caller (the facade passes itself; positions never imports it)."""
+
+    embedder: Any
+
+    def prompt(self, name: str) -> Any: ...
+
+    def chat_model(self) -> Any: ...
 
 
-def summarise_with_llm(a: Assistant, c: Contrast) -> Contrast:
+def summarise_with_llm(a: _Host, c: Contrast) -> Contrast:
     prompt = a.prompt("contrast")
     found = [p for p in c.positions if p.status == "found"]
     if not found:

