@@ -40,6 +40,7 @@ class Record:
     items: Any
     labels: list[int] = field(default_factory=list)
     ms: float = 0.0
+    term_vecs: dict[str, Any] = field(default_factory=dict)
 
 
 def contains(text: str, variants: list[str]) -> bool:
@@ -83,6 +84,7 @@ def assistant_for(dataset: str, split: str, docs: dict[str, tuple[str, str]] | N
 def collect(a: Any, qs: list[Q], params: dict[str, Any]) -> list[Record]:
     """Items, merged hits and candidate features for each question, with labels (sentence holds an answer)."""
     from assistant.evidence.candidates import build
+    from assistant.evidence.find import term_vectors
     from assistant.evidence.gather import gather
     from assistant.evidence.items import analyse
 
@@ -94,7 +96,7 @@ def collect(a: Any, qs: list[Q], params: dict[str, Any]) -> list[Record]:
         qvec = lib.embed([a.index.expand(q.question)])[0]
         hits = gather(a.index, lib.embed, items, k=10, hops=int(params.get("hops", 2)), qvec=qvec)
         cands = build(lib, items, hits, qvec, a.is_untrusted)
-        rec = Record(q, hits, cands, items, ms=(time.perf_counter() - t) * 1000)
+        rec = Record(q, hits, cands, items, ms=(time.perf_counter() - t) * 1000, term_vecs=term_vectors(lib, items))
         variants = [v for fact in q.answers for v in fact]
         rec.labels = [int(q.answerable and not q.yes_no and contains(c.text, variants)) for c in cands]
         out.append(rec)

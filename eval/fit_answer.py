@@ -36,7 +36,8 @@ SENT_FEATURES = ["dense_sent", "dense_hit", "bm25_hit", "title_hit", "prior", "h
                  "has_entities"]
 SET_FEATURES = ["p_top", "p_second", "margin", "coverage", "entity_coverage", "required_covered",
                 "unknown_entities", "seed_dense", "seed_type", "seed_core_own", "seed_term_own", "members",
-                "has_entities", "seed_coverage", "seed_own_coverage", "max_missing_seed", "max_missing_set", "loose"]
+                "has_entities", "seed_coverage", "seed_own_coverage", "max_missing_seed", "max_missing_set", "loose",
+                "missing_semantic"]
 INTERACT = list(INTERACTIONS)
 
 
@@ -74,11 +75,12 @@ def score_records(recs: list[Record], sent: dict[str, Any], ref: dict[str, Any])
             c.features = with_products({k: v for k, v in c.features.items() if "*" not in k})
             c.p = logistic(sent["weights"], sent["bias"], c.features)
         r.cands.sort(key=lambda c: -c.p)
-        r.best = best_set(r.items, r.cands, ref) if r.cands else None  # type: ignore[attr-defined]
+        r.best = best_set(r.items, r.cands, ref, term_vecs=r.term_vecs) if r.cands else None  # type: ignore[attr-defined]
 
 
 def answer_text(r: Record, compose: dict[str, Any], threshold: float) -> tuple[bool, str]:
-    from assistant.answering.extractive import display, select
+    from assistant.answering.extractive import select
+    from assistant.evidence.cite import display
     from assistant.evidence.find import Found
 
     es = r.best  # type: ignore[attr-defined]

@@ -3,23 +3,17 @@ scorer rates close to the best), each cited, in document order; grounded by cons
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from assistant.answering.draft import Draft, DraftSentence, Span
 from assistant.calibration import fitted
 from assistant.evidence.candidates import Candidate
+from assistant.evidence.cite import display
 from assistant.evidence.find import Found
 from assistant.prompts import NOT_IN_DOCS
 from assistant.textutil import tokens
 
 MAX_WORDS = 150  # the product's promise of a concise answer (issue: ≤ 150 words)
-
-
-def display(text: str) -> str:
-    """A quoted sentence as it reads in an answer: dialogue dashes and line breaks removed."""
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"^[-–—•]\s*", "", text)
 
 
 def _redundant(c: Candidate, chosen: list[Candidate]) -> bool:

@@ -8,16 +8,13 @@ import re
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
+from assistant.briefs.ports import BriefSources
 from assistant.briefs.render import to_html, to_markdown, to_pdf
 from assistant.errors import BriefingError
 from assistant.types import Brief
-
-if TYPE_CHECKING:
-    from assistant.facade import Assistant
 
 FORMATS = {"md", "html", "pdf"}
 
@@ -115,7 +112,7 @@ def write_brief(b: Brief, out: Path, formats: list[str], name: str | None = None
     return paths
 
 
-def run_batch(a: Assistant, topics: list[TopicJob], out: Path, formats: list[str], jobs: int = 2,
+def run_batch(a: BriefSources, topics: list[TopicJob], out: Path, formats: list[str], jobs: int = 2,
               force: bool = False, progress: bool = True) -> BatchResult:
     out.mkdir(parents=True, exist_ok=True)
     names: dict[str, int] = {}

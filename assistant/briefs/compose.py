@@ -5,19 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from typing import TYPE_CHECKING
 
-from assistant.answering.extractive import display
+from assistant.briefs.ports import BriefSources
 from assistant.errors import BriefingError
 from assistant.evidence.candidates import Candidate
-from assistant.evidence.cite import citation
+from assistant.evidence.cite import citation, display
 from assistant.evidence.find import find
 from assistant.evidence.support import support
 from assistant.textutil import tokens
 from assistant.types import Brief, BriefFact, Position
-
-if TYPE_CHECKING:
-    from assistant.facade import Assistant
 
 MAX_FACTS = 6
 _ANAPHORA = re.compile(r"^\W*(it|this|these|that|they|he|she|the (initiative|programme|project|document))\b|"
@@ -36,7 +32,7 @@ def validate_topic(topic: str) -> str:
     return t
 
 
-def compose(a: Assistant, topic: str, actors: list[str] | None = None, backend: str | None = None) -> Brief:
+def compose(a: BriefSources, topic: str, actors: list[str] | None = None, backend: str | None = None) -> Brief:
     topic = validate_topic(topic)
     a.require_index()
     index = a.index
@@ -89,7 +85,7 @@ def compose(a: Assistant, topic: str, actors: list[str] | None = None, backend: 
                  bottom_line=bluf, key_facts=facts, positions=positions, gaps=gaps, sources=sources)
 
 
-def _positions(a: Assistant, topic: str, actors: list[str] | None, facts: list[BriefFact],
+def _positions(a: BriefSources, topic: str, actors: list[str] | None, facts: list[BriefFact],
                counter: list[int], backend: str | None = None) -> list[Position]:
     if actors:
         names = actors

@@ -38,6 +38,7 @@ class Candidate:
     ctx: dict[str, ItemMatch] = field(default_factory=dict)  # items its context covers (title, section, lead-in)
     features: dict[str, float] = field(default_factory=dict)
     p: float = 0.0  # fitted probability that this sentence holds the answer
+    vec: np.ndarray | None = None  # sentence embedding (semantic cover of terms it does not name)
 
     @property
     def key(self) -> tuple[str, int, int, str | None]:
@@ -136,6 +137,7 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
     vecs = lib.vectors([c.text for c in cands])
     by_chunk = {h.chunk_id: h for h in hits}
     for c, v in zip(cands, vecs, strict=True):
+        c.vec = v
         c.features = features(c, items, float(np.dot(qvec, v)), by_chunk.get(c.chunk_id))
     return cands
 

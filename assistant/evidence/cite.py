@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.evidence.candidates import meta_text
 from assistant.evidence.library import LibraryView
 from assistant.types import Citation
+
+
+def display(text: str) -> str:
+    """A quoted sentence as it reads in an answer or a brief: dialogue dashes and line breaks removed."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^[-–—•]\s*", "", text)
 
 
 def citation(lib: LibraryView, n: int, doc_id: str, start: int, end: int, chunk_id: str = "",

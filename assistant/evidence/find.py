@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from assistant.calibration import fitted
 from assistant.evidence.candidates import Candidate, build
 from assistant.evidence.gather import Searcher, gather
@@ -52,6 +54,11 @@ def refusal_reason(items: QuestionItems, es: EvidenceSet | None) -> tuple[str, l
     return "the passages found do not answer this question", []
 
 
+def term_vectors(lib: LibraryView, items: QuestionItems) -> dict[str, np.ndarray]:
+    terms = [t for t in items.terms if t.surface]
+    return {t.key: v for t, v in zip(terms, lib.vectors([t.surface for t in terms]), strict=True)} if terms else {}
+
+
 def find(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFilters | None = None,
          exclude: Callable[[str], bool] | None = None, params: dict[str, Any] | None = None,
          k: int = 10, recency_weight: float = 0.3) -> Found:
@@ -67,7 +74,7 @@ def find(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFil
     if exclude is not None:
         hits = [h for h in hits if not exclude(h.text)]
     cands = score(build(lib, items, hits, qvec, exclude), params["sentence"])
-    es = best_set(items, cands, params["refusal"])
+    es = best_set(items, cands, params["refusal"], term_vecs=term_vectors(lib, items))
     t2 = time.perf_counter()
     answerable = es is not None and not items.unknown and es.p_answerable >= params["refusal"]["threshold"]
     found = Found(items, hits, cands, es, answerable,

@@ -50,6 +50,7 @@ class Item:
     weight: float = 1.0
     df: int = 0  # passages of the library holding it (spelling variants included)
     required: bool = False
+    surface: str = ""  # a term as the question writes it ("dialled" for the stem "diall")
 
     @property
     def label(self) -> str:
@@ -188,12 +189,17 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         masked[s:e] = " " * (e - s)
     n = max(1, lex.n_passages())
     seen: set[str] = set()
+    surface: dict[str, str] = {}
+    for w in "".join(masked).split():
+        for t in tokens(w):
+            surface.setdefault(t, w.strip("?.,;:!\"'()“”"))
     for t in tokens("".join(masked)):
         if t in GENERIC_STEMS or t in seen or len(t) < 2:
             continue
         seen.add(t)
         df = lex.df(t) or max((lex.df(v) for v in lex.similar_tokens(t)), default=0)
-        info.terms.append(Item("T:" + t, t, "term", forms=[t], weight=math.log((n + 1) / (df + 0.5)), df=df))
+        info.terms.append(Item("T:" + t, t, "term", forms=[t], weight=math.log((n + 1) / (df + 0.5)), df=df,
+                               surface=surface.get(t, t)))
     for ent in info.entities:
         ent.df = _entity_df(ent.forms + ent.aliases, lex)
         ent.weight = 2.0 * math.log((n + 1) / (ent.df + 0.5))

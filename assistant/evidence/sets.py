@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from assistant.calibration import fitted, logistic
 from assistant.evidence.candidates import Candidate
 from assistant.evidence.items import Item, QuestionItems
@@ -132,7 +134,22 @@ def grow(items: QuestionItems, seed: Candidate, pool: list[Candidate], max_membe
                        loose={k: v for k, v in loose.items() if k not in covered})
 
 
-def set_features(items: QuestionItems, es: EvidenceSet, cands: list[Candidate]) -> dict[str, float]:
+def semantic_cover(items: QuestionItems, es: EvidenceSet, term_vecs: dict[str, np.ndarray]) -> float:
+    """For key terms no member names, how close the members' meaning comes to them (a synonym or paraphrase
+    scores higher than a sentence about something else); 1.0 when nothing is missing."""
+    missing = [i for i in items.terms if i.key not in es.covered and i.key in term_vecs]
+    if not missing:
+        return 1.0
+    vecs = [m.candidate.vec for m in es.members if m.candidate.vec is not None]
+    if not vecs:
+        return 0.0
+    mat = np.stack(vecs)
+    total = sum(i.weight for i in missing) or 1.0
+    return float(sum(i.weight * float(np.max(mat @ term_vecs[i.key])) for i in missing) / total)
+
+
+def set_features(items: QuestionItems, es: EvidenceSet, cands: list[Candidate],
+                 term_vecs: dict[str, np.ndarray] | None = None) -> dict[str, float]:
     all_items = items.items
     total = sum(i.weight for i in all_items) or 1.0
     ent_total = sum(i.weight for i in items.entities)
@@ -151,6 +168,7 @@ def set_features(items: QuestionItems, es: EvidenceSet, cands: list[Candidate]) 
         "max_missing_seed": max(seed_missing, default=0.0) / top_w,
         "max_missing_set": max(set_missing, default=0.0) / top_w,
         "loose": sum(i.weight for i in all_items if i.key in es.loose) / total,
+        "missing_semantic": semantic_cover(items, es, term_vecs or {}),
         "p_top": seed.p,
         "p_second": ps[1],
         "margin": seed.p - ps[1],
@@ -168,7 +186,7 @@ def set_features(items: QuestionItems, es: EvidenceSet, cands: list[Candidate]) 
 
 
 def best_set(items: QuestionItems, cands: list[Candidate], params: dict[str, Any] | None = None,
-             seeds: int = 3) -> EvidenceSet | None:
+             seeds: int = 3, term_vecs: dict[str, np.ndarray] | None = None) -> EvidenceSet | None:
     """The most answerable of the sets grown from the top few candidates."""
     if not cands:
         return None
@@ -177,7 +195,7 @@ def best_set(items: QuestionItems, cands: list[Candidate], params: dict[str, Any
     titles = {c.doc_id: c.text[len("Title: "):].split(".")[0] for c in cands if c.meta_field}
     for seed in cands[:seeds]:
         es = grow(items, seed, cands[:40], titles=titles)
-        es.features = set_features(items, es, cands)
+        es.features = set_features(items, es, cands, term_vecs)
         es.p_answerable = logistic(p["weights"], p["bias"], es.features)
         if best is None or es.p_answerable > best.p_answerable + 1e-9:
             best = es
