@@ -10,7 +10,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answering import extractive, llm
 from assistant.answering.draft import Draft, DraftSentence
-from assistant.answering.injection import looks_like_injection
+from assistant.answering.injection import flagged_passages, looks_like_injection
 from assistant.answering.question import analyse
 from assistant.answering.verify import support
 from assistant.errors import BackendError
@@ -46,7 +46,9 @@ class AnswerChain:
         state["info"] = analyse(q, self.index.registry, self.index.acronyms, self.index.registry.variants)
         hits = self.index.search(q, k=ANSWER_K + 2, filters=state.get("filters"))
         # passages carrying instruction-like text are untrusted: never evidence, never sent to an LLM
-        state["hits"] = [h for h in hits if not looks_like_injection(h.text)][:ANSWER_K]
+        flags = [looks_like_injection(h.text) for h in hits]
+        state["hits"] = [h for h, f in zip(hits, flags, strict=True) if not f][:ANSWER_K]
+        state["flagged"] = [h for h, f in zip(hits, flags, strict=True) if f]
         state["t_retrieve"] = (time.perf_counter() - t) * 1000
         return state
 
@@ -150,6 +152,7 @@ class AnswerChain:
             prompt_version=f"{self.prompt.name}@{self.prompt.version}" if draft.backend == "openai" else "extractive@1",
             timings_ms={k: round(state.get(f"t_{k}", 0.0), 1) for k in ("retrieve", "generate", "verify")},
             retrieved_doc_ids=list(dict.fromkeys(h.doc_id for h in state["hits"])),
+            flagged=flagged_passages(state.get("flagged", [])),
         )
 
     def invoke(self, question: str, filters: SearchFilters | None = None,
