@@ -29,7 +29,8 @@ class Assistant:
         self.index = Index(self.settings, self.embedder, self.registry)
         from assistant.answering import injection
 
-        injection.configure(self.embedder)  # the injection detector compares meanings with this embedder
+        # the injection detector compares meanings with this embedder; scores saved at ingest are reused
+        injection.configure(self.embedder, self.index.root)
         self._llm = llm  # injected chat model (tests); else built from settings on demand
         self._chains: dict[str, AnswerChain] = {}
         self._finder: Any = None

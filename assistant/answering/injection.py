@@ -24,6 +24,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -189,6 +190,12 @@ def units(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _key(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
+
+
 # ---- the detector --------------------------------------------------------------------------------------
 class _Embeds(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
@@ -204,6 +211,7 @@ class Detector:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._scores: OrderedDict[str, float] = OrderedDict()
         self._exemplars: tuple[np.ndarray, np.ndarray] | None = None
+        self._saved: dict[str, float] = {}  # sha1 of a unit -> score, from an index folder
 
     def _exemplar_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         if self._exemplars is None:
@@ -259,6 +267,9 @@ class Detector:
         """P(instruction) for each unit text; a Base64 payload is scored as text too (the max counts)."""
         with self._lock:
             known = {t: self._scores[t] for t in texts if t in self._scores}
+            for t in texts:
+                if t not in known and (k := _key(t)) in self._saved:
+                    known[t] = self._saved[k]
         todo = [t for t in dict.fromkeys(texts) if t not in known]
         if todo:
             expanded: list[str] = []
@@ -280,6 +291,40 @@ class Detector:
                     self._scores.popitem(last=False)
         return [known[t] for t in texts]
 
+    # ---- persisted scores: a fresh process does not re-embed every retrieved sentence -------------------
+    def _version(self) -> str:
+        import hashlib
+        import json
+
+        return hashlib.sha1(json.dumps([self.params, getattr(self.embedder, "model_id", None), INSTRUCTION_EXEMPLARS,
+                                        DIRECTIVE_EXEMPLARS], sort_keys=True).encode()).hexdigest()[:12]
+
+    def load(self, path: Path) -> int:
+        """Merge scores saved by `save` (ignored when the model, exemplars or embedder changed)."""
+        import json
+
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return 0
+        if not isinstance(data, dict) or data.get("version") != self._version():
+            return 0
+        scores = data.get("scores", {})
+        with self._lock:
+            self._saved.update(scores)
+        return len(scores)
+
+    def save(self, path: Path) -> None:
+        import json
+        import os
+
+        with self._lock:
+            self._saved.update({_key(t): round(p, 5) for t, p in self._scores.items()})
+            payload = json.dumps({"version": self._version(), "scores": self._saved})
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        tmp.write_text(payload, encoding="utf-8")
+        tmp.replace(path)
+
     def flagged_spans(self, text: str) -> list[tuple[int, int]]:
         spans = units(text)
         if not spans:
@@ -299,11 +344,17 @@ def _params() -> dict[str, Any]:
 _detector: Detector | None = None
 
 
-def configure(embedder: _Embeds | None) -> Detector:
-    """Called by the facade: the detector shared by every stage uses the project's embedder."""
+SCORES_FILE = "injection-scores.json"
+
+
+def configure(embedder: _Embeds | None, index_dir: Path | None = None) -> Detector:
+    """Called by the facade: the detector shared by every stage uses the project's embedder, and starts
+    from the scores saved in the index folder at ingest."""
     global _detector
     if _detector is None or _detector.embedder is not embedder:
         _detector = Detector(embedder, _params())
+    if index_dir is not None:
+        _detector.load(index_dir / SCORES_FILE)
     return _detector
 
 
@@ -312,6 +363,12 @@ def detector() -> Detector:
     if _detector is None:
         _detector = Detector(None, _params())
     return _detector
+
+
+def prime(texts: Sequence[str]) -> None:
+    """Score the units of many texts in one batch (ingest), so later checks are look-ups."""
+    d = detector()
+    d.scores([t[s:e] for t in texts for s, e in units(t)])
 
 
 def looks_like_injection(text: str, embedder: _Embeds | None = None) -> bool:

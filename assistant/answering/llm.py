@@ -32,15 +32,18 @@ def make_chat_model(s: LLMSettings) -> ChatModel:
             "the openai backend needs an endpoint: set BRIEFING_LLM__BASE_URL (and BRIEFING_LLM__API_KEY, "
             "BRIEFING_LLM__MODEL), e.g. http://127.0.0.1:11434/v1 for Ollama"
         )
-    from langchain_openai import ChatOpenAI
 
-    # The openai client retries 429/5xx and connection errors with exponential backoff (honouring Retry-After);
-    # no single request may outlast the whole answer's deadline, which the wrapper enforces over all of them.
-    inner = ChatOpenAI(
-        model=s.model, base_url=s.base_url, api_key=s.api_key, timeout=min(s.timeout_s, s.deadline_s),
-        max_retries=s.max_retries, temperature=s.temperature,
-    )
-    return DeadlineChatModel(inner, s.deadline_s)
+    def build() -> ChatModel:
+        from langchain_openai import ChatOpenAI  # imported on the worker thread: counts against the deadline
+
+        # The openai client retries 429/5xx and connection errors with exponential backoff (honouring
+        # Retry-After); no request outlasts the answer's deadline, which the wrapper enforces over all of them.
+        return ChatOpenAI(  # type: ignore[no-any-return]
+            model=s.model, base_url=s.base_url, api_key=s.api_key, timeout=min(s.timeout_s, s.deadline_s),
+            max_retries=s.max_retries, temperature=s.temperature,
+        )
+
+    return DeadlineChatModel(build, s.deadline_s)
 
 
 class DeadlineChatModel:
@@ -49,9 +52,19 @@ class DeadlineChatModel:
     The call runs on a daemon thread; when the deadline passes the caller gets a BackendError at once
     (and the extractive fallback), while the abandoned request ends on its own timeout."""
 
-    def __init__(self, inner: ChatModel, deadline_s: float) -> None:
-        self.inner = inner
+    def __init__(self, inner: ChatModel | Callable[[], ChatModel], deadline_s: float) -> None:
+        self._inner: ChatModel | None = inner if hasattr(inner, "invoke") else None  # type: ignore[assignment]
+        self._factory = None if self._inner is not None else inner
+        self._build_lock = threading.Lock()
         self.deadline_s = deadline_s
+
+    @property
+    def inner(self) -> ChatModel:
+        with self._build_lock:
+            if self._inner is None:
+                assert callable(self._factory)
+                self._inner = self._factory()
+            return self._inner
 
     def _expired(self) -> BackendError:
         return BackendError(f"LLM endpoint did not answer within the {self.deadline_s:g} s deadline")

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.answering.injection import looks_like_injection
+from assistant.answering.injection import SCORES_FILE, detector, looks_like_injection, prime
 from assistant.errors import LoadError
 from assistant.ingest.chunk import chunk_document
 from assistant.ingest.clean import Cleaned, clean_text
@@ -62,7 +62,12 @@ def prepare(path: Path, content_hash: str, manifest: dict[str, dict[str, Any]]) 
         sections=[Section(path=p, char_start=s, char_end=e) for p, s, e in cleaned.sections],
         pages=cleaned.pages, removed_lines=cleaned.removed_lines,
     )
-    return doc, cleaned, raw.warnings
+    warnings = list(raw.warnings)
+    hidden = [h for h in raw.hidden if looks_like_injection(h)]
+    if hidden:  # never indexed (a reader cannot see it), but the user should know it is there
+        warnings.append(f"{path.name}: hidden markup (comment, invisible element or alt text) holds "
+                        f"instruction-like text, not indexed: “{' '.join(hidden[0].split())[:120]}”")
+    return doc, cleaned, warnings
 
 
 _WRITERS: weakref.WeakKeyDictionary[Index, threading.Lock] = weakref.WeakKeyDictionary()
@@ -107,6 +112,11 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
                         report.removed.append(state.files.pop(key).doc_id)
             if pending or report.removed:
                 _commit(index, state, pending, now)
+        if pending:  # scores of the new passages, so that a restarted app does not re-embed them
+            try:
+                detector().save(index.root / SCORES_FILE)
+            except OSError:
+                pass
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
 
@@ -149,6 +159,7 @@ def _prepare_and_embed(index: Index, files: list[Path], report: IngestReport,
                 raise LoadError(f"{path}: no text to index")
             used_ids[doc_id] = key
             pending.append((key, StoredDoc(document=doc, chunks=chunks)))
+            prime([c.text for c in chunks])  # one embedding batch per file for the injection detector
             if any(looks_like_injection(c.text) for c in chunks):
                 warnings.append(f"{path.name}: contains instruction-like text (prompt injection?); "
                                 "those passages are never used as evidence")
