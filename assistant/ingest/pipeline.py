@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import shutil
@@ -113,10 +114,8 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
             if pending or report.removed:
                 _commit(index, state, pending, now)
         if pending:  # scores of the new passages, so that a restarted app does not re-embed them
-            try:
+            with contextlib.suppress(OSError):
                 detector().save(index.root / SCORES_FILE)
-            except OSError:
-                pass
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
 
