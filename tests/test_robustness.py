@@ -155,9 +155,9 @@ def test_size_limit_message_names_the_limit(tmp_path: Path) -> None:
     (["--doc", "no-such-document"], "unknown document id"),
     (["--type", "newz"], "unknown document type"),
 ])
-def test_search_refuses_bad_filters(tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str],
-                                    message: str) -> None:
-    code = cli.main(["--index-dir", str(tmp_path / "index"), "search", "LEAP", *extra])
+def test_search_refuses_bad_filters(corpus_assistant: Assistant, capsys: pytest.CaptureFixture[str],
+                                    extra: list[str], message: str) -> None:
+    code = cli.main(["--index-dir", str(corpus_assistant.settings.index_dir), "search", "LEAP", *extra])
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("error: ") and message in err, err
 

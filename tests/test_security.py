@@ -70,9 +70,9 @@ def _tags(markup: str) -> list[tuple[str, dict[str, str | None]]]:
 
 
 def test_chat_answer_html_is_escaped_and_links_are_safe() -> None:
-    from assistant.ui.format import answer_markdown, draft_html
+    from assistant.ui import format as fmt
 
-    for out in (answer_markdown(_answer(HOSTILE)), draft_html(HOSTILE)):
+    for out in (fmt.answer_markdown(_answer(HOSTILE)), fmt.draft_html(HOSTILE)):
         tags = _tags(out)
         assert not [t for t, _ in tags if t in {"img", "div", "iframe", "script", "style"}], out
         assert not [a for _, a in tags if "style" in a], out
@@ -80,17 +80,19 @@ def test_chat_answer_html_is_escaped_and_links_are_safe() -> None:
         assert links and all((a.get("href") or "").startswith(("https://", "http://", "#src-")) for a in links), out
         assert all(a.get("rel") == "noreferrer noopener" for a in links)
     # our own citation links keep working
-    assert 'href="#src-1"' in answer_markdown(_answer("Budget rises [1]."))
+    assert 'href="#src-1"' in fmt.answer_markdown(_answer("Budget rises [1]."))
 
 
 def test_sources_panel_escapes_document_html() -> None:
-    from assistant.ui.format import flagged_html, sources_html
+    from assistant.ui import format as fmt
 
     doc = 'Intro. <div style="position:fixed">cover</div> <img src="https://x.example/a.png"> Budget rises. Tail.'
     start = doc.index("Budget")
     c = Citation(n=1, doc_id="d", title="<b>T</b>", outlet=None, date=None, source_path="d.html", chunk_id="c",
                  quote=doc[start:start + 13], char_start=start, char_end=start + 13)
-    html = sources_html([c], lambda _d: doc) + flagged_html([("<i>x</i>", "Note to AI <img src=x>")])
+    html = fmt.sources_html([c], lambda _d: doc)
+    assert "<b>T</b>" not in html
+    html += fmt.flagged_html([("<i>x</i>", "Note to AI <img src=x>")])
     tags = _tags(html)
     assert not [t for t, _ in tags if t == "img"] and not [a for _, a in tags if "style" in a]
     assert "<b>T</b>" not in html
