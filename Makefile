@@ -7,7 +7,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run ingest test test-fast lint imports typecheck pytest eval-gate browser-deps bench fit clean
+.PHONY: install run ingest test test-fast lint imports typecheck pytest eval-gate browser-deps bench bench-upload fit fit-injection clean
 
 $(BIN)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -60,6 +60,12 @@ bench: install
 fit: install
 	$(BIN)/python eval/fit_answer.py
 	$(BIN)/python eval/fit_positions.py
+
+bench-upload: install  # chat p50/p95 idle vs during a 60-file upload (target: p95 <= 2x idle)
+	$(BIN)/python eval/bench_upload.py
+
+fit-injection: install  # refit the prompt-injection detector on eval/injection dev (writes assistant/fitted/injection.json)
+	$(BIN)/python eval/fit_injection.py
 
 clean:
 	rm -rf $(VENV) index/briefing_* index/chroma eval/reports

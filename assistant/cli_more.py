@@ -85,6 +85,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     report = a.evaluate(dataset=args.dataset, split=args.split, backend=args.backend, limit=args.limit,
                         eval_dir=eval_dir)
     jpath, mpath = rep.write(report, eval_dir / "reports")
+    # with --json, stdout carries only the JSON report; every other line goes to stderr
+    info = sys.stderr if args.json else sys.stdout
     if args.json:
         print(report.model_dump_json(indent=1))
     else:
@@ -93,7 +95,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     baseline_path = eval_dir / ("baseline.json" if args.dataset == "gold" else f"baseline-{args.dataset}.json")
     if args.update_baseline:
         baseline_path.write_text(json.dumps(gate.baseline_payload(report), indent=1), encoding="utf-8")
-        print(f"baseline written: {baseline_path}")
+        print(f"baseline written: {baseline_path}", file=info)
     if not args.check:
         return 0
     thresholds = gate.load_thresholds(eval_dir / "thresholds.yaml") if args.dataset == "gold" else {}
@@ -101,7 +103,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     result = gate.check(report, thresholds, baseline if report.backend == "extractive" else None)
     if args.dataset == "gold" and report.backend == "openai" and not args.limit and args.split == "all":
         gate.write_record(a.settings.prompts_dir, eval_dir / "llm_records", report)
-        print(f"LLM eval recorded in {eval_dir / 'llm_records'} for the current prompts; commit it")
+        print(f"LLM eval recorded in {eval_dir / 'llm_records'} for the current prompts; commit it", file=info)
     if args.dataset == "gold" and (args.backend or a.settings.backend) == "extractive":
         live = None
         if a.settings.llm.base_url:
@@ -118,7 +120,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if result.failures:
         print("EVAL GATE FAILED:\n  " + "\n  ".join(result.failures), file=sys.stderr)
         return 1
-    print("eval gate passed")
+    print("eval gate passed", file=info)
     return 0
 
 

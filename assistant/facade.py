@@ -27,6 +27,10 @@ class Assistant:
         self.embedder = embedder or get_embedder(self.settings.embed_model, self.settings.embed_batch_size)
         self.registry = ActorRegistry.load(self.settings.actors_path)
         self.index = Index(self.settings, self.embedder, self.registry)
+        from assistant.answering import injection
+
+        # the injection detector compares meanings with this embedder; scores saved at ingest are reused
+        injection.configure(self.embedder, self.index.root)
         self._llm = llm  # injected chat model (tests); else built from settings on demand
         self._chains: dict[str, AnswerChain] = {}
         self._finder: Any = None
@@ -52,6 +56,36 @@ class Assistant:
             self._finder = PositionFinder(self.index, exclude=looks_like_injection)
         return self._finder
 
+    def add_uploads(self, files: Sequence[Path], progress: Progress | None = None,
+                    replace: bool = False) -> IngestReport:
+        """Uploaded files: streamed into index_dir/uploads/<hash>/<name> with checks, then ingested.
+        Refused files are deleted. A same-named upload is a new document unless `replace` is asked for,
+        which then removes the older documents of that file name."""
+        from assistant.errors import LoadError
+        from assistant.ingest.uploads import discard, save_upload
+
+        upload_dir = self.settings.index_dir / "uploads"
+        saved: list[Path] = []
+        refused: list[dict[str, str]] = []
+        for f in files:
+            try:
+                saved.append(save_upload(Path(f), upload_dir))
+            except LoadError as exc:
+                refused.append({"path": str(f), "reason": str(exc)})
+        report = self.ingest(saved, progress=progress) if saved else IngestReport()
+        report.errors = refused + report.errors
+        for e in report.errors:
+            if not e["reason"].startswith("warning") and Path(e["path"]) in saved:
+                discard(Path(e["path"]), upload_dir)
+        if replace:
+            new = {d: Path(self.index.meta(d).source_path or "").name for d in report.added + report.updated}
+            names = set(new.values())
+            older = [d["doc_id"] for d in self.documents() if d["doc_id"] not in new
+                     and Path(d.get("source_path") or "").name in names]
+            if older:
+                report.removed += self.remove(older)
+        return report
+
     def remove(self, doc_ids: list[str]) -> list[str]:
         from assistant.ingest.pipeline import remove_documents
 
@@ -72,6 +106,7 @@ class Assistant:
             from assistant.errors import BriefingError
 
             raise BriefingError("empty query")
+        self.check_filters(filters)
         self.require_index()
         k = k or self.settings.retrieval.k
         hops = self.settings.retrieval.hops if hops is None else hops
@@ -117,6 +152,29 @@ class Assistant:
 
         return looks_like_injection(text)
 
+    def check_filters(self, filters: SearchFilters | None) -> None:
+        """Refuse filters that cannot mean what the user intended, instead of silently matching nothing."""
+        from assistant.errors import BriefingError
+        from assistant.types import parse_filter_date
+
+        if filters is None:
+            return
+        lo = parse_filter_date(filters.date_from, "date-from")
+        hi = parse_filter_date(filters.date_to, "date-to", end=True)
+        if lo and hi and lo > hi:
+            raise BriefingError(f"date-from {filters.date_from} is after date-to {filters.date_to}")
+        if filters.doc_ids:
+            known = set(self.index.docs)
+            unknown = [d for d in filters.doc_ids if d not in known]
+            if unknown:
+                raise BriefingError(f"unknown document id(s): {', '.join(unknown)} (see `briefing docs`)")
+        if filters.doc_types:
+            from assistant.types import DOC_TYPES
+
+            bad = [t for t in filters.doc_types if t not in DOC_TYPES]
+            if bad:
+                raise BriefingError(f"unknown document type(s): {', '.join(bad)} (choose from {', '.join(DOC_TYPES)})")
+
     # ---- answers ---------------------------------------------------------------------------------
     def prompt(self, name: str) -> Any:
         from assistant.prompts import load_prompt
@@ -151,6 +209,7 @@ class Assistant:
             raise BriefingError(f"question is too long ({len(question):,} characters, limit 2,000); ask something shorter")
         if not any(ch.isalnum() for ch in question):
             raise BriefingError("the question has no words: ask in words what you want to know")
+        self.check_filters(filters)
         self.require_index()
         return self.chain(backend).invoke(question.strip(), filters, on_token)
 

@@ -34,8 +34,10 @@ class LLMSettings(BaseModel):
     base_url: str | None = Field(None, description="OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, llama.cpp).")
     api_key: SecretStr = Field(SecretStr("not-needed"), description="API key; from the environment only.")
     model: str = Field("gpt-4o-mini", description="Model name sent to the endpoint.")
-    timeout_s: float = Field(30.0, description="Per-request timeout in seconds.")
-    max_retries: int = Field(3, description="Retries on 429/5xx with exponential backoff.")
+    timeout_s: float = Field(30.0, description="Per-request timeout in seconds (capped by deadline_s).")
+    deadline_s: float = Field(25.0, gt=0, description="Total time one answer may wait for the LLM (connect, read, "
+                              "streaming and all retries); then the extractive fallback answers, saying why.")
+    max_retries: int = Field(3, description="Retries on 429/5xx with exponential backoff (within deadline_s).")
     temperature: float = Field(0.0, description="Sampling temperature.")
 
 

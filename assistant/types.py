@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from datetime import date
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
 DocType = Literal["news", "official", "analysis", "report", "other"]
+DOC_TYPES: tuple[str, ...] = get_args(DocType)
+
+
+def parse_filter_date(value: str | None, name: str, end: bool = False) -> date | None:
+    """'2026', '2026-02' or '2026-02-20' -> the first (or, with end, the last) day it covers; else an error."""
+    import calendar
+
+    from assistant.errors import BriefingError
+
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    try:
+        if not m:
+            raise ValueError
+        y, mo, d = int(m.group(1)), int(m.group(2) or (12 if end else 1)), m.group(3)
+        day = int(d) if d else (calendar.monthrange(y, mo)[1] if end else 1)
+        return date(y, mo, day)
+    except ValueError:
+        raise BriefingError(f"{name} {value!r} is not a valid date; use YYYY-MM-DD (or YYYY-MM, YYYY)") from None
 
 
 class DocumentMeta(BaseModel):
@@ -130,6 +152,14 @@ class EvidenceReason(BaseModel):
     covers: list[dict[str, str]] = Field(default_factory=list)  # {"item", "how"}
 
 
+class FlaggedPassage(BaseModel):
+    """Retrieved text that reads like instructions to an AI: shown to the user, never cited or sent to an LLM."""
+
+    doc_id: str
+    title: str
+    text: str
+
+
 class Answer(BaseModel):
     question: str = ""
     answer: str
@@ -144,6 +174,7 @@ class Answer(BaseModel):
     retrieved_doc_ids: list[str] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)  # on a refusal: the question items no evidence covers
     evidence: list[EvidenceReason] = Field(default_factory=list)
+    flagged: list[FlaggedPassage] = Field(default_factory=list)
 
 
 class IngestReport(BaseModel):

@@ -10,7 +10,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answering import extractive, llm
 from assistant.answering.draft import Draft, DraftSentence, Span
-from assistant.answering.injection import looks_like_injection
+from assistant.answering.injection import flagged_passages, looks_like_injection
 from assistant.errors import BackendError
 from assistant.evidence.candidates import meta_text
 from assistant.evidence.cite import citation
@@ -59,6 +59,7 @@ class AnswerChain:
         ordered = [by_id[c] for c in dict.fromkeys(members) if c in by_id]
         ordered += [h for h in found.hits if h.chunk_id not in set(members)]
         state["hits"] = ordered[:ANSWER_K]
+        state["flagged"] = found.flagged
         state["t_retrieve"] = (time.perf_counter() - t) * 1000
         return state
 
@@ -184,6 +185,7 @@ class AnswerChain:
                                      score=round(m.candidate.p, 3),
                                      covers=[{"item": c.label, "how": c.how} for c in m.covers])
                       for m in (found.best.members if found is not None and found.best is not None else [])],
+            flagged=flagged_passages(state.get("flagged", [])),
         )
 
     def invoke(self, question: str, filters: SearchFilters | None = None,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
@@ -29,13 +32,93 @@ def make_chat_model(s: LLMSettings) -> ChatModel:
             "the openai backend needs an endpoint: set BRIEFING_LLM__BASE_URL (and BRIEFING_LLM__API_KEY, "
             "BRIEFING_LLM__MODEL), e.g. http://127.0.0.1:11434/v1 for Ollama"
         )
-    from langchain_openai import ChatOpenAI
 
-    # The openai client retries 429/5xx and connection errors with exponential backoff (honouring Retry-After).
-    return ChatOpenAI(
-        model=s.model, base_url=s.base_url, api_key=s.api_key, timeout=s.timeout_s,
-        max_retries=s.max_retries, temperature=s.temperature,
-    )
+    def build() -> ChatModel:
+        from langchain_openai import ChatOpenAI  # imported on the worker thread: counts against the deadline
+
+        # The openai client retries 429/5xx and connection errors with exponential backoff (honouring
+        # Retry-After); no request outlasts the answer's deadline, which the wrapper enforces over all of them.
+        return ChatOpenAI(  # type: ignore[no-any-return]
+            model=s.model, base_url=s.base_url, api_key=s.api_key, timeout=min(s.timeout_s, s.deadline_s),
+            max_retries=s.max_retries, temperature=s.temperature,
+        )
+
+    return DeadlineChatModel(build, s.deadline_s)
+
+
+class DeadlineChatModel:
+    """One total deadline per answer over connect, read, streaming and the client's retries.
+
+    The call runs on a daemon thread; when the deadline passes the caller gets a BackendError at once
+    (and the extractive fallback), while the abandoned request ends on its own timeout."""
+
+    def __init__(self, inner: ChatModel | Callable[[], ChatModel], deadline_s: float) -> None:
+        self._inner: ChatModel | None = inner if hasattr(inner, "invoke") else None  # type: ignore[assignment]
+        self._factory = None if self._inner is not None else inner
+        self._build_lock = threading.Lock()
+        self.deadline_s = deadline_s
+
+    @property
+    def inner(self) -> ChatModel:
+        with self._build_lock:
+            if self._inner is None:
+                assert callable(self._factory)
+                self._inner = self._factory()
+            return self._inner
+
+    def _expired(self) -> BackendError:
+        return BackendError(f"LLM endpoint did not answer within the {self.deadline_s:g} s deadline")
+
+    def invoke(self, input: Any, **kw: Any) -> Any:
+        box: queue.Queue[tuple[str, Any]] = queue.Queue()
+
+        def run() -> None:
+            try:
+                box.put(("ok", self.inner.invoke(input, **kw)))
+            except BaseException as exc:
+                box.put(("error", exc))
+
+        threading.Thread(target=run, daemon=True, name="llm-invoke").start()
+        try:
+            kind, value = box.get(timeout=self.deadline_s)
+        except queue.Empty:
+            raise self._expired() from None
+        if kind == "error":
+            raise value
+        return value
+
+    def stream(self, input: Any, **kw: Any) -> Iterator[Any]:
+        end = time.monotonic() + self.deadline_s
+        box: queue.Queue[tuple[str, Any]] = queue.Queue()
+        stop = threading.Event()
+
+        def run() -> None:
+            try:
+                for chunk in self.inner.stream(input, **kw):
+                    if stop.is_set():
+                        return
+                    box.put(("chunk", chunk))
+                box.put(("done", None))
+            except BaseException as exc:
+                box.put(("error", exc))
+
+        threading.Thread(target=run, daemon=True, name="llm-stream").start()
+        try:
+            while True:
+                left = end - time.monotonic()
+                if left <= 0:
+                    raise self._expired()
+                try:
+                    kind, value = box.get(timeout=left)
+                except queue.Empty:
+                    raise self._expired() from None
+                if kind == "done":
+                    return
+                if kind == "error":
+                    raise value
+                yield value
+        finally:
+            stop.set()
 
 
 def format_sources(hits: list[Hit]) -> str:
@@ -67,6 +150,8 @@ def generate(model: ChatModel, prompt: Prompt, question: str, hits: list[Hit],
             text = "".join(parts)
         else:
             text = model.invoke(msgs).content
+    except BackendError:
+        raise
     except Exception as exc:  # openai raises many types: timeout, connection, status, decode
         raise BackendError(f"LLM endpoint failed: {exc.__class__.__name__}: {str(exc)[:200]}") from exc
     if not isinstance(text, str) or not text.strip():

@@ -91,15 +91,34 @@ def load_topics(path: Path) -> list[TopicJob]:
     return jobs
 
 
+def safe_stem(name: str, where: str = "") -> str:
+    """A file name stem taken from user data must be a plain name: no folders, no '..', no drive."""
+    bad = (not name.strip() or name in {".", ".."} or "\x00" in name or any(ch in name for ch in "/\\:")
+           or Path(name).is_absolute() or name.startswith("~"))
+    if bad:
+        raise BriefingError(f"{where}file name {name!r} is not a plain file name (no folders, '..' or absolute "
+                            "paths); every brief is written inside the output folder")
+    return name
+
+
+def confined(root: Path, name: str) -> Path:
+    """`root/name`, resolved, and refused unless it stays under `root` (symlinks included)."""
+    base = root.resolve()
+    p = (base / name).resolve()
+    if p.parent != base:
+        raise BriefingError(f"{name!r} would be written outside the output folder {root}; refused")
+    return p
+
+
 def write_brief(b: Brief, out: Path, formats: list[str], name: str | None = None) -> list[Path]:
     bad = set(formats) - FORMATS
     if bad:
         raise BriefingError(f"unknown format(s) {sorted(bad)}; choose from md, html, pdf")
+    stem = safe_stem(name) if name else slug(b.topic)
     out.mkdir(parents=True, exist_ok=True)
-    stem = name or slug(b.topic)
     paths = []
     for f in formats:
-        p = out / f"{stem}.{f}"
+        p = confined(out, f"{stem}.{f}")
         tmp = p.with_suffix(p.suffix + ".tmp")
         if f == "md":
             tmp.write_text(to_markdown(b), encoding="utf-8")
@@ -114,6 +133,9 @@ def write_brief(b: Brief, out: Path, formats: list[str], name: str | None = None
 
 def run_batch(a: BriefSources, topics: list[TopicJob], out: Path, formats: list[str], jobs: int = 2,
               force: bool = False, progress: bool = True) -> BatchResult:
+    for t in topics:  # names come from the topic file: refuse the whole batch before writing anything
+        if t.name:
+            safe_stem(t.name, f"line {t.line}: ")
     out.mkdir(parents=True, exist_ok=True)
     names: dict[str, int] = {}
     for t in topics:  # unique, stable file names
@@ -122,7 +144,7 @@ def run_batch(a: BriefSources, topics: list[TopicJob], out: Path, formats: list[
         t.name = base if names[base] == 1 else f"{base}-{names[base]}"
 
     def one(t: TopicJob) -> JobResult:
-        targets = [out / f"{t.name}.{f}" for f in formats]
+        targets = [confined(out, f"{t.name}.{f}") for f in formats]
         if not force and all(p.exists() for p in targets):
             return JobResult(t, "skipped", files=targets)
         try:

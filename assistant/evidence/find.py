@@ -27,6 +27,7 @@ class Found:
     answerable: bool
     reason: str | None = None  # why not, in the user's words
     missing: list[str] = field(default_factory=list)
+    flagged: list[Hit] = field(default_factory=list)  # passages left out as possible instructions (injection)
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
@@ -71,13 +72,16 @@ def find(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFil
     hits = gather(searcher, lib.embed, items, k=k, filters=filters, hops=int(params.get("hops", 2)), qvec=qvec,
                   recency_weight=recency_weight)
     t1 = time.perf_counter()
+    flagged: list[Hit] = []
     if exclude is not None:
-        hits = [h for h in hits if not exclude(h.text)]
+        marks = [exclude(h.text) for h in hits]
+        flagged = [h for h, f in zip(hits, marks, strict=True) if f]
+        hits = [h for h, f in zip(hits, marks, strict=True) if not f]
     cands = score(build(lib, items, hits, qvec, exclude), params["sentence"])
     es = best_set(items, cands, params["refusal"], term_vecs=term_vectors(lib, items))
     t2 = time.perf_counter()
     answerable = es is not None and not items.unknown and es.p_answerable >= params["refusal"]["threshold"]
-    found = Found(items, hits, cands, es, answerable,
+    found = Found(items, hits, cands, es, answerable, flagged=flagged,
                   timings_ms={"retrieve": (t1 - t0) * 1000, "evidence": (t2 - t1) * 1000})
     if not answerable:
         found.reason, found.missing = refusal_reason(items, es)

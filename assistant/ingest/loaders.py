@@ -3,13 +3,51 @@
 from __future__ import annotations
 
 import io
+import logging
+import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from assistant.errors import LoadError
 
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 MAX_BYTES = 25 * 1024 * 1024
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class _PdfLogCollector(logging.Handler):
+    """pypdf reports repairs of malformed files through logging; collect them per thread instead of
+    letting them reach the user's terminal, and report one clear line per file."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.local = threading.local()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        bucket = getattr(self.local, "records", None)
+        if bucket is not None:
+            bucket.append(record.getMessage())
+
+
+_PDF_LOG = _PdfLogCollector()
+_pypdf_logger = logging.getLogger("pypdf")
+_pypdf_logger.addHandler(_PDF_LOG)
+_pypdf_logger.propagate = False
+
+
+def check_size(path: Path) -> int:
+    """Size from the file system, before a byte is read (a 1 GB file is refused without loading it)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read ({exc.strerror})") from exc
+    if size == 0:
+        raise LoadError(f"{path}: file is empty")
+    if size > MAX_BYTES:
+        raise LoadError(f"{path}: file is {size / (1024 * 1024):.0f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+    return size
 
 
 @dataclass
@@ -19,14 +57,20 @@ class RawDocument:
     kind: str  # text | markdown | html | pdf
     pages: list[str] = field(default_factory=list)  # PDF: one string per page
     warnings: list[str] = field(default_factory=list)
+    # Text a human reader does not see (HTML/markdown comments, invisible elements, alt/title attributes):
+    # never indexed, but checked for instructions aimed at an AI.
+    hidden: list[str] = field(default_factory=list)
 
 
 def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252 as a last resort."""
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data and not data.startswith(UTF16_BOMS):  # the whole file, not a prefix
         raise LoadError(f"{path}: looks like a binary file (NUL bytes), not text")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), []
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"{path}: not valid UTF-16 despite its byte-order mark") from exc
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
@@ -48,11 +92,56 @@ def _looks_binary(text: str) -> bool:
     return bad / len(sample) > 0.05
 
 
-def load_html(text: str) -> str:
-    """Main text of an HTML page as markdown-ish lines; navigation, scripts and footers dropped."""
+_INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*[01](\.\d+)?(px|pt)?\b|"
+                              r"opacity\s*:\s*0(\.0*)?\s*(;|$)", re.I)
+_MD_COMMENT = re.compile(r"^\[//\]:\s*#\s*[(\"'](.*)[)\"']\s*$", re.M)
+_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+
+def hidden_parts(soup: Any) -> list[str]:
+    """Collect (and remove from the page) what a reader does not see: comments, invisible elements,
+    image alt/title texts."""
+    from bs4 import Comment
+
+    out: list[str] = []
+    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        if c.strip():
+            out.append(" ".join(c.split()))
+        c.extract()
+    for el in soup.find_all(True):
+        if el.decomposed:
+            continue
+        attrs = el.attrs or {}
+        for a in ("alt", "title", "aria-label"):
+            v = attrs.get(a)
+            if isinstance(v, str) and len(v.split()) >= 4:
+                out.append(" ".join(v.split()))
+        if ("hidden" in attrs or attrs.get("aria-hidden") == "true"
+                or _INVISIBLE_STYLE.search(str(attrs.get("style", "")))):
+            t = el.get_text(" ", strip=True)
+            if t:
+                out.append(t)
+            el.decompose()
+    return out
+
+
+def markup_comments(text: str) -> tuple[str, list[str]]:
+    """Markdown/HTML comments in .md/.txt files: removed from the text, returned for checking."""
+    found = [" ".join(m.group(1).split()) for m in _HTML_COMMENT.finditer(text)]
+    found += [" ".join(m.group(1).split()) for m in _MD_COMMENT.finditer(text)]
+    text = _MD_COMMENT.sub("", _HTML_COMMENT.sub("", text))
+    return text, [f for f in found if f]
+
+
+def load_html(text: str, hidden: list[str] | None = None) -> str:
+    """Main text of an HTML page as markdown-ish lines; navigation, scripts and footers dropped;
+    invisible parts go to `hidden`."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "html.parser")
+    found = hidden_parts(soup)
+    if hidden is not None:
+        hidden.extend(found)
     for tag in soup(["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "button"]):
         tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
@@ -80,7 +169,21 @@ def load_html(text: str) -> str:
     return "\n".join(lines)
 
 
-def load_pdf(data: bytes, path: Path) -> list[str]:
+def load_pdf(data: bytes, path: Path, warnings: list[str] | None = None) -> list[str]:
+    """Pages of a PDF; pypdf's repair messages become one line in `warnings`."""
+    _PDF_LOG.local.records = []
+    try:
+        return _load_pdf(data, path)
+    finally:
+        notes: list[str] = _PDF_LOG.local.records
+        _PDF_LOG.local.records = None
+        if notes and warnings is not None:
+            first = " ".join(notes[0].split())[:120]
+            warnings.append(f"{path.name}: malformed PDF, repaired while reading ({len(notes)} problem"
+                            f"{'s' if len(notes) > 1 else ''}, first: {first})")
+
+
+def _load_pdf(data: bytes, path: Path) -> list[str]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -105,28 +208,26 @@ def load_file(path: Path) -> RawDocument:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise LoadError(f"{path}: unsupported file type '{suffix}' (supported: {', '.join(sorted(SUPPORTED))})")
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot read ({exc.strerror})") from exc
-    if size == 0:
-        raise LoadError(f"{path}: file is empty")
-    if size > MAX_BYTES:
-        raise LoadError(f"{path}: file is {size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+    check_size(path)
     data = path.read_bytes()
+    if len(data) > MAX_BYTES:  # grew after the check
+        raise LoadError(f"{path}: file is over the {MAX_BYTES // (1024 * 1024)} MB limit")
     if suffix == ".pdf":
         if not data.startswith(b"%PDF"):
             raise LoadError(f"{path}: not a PDF (missing %PDF header)")
-        pages = load_pdf(data, path)
-        return RawDocument(path=path, text="\f".join(pages), kind="pdf", pages=pages)
+        pdf_warnings: list[str] = []
+        pages = load_pdf(data, path, pdf_warnings)
+        return RawDocument(path=path, text="\f".join(pages), kind="pdf", pages=pages, warnings=pdf_warnings)
     text, warnings = decode_text(data, path)
     if _looks_binary(text):
         raise LoadError(f"{path}: looks like a binary file, not text")
+    hidden: list[str] = []
     if suffix in {".html", ".htm"}:
-        text = load_html(text)
+        text = load_html(text, hidden)
         kind = "html"
     else:
         kind = "markdown" if suffix in {".md", ".markdown"} else "text"
+        text, hidden = markup_comments(text)
     if not text.strip():
         raise LoadError(f"{path}: no text content")
-    return RawDocument(path=path, text=text, kind=kind, warnings=warnings)
+    return RawDocument(path=path, text=text, kind=kind, warnings=warnings, hidden=hidden)

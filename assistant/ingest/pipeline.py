@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import shutil
+import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,11 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from assistant.answering.injection import looks_like_injection
+from assistant.answering.injection import SCORES_FILE, detector, looks_like_injection, prime
 from assistant.errors import LoadError
 from assistant.ingest.chunk import chunk_document
 from assistant.ingest.clean import Cleaned, clean_text
-from assistant.ingest.loaders import SUPPORTED, load_file
+from assistant.ingest.loaders import SUPPORTED, check_size, load_file
 from assistant.ingest.manifest import build_meta, load_manifest
 from assistant.retrieval.docstore import FileState, IndexState, StoredDoc
 from assistant.retrieval.index import Index, date_int
@@ -60,101 +63,137 @@ def prepare(path: Path, content_hash: str, manifest: dict[str, dict[str, Any]]) 
         sections=[Section(path=p, char_start=s, char_end=e) for p, s, e in cleaned.sections],
         pages=cleaned.pages, removed_lines=cleaned.removed_lines,
     )
-    return doc, cleaned, raw.warnings
+    warnings = list(raw.warnings)
+    hidden = [h for h in raw.hidden if looks_like_injection(h)]
+    if hidden:  # never indexed (a reader cannot see it), but the user should know it is there
+        warnings.append(f"{path.name}: hidden markup (comment, invisible element or alt text) holds "
+                        f"instruction-like text, not indexed: “{' '.join(hidden[0].split())[:120]}”")
+    return doc, cleaned, warnings
+
+
+_WRITERS: weakref.WeakKeyDictionary[Index, threading.Lock] = weakref.WeakKeyDictionary()
+_WRITERS_GUARD = threading.Lock()
+
+
+def writer_lock(index: Index) -> threading.Lock:
+    """Serialises ingests of one index. Distinct from `index.lock`, which is held only for the short
+    commit: reading, chunking and embedding an upload never block removals, and readers never lock."""
+    with _WRITERS_GUARD:
+        return _WRITERS.setdefault(index, threading.Lock())
 
 
 def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progress | None = None) -> IngestReport:
     t0 = time.perf_counter()
     report = IngestReport()
-    settings = index.settings
     files, errors = expand_paths(paths)
     report.errors.extend(errors)
-    with index.lock:
-        state = index.state.model_copy(deep=True)
-        pending: list[tuple[str, StoredDoc]] = []
-        used_ids = {f.doc_id: key for key, f in state.files.items()}
-        manifests: dict[Path, dict[str, dict[str, Any]]] = {}
-        for i, path in enumerate(files):
-            if progress:
-                progress("read", i, len(files))
-            key = str(path.resolve())
-            try:
-                data = path.read_bytes()
-                if path.parent not in manifests:  # read once per folder, not once per file
-                    manifests[path.parent] = load_manifest(path.parent)
-                manifest = manifests[path.parent]
-                entry = manifest.get(path.name, {})
-                h = hashlib.sha256(data + json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
-                old = state.files.get(key)
-                if old and old.content_hash == h:
-                    report.unchanged.append(old.doc_id)
-                    continue
-                doc, cleaned, warnings = prepare(path, h, manifest)
-                doc_id = doc.meta.doc_id
-                if doc_id in used_ids and used_ids[doc_id] != key:
-                    doc_id = f"{doc_id}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
-                    doc.meta.doc_id = doc_id
-                chunks = chunk_document(
-                    doc_id, cleaned, index.embedder.count_tokens, settings.chunking.max_tokens,
-                    settings.chunking.overlap_sentences, settings.chunking.min_tokens,
-                )
-                if not chunks:
-                    raise LoadError(f"{path}: no text to index")
-                used_ids[doc_id] = key
-                pending.append((key, StoredDoc(document=doc, chunks=chunks)))
-                if any(looks_like_injection(c.text) for c in chunks):
-                    warnings.append(f"{path.name}: contains instruction-like text (prompt injection?); "
-                                    "those passages are never used as evidence")
-                for w in warnings:
-                    report.errors.append({"path": str(path), "reason": f"warning: {w}"})
-            except LoadError as exc:
-                report.errors.append({"path": str(path), "reason": str(exc)})
-            except OSError as exc:
-                report.errors.append({"path": str(path), "reason": f"cannot read: {exc}"})
+    with writer_lock(index):
+        pending, vectors = _prepare_and_embed(index, files, report, progress)
+        with index.lock:  # commit: store writes, BM25, state, snapshot swap
+            state = index.state.model_copy(deep=True)
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            for key, sd in pending:
+                m = sd.document.meta
+                ids = [c.chunk_id for c in sd.chunks]
+                if ids:
+                    index.store.add(
+                        ids, np.stack([vectors[c] for c in ids]),
+                        [{"doc_id": m.doc_id, "doc_type": m.doc_type, "date": date_int(m.date),
+                          "section": c.section[:200], "char_start": c.char_start, "char_end": c.char_end}
+                         for c in sd.chunks],
+                        [c.text for c in sd.chunks],
+                    )
+                index.docstore.save_doc(sd)
+                (report.updated if key in state.files else report.added).append(m.doc_id)
+                state.files[key] = FileState(doc_id=m.doc_id, content_hash=sd.document.content_hash,
+                                             chunk_ids=ids, ingested_at=now)
+            if prune:
+                for key in list(state.files):
+                    if not Path(key).exists():
+                        report.removed.append(state.files.pop(key).doc_id)
+            if pending or report.removed:
+                _commit(index, state, pending, now)
+        if pending:  # scores of the new passages, so that a restarted app does not re-embed them
+            with contextlib.suppress(OSError):
+                detector().save(index.root / SCORES_FILE)
+    report.seconds = round(time.perf_counter() - t0, 3)
+    return report
 
-        # Embed only chunks the store does not already hold.
-        known = set(index.chunks)
-        to_embed = [c for _, sd in pending for c in sd.chunks if c.chunk_id not in known]
-        headers = {sd.document.meta.doc_id: sd.document.meta.title for _, sd in pending}
-        vectors: dict[str, np.ndarray] = {}
-        batch = max(1, settings.embed_batch_size * 4)
-        for i in range(0, len(to_embed), batch):
-            part = to_embed[i : i + batch]
-            if progress:
-                progress("embed", i, len(to_embed))
-            texts = [contextual(headers[c.doc_id], c) for c in part]
-            for c, v in zip(part, index.embedder.embed(texts), strict=True):
-                vectors[c.chunk_id] = v
-        if progress and to_embed:
-            progress("embed", len(to_embed), len(to_embed))
-        reused = [c.chunk_id for _, sd in pending for c in sd.chunks if c.chunk_id in known]
-        vectors.update(index.store.get_embeddings(reused))
-        report.chunks_embedded = len(to_embed)
 
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        for key, sd in pending:
-            m = sd.document.meta
-            ids = [c.chunk_id for c in sd.chunks]
-            if ids:
-                index.store.add(
-                    ids, np.stack([vectors[c] for c in ids]),
-                    [{"doc_id": m.doc_id, "doc_type": m.doc_type, "date": date_int(m.date), "section": c.section[:200],
-                      "char_start": c.char_start, "char_end": c.char_end} for c in sd.chunks],
-                    [c.text for c in sd.chunks],
-                )
-            index.docstore.save_doc(sd)
-            (report.updated if key in state.files else report.added).append(m.doc_id)
-            state.files[key] = FileState(doc_id=m.doc_id, content_hash=sd.document.content_hash,
-                                         chunk_ids=ids, ingested_at=now)
-        if prune:
-            for key in list(state.files):
-                if not Path(key).exists():
-                    report.removed.append(state.files.pop(key).doc_id)
-        changed = bool(pending or report.removed)
-        if changed:
-            _commit(index, state, pending, now)
-        report.seconds = round(time.perf_counter() - t0, 3)
-        return report
+def _prepare_and_embed(index: Index, files: list[Path], report: IngestReport,
+                       progress: Progress | None) -> tuple[list[tuple[str, StoredDoc]], dict[str, np.ndarray]]:
+    """Everything slow, against the current snapshot and without the index lock."""
+    settings = index.settings
+    state = index.state
+    pending: list[tuple[str, StoredDoc]] = []
+    used_ids = {f.doc_id: key for key, f in state.files.items()}
+    manifests: dict[Path, dict[str, dict[str, Any]]] = {}
+    for i, path in enumerate(files):
+        if progress:
+            progress("read", i, len(files))
+        key = str(path.resolve())
+        try:
+            check_size(path)  # before reading a byte
+            data = path.read_bytes()
+            if path.parent not in manifests:  # read once per folder, not once per file
+                manifests[path.parent] = load_manifest(path.parent)
+            manifest = manifests[path.parent]
+            entry = manifest.get(path.name, {})
+            h = hashlib.sha256(data + json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
+            del data
+            old = state.files.get(key)
+            if old and old.content_hash == h:
+                report.unchanged.append(old.doc_id)
+                continue
+            doc, cleaned, warnings = prepare(path, h, manifest)
+            doc_id = doc.meta.doc_id
+            if doc_id in used_ids and used_ids[doc_id] != key:
+                doc_id = f"{doc_id}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
+                doc.meta.doc_id = doc_id
+            chunks = chunk_document(
+                doc_id, cleaned, index.embedder.count_tokens, settings.chunking.max_tokens,
+                settings.chunking.overlap_sentences, settings.chunking.min_tokens,
+            )
+            if not chunks:
+                raise LoadError(f"{path}: no text to index")
+            used_ids[doc_id] = key
+            pending.append((key, StoredDoc(document=doc, chunks=chunks)))
+            prime([c.text for c in chunks])  # one embedding batch per file for the injection detector
+            if any(looks_like_injection(c.text) for c in chunks):
+                warnings.append(f"{path.name}: contains instruction-like text (prompt injection?); "
+                                "those passages are never used as evidence")
+            for w in warnings:
+                report.errors.append({"path": str(path), "reason": f"warning: {w}"})
+        except LoadError as exc:
+            report.errors.append({"path": str(path), "reason": str(exc)})
+        except OSError as exc:
+            report.errors.append({"path": str(path), "reason": f"cannot read: {exc}"})
+
+    # Embed only chunks the store does not already hold; small batches keep the CPU shareable.
+    known = set(index.chunks)
+    to_embed = [c for _, sd in pending for c in sd.chunks if c.chunk_id not in known]
+    headers = {sd.document.meta.doc_id: sd.document.meta.title for _, sd in pending}
+    vectors: dict[str, np.ndarray] = {}
+    batch = max(1, settings.embed_batch_size)
+    for i in range(0, len(to_embed), batch):
+        part = to_embed[i : i + batch]
+        if progress:
+            progress("embed", i, len(to_embed))
+        texts = [contextual(headers[c.doc_id], c) for c in part]
+        for c, v in zip(part, index.embedder.embed(texts), strict=True):
+            vectors[c.chunk_id] = v
+        time.sleep(0)  # let a waiting question run between batches
+    if progress and to_embed:
+        progress("embed", len(to_embed), len(to_embed))
+    reused = [c.chunk_id for _, sd in pending for c in sd.chunks if c.chunk_id in known]
+    vectors.update(index.store.get_embeddings(reused))
+    missing = [c for _, sd in pending for c in sd.chunks if c.chunk_id not in vectors]
+    if missing:  # removed from the store meanwhile
+        for c, v in zip(missing, index.embedder.embed([contextual(headers[c.doc_id], c) for c in missing]),
+                        strict=True):
+            vectors[c.chunk_id] = v
+    report.chunks_embedded = len(to_embed) + len(missing)
+    return pending, vectors
 
 
 def remove_documents(index: Index, doc_ids: list[str]) -> list[str]:

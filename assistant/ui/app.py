@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import logging
 import os
 import queue
@@ -18,7 +19,8 @@ import gradio as gr
 from assistant.errors import BriefingError
 from assistant.facade import Assistant
 from assistant.types import SearchFilters
-from assistant.ui.format import CSS, answer_markdown, sources_html
+from assistant.ui.auth import Authenticator
+from assistant.ui.format import CSS, answer_markdown, draft_html, flagged_html, safe_html, sources_html, user_html
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,8 @@ def build(a: Assistant) -> gr.Blocks:
             question = a.resolve_followup(message, questions)
             filters = SearchFilters(doc_ids=doc_ids or None, doc_types=types or None,
                                     date_from=date_from or None, date_to=date_to or None)
-            shown = message if question == message else f"{message}\n\n<sub>(understood as: {question})</sub>"
+            shown = user_html(message) + ("" if question == message else
+                                          f"<p><sub>(understood as: {html.escape(question)})</sub></p>")
             tokens: queue.Queue[str | None] = queue.Queue()
             result: dict[str, Any] = {}
 
@@ -68,13 +71,15 @@ def build(a: Assistant) -> gr.Blocks:
             while (tok := tokens.get()) is not None:
                 draft += tok
                 yield ([*history, {"role": "user", "content": shown},
-                        {"role": "assistant", "content": draft + " …(verifying)"}], questions, gr.update(), "")
+                        {"role": "assistant", "content": draft_html(draft + " …(verifying)")}], questions, gr.update(), "")
             if "error" in result:
                 raise result["error"]
             ans = result["answer"]
             yield ([*history, {"role": "user", "content": shown},
                     {"role": "assistant", "content": answer_markdown(ans)}],
-                   [*questions, question], sources_html(ans.citations, a.index.doc_text), "")
+                   [*questions, question],
+                   sources_html(ans.citations, a.index.doc_text) + flagged_html([(f.title, f.text) for f in ans.flagged]),
+                   "")
         except BriefingError as exc:
             raise gr.Error(str(exc)) from exc
         except gr.Error:
@@ -87,7 +92,7 @@ def build(a: Assistant) -> gr.Blocks:
     def positions(topic: str, actors: list[str], backend: str) -> str:
         from assistant.positions.contrast import to_markdown
 
-        return to_markdown(a.contrast(topic, actors or [], backend=backend))
+        return safe_html(to_markdown(a.contrast(topic, actors or [], backend=backend)))
 
     @friendly
     def brief(topic: str, actors: list[str]):  # type: ignore[no-untyped-def]
@@ -97,7 +102,7 @@ def build(a: Assistant) -> gr.Blocks:
         b = a.brief(topic, actors or None)
         out = Path(tempfile.mkdtemp(prefix="brief-"))
         md, pdf = write_brief(b, out, ["md", "pdf"])
-        return to_markdown(b), [str(md), str(pdf)]
+        return safe_html(to_markdown(b)), [str(md), str(pdf)]
 
     @friendly
     def batch(file: str | None) -> str:
@@ -119,27 +124,23 @@ def build(a: Assistant) -> gr.Blocks:
                 for d in a.documents()]
 
     @friendly
-    def upload(files: list[str] | None, progress: gr.Progress = gr.Progress()):  # type: ignore[no-untyped-def]
+    def upload(files: list[str] | None, replace: bool,  # type: ignore[no-untyped-def]
+               progress: gr.Progress = gr.Progress()):
         if not files:
             raise BriefingError("choose one or more files (txt, md, html, pdf)")
-        upload_dir = a.settings.index_dir / "uploads"
-        upload_dir.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for f in files:
-            dest = upload_dir / Path(f).name
-            dest.write_bytes(Path(f).read_bytes())
-            paths.append(dest)
-        report = a.ingest(paths, progress=lambda stage, done, total: progress(done / max(1, total), desc=stage))
-        lines = [f"Added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}."]
-        lines += [f"- **{Path(e['path']).name}**: {e['reason']}" for e in report.errors]
-        return "\n".join(lines), library_rows(), gr.update(choices=[d["doc_id"] for d in a.documents()])
+        report = a.add_uploads([Path(f) for f in files], replace=bool(replace),
+                               progress=lambda stage, done, total: progress(done / max(1, total), desc=stage))
+        lines = [f"Added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}"
+                 + (f", replaced {len(report.removed)}" if report.removed else "") + "."]
+        lines += [f"- **{html.escape(Path(e['path']).name)}**: {html.escape(e['reason'])}" for e in report.errors]
+        return safe_html("\n".join(lines)), library_rows(), gr.update(choices=[d["doc_id"] for d in a.documents()])
 
     @friendly
     def remove(doc_id: str):  # type: ignore[no-untyped-def]
         if not doc_id:
             raise BriefingError("pick a document to remove")
         removed = a.remove([doc_id])
-        return f"Removed: {', '.join(removed) or 'nothing'}", library_rows(), \
+        return html.escape(f"Removed: {', '.join(removed) or 'nothing'}"), library_rows(), \
             gr.update(choices=[d["doc_id"] for d in a.documents()], value=None)
 
     with gr.Blocks(title="Briefing Assistant") as app:
@@ -149,7 +150,9 @@ def build(a: Assistant) -> gr.Blocks:
             questions = gr.State([])
             with gr.Row():
                 with gr.Column(scale=3):
-                    bot = gr.Chatbot(label="Answers (every sentence cited)", height=480, elem_id="chatbot")
+                    # messages are rendered to sanitised HTML by assistant.ui.format, not by the browser's markdown
+                    bot = gr.Chatbot(label="Answers (every sentence cited)", height=480, elem_id="chatbot",
+                                     render_markdown=False, sanitize_html=True)
                     box = gr.Textbox(label="Question", placeholder="e.g. What does LEAP stand for?", elem_id="question")
                     send = gr.Button("Ask", variant="primary", elem_id="ask")
                 with gr.Column(scale=2):
@@ -171,13 +174,13 @@ def build(a: Assistant) -> gr.Blocks:
                                    "Andrei Kortunov"], label="Actors", elem_id="p_actors")
             p_backend = gr.Radio(["extractive", "openai"], value=a.settings.backend, label="Backend")
             p_go = gr.Button("Contrast", variant="primary", elem_id="contrast")
-            p_out = gr.Markdown(elem_id="contrast_out")
+            p_out = gr.HTML(elem_id="contrast_out")
             p_go.click(positions, [p_topic, p_actors, p_backend], p_out, api_name="contrast")
         with gr.Tab("Briefs"):
             b_topic = gr.Textbox(label="Topic", value="The LEAP initiative", elem_id="b_topic")
             b_actors = gr.Dropdown(actor_choices, multiselect=True, label="Actors (optional)")
             b_go = gr.Button("Generate brief", variant="primary", elem_id="brief")
-            b_out = gr.Markdown(elem_id="brief_out")
+            b_out = gr.HTML(elem_id="brief_out")
             b_files = gr.File(label="Download", file_count="multiple", elem_id="brief_files")
             b_go.click(brief, [b_topic, b_actors], [b_out, b_files], api_name="brief")
             gr.Markdown("### Batch")
@@ -191,28 +194,25 @@ def build(a: Assistant) -> gr.Blocks:
                                                           "machine-translated", "chunks"], interactive=False)
             up = gr.File(label="Add documents", file_count="multiple", type="filepath",
                          file_types=[".txt", ".md", ".html", ".htm", ".pdf"], elem_id="upload")
+            up_replace = gr.Checkbox(False, label="Replace documents with the same file name (otherwise a "
+                                     "same-named upload is added as a new document)", elem_id="replace")
             up_go = gr.Button("Ingest", elem_id="ingest")
-            up_msg = gr.Markdown(elem_id="ingest_msg")
+            up_msg = gr.HTML(elem_id="ingest_msg")
             rm_doc = gr.Dropdown([d["doc_id"] for d in docs], label="Remove a document")
             rm_go = gr.Button("Remove")
-            up_go.click(upload, up, [up_msg, table, rm_doc], api_name="upload")
+            up_go.click(upload, [up, up_replace], [up_msg, table, rm_doc], api_name="upload")
             rm_go.click(remove, rm_doc, [up_msg, table, rm_doc])
     app.queue(default_concurrency_limit=4)
     return app
 
 
-def users_from_env() -> list[tuple[str, str]] | None:
-    """BRIEFING_UI_USERS="alice:secret,bob:hunter2" switches on the login page."""
-    raw = os.environ.get("BRIEFING_UI_USERS", "").strip()
-    if not raw:
-        return None
-    pairs = [p.split(":", 1) for p in raw.split(",") if ":" in p]
-    return [(u.strip(), pw) for u, pw in pairs]
-
-
 def launch(a: Assistant, host: str = "127.0.0.1", port: int = 7860, block: bool = True) -> gr.Blocks:
+    from assistant.ingest.loaders import MAX_BYTES
+
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     app = build(a)
-    app.launch(server_name=host, server_port=port, share=False, auth=users_from_env(), css=CSS,
-               prevent_thread_lock=not block, show_error=False, quiet=not block)
+    auth = Authenticator.from_env()
+    app.launch(server_name=host, server_port=port, share=False, auth=auth.check if auth else None, css=CSS,
+               prevent_thread_lock=not block, show_error=False, quiet=not block,
+               max_file_size=MAX_BYTES)  # Gradio refuses bigger uploads while receiving them
     return app
