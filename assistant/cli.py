@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from assistant.cli_common import _assistant, _print_json
 from assistant.errors import BriefingError
-
-
-def _assistant(args: argparse.Namespace) -> Any:
-    from assistant.facade import Assistant
-    from assistant.settings import Settings
-
-    overrides: dict[str, Any] = {}
-    if getattr(args, "index_dir", None):
-        overrides["index_dir"] = Path(args.index_dir)
-    return Assistant(Settings(**overrides))
-
-
-def _print_json(obj: Any) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

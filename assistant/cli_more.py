@@ -12,7 +12,7 @@ from assistant.errors import BriefingError
 
 
 def _a(args: argparse.Namespace) -> Any:
-    from assistant.cli import _assistant
+    from assistant.cli_common import _assistant
 
     return _assistant(args)
 

@@ -16,7 +16,7 @@ from assistant.types import Hit, IngestReport, SearchFilters
 if TYPE_CHECKING:
     from assistant.answering.chain import AnswerChain
     from assistant.evaluation.runner import Report
-    from assistant.ingest.pipeline import Progress
+    from assistant.retrieval.indexing import Progress
     from assistant.types import Answer, Brief, Contrast
 
 
@@ -27,7 +27,7 @@ class Assistant:
         self.embedder = embedder or get_embedder(self.settings.embed_model, self.settings.embed_batch_size)
         self.registry = ActorRegistry.load(self.settings.actors_path)
         self.index = Index(self.settings, self.embedder, self.registry)
-        from assistant.answering import injection
+        from assistant.ingest import injection
 
         # the injection detector compares meanings with this embedder; scores saved at ingest are reused
         injection.configure(self.embedder, self.index.root)
@@ -38,7 +38,7 @@ class Assistant:
     # ---- corpus ----------------------------------------------------------------------------------
     def ingest(self, paths: Sequence[Path] | None = None, prune: bool = False,
                progress: Progress | None = None) -> IngestReport:
-        from assistant.ingest.pipeline import ingest
+        from assistant.retrieval.indexing import ingest
 
         report = ingest(self.index, [Path(p) for p in (paths or [self.settings.corpus_dir])], prune=prune,
                         progress=progress)
@@ -51,7 +51,7 @@ class Assistant:
         from assistant.positions.contrast import PositionFinder
 
         if self._finder is None:
-            from assistant.answering.injection import looks_like_injection
+            from assistant.ingest.injection import looks_like_injection
 
             self._finder = PositionFinder(self.index, exclude=looks_like_injection)
         return self._finder
@@ -87,7 +87,7 @@ class Assistant:
         return report
 
     def remove(self, doc_ids: list[str]) -> list[str]:
-        from assistant.ingest.pipeline import remove_documents
+        from assistant.retrieval.indexing import remove_documents
 
         return remove_documents(self.index, doc_ids)
 
@@ -148,7 +148,7 @@ class Assistant:
     @staticmethod
     def is_untrusted(text: str) -> bool:
         """Instruction-like text in a document (possible prompt injection): never evidence, never sent to an LLM."""
-        from assistant.answering.injection import looks_like_injection
+        from assistant.ingest.injection import looks_like_injection
 
         return looks_like_injection(text)
 

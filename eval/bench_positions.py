@@ -23,8 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from attribution_data import load, score
 
+from assistant.positions.cues import SPEECH
+from assistant.positions.model import nlp
 from assistant.positions.quotes import find_quotes
-from assistant.positions.statements import SPEECH, nlp, statements
+from assistant.positions.statements import statements
 
 RUSSIA_PHRASINGS = [
     "pressure on Russia", "sanctions against Russia", "dealing with Moscow", "stance toward the Kremlin",

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from assistant.facade import Assistant
-from assistant.ingest.pipeline import contextual
 from assistant.retrieval.docstore import FileState, IndexState, StoredDoc
+from assistant.retrieval.indexing import contextual
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.types import Chunk, Document, DocumentMeta, SearchFilters

@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant import calibration  # noqa: E402
-from assistant.answering.injection import CUES, EMBED_FEATURES, MODEL_CUES, Detector, units  # noqa: E402
 from assistant.ingest.clean import clean_text  # noqa: E402
+from assistant.ingest.injection import CUES, EMBED_FEATURES, MODEL_CUES, Detector, units  # noqa: E402
 from assistant.ingest.loaders import load_file  # noqa: E402
 
 DATA = ROOT / "eval" / "injection"

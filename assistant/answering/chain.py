@@ -10,13 +10,13 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answering import extractive, llm
 from assistant.answering.draft import Draft, DraftSentence, Span
-from assistant.answering.injection import flagged_passages, looks_like_injection
 from assistant.errors import BackendError
 from assistant.evidence.candidates import meta_text
 from assistant.evidence.cite import citation
 from assistant.evidence.find import Found, find
 from assistant.evidence.library import LibraryView
 from assistant.evidence.support import support
+from assistant.ingest.injection import flagged_passages, looks_like_injection
 from assistant.prompts import MARKER_FORMAT, Prompt
 from assistant.retrieval.index import Index
 from assistant.types import Answer, Citation, EvidenceReason, SearchFilters

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from assistant.answering.draft import Draft, DraftSentence, Span
-from assistant.answering.injection import redact
 from assistant.errors import BackendError
 from assistant.evidence.support import best_quote
+from assistant.ingest.injection import redact
 from assistant.ingest.sentences import split_sentences
 from assistant.prompts import MARKER_RE, NOT_IN_DOCS, Prompt
 from assistant.retrieval.index import Index

@@ -9,8 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from assistant.positions.model import Statement as Said
 from assistant.positions.registry import Actor
-from assistant.positions.statements import Statement as Said
 from assistant.positions.store import StatementStore
 from assistant.retrieval.index import Index, expand_acronyms
 from assistant.textutil import STOPWORDS, tokens

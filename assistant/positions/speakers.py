@@ -75,7 +75,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _speech() -> set[str]:
-    from assistant.positions.statements import SPEECH
+    from assistant.positions.cues import SPEECH
 
     return SPEECH
 

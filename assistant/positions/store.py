@@ -10,7 +10,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.positions.statements import VERSION, Statement, statements
+from assistant.positions.model import VERSION, Statement
+from assistant.positions.statements import statements
 
 if TYPE_CHECKING:
     from assistant.retrieval.index import Index

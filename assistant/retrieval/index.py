@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
@@ -15,53 +13,19 @@ from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.hybrid import mmr, near_duplicate, rrf
 from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.query import (
+    QueryExpander,
+    _NoExpansion,
+    date_int,
+    expand_acronyms,
+    find_acronyms,
+    title_overlap,
+)
 from assistant.retrieval.store import ChromaStore
 from assistant.settings import Settings
-from assistant.textutil import fold, tokens
 from assistant.types import AlsoIn, Chunk, DocumentMeta, Hit, HitWhy, SearchFilters
 
-
-def date_int(iso: str | None) -> int:
-    if not iso:
-        return 0
-    parts = ([*iso.split("-"), "01", "01"])[:3]
-    try:
-        return int(parts[0]) * 10000 + int(parts[1]) * 100 + int(parts[2])
-    except ValueError:
-        return 0
-
-
-_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w-]*[ &]+(?:(?:and|of|for|the|&) +)?){1,8})\(([A-Z][A-Za-z0-9]{1,9})\)")
-
-
-def find_acronyms(texts: Iterable[str]) -> dict[str, str]:
-    """'Low-Cost Effectors and Autonomous Platforms (LEAP)' -> {'LEAP': 'Low-Cost Effectors ...'}."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for m in _ACRONYM_DEF.finditer(text):
-            words = m.group(1).split()
-            acro = m.group(2)
-            initials = [w for w in words if w[0].isupper()]
-            if len(initials) >= 2 and acro[0].upper() == initials[0][0].upper():
-                found.setdefault(acro, " ".join(words[-(len(words)):]))
-    return found
-
-
-def expand_acronyms(query: str, acronyms: dict[str, str]) -> str:
-    extra = [acronyms[t] for t in re.findall(r"\b[A-Z][A-Za-z0-9]{1,9}\b", query) if t in acronyms]
-    return query if not extra else query + " " + " ".join(extra)
-
-
 EXACT_BELOW = 3000  # filtered to at most this many chunks: exact dense scoring beats the ANN `where` path
-
-
-class QueryExpander(Protocol):
-    def expand_query(self, query: str) -> str: ...
-
-
-class _NoExpansion:
-    def expand_query(self, query: str) -> str:
-        return query
 
 
 @dataclass(frozen=True)
@@ -73,8 +37,6 @@ class Snapshot:
     chunks: dict[str, Chunk]
     doc_sentences: dict[str, list[tuple[int, int]]]
     acronyms: dict[str, str]
-    folded: dict[str, str]
-    chunk_terms: dict[str, set[str]]
     lexical: LexicalIndex
     doc_pos: dict[str, int]
     doc_type: np.ndarray
@@ -131,8 +93,6 @@ class Index:
         return Snapshot(
             state=state, docs=docs, chunks=chunks, doc_sentences=doc_sentences,
             acronyms=find_acronyms(c.text for c in chunks.values()),
-            folded={cid: fold(c.text) for cid, c in chunks.items()},
-            chunk_terms={cid: set(tokens(c.text)) for cid, c in chunks.items()},
             lexical=lexical, doc_pos=doc_pos,
             doc_type=np.array([str(m.doc_type) for m in metas] or [""], dtype=object),
             doc_date=np.array([date_int(m.date) for m in metas] or [0], dtype=np.int64),
@@ -166,14 +126,6 @@ class Index:
         return self._snap.acronyms
 
     @property
-    def folded(self) -> dict[str, str]:
-        return self._snap.folded
-
-    @property
-    def chunk_terms(self) -> dict[str, set[str]]:
-        return self._snap.chunk_terms
-
-    @property
     def lexical(self) -> LexicalIndex:
         return self._snap.lexical
 
@@ -182,12 +134,6 @@ class Index:
 
     def doc_text(self, doc_id: str) -> str:
         return self.docs[doc_id].document.text
-
-    def sentence_vectors(self, keys: list[tuple[str, int, int]]) -> list[np.ndarray]:
-        """Embeddings of document sentences, computed on first use and cached (ingest stays lean)."""
-        docs = self._snap.docs
-        texts = [docs[d].document.text[s:e] for d, s, e in keys]
-        return self.text_vectors(texts)
 
     def text_vectors(self, texts: list[str]) -> list[np.ndarray]:
         """Embeddings keyed by the text itself (so a re-ingested document never gets stale vectors)."""
@@ -207,13 +153,6 @@ class Index:
             for t, v in zip(late, self.embedder.embed(late), strict=True):
                 got[t] = v
         return [got[t] for t in texts]  # type: ignore[misc]
-
-    def df_entity(self, variants: list[str]) -> int:
-        pats = [re.compile(r"(?<![\w-])" + re.escape(v) + r"(?![\w-])") for v in variants]
-        return sum(1 for t in self.folded.values() if any(p.search(t) for p in pats))
-
-    def df_term(self, term: str) -> int:
-        return sum(1 for ts in self.chunk_terms.values() if term in ts)
 
     @property
     def is_empty(self) -> bool:
@@ -354,11 +293,3 @@ class Index:
                                 title=snap.docs[snap.chunks[x].doc_id].document.meta.title) for x in members],
             ))
         return hits
-
-
-def title_overlap(query: str, title: str) -> float:
-    """Share of the title's content words the query names (a passage's subject is often only its title)."""
-    tt = set(tokens(title))
-    if not tt:
-        return 0.0
-    return round(len(tt & set(tokens(query))) / len(tt), 4)

@@ -1,4 +1,5 @@
-"""Ingest: load -> clean -> chunk -> embed -> store, incremental by content hash, crash-safe."""
+"""Indexing: load -> clean -> chunk (assistant.ingest) -> embed -> store (Chroma + BM25 + docstore), incremental by
+content hash, crash-safe; the index swaps to the new state in one step (retrieval/index.py Snapshot)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from typing import Any
 
 import numpy as np
 
-from assistant.answering.injection import SCORES_FILE, detector, looks_like_injection, prime
 from assistant.errors import LoadError
 from assistant.ingest.chunk import chunk_document
 from assistant.ingest.clean import Cleaned, clean_text
+from assistant.ingest.injection import SCORES_FILE, detector, looks_like_injection, prime
 from assistant.ingest.loaders import SUPPORTED, check_size, load_file
 from assistant.ingest.manifest import build_meta, load_manifest
 from assistant.retrieval.docstore import FileState, IndexState, StoredDoc
