@@ -23,8 +23,11 @@ install: $(BIN)/.installed
 ingest: install
 	$(BIN)/briefing ingest
 
+# the UI's pre-filled examples for the bundled corpus are data, passed as settings (BRIEFING_UI__*)
 run: ingest
-	$(BIN)/python app.py
+	BRIEFING_UI__EXAMPLE_QUESTION="What does LEAP stand for?" BRIEFING_UI__TOPIC="pressure on Russia" \
+	BRIEFING_UI__ACTORS='["Kaja Kallas", "Boris Pistorius", "Andrei Kortunov"]' \
+	BRIEFING_UI__BRIEF_TOPIC="The LEAP initiative" $(BIN)/python app.py
 
 lint: install
 	$(BIN)/ruff check assistant tests app.py eval

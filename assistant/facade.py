@@ -214,7 +214,7 @@ class Assistant:
         return self.chain(backend).invoke(question.strip(), filters, on_token)
 
     def resolve_followup(self, question: str, previous: list[str]) -> str:
-        """'and what did Pistorius say?' after a question about X -> 'what did Pistorius say about X?'"""
+        """'and what did the minister say?' after a question about X -> 'what did the minister say about X?'"""
         from assistant.answering.followup import resolve
 
         return resolve(question, previous, self.library())

@@ -41,6 +41,13 @@ class LLMSettings(BaseModel):
     temperature: float = Field(0.0, description="Sampling temperature.")
 
 
+class UISettings(BaseModel):
+    example_question: str = Field("", description="Placeholder question in the Chat tab.")
+    topic: str = Field("", description="Topic pre-filled in the Positions tab.")
+    actors: list[str] = Field(default_factory=list, description="Actors pre-selected in the Positions tab.")
+    brief_topic: str = Field("", description="Topic pre-filled in the Briefs tab.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BRIEFING_", env_nested_delimiter="__", extra="ignore")
 
@@ -59,6 +66,7 @@ class Settings(BaseSettings):
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    ui: UISettings = Field(default_factory=UISettings)
 
     @property
     def actors_path(self) -> Path:

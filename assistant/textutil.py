@@ -14,7 +14,7 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lowercase and strip diacritics: 'Kraków' -> 'krakow', 'Władysław' -> 'wladyslaw'."""
+    """Lowercase and strip diacritics: 'Łódź' -> 'lodz', 'Zürich' -> 'zurich'."""
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
@@ -68,7 +68,7 @@ _SKELETON_RULES = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"),
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A spelling skeleton for transliterated names: folded, common letter swaps merged, doubles collapsed
-    ('Kaya Callas' and 'Kaja Kallas' share one; 'Cracow' and 'Krakow' too)."""
+    ('Tchaikovsky' and 'Chaykovsky' share one; 'Peking'-style spellings of one name meet)."""
     w = fold(word)
     for a, b in _SKELETON_RULES:
         w = w.replace(a, b)

@@ -25,8 +25,13 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def ui(corpus_assistant: Assistant):  # type: ignore[no-untyped-def]
+    from assistant.settings import UISettings
     from assistant.ui.app import launch
 
+    # the walkthrough's examples are data for this corpus, set the way a deployment would (BRIEFING_UI__*)
+    corpus_assistant.settings.ui = UISettings(example_question="What does LEAP stand for?", topic="pressure on Russia",
+                                              actors=["Kaja Kallas", "Boris Pistorius", "Andrei Kortunov"],
+                                              brief_topic="The LEAP initiative")
     port = _free_port()
     app = launch(corpus_assistant, port=port, block=False)
     yield f"http://127.0.0.1:{port}/"

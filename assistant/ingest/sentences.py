@@ -61,7 +61,7 @@ def _regex_split(text: str, offset: int = 0) -> list[tuple[int, int]]:
         token = last.lower().lstrip("(\"“‘")
         if m.group(1) == "." and not m.group(2):
             if token in _ABBREV or (len(token) == 1 and token.isalpha()):
-                continue  # "Ms. Kallas", "W. Kosiniak-Kamysz"
+                continue  # "Ms. Okafor", "J. R. Hale"
             if re.fullmatch(r"(\d+\.)*\d+", token) and len(before.strip()) <= len(last) + 1:
                 continue  # "1.1. HEADING" numbering at the start
             if re.fullmatch(r"[ivx]+", token) and len(before.strip()) <= len(last) + 1:

@@ -99,7 +99,7 @@ class PositionFinder:
 
 def topic_forms(topic: str, variants: dict[str, list[str]], limit: int = 6) -> list[str]:
     """The topic and its rewordings with each name replaced by the other forms of its variant group
-    ("stance toward the Kremlin" -> "stance toward Russia", "… Moscow"): the embedding then compares the
+    ("stance toward the Élysée" -> "stance toward <its country>", "… <its capital>"): the embedding then compares the
     statement with every way the documents may name the same thing."""
     from assistant.textutil import fold
 
@@ -148,7 +148,7 @@ _GENERIC_TOPIC = set(tokens("position stance line view views policy approach att
 
 
 def key_terms(topic: str, variants: dict[str, list[str]]) -> list[set[str]]:
-    """The topic's content words, each with its variant spellings ('Moscow' ~ 'Russia'), normalised."""
+    """The topic's content words, each with its variant spellings (a capital ~ its country, from the variant data), normalised."""
     from assistant.textutil import fold
 
     groups: list[set[str]] = []

@@ -15,7 +15,7 @@ from assistant.textutil import fold
 
 
 def _case_fold(text: str) -> str:
-    """Diacritics stripped, case kept: 'Niinistö' -> 'Niinisto' (same length for Latin scripts)."""
+    """Diacritics stripped, case kept: 'Söderström' -> 'Soderstrom' (same length for Latin scripts)."""
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -56,7 +56,7 @@ class ActorRegistry:
         for a in actors:
             for n in a.all_names():
                 self._alias[fold(n)] = a
-        # single-word names ("Trump", "Pollard", "Rose") match only capitalised, so a surname that is also an
+        # single-word names ("Bush", "Park", "Rose") match only capitalised, so a surname that is also an
         # ordinary word never matches the word; multi-word names and titles match case-insensitively
         self._single: dict[str, Actor] = {}
         for a in actors:
@@ -103,7 +103,7 @@ class ActorRegistry:
             return Match(self._alias[key], 1.0, name)
         choices = list(self._alias)
         best = process.extractOne(key, choices, scorer=fuzz.WRatio)
-        # WRatio alone matches on fragments ("Kalashnikov" ~ "Kallas"); the plain ratio must agree
+        # WRatio alone matches on fragments ("Johansson" ~ "Johan"); the plain ratio must agree
         if best and best[1] >= min_score and fuzz.ratio(key, best[0]) >= 75:
             return Match(self._alias[best[0]], best[1] / 100.0, best[0])
         close = process.extract(key, choices, scorer=fuzz.WRatio, limit=8)
@@ -116,7 +116,7 @@ class ActorRegistry:
         raise UnknownActor(f"unknown actor '{name}'{hint}")
 
     def find_in_text(self, text: str) -> list[tuple[Actor, int, int]]:
-        """Mentions of registry actors in text (diacritics folded, so 'Kraków'-style spellings do not matter;
+        """Mentions of registry actors in text (diacritics folded, so 'Łódź'-style spellings do not matter;
         single-word names case-sensitive)."""
         out: list[tuple[Actor, int, int]] = []
         taken: list[tuple[int, int]] = []
@@ -135,7 +135,7 @@ class ActorRegistry:
 
     def match_speaker(self, name: str) -> Match | None:
         """The registry actor a speaker's name denotes, with a confidence; None for anyone else.
-        A shared surname with a different first name ("Melania Trump") is someone else."""
+        A shared surname with a different first name ("Mary Smith" for a registered John Smith) is someone else."""
         name = " ".join(name.replace("’s", "").replace("'s", "").split())
         if not name:
             return None
@@ -143,7 +143,7 @@ class ActorRegistry:
         if " " in name and key in self._alias:
             return Match(self._alias[key], 1.0, name)
         parts = name.split()
-        # leading titles ("Defence Minister Boris Pistorius"): the longest multi-word alias that ends the name
+        # leading titles ("Water Minister Ana Ruiz"): the longest multi-word alias that ends the name
         for i in range(1, len(parts) - 1):
             tail = fold(" ".join(parts[i:]))
             if tail in self._alias:

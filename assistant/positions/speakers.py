@@ -82,7 +82,7 @@ def _speech() -> set[str]:
 
 def phrase_entity(tok: Token) -> Any | None:
     """The named entity a subject token belongs to, or one in its appositive ("the mayor, Sadiq Khan")
-    or compound ("Defence Minister Boris Pistorius")."""
+    or compound ("Water Minister Ana Ruiz")."""
     doc = tok.doc
     if tok.ent_type_ != "PERSON":
         # "the Institute's director, Dr. Anthony Fauci": a person in apposition names the speaker
@@ -105,8 +105,8 @@ def phrase_entity(tok: Token) -> Any | None:
 
 
 def title_words(ent: Any) -> set[str]:
-    """Lower-cased words of the title around a mention: 'Defence Minister Boris Pistorius',
-    'Andrei Kortunov, an expert at the Club', 'the mayor of London, Sadiq Khan'."""
+    """Lower-cased words of the title around a mention: 'Water Minister Ana Ruiz',
+    'Lena Ortiz, an expert at the Institute', 'the mayor of London, Sadiq Khan'."""
     doc = ent.doc
     words: set[str] = set()
     root = ent.root

@@ -158,7 +158,7 @@ def _cue_for(d: _Doc, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _C
     span, comp = _complement(tok, off)
     subj = sp.subject_of(tok)
     if subj is None:
-        # "- noted the deputy minister ..., Luke Pollard" and inverted "said Khan"
+        # "- noted the deputy minister ..., Ana Ruiz" and inverted "said Khan"
         after = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > tok.i]
         subj = after[0] if after and lemma in ("say", "note", "stress", "add", "emphasise", "emphasize") else None
         if subj is not None and span is not None and comp is subj:

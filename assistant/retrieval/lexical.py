@@ -69,7 +69,7 @@ class LexicalIndex:
 
     @cached_property
     def by_skeleton(self) -> dict[str, list[str]]:
-        """Vocabulary grouped by spelling skeleton, for transliteration look-ups ('Callas' ~ 'Kallas')."""
+        """Vocabulary grouped by spelling skeleton, for transliteration look-ups ('Tchaikovsky' ~ 'Chaikovsky')."""
         out: dict[str, list[str]] = {}
         for t in self.doc_freq:
             if len(t) >= 4 and t.isalpha():

@@ -23,7 +23,7 @@ _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w-]*[ &]+(?:(?:and|of|for|the|&) +)?){1,8
 
 
 def find_acronyms(texts: Iterable[str]) -> dict[str, str]:
-    """'Low-Cost Effectors and Autonomous Platforms (LEAP)' -> {'LEAP': 'Low-Cost Effectors ...'}."""
+    """'Integrated Water Resources Management (IWRM)' -> {'IWRM': 'Integrated Water ...'}."""
     found: dict[str, str] = {}
     for text in texts:
         for m in _ACRONYM_DEF.finditer(text):

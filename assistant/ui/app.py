@@ -45,6 +45,7 @@ def build(a: Assistant) -> gr.Blocks:
     docs = a.documents()
     doc_choices = [(f"{d['title'][:70]} ({d['doc_type']})", d["doc_id"]) for d in docs]
     actor_choices = [x.name for x in a.registry.actors]
+    ui = a.settings.ui  # pre-filled examples come from settings (BRIEFING_UI__*), never from code
 
     def chat(message: str, history: list[dict[str, Any]], questions: list[str], backend: str,
              doc_ids: list[str], types: list[str], date_from: str, date_to: str):  # type: ignore[no-untyped-def]
@@ -153,7 +154,7 @@ def build(a: Assistant) -> gr.Blocks:
                     # messages are rendered to sanitised HTML by assistant.ui.format, not by the browser's markdown
                     bot = gr.Chatbot(label="Answers (every sentence cited)", height=480, elem_id="chatbot",
                                      render_markdown=False, sanitize_html=True)
-                    box = gr.Textbox(label="Question", placeholder="e.g. What does LEAP stand for?", elem_id="question")
+                    box = gr.Textbox(label="Question", placeholder=ui.example_question or "Ask a question about the documents", elem_id="question")
                     send = gr.Button("Ask", variant="primary", elem_id="ask")
                 with gr.Column(scale=2):
                     srcs = gr.HTML("<p><i>Cited passages appear here.</i></p>", elem_id="sources")
@@ -169,15 +170,18 @@ def build(a: Assistant) -> gr.Blocks:
             send.click(chat, inputs, outputs, api_name="chat")
             box.submit(chat, inputs, outputs)
         with gr.Tab("Positions"):
-            p_topic = gr.Textbox(label="Topic", value="pressure on Russia", elem_id="p_topic")
-            p_actors = gr.Dropdown(actor_choices, multiselect=True, value=["Kaja Kallas", "Boris Pistorius",
-                                   "Andrei Kortunov"], label="Actors", elem_id="p_actors")
+            p_topic = gr.Textbox(label="Topic", value=ui.topic, placeholder="e.g. funding of the new reservoir",
+                                 elem_id="p_topic")
+            p_actors = gr.Dropdown(actor_choices, multiselect=True,
+                                   value=[x for x in ui.actors if x in actor_choices] or None, label="Actors",
+                                   elem_id="p_actors")
             p_backend = gr.Radio(["extractive", "openai"], value=a.settings.backend, label="Backend")
             p_go = gr.Button("Contrast", variant="primary", elem_id="contrast")
             p_out = gr.HTML(elem_id="contrast_out")
             p_go.click(positions, [p_topic, p_actors, p_backend], p_out, api_name="contrast")
         with gr.Tab("Briefs"):
-            b_topic = gr.Textbox(label="Topic", value="The LEAP initiative", elem_id="b_topic")
+            b_topic = gr.Textbox(label="Topic", value=ui.brief_topic, placeholder="e.g. the drought response plan",
+                                 elem_id="b_topic")
             b_actors = gr.Dropdown(actor_choices, multiselect=True, label="Actors (optional)")
             b_go = gr.Button("Generate brief", variant="primary", elem_id="brief")
             b_out = gr.HTML(elem_id="brief_out")
