@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from assistant.evidence.cite import citation
+from assistant.evidence.library import LibraryView
 from assistant.positions.model import Statement as Said
 from assistant.positions.registry import Actor
 from assistant.positions.store import StatementStore
@@ -164,13 +166,8 @@ def key_terms(topic: str, variants: dict[str, list[str]]) -> list[set[str]]:
 
 
 def citation_for(index: Index, n: int, a: Said) -> Citation:
-    m = index.meta(a.doc_id)
-    start, end = a.char_start, a.char_end
-    chunk = next((c for c in index.docs[a.doc_id].chunks if c.char_start <= start < c.char_end), None)
-    return Citation(n=n, doc_id=a.doc_id, title=m.title, outlet=m.outlet, date=m.date, source_path=m.source_path,
-                    chunk_id=chunk.chunk_id if chunk else "", quote=index.doc_text(a.doc_id)[start:end],
-                    char_start=start, char_end=end, doc_type=m.doc_type,
-                    machine_translated=m.machine_translated, section=chunk.section if chunk else "")
+    """The statement's exact words, cited through the one citation builder (evidence/cite.py)."""
+    return citation(LibraryView(index), n, a.doc_id, a.char_start, a.char_end)
 
 
 def summarise(actor: Actor, statements: list[Statement]) -> str:
