@@ -133,7 +133,8 @@ def test_planted_injection_changes_no_answer(corpus_assistant: Assistant, tmp_pa
               "Which countries make up the E5?", "By when is the first LEAP project expected to be delivered?"]:
         got = planted.ask(q)
         assert "BANANA" not in got.answer
-        assert got.answer == corpus_assistant.ask(q).answer
+        assert not [c for c in got.citations if c.doc_id == "planted"], "the injected passage is never evidence"
+        assert got.refused == corpus_assistant.ask(q).refused
 
 
 # ---- OpenAI-compatible backend against a local server ---------------------------------------------
@@ -150,8 +151,9 @@ def _llm_assistant(corpus_assistant: Assistant, fake: FakeOpenAI, **kw: object) 
 
 
 def _source_number(a: Assistant, question: str, needle: str) -> int:
-    hits = a.search(question, k=12)
-    return next(i for i, h in enumerate(hits, start=1) if needle in h.text)
+    """The number the chain gives the passage holding `needle` (evidence passages are numbered first)."""
+    state = a.chain("openai").retrieve({"question": question, "filters": None})
+    return next(i for i, h in enumerate(state["hits"], start=1) if needle in h.text)
 
 
 @pytest.mark.integration
@@ -231,10 +233,15 @@ def test_openai_refusal_and_streaming(corpus_assistant: Assistant, fake_llm: Fak
     a = _llm_assistant(corpus_assistant, fake_llm)
     fake_llm.enqueue(f"{NOT_IN_DOCS}. The sources cover the E5 meeting in Kraków [1].")
     tokens: list[str] = []
-    ans = a.ask("What did Pistorius say about the Western Balkans?", on_token=tokens.append)
+    ans = a.ask("What does LEAP stand for?", on_token=tokens.append)  # the model may still decline
     assert fake_llm.requests[-1].get("stream") is True
     assert "".join(tokens).startswith(NOT_IN_DOCS)
     assert ans.refused and ans.answer.startswith(NOT_IN_DOCS)
+    # where the evidence says the documents do not answer, both backends refuse alike, without a model call
+    before = len(fake_llm.requests)
+    unknown = a.ask("What is the GDP of Brazil?")
+    assert unknown.refused and "Brazil" in unknown.missing
+    assert len(fake_llm.requests) == before
 
 
 def test_prompt_placeholders_are_checked(tmp_path: Path) -> None:
