@@ -98,13 +98,16 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
     """Sentences of the hits in hit order (capped), plus one metadata candidate per document of the top hits."""
     cands: list[Candidate] = []
     seen: set[tuple[str, int]] = set()
+    positions: dict[str, dict[int, int]] = {}
     item_list = items.items
     for rank, h in enumerate(hits):
         chunk = lib.snap.chunks.get(h.chunk_id)
         if chunk is None:
             continue
         spans = lib.sentences(h.doc_id)
-        index_of = {s: j for j, (s, _e) in enumerate(spans)}
+        if h.doc_id not in positions:  # once per document, not once per hit (hot path)
+            positions[h.doc_id] = {s: j for j, (s, _e) in enumerate(spans)}
+        index_of = positions[h.doc_id]
         text = lib.text(h.doc_id)
         for s in chunk.sentences:
             if (h.doc_id, s.char_start) in seen or len(cands) >= max_sentences:
