@@ -102,8 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.add_argument("--doc", action="append", help="only this document id (repeatable)")
     s.add_argument("--type", action="append", help="only this document type (repeatable)")
-    s.add_argument("--date-from")
-    s.add_argument("--date-to")
+    s.add_argument("--date-from", "--since", dest="date_from", metavar="YYYY-MM-DD",
+                   help="only documents dated on or after this day")
+    s.add_argument("--date-to", "--until", dest="date_to", metavar="YYYY-MM-DD",
+                   help="only documents dated on or before this day")
     s.add_argument("--mmr", action="store_true", help="diversify with maximal marginal relevance")
     s.set_defaults(func=cmd_search)
 

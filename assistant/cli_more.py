@@ -34,8 +34,18 @@ def render_answer(ans: Any) -> str:
     return "\n".join(lines)
 
 
+def _filters(args: argparse.Namespace) -> Any:
+    from assistant.types import SearchFilters
+
+    if not (args.doc or args.type or args.date_from or args.date_to):
+        return None
+    return SearchFilters(doc_ids=args.doc or None, doc_types=args.type or None, date_from=args.date_from,
+                         date_to=args.date_to)
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     a = _a(args)
+    filters = _filters(args)
     if args.batch:
         path = Path(args.batch)
         if not path.exists():
@@ -44,7 +54,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         failed = 0
         for q in questions:
             try:
-                ans = a.ask(q, backend=args.backend)
+                ans = a.ask(q, filters=filters, backend=args.backend)
                 print(_dump(ans.model_dump()), flush=True)
             except BriefingError as exc:
                 failed += 1
@@ -54,7 +64,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise BriefingError("give a question, or --batch FILE")
     stream = not args.json and args.stream
     on_token = (lambda t: print(t, end="", flush=True)) if stream else None
-    ans = a.ask(args.question, backend=args.backend, on_token=on_token)
+    ans = a.ask(args.question, filters=filters, backend=args.backend, on_token=on_token)
     if stream:
         print("\n--- verified ---")
     print(_dump(ans.model_dump()) if args.json else render_answer(ans))
@@ -68,6 +78,10 @@ def register_ask(sub: Any) -> None:
     s.add_argument("--json", action="store_true")
     s.add_argument("--batch", metavar="FILE", help="one question a line; JSON Lines out")
     s.add_argument("--stream", action="store_true", help="print the LLM's draft as it arrives")
+    s.add_argument("--doc", action="append", help="only this document id (repeatable)")
+    s.add_argument("--type", action="append", help="only this document type (repeatable)")
+    s.add_argument("--since", dest="date_from", metavar="YYYY-MM-DD", help="only documents dated on or after")
+    s.add_argument("--until", dest="date_to", metavar="YYYY-MM-DD", help="only documents dated on or before")
     s.set_defaults(func=cmd_ask)
 
 

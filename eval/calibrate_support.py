@@ -26,7 +26,7 @@ def main() -> None:
     for c in cases:
         for doc_id in c.docs:
             text = a.index.doc_text(doc_id)
-            for s, e in a.index.doc_sentences[doc_id]:
+            for s, e in a.index.snapshot.doc_sentences[doc_id]:
                 if any(norm(v) in norm(text[s:e]) for v in c.facts[0]):
                     pairs.append((c.gold or "", text[s:e]))
                     break

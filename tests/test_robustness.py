@@ -209,3 +209,22 @@ def test_eval_check_json_prints_only_json(tmp_path: Path, monkeypatch: pytest.Mo
     assert code == 0
     assert json.loads(out.out)["metrics"]["fact_coverage"] == 1.0  # the whole stdout is one JSON document
     assert "eval gate passed" in out.err
+
+
+def test_since_until_restrict_search_and_ask_by_date(corpus_assistant: Assistant,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    idx = ["--index-dir", str(corpus_assistant.settings.index_dir)]
+    dates = {d["doc_id"]: d["date"] for d in corpus_assistant.documents()}
+    assert cli.main([*idx, "search", "defence", "--json", "--since", "2026-04-01"]) == 0
+    got = [h["doc_id"] for h in json.loads(capsys.readouterr().out)["results"]]
+    assert got and all((dates[d] or "") >= "2026-04-01" for d in got)
+    assert cli.main([*idx, "search", "defence", "--json", "--until", "2026-03-01"]) == 0
+    got = [h["doc_id"] for h in json.loads(capsys.readouterr().out)["results"]]
+    assert got and all((dates[d] or "9999") <= "2026-03-01" for d in got)
+    assert cli.main([*idx, "ask", "What is proposed for defence?", "--json", "--since", "2026-04-01"]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert all((dates[c["doc_id"]] or "") >= "2026-04-01" for c in ans["citations"])
+    assert cli.main([*idx, "ask", "anything", "--until", "2026-13-45"]) == 2
+    assert "not a valid date" in capsys.readouterr().err

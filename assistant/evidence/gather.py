@@ -13,8 +13,10 @@ from typing import Protocol
 
 import numpy as np
 
+from assistant.calibration import fitted
 from assistant.evidence.items import QuestionItems
 from assistant.evidence.match import TextView, match_all
+from assistant.evidence.rank import rank
 from assistant.textutil import fold, tokens
 from assistant.types import Hit, SearchFilters
 
@@ -26,6 +28,10 @@ class Searcher(Protocol):
                use_mmr: bool | None = None, qvec: np.ndarray | None = None, hop: int = 1) -> list[Hit]: ...
 
     def expand(self, query: str) -> str: ...
+
+    def passage_vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]: ...
+
+    def titled(self, names: list[str]) -> dict[str, list[str]]: ...
 
 
 def _best_sentence(text: str, items: QuestionItems) -> str:
@@ -58,6 +64,26 @@ def bridges(items: QuestionItems, hits: list[Hit], limit: int = 2) -> list[str]:
     return out
 
 
+def linked_titles(searcher: Searcher, items: QuestionItems, hits: list[Hit], limit: int = 3) -> list[tuple[str, str]]:
+    """(name, doc id) for documents the best first-hop passages name by their title: a direct link to the
+    second passage of a bridge question, found without a search."""
+    have = {h.doc_id for h in hits}
+    qf = fold(items.question)
+    names: list[str] = []
+    for h in hits[:3]:
+        for m in _NAME.finditer(h.text):
+            name = m.group(0).strip(" .,'’")
+            if len(name) > 2 and fold(name) != fold(h.title) and name not in names:
+                names.append(name)
+    out: list[tuple[str, str]] = []
+    found = searcher.titled(names)
+    for name in names:  # in the order the passages name them
+        for doc_id in found.get(name, []):
+            if doc_id not in have and fold(name) not in qf and all(d != doc_id for _n, d in out):
+                out.append((name, doc_id))
+    return out[:limit]
+
+
 def by_time(hits: list[Hit], items: QuestionItems, weight: float) -> list[Hit]:
     """'latest …' questions put newer documents first, 'in 2025' ones that year's: the fused score (scaled to
     0..1) plus `weight` x recency (0 oldest .. 1 newest among the hits) or year match. Undated documents get 0."""
@@ -78,11 +104,20 @@ def by_time(hits: list[Hit], items: QuestionItems, weight: float) -> list[Hit]:
 
 def gather(searcher: Searcher, embed: object, items: QuestionItems, k: int = 10, k2: int = 4,
            filters: SearchFilters | None = None, hops: int = 2, qvec: np.ndarray | None = None,
-           recency_weight: float = 0.3) -> list[Hit]:
-    """Hop-1 hits, then hop-2 hits (comparison sides or bridge entities) merged after the best first-hop ones."""
+           recency_weight: float = 0.3, ranked: bool = True) -> list[Hit]:
+    """Hop-1 hits, then hop-2 hits (comparison sides or bridge entities), all ordered by the fitted passage
+    ranker (evidence/rank.py; `ranked=False` keeps retrieval's order: first-hop best, then hop 2, for fitting)."""
     first = by_time(searcher.search(items.question, k=k, filters=filters, qvec=qvec), items, recency_weight)
-    if hops < 2 or not first:
+    if not first:
         return first
+    merged = _second_hop(searcher, embed, items, first, k2, filters) if hops >= 2 else first
+    if not ranked:
+        return merged
+    return by_time(rank(items, merged, fitted("passages"), qvec, searcher.passage_vectors), items, recency_weight)
+
+
+def _second_hop(searcher: Searcher, embed: object, items: QuestionItems, first: list[Hit], k2: int,
+                filters: SearchFilters | None) -> list[Hit]:
     covered_terms = set()
     for h in first[:3]:
         covered_terms |= set(match_all(TextView(h.title + " " + h.text), items.terms))
@@ -93,12 +128,19 @@ def gather(searcher: Searcher, embed: object, items: QuestionItems, k: int = 10,
         queries = [(side, f"{side} {rest}".strip()) for side in items.sides[:2]]
     else:
         queries = [(b, f"{b} {rest}".strip()) for b in bridges(items, first)]
-    if not queries:
-        return first
-    vecs = embed([searcher.expand(q) for _v, q in queries])  # type: ignore[operator]
     have = {h.chunk_id for h in first}
     lead: list[Hit] = []
     tail: list[Hit] = []
+    for name, doc_id in linked_titles(searcher, items, first):
+        got = searcher.search(f"{name} {rest}".strip(), k=1, filters=_only(filters, doc_id), hop=2)
+        for h in got:
+            if h.chunk_id not in have:
+                h.why.via = name
+                have.add(h.chunk_id)
+                tail.append(h)
+    if not queries:
+        return [*first, *tail]
+    vecs = embed([searcher.expand(q) for _v, q in queries])  # type: ignore[operator]
     for (via, q), v in zip(queries, vecs, strict=True):
         got = searcher.search(q, k=k2, filters=filters, qvec=v, hop=2)
         new = [h for h in got if h.chunk_id not in have]
@@ -107,3 +149,13 @@ def gather(searcher: Searcher, embed: object, items: QuestionItems, k: int = 10,
             have.add(h.chunk_id)
             (lead if i == 0 else tail).append(h)
     return [*first[:3], *lead, *first[3:], *tail]
+
+
+def _only(filters: SearchFilters | None, doc_id: str) -> SearchFilters:
+    """The caller's filters narrowed to one document (a document the filters exclude stays excluded)."""
+    f = filters.model_copy() if filters is not None else SearchFilters()
+    if f.doc_ids is not None and doc_id not in f.doc_ids:
+        f.doc_ids = []
+    else:
+        f.doc_ids = [doc_id]
+    return f

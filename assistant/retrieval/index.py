@@ -22,6 +22,7 @@ from assistant.retrieval.query import (
     title_overlap,
 )
 from assistant.retrieval.store import ChromaStore
+from assistant.retrieval.titles import TitleTable
 from assistant.settings import Settings
 from assistant.types import AlsoIn, Chunk, DocumentMeta, Hit, HitWhy, SearchFilters
 
@@ -62,6 +63,7 @@ class Index:
         self._sentence_vecs: dict[str, np.ndarray] = {}
         self._chunk_vecs: dict[str, np.ndarray] = {}
         self._vec_lock = threading.Lock()
+        self._titles = TitleTable()
         self._snap = self._build_snapshot()
 
     # ---- loading -------------------------------------------------------------------------------
@@ -118,22 +120,22 @@ class Index:
         return self._snap.chunks
 
     @property
-    def doc_sentences(self) -> dict[str, list[tuple[int, int]]]:
-        return self._snap.doc_sentences
-
-    @property
     def acronyms(self) -> dict[str, str]:
         return self._snap.acronyms
-
-    @property
-    def lexical(self) -> LexicalIndex:
-        return self._snap.lexical
 
     def meta(self, doc_id: str) -> DocumentMeta:
         return self.docs[doc_id].document.meta
 
     def doc_text(self, doc_id: str) -> str:
         return self.docs[doc_id].document.text
+
+    def titled(self, names: list[str]) -> dict[str, list[str]]:
+        """The documents whose title is one of these names: how one document names another."""
+        return self._titles.lookup(self._snap, names)
+
+    def passage_vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored embeddings of these passages (no model call)."""
+        return self.store.get_embeddings(chunk_ids)
 
     def text_vectors(self, texts: list[str]) -> list[np.ndarray]:
         """Embeddings keyed by the text itself (so a re-ingested document never gets stale vectors)."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Protocol
 
-from assistant.textutil import tokens
+from assistant.textutil import fold, tokens
 
 
 def date_int(iso: str | None) -> int:
@@ -57,3 +57,11 @@ def title_overlap(query: str, title: str) -> float:
     if not tt:
         return 0.0
     return round(len(tt & set(tokens(query))) / len(tt), 4)
+
+
+_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def title_key(title: str) -> str:
+    """A title as another text would name it: folded, a trailing parenthesis ("Alien (film)") dropped."""
+    return " ".join(fold(_DISAMBIGUATION.sub("", title or "")).split())

@@ -16,11 +16,18 @@ def hit(cid: str, title: str, text: str, score: float, date: str | None = None) 
 
 
 class FakeSearcher:
-    def __init__(self) -> None:
+    def __init__(self, titles: dict[str, list[str]] | None = None) -> None:
         self.queries: list[str] = []
+        self.titles = titles or {}
 
     def expand(self, query: str) -> str:
         return query
+
+    def passage_vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
+        return {}
+
+    def titled(self, names: list[str]) -> dict[str, list[str]]:
+        return {n: self.titles[n] for n in names if n in self.titles}
 
     def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None,
                use_mmr: bool | None = None, qvec: np.ndarray | None = None, hop: int = 1) -> list[Hit]:
@@ -52,3 +59,33 @@ def test_latest_questions_prefer_newer_documents() -> None:
     assert [h.doc_id for h in by_time([old, new], plain, 0.3)] == ["a", "b"]
     year = analyse("What was aquifer recharge in 2019?", FakeLexicon())
     assert [h.doc_id for h in by_time([new, old], year, 0.3)] == ["a", "b"]
+
+
+class LinkedOnly(FakeSearcher):
+    """The bridge passage shares no words with any search: only the title link finds it."""
+
+    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None,
+               use_mmr: bool | None = None, qvec: np.ndarray | None = None, hop: int = 1) -> list[Hit]:
+        self.queries.append(query)
+        if hop == 1:
+            return [hit("film", "Blue Harvest", "Blue Harvest is a 1998 film directed by Mara Holt.", 0.9)]
+        if filters is not None and filters.doc_ids == ["holt"]:
+            h = hit("holt", "Mara Holt (director)", "She grew up in Fresno.", 0.1)
+            h.why.hop = 2
+            return [h]
+        return []
+
+
+def test_a_document_named_by_its_title_is_followed_without_sharing_words() -> None:
+    s = LinkedOnly(titles={"Mara Holt": ["holt"]})
+    info = analyse("Where was the director of the film Blue Harvest born?", FakeLexicon())
+    hits = gather(s, lambda texts: np.zeros((len(texts), 3)), info, k=5)
+    linked = [h for h in hits if h.doc_id == "holt"]
+    assert linked and linked[0].why.hop == 2 and linked[0].why.via == "Mara Holt"
+
+
+def test_title_links_respect_the_callers_document_filter() -> None:
+    s = LinkedOnly(titles={"Mara Holt": ["holt"]})
+    info = analyse("Where was the director of the film Blue Harvest born?", FakeLexicon())
+    hits = gather(s, lambda texts: np.zeros((len(texts), 3)), info, k=5, filters=SearchFilters(doc_ids=["film"]))
+    assert "holt" not in {h.doc_id for h in hits}

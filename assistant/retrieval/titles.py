@@ -1,0 +1,35 @@
+"""Documents by title, as other documents name them ("... directed by Jane Doe" names the document "Jane Doe")."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from assistant.retrieval.query import title_key
+
+if TYPE_CHECKING:
+    from assistant.retrieval.index import Snapshot
+
+
+class TitleTable:
+    """Folded title -> document ids, built once per index snapshot on first use."""
+
+    def __init__(self) -> None:
+        self._for: Snapshot | None = None
+        self._table: dict[str, list[str]] = {}
+        self._lock = threading.Lock()
+
+    def _table_for(self, snap: Snapshot) -> dict[str, list[str]]:
+        with self._lock:
+            if self._for is not snap:
+                table: dict[str, list[str]] = {}
+                for doc_id, d in snap.docs.items():
+                    key = title_key(d.document.meta.title)
+                    if len(key) > 2:
+                        table.setdefault(key, []).append(doc_id)
+                self._for, self._table = snap, table
+            return self._table
+
+    def lookup(self, snap: Snapshot, names: list[str]) -> dict[str, list[str]]:
+        table = self._table_for(snap)
+        return {n: table[title_key(n)] for n in names if title_key(n) in table}
