@@ -196,8 +196,14 @@ class Assistant:
         if name not in self._chains:
             self._chains[name] = AnswerChain(self.index, name, self.prompt("answer"), self.chat_model,
                                              self.settings.llm.model, library=self.library,
-                                             untrusted=self.is_untrusted)
+                                             untrusted=self.is_untrusted, said=self.said_check)
         return self._chains[name]
+
+    def said_check(self, items: Any) -> Any:
+        """What the attributed statements hold for a "what did X say about Y" question (positions/said.py)."""
+        from assistant.positions.said import said_check
+
+        return said_check(self.statements_finder(), self.registry, items)
 
     def ask(self, question: str, filters: SearchFilters | None = None, backend: str | None = None,
             on_token: Any = None) -> Answer:

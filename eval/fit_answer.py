@@ -82,10 +82,12 @@ def score_records(recs: list[Record], sent: dict[str, Any], ref: dict[str, Any])
 def answer_text(r: Record, compose: dict[str, Any], threshold: float) -> tuple[bool, str]:
     from assistant.answering.extractive import select
     from assistant.evidence.cite import display
-    from assistant.evidence.find import Found
+    from assistant.evidence.find import Found, said_refusal
 
     es = r.best  # type: ignore[attr-defined]
     answerable = es is not None and not r.items.unknown and es.p_answerable >= threshold
+    if answerable and said_refusal(r.items, getattr(r, "said", None)) is not None:
+        answerable = False  # "what did X say about Y": X is quoted, never on Y (the positions package's check)
     if not answerable:
         return False, ""
     found = Found(r.items, r.hits, r.cands, es, True)
@@ -168,6 +170,8 @@ def main() -> None:
             recs = collect(a, qs, {"hops": hops})
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_bytes(pickle.dumps(recs))
+        for r in recs:  # statements are the library's, not the candidates': checked here, cached or not
+            r.said = a.said_check(r.items) if r.items.kind == "say" else None  # type: ignore[attr-defined]
         data[(ds, split)] = (a, recs)
         print(f"collected {ds}/{split}: {len(recs)} questions in {time.perf_counter() - t:.0f} s", flush=True)
     dev = [r for (ds, split), (_a, recs) in data.items() if split == "dev" for r in recs]

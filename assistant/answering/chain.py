@@ -13,7 +13,8 @@ from assistant.answering.draft import Draft, DraftSentence, Span
 from assistant.errors import BackendError
 from assistant.evidence.candidates import meta_text
 from assistant.evidence.cite import citation
-from assistant.evidence.find import Found, find
+from assistant.evidence.find import Found, SaidCheck, find
+from assistant.evidence.items import QuestionItems
 from assistant.evidence.library import LibraryView
 from assistant.evidence.support import support
 from assistant.ingest.injection import flagged_passages, looks_like_injection
@@ -29,7 +30,8 @@ class AnswerChain:
     def __init__(self, index: Index, backend: str, prompt: Prompt,
                  model_factory: Callable[[], llm.ChatModel] | None = None, model_name: str = "",
                  library: Callable[[], LibraryView] | None = None,
-                 untrusted: Callable[[str], bool] = looks_like_injection) -> None:
+                 untrusted: Callable[[str], bool] = looks_like_injection,
+                 said: Callable[[QuestionItems], SaidCheck | None] | None = None) -> None:
         self.index = index
         self.backend = backend
         self.prompt = prompt
@@ -37,6 +39,7 @@ class AnswerChain:
         self.model_name = model_name
         self.library = library or (lambda: LibraryView(index))
         self.untrusted = untrusted
+        self.said = said
         self._model: llm.ChatModel | None = None
         self.runnable: Runnable[State, Answer] = (
             RunnableLambda(self.retrieve)
@@ -51,7 +54,7 @@ class AnswerChain:
         """Gather passages (two hops) and find the best evidence set; decide answerability once, for all backends."""
         t = time.perf_counter()
         found = find(self.library(), self.index, state["question"], state.get("filters"), self.untrusted,
-                     recency_weight=self.index.settings.retrieval.recency_weight)
+                     recency_weight=self.index.settings.retrieval.recency_weight, said=self.said)
         state["found"] = found
         # numbered sources: passages holding the evidence first, then the rest of the hits
         members = [m.candidate.chunk_id for m in found.best.members] if found.best else []

@@ -31,6 +31,24 @@ class Found:
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
+@dataclass
+class SaidCheck:
+    """For a "what did X say about Y" question: what the library's attributed statements hold (counted by the
+    positions package, which finds statements and judges a statement's topic by meaning)."""
+
+    speaker: str
+    topic: str
+    own: int  # statements in the speaker's own words (direct or reported)
+    on_topic: int  # of those, the ones about the topic
+
+
+def said_refusal(items: QuestionItems, check: SaidCheck | None) -> tuple[str, list[str]] | None:
+    """Refuse a "what did X say about Y" question when X is quoted in the documents but never on Y."""
+    if items.kind != "say" or check is None or check.own == 0 or check.on_topic > 0:
+        return None
+    return f"the documents quote {check.speaker}, but not on {check.topic}", [check.topic]
+
+
 def _names(items: list[Item]) -> str:
     labels = [i.label for i in items]
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
@@ -62,7 +80,8 @@ def term_vectors(lib: LibraryView, items: QuestionItems) -> dict[str, np.ndarray
 
 def find(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFilters | None = None,
          exclude: Callable[[str], bool] | None = None, params: dict[str, Any] | None = None,
-         k: int = 10, recency_weight: float = 0.3) -> Found:
+         k: int = 10, recency_weight: float = 0.3,
+         said: Callable[[QuestionItems], SaidCheck | None] | None = None) -> Found:
     import time
 
     t0 = time.perf_counter()
@@ -83,6 +102,12 @@ def find(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFil
     answerable = es is not None and not items.unknown and es.p_answerable >= params["refusal"]["threshold"]
     found = Found(items, hits, cands, es, answerable, flagged=flagged,
                   timings_ms={"retrieve": (t1 - t0) * 1000, "evidence": (t2 - t1) * 1000})
+    if answerable and said is not None and items.kind == "say":
+        why = said_refusal(items, said(items))
+        if why is not None:
+            found.answerable = False
+            found.reason, found.missing = why
+            return found
     if not answerable:
         found.reason, found.missing = refusal_reason(items, es)
     return found

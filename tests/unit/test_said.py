@@ -1,0 +1,72 @@
+""""What did X say about Y": refused when X is quoted in the library but never on Y (fake statements, no model)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from assistant.errors import UnknownActor
+from assistant.evidence.find import SaidCheck, said_refusal
+from assistant.evidence.items import analyse
+from assistant.positions.said import said_check
+from tests.unit.test_evidence_items import FakeLexicon
+
+
+@dataclass
+class Actor:
+    name: str
+
+
+@dataclass
+class Match:
+    actor: Actor
+
+
+class Registry:
+    def resolve(self, name: str) -> Match:
+        if name.lower().endswith("vance"):
+            return Match(Actor("Elena Vance"))
+        raise UnknownActor(name)
+
+
+class Finder:
+    """Elena Vance is quoted twice on the levy and described once by someone else on aquifers."""
+
+    def __init__(self) -> None:
+        self.topics: list[str] = []
+
+    def attributions(self) -> dict[str, list[tuple[Any, str]]]:
+        return {"Elena Vance": [("levy 1", "direct"), ("levy 2", "reported"), ("aquifer", "third_party")]}
+
+    def relevant(self, topic: str, actor: Actor) -> list[tuple[float, Any, str]]:
+        self.topics.append(topic)
+        if "levy" in topic:
+            return [(0.9, "levy 1", "direct"), (0.8, "levy 2", "reported")]
+        if "aquifer" in topic:
+            return [(0.7, "aquifer", "third_party")]
+        return []
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    ("What did Elena Vance say about the recharge levy?", False),
+    ("What did Vance say about the aquifer?", True),  # only someone else's words about her: not hers
+    ("What did Vance say about the Murray-Darling Basin Authority?", True),
+])
+def test_a_quoted_speaker_is_refused_only_off_topic(question: str, refused: bool) -> None:
+    items = analyse(question, FakeLexicon())
+    check = said_check(Finder(), Registry(), items)
+    assert check is not None and check.speaker == "Elena Vance" and check.own == 2
+    why = said_refusal(items, check)
+    assert (why is not None) is refused
+    if why is not None:
+        assert why[0].startswith("the documents quote Elena Vance, but not on") and why[1] == [check.topic]
+
+
+def test_no_check_without_a_known_speaker_or_for_other_questions() -> None:
+    assert said_check(Finder(), Registry(), analyse("What did Murray say about the levy?", FakeLexicon())) is None
+    other = analyse("When was the recharge levy announced?", FakeLexicon())
+    assert said_refusal(other, SaidCheck("Elena Vance", "levy", 2, 0)) is None
+    silent = analyse("What did Vance say about the levy?", FakeLexicon())
+    assert said_refusal(silent, SaidCheck("Elena Vance", "levy", 0, 0)) is None  # never quoted: evidence decides
