@@ -153,6 +153,8 @@ def main() -> None:
     ap.add_argument("--cache", action="store_true",
                     help="reuse collected candidates from index/fit/records-*.pkl (only while the evidence code is unchanged)")
     ap.add_argument("--sets", default="", help="comma list like squad2/dev,gold/heldout (default: all six)")
+    ap.add_argument("--record", action="store_true",
+                    help="with --report: write the measured rows into the committed file's metrics (params unchanged)")
     args = ap.parse_args()
     hops = 2
     data: dict[tuple[str, str], tuple[Any, list[Record]]] = {}
@@ -242,6 +244,13 @@ def main() -> None:
     print("\n| set | " + " | ".join(cols) + " |\n|---|" + "---|" * len(cols))
     for name, m in table.items():
         print(f"| {name} | " + " | ".join("–" if m.get(c) is None else f"{m[c]:.3g}" for c in cols) + " |")
+    if args.report and args.record:
+        from assistant.calibration import describe
+
+        rec = describe("answer")
+        rec["metrics"].update(table)
+        path = write("answer", rec["params"], rec["data"], rec["metrics"], rec["fitted_by"])
+        print(f"\nrecorded {', '.join(table)} in {path}")
     if not args.report:
         path = write("answer", params,
                      data={"fit_on": [f"{ds}/dev" for ds in ("squad2", "hotpotqa", "gold")],

@@ -146,8 +146,13 @@ class AnswerChain:
         out: dict[tuple[str, int, int], list[str]] = {}
         if found is None:
             return out
+        answer = found.items.answer
         for c in found.candidates:
-            out.setdefault((c.doc_id, c.start, c.end), [m.label for m in c.covers().values()])
+            labels = [m.label for m in c.covers().values()]
+            if not labels:  # chosen for what it holds, not for the words it shares with the question
+                holds_type = answer is not None and c.features.get("type", 0.0) >= 0.5
+                labels = [f"{answer.label} (answer type)" if holds_type and answer else "the question (by meaning)"]
+            out.setdefault((c.doc_id, c.start, c.end), labels)
         return out
 
     def assemble(self, state: State) -> Answer:
