@@ -123,9 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extra_commands() -> list[Any]:
-    from assistant import cli_more
+    from assistant import cli_eval, cli_more
 
-    return cli_more.REGISTER
+    return [*cli_more.REGISTER, cli_eval.register_eval]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -85,9 +85,8 @@ def to_html(b: Brief) -> str:
 
 
 def _font_dir() -> Path:
-    import matplotlib
-
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    """DejaVu Sans, shipped with the package (assistant/fonts, licence beside it)."""
+    return Path(__file__).resolve().parent.parent / "fonts"
 
 
 def to_pdf(b: Brief) -> bytes:

@@ -43,6 +43,7 @@ def citation_scores(answer: Answer, embedder: Embedder) -> tuple[float | None, f
     if answer.refused:
         return None, None
     by_n = {c.n: c for c in answer.citations}
+    # claims, not sentences: each runs up to and including its citation markers ("... tested. [2]")
     sentences = [s for s in re.split(r"(?<=\])\s+", answer.answer) if s.strip()]
     supported_sentences = 0
     cites_total = 0

@@ -17,6 +17,7 @@ from assistant.calibration import fitted
 from assistant.evidence.items import QuestionItems
 from assistant.evidence.match import TextView, match_all
 from assistant.evidence.rank import rank
+from assistant.ingest.sentences import split_sentences
 from assistant.textutil import fold, tokens
 from assistant.types import Hit, SearchFilters
 
@@ -36,7 +37,8 @@ class Searcher(Protocol):
 
 def _best_sentence(text: str, items: QuestionItems) -> str:
     best, best_n = "", -1.0
-    for sent in re.split(r"(?<=[.!?])\s+", text):
+    for s, e in split_sentences(text):
+        sent = text[s:e]
         got = match_all(TextView(sent), items.items)
         n = sum(m.strength for m in got.values())
         if n > best_n:

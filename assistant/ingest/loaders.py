@@ -98,30 +98,36 @@ _MD_COMMENT = re.compile(r"^\[//\]:\s*#\s*[(\"'](.*)[)\"']\s*$", re.M)
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 
-def hidden_parts(soup: Any) -> list[str]:
-    """Collect (and remove from the page) what a reader does not see: comments, invisible elements,
+def hidden_parts(root: Any) -> list[str]:
+    """Collect (and remove from the lxml tree) what a reader does not see: comments, invisible elements,
     image alt/title texts."""
-    from bs4 import Comment
+    from lxml import etree
 
     out: list[str] = []
-    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        if c.strip():
-            out.append(" ".join(c.split()))
-        c.extract()
-    for el in soup.find_all(True):
-        if el.decomposed:
+    for c in list(root.iter(etree.Comment)):
+        text = " ".join((c.text or "").split())
+        if text:
+            out.append(text)
+        c.drop_tree()
+    dropped: list[Any] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
             continue
-        attrs = el.attrs or {}
+        attrs = el.attrib
         for a in ("alt", "title", "aria-label"):
             v = attrs.get(a)
-            if isinstance(v, str) and len(v.split()) >= 4:
+            if v and len(v.split()) >= 4:
                 out.append(" ".join(v.split()))
         if ("hidden" in attrs or attrs.get("aria-hidden") == "true"
-                or _INVISIBLE_STYLE.search(str(attrs.get("style", "")))):
-            t = el.get_text(" ", strip=True)
-            if t:
-                out.append(t)
-            el.decompose()
+                or _INVISIBLE_STYLE.search(attrs.get("style", ""))):
+            if any(p in dropped for p in el.iterancestors()):
+                continue
+            text = " ".join(el.text_content().split())
+            if text:
+                out.append(text)
+            dropped.append(el)
+    for el in dropped:
+        el.drop_tree()
     return out
 
 
@@ -134,39 +140,32 @@ def markup_comments(text: str) -> tuple[str, list[str]]:
 
 
 def load_html(text: str, hidden: list[str] | None = None) -> str:
-    """Main text of an HTML page as markdown-ish lines; navigation, scripts and footers dropped;
-    invisible parts go to `hidden`."""
-    from bs4 import BeautifulSoup
+    """Main text of an HTML page as markdown (trafilatura: navigation, ads, comments and footers dropped);
+    what a reader does not see goes to `hidden` and is never indexed."""
+    import lxml.html
+    import trafilatura
+    from lxml.etree import ParserError
 
-    soup = BeautifulSoup(text, "html.parser")
-    found = hidden_parts(soup)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (ParserError, ValueError) as exc:
+        raise LoadError(f"not readable as HTML ({exc})") from exc
+    found = hidden_parts(root)
     if hidden is not None:
         hidden.extend(found)
-    for tag in soup(["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "button"]):
-        tag.decompose()
-    root = soup.find("main") or soup.find("article") or soup.body or soup
-    lines: list[str] = []
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    blocks = root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "td"])
-    for el in blocks:
-        if el.find_parent(["li", "blockquote"]) is not None and el.name == "p":
-            continue
-        content = el.get_text(" ", strip=True)
-        if not content:
-            continue
-        if el.name and el.name[0] == "h" and el.name[1:].isdigit():
-            lines.append("#" * int(el.name[1:]) + " " + content)
-        elif el.name == "li":
-            lines.append("- " + content)
-        else:
-            lines.append(content)
-        lines.append("")
-    if not blocks:
-        lines = [root.get_text("\n", strip=True)]
+    title = " ".join((root.findtext(".//title") or "").split())
+    for el in root.iter("title"):
+        el.drop_tree()  # the page title is metadata; trafilatura would otherwise take it for text
+    visible = lxml.html.tostring(root, encoding="unicode")
+    main = trafilatura.extract(visible, output_format="markdown", include_formatting=True, include_tables=True,
+                               include_comments=False, include_links=False, include_images=False,
+                               favor_recall=True, deduplicate=False, with_metadata=False) or ""
+    if not main.strip():  # too little for a main-text decision: keep every visible line
+        main = trafilatura.html2txt(visible) or ""
+    lines = [line.rstrip() for line in main.splitlines()]
     if title and not any(line.startswith("# ") for line in lines):
-        lines.insert(0, "# " + title)
-        lines.insert(1, "")
-    return "\n".join(lines)
+        lines = ["# " + title, "", *lines]
+    return "\n".join(lines).strip() + "\n"
 
 
 def load_pdf(data: bytes, path: Path, warnings: list[str] | None = None) -> list[str]:
@@ -223,7 +222,10 @@ def load_file(path: Path) -> RawDocument:
         raise LoadError(f"{path}: looks like a binary file, not text")
     hidden: list[str] = []
     if suffix in {".html", ".htm"}:
-        text = load_html(text, hidden)
+        try:
+            text = load_html(text, hidden)
+        except LoadError as exc:
+            raise LoadError(f"{path}: {exc}") from exc
         kind = "html"
     else:
         kind = "markdown" if suffix in {".md", ".markdown"} else "text"

@@ -3,11 +3,11 @@ numbered statements; every summary sentence is verified against the statements i
 
 from __future__ import annotations
 
-import re
 from typing import Any, Protocol
 
 from assistant.errors import BackendError
 from assistant.evidence.support import support
+from assistant.ingest.sentences import split_sentences
 from assistant.prompts import MARKER_RE
 from assistant.types import Contrast
 
@@ -37,7 +37,8 @@ def summarise_with_llm(a: _Host, c: Contrast) -> Contrast:
                 raise BackendError("empty summary")
             by_n = {s.citation.n: s for s in p.statements}
             kept = []
-            for sent in re.split(r"(?<=[.!?\]])\s+", text.strip()):
+            for s0, s1 in split_sentences(text):
+                sent = text[s0:s1]
                 ns = [int(n) for n in MARKER_RE.findall(sent)]
                 body = MARKER_RE.sub("", sent).strip()
                 if body and ns and all(n in by_n for n in ns) and any(
