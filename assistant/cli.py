@@ -63,7 +63,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    st = _assistant(args).status()
+    st = _assistant(args).status().model_dump()
     if args.json:
         _print_json(st)
     else:
@@ -75,12 +75,12 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_docs(args: argparse.Namespace) -> int:
     docs = _assistant(args).documents()
     if args.json:
-        _print_json(docs)
+        _print_json([d.model_dump() for d in docs])
         return 0
     for d in docs:
-        mt = " [machine-translated]" if d["machine_translated"] else ""
-        print(f"{d['doc_id']}\n    {d['title']} | {d['outlet'] or '-'} | {d['date'] or '-'} | {d['doc_type']}"
-              f" | {d['chunks']} chunks{mt}")
+        mt = " [machine-translated]" if d.machine_translated else ""
+        print(f"{d.doc_id}\n    {d.title} | {d.outlet or '-'} | {d.date or '-'} | {d.doc_type}"
+              f" | {d.chunks} chunks{mt}")
     return 0
 
 

@@ -11,7 +11,7 @@ from assistant.positions.registry import ActorRegistry
 from assistant.retrieval.embedder import Embedder, get_embedder
 from assistant.retrieval.index import Index
 from assistant.settings import Settings
-from assistant.types import Hit, IngestReport, SearchFilters
+from assistant.types import DocumentInfo, Hit, IndexStatus, IngestReport, SearchFilters
 
 if TYPE_CHECKING:
     from assistant.answering.chain import AnswerChain
@@ -80,8 +80,8 @@ class Assistant:
         if replace:
             new = {d: Path(self.index.meta(d).source_path or "").name for d in report.added + report.updated}
             names = set(new.values())
-            older = [d["doc_id"] for d in self.documents() if d["doc_id"] not in new
-                     and Path(d.get("source_path") or "").name in names]
+            older = [d.doc_id for d in self.documents() if d.doc_id not in new
+                     and Path(d.source_path or "").name in names]
             if older:
                 report.removed += self.remove(older)
         return report
@@ -275,25 +275,13 @@ class Assistant:
             cases = cases[:limit]
         return run(self, cases, "gold", split, backend)
 
-    def documents(self) -> list[dict[str, Any]]:
-        out = []
-        for _doc_id, sd in sorted(self.index.docs.items()):
-            m = sd.document.meta.model_dump()
-            m["chunks"] = len(sd.chunks)
-            m["chars"] = len(sd.document.text)
-            out.append(m)
-        return out
+    def documents(self) -> list[DocumentInfo]:
+        return [DocumentInfo(**sd.document.meta.model_dump(), chunks=len(sd.chunks), chars=len(sd.document.text))
+                for _doc_id, sd in sorted(self.index.docs.items())]
 
-    def status(self) -> dict[str, Any]:
-        st = self.index.state
-        return {
-            "documents": len(self.index.docs),
-            "chunks": len(self.index.chunks),
-            "embed_model": self.embedder.model_id,
-            "collection": self.index.collection,
-            "index_dir": str(self.settings.index_dir),
-            "store": self.index.store.location,
-            "last_ingest": st.last_ingest,
-            "chunking": self.settings.chunking.model_dump(),
-        }
+    def status(self) -> IndexStatus:
+        return IndexStatus(documents=len(self.index.docs), chunks=len(self.index.chunks),
+                           embed_model=self.embedder.model_id, collection=self.index.collection,
+                           index_dir=str(self.settings.index_dir), store=self.index.store.location,
+                           last_ingest=self.index.state.last_ingest, chunking=self.settings.chunking.model_dump())
 

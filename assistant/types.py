@@ -44,6 +44,24 @@ class DocumentMeta(BaseModel):
     provenance: str | None = None
 
 
+class DocumentInfo(DocumentMeta):
+    """A document as the library lists it: its metadata plus its size in the index."""
+
+    chunks: int
+    chars: int
+
+
+class IndexStatus(BaseModel):
+    documents: int
+    chunks: int
+    embed_model: str
+    collection: str
+    index_dir: str
+    store: str
+    last_ingest: str | None = None
+    chunking: dict[str, int]
+
+
 class Section(BaseModel):
     """A heading and the span of cleaned text it governs."""
 
@@ -221,6 +239,15 @@ class BriefFact(BaseModel):
     citations: list[Citation]
 
 
+class BriefSource(BaseModel):
+    doc_id: str
+    title: str
+    outlet: str | None = None
+    date: str | None = None
+    type: str = "other"
+    machine_translated: bool = False
+
+
 class Brief(BaseModel):
     topic: str
     date_line: str
@@ -229,4 +256,4 @@ class Brief(BaseModel):
     key_facts: list[BriefFact]
     positions: list[Position] = Field(default_factory=list)
     gaps: list[str] = Field(default_factory=list)
-    sources: list[dict[str, str | bool | None]] = Field(default_factory=list)
+    sources: list[BriefSource] = Field(default_factory=list)

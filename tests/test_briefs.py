@@ -29,7 +29,7 @@ def test_brief_is_one_cited_page(corpus_assistant: Assistant, topic: str) -> Non
             assert set(tokens(c.quote)) & (set(tokens(f.text)) | key)
     cited = {c.doc_id for f in [*b.bottom_line, *b.key_facts] for c in f.citations}
     cited |= {s.citation.doc_id for p in b.positions for s in p.statements}
-    assert {s["doc_id"] for s in b.sources} == cited
+    assert {s.doc_id for s in b.sources} == cited
 
 
 def test_long_brief_is_trimmed_to_one_page(corpus_assistant: Assistant) -> None:

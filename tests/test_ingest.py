@@ -117,8 +117,8 @@ def test_chunks_map_back_and_fit_the_model(corpus_assistant) -> None:  # type: i
 
 
 def test_manifest_metadata(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
-    docs = {d["doc_id"]: d for d in corpus_assistant.documents()}
+    docs = {d.doc_id: d for d in corpus_assistant.documents()}
     assert len(docs) == 5
     iz = docs["2026-02-izvestia-kallas-krakow-kortunov-machine-translated"]
-    assert iz["machine_translated"] is True and iz["outlet"] == "Izvestia" and iz["doc_type"] == "news"
-    assert docs["2026-05-task-force-report-more-europe-in-defence"]["doc_type"] == "report"
+    assert iz.machine_translated is True and iz.outlet == "Izvestia" and iz.doc_type == "news"
+    assert docs["2026-05-task-force-report-more-europe-in-defence"].doc_type == "report"

@@ -216,7 +216,7 @@ def test_since_until_restrict_search_and_ask_by_date(corpus_assistant: Assistant
     import json
 
     idx = ["--index-dir", str(corpus_assistant.settings.index_dir)]
-    dates = {d["doc_id"]: d["date"] for d in corpus_assistant.documents()}
+    dates = {d.doc_id: d.date for d in corpus_assistant.documents()}
     assert cli.main([*idx, "search", "defence", "--json", "--since", "2026-04-01"]) == 0
     got = [h["doc_id"] for h in json.loads(capsys.readouterr().out)["results"]]
     assert got and all((dates[d] or "") >= "2026-04-01" for d in got)

@@ -166,7 +166,7 @@ def test_same_name_upload_is_a_new_document_unless_replace(tmp_path: Path) -> No
     third.write_text("# Depot memo\n\nThe depot opens in October. Staff are hired locally.\n", encoding="utf-8")
     r3 = a.add_uploads([third], replace=True)
     assert len(r3.added) == 1 and sorted(r3.removed) == sorted(["memo", r2.added[0]])
-    assert [d["doc_id"] for d in a.documents()] == r3.added
+    assert [d.doc_id for d in a.documents()] == r3.added
 
 
 # ---- 10: logins ---------------------------------------------------------------------------------------

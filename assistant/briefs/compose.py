@@ -13,7 +13,7 @@ from assistant.evidence.cite import citation, display
 from assistant.evidence.find import find
 from assistant.evidence.support import support
 from assistant.textutil import tokens
-from assistant.types import Brief, BriefFact, Position
+from assistant.types import Brief, BriefFact, BriefSource, Position
 
 MAX_FACTS = 6
 _ANAPHORA = re.compile(r"^\W*(it|this|these|that|they|he|she|the (initiative|programme|project|document))\b|"
@@ -79,8 +79,8 @@ def compose(a: BriefSources, topic: str, actors: list[str] | None = None, backen
     sources = []
     for doc_id in dict.fromkeys(c.doc_id for c in cited):
         m = index.meta(doc_id)
-        sources.append({"doc_id": doc_id, "title": m.title, "outlet": m.outlet, "date": m.date, "type": m.doc_type,
-                        "machine_translated": m.machine_translated})
+        sources.append(BriefSource(doc_id=doc_id, title=m.title, outlet=m.outlet, date=m.date, type=m.doc_type,
+                                   machine_translated=m.machine_translated))
     return Brief(topic=topic, date_line=f"Brief prepared {today} from {len(sources)} source(s)", covered=True,
                  bottom_line=bluf, key_facts=facts, positions=positions, gaps=gaps, sources=sources)
 
@@ -165,4 +165,4 @@ def prune_sources(brief: Brief) -> None:
     """Sources list exactly the documents still cited."""
     cited = {c.doc_id for f in [*brief.bottom_line, *brief.key_facts] for c in f.citations}
     cited |= {s.citation.doc_id for p in brief.positions for s in p.statements}
-    brief.sources = [s for s in brief.sources if s["doc_id"] in cited]
+    brief.sources = [s for s in brief.sources if s.doc_id in cited]

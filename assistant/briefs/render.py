@@ -15,9 +15,8 @@ def _marks(f: BriefFact) -> str:
 def _sources(b: Brief) -> list[str]:
     out = []
     for s in b.sources:
-        mt = ", machine-translated" if s.get("machine_translated") else ""
-        out.append(f"{s['title']} — {s.get('outlet') or 'unknown outlet'}, {s.get('date') or 'undated'} "
-                   f"({s.get('type')}{mt})")
+        mt = ", machine-translated" if s.machine_translated else ""
+        out.append(f"{s.title} — {s.outlet or 'unknown outlet'}, {s.date or 'undated'} ({s.type}{mt})")
     return out
 
 

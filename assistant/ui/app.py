@@ -43,7 +43,7 @@ def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def build(a: Assistant) -> gr.Blocks:
     docs = a.documents()
-    doc_choices = [(f"{d['title'][:70]} ({d['doc_type']})", d["doc_id"]) for d in docs]
+    doc_choices = [(f"{d.title[:70]} ({d.doc_type})", d.doc_id) for d in docs]
     actor_choices = [x.name for x in a.registry.actors]
     ui = a.settings.ui  # pre-filled examples come from settings (BRIEFING_UI__*), never from code
 
@@ -121,8 +121,7 @@ def build(a: Assistant) -> gr.Blocks:
         return str(zpath)
 
     def library_rows() -> list[list[Any]]:
-        return [[d["doc_id"], d["title"], d["outlet"], d["date"], d["doc_type"], d["machine_translated"], d["chunks"]]
-                for d in a.documents()]
+        return [[d.doc_id, d.title, d.outlet, d.date, d.doc_type, d.machine_translated, d.chunks] for d in a.documents()]
 
     @friendly
     def upload(files: list[str] | None, replace: bool,  # type: ignore[no-untyped-def]
@@ -134,7 +133,7 @@ def build(a: Assistant) -> gr.Blocks:
         lines = [f"Added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}"
                  + (f", replaced {len(report.removed)}" if report.removed else "") + "."]
         lines += [f"- **{html.escape(Path(e['path']).name)}**: {html.escape(e['reason'])}" for e in report.errors]
-        return safe_html("\n".join(lines)), library_rows(), gr.update(choices=[d["doc_id"] for d in a.documents()])
+        return safe_html("\n".join(lines)), library_rows(), gr.update(choices=[d.doc_id for d in a.documents()])
 
     @friendly
     def remove(doc_id: str):  # type: ignore[no-untyped-def]
@@ -142,7 +141,7 @@ def build(a: Assistant) -> gr.Blocks:
             raise BriefingError("pick a document to remove")
         removed = a.remove([doc_id])
         return html.escape(f"Removed: {', '.join(removed) or 'nothing'}"), library_rows(), \
-            gr.update(choices=[d["doc_id"] for d in a.documents()], value=None)
+            gr.update(choices=[d.doc_id for d in a.documents()], value=None)
 
     with gr.Blocks(title="Briefing Assistant") as app:
         gr.Markdown(f"## Briefing Assistant\n{len(docs)} documents indexed · default backend "
@@ -202,7 +201,7 @@ def build(a: Assistant) -> gr.Blocks:
                                      "same-named upload is added as a new document)", elem_id="replace")
             up_go = gr.Button("Ingest", elem_id="ingest")
             up_msg = gr.HTML(elem_id="ingest_msg")
-            rm_doc = gr.Dropdown([d["doc_id"] for d in docs], label="Remove a document")
+            rm_doc = gr.Dropdown([d.doc_id for d in docs], label="Remove a document")
             rm_go = gr.Button("Remove")
             up_go.click(upload, [up, up_replace], [up_msg, table, rm_doc], api_name="upload")
             rm_go.click(remove, rm_doc, [up_msg, table, rm_doc])
