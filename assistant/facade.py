@@ -24,7 +24,8 @@ class Assistant:
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
                  llm: Any | None = None) -> None:
         self.settings = settings or Settings()
-        self.embedder = embedder or get_embedder(self.settings.embed_model, self.settings.embed_batch_size)
+        self.embedder = embedder or get_embedder(self.settings.embed_model, self.settings.embed_batch_size,
+                                                  self.settings.embed_threads)
         self.registry = ActorRegistry.load(self.settings.actors_path)
         self.index = Index(self.settings, self.embedder, self.registry)
         from assistant.ingest import injection

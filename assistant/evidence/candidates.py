@@ -138,7 +138,7 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
         cands.append(c)
     if not cands:
         return []
-    vecs = lib.vectors([c.text for c in cands])
+    vecs = lib.vectors([c.text for c in cands], list(dict.fromkeys(c.doc_id for c in cands)))
     by_chunk = {h.chunk_id: h for h in hits}
     for c, v in zip(cands, vecs, strict=True):
         c.vec = v

@@ -60,7 +60,10 @@ class LibraryView:
                 return c.section
         return ""
 
-    def vectors(self, texts: list[str]) -> list[np.ndarray]:
+    def vectors(self, texts: list[str], doc_ids: list[str] | None = None) -> list[np.ndarray]:
+        """Sentence embeddings; those of `doc_ids` come from ingest (no model call)."""
+        if doc_ids:
+            self.index.warm_sentences(doc_ids)
         return self.index.text_vectors(texts)
 
     def embed(self, texts: list[str]) -> np.ndarray:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.types import Chunk, Document
@@ -19,6 +20,11 @@ from assistant.types import Chunk, Document
 class StoredDoc(BaseModel):
     document: Document
     chunks: list[Chunk]
+
+
+def sentences_of(sd: StoredDoc) -> list[tuple[int, int]]:
+    """The document's sentences in order, as its chunks hold them (overlapping chunks share sentences)."""
+    return sorted({(s.char_start, s.char_end) for c in sd.chunks for s in c.sentences})
 
 
 class FileState(BaseModel):
@@ -74,10 +80,28 @@ class DocStore:
     def load_doc(self, doc_id: str, content_hash: str) -> StoredDoc:
         return StoredDoc.model_validate_json(self.doc_path(doc_id, content_hash).read_text(encoding="utf-8"))
 
+    def vectors_path(self, doc_id: str, content_hash: str) -> Path:
+        return self.docs_dir / f"{doc_id}.{content_hash[:12]}.sentences.npy"
+
+    def save_sentence_vectors(self, doc_id: str, content_hash: str, vectors: np.ndarray) -> None:
+        """One row per sentence of the document, in document order (as the index lists its sentences)."""
+        path = self.vectors_path(doc_id, content_hash)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}.npy")
+        np.save(tmp, vectors.astype(np.float32))
+        os.replace(tmp, path)
+
+    def load_sentence_vectors(self, doc_id: str, content_hash: str) -> np.ndarray | None:
+        try:
+            return np.load(self.vectors_path(doc_id, content_hash))  # type: ignore[no-any-return]
+        except (OSError, ValueError):
+            return None  # not computed (an index from before) or unreadable: sentences are embedded on demand
+
     def remove_unreferenced(self, state: IndexState) -> None:
         keep = {self.doc_path(f.doc_id, f.content_hash).name for f in state.files.values()}
+        keep |= {self.vectors_path(f.doc_id, f.content_hash).name for f in state.files.values()}
         if self.docs_dir.exists():
-            for f in self.docs_dir.glob("*.json"):
+            for f in [*self.docs_dir.glob("*.json"), *self.docs_dir.glob("*.npy")]:
                 if f.name not in keep:
                     f.unlink(missing_ok=True)
 

@@ -97,8 +97,17 @@ class SentenceTransformerEmbedder:
 _CACHE: dict[tuple[str, int], SentenceTransformerEmbedder] = {}
 
 
-def get_embedder(name: str = BUNDLED, batch_size: int = 32) -> SentenceTransformerEmbedder:
-    """One model per process, shared by every Assistant (the UI serves several sessions)."""
+def get_embedder(name: str = BUNDLED, batch_size: int = 32, threads: int = 1) -> SentenceTransformerEmbedder:
+    """One model per process, shared by every Assistant (the UI serves several sessions).
+
+    `threads`: torch's CPU threads (process-wide). One thread keeps a question's few small embedding calls
+    steady when other work shares the CPU (with every core asked for, a busy core stalls each call: measured
+    0.5 s for one short text on 2 busy cores, against ~15 ms); 0 leaves torch's default."""
+    if threads > 0:
+        import torch
+
+        if torch.get_num_threads() != threads:
+            torch.set_num_threads(threads)
     key = (name, batch_size)
     if key not in _CACHE:
         _CACHE[key] = SentenceTransformerEmbedder(name, batch_size)

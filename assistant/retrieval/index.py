@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc
+from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc, sentences_of
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.hybrid import mmr, near_duplicate, rrf
 from assistant.retrieval.lexical import LexicalIndex
@@ -21,6 +21,7 @@ from assistant.retrieval.query import (
     find_acronyms,
     title_overlap,
 )
+from assistant.retrieval.sentvecs import SentenceVectors
 from assistant.retrieval.store import ChromaStore
 from assistant.retrieval.titles import TitleTable
 from assistant.settings import Settings
@@ -60,7 +61,7 @@ class Index:
             port=settings.chroma_port,
         )
         self.lock = threading.RLock()  # writers only; readers use the current snapshot
-        self._sentence_vecs: dict[str, np.ndarray] = {}
+        self._sentences = SentenceVectors(self.embedder, self.docstore)
         self._chunk_vecs: dict[str, np.ndarray] = {}
         self._vec_lock = threading.Lock()
         self._titles = TitleTable()
@@ -83,9 +84,7 @@ class Index:
             except FileNotFoundError:
                 continue
         chunks: dict[str, Chunk] = {c.chunk_id: c for d in docs.values() for c in d.chunks}
-        doc_sentences: dict[str, list[tuple[int, int]]] = {}
-        for doc_id, d in docs.items():
-            doc_sentences[doc_id] = sorted({(s.char_start, s.char_end) for c in d.chunks for s in c.sentences})
+        doc_sentences = {doc_id: sentences_of(d) for doc_id, d in docs.items()}
         bm25_dir = self.root / (state.bm25_dir or "bm25")
         lexical = LexicalIndex.load(bm25_dir) if bm25_dir.exists() else LexicalIndex([], None)
         # filter columns aligned with the BM25 id order: filters become vectorised masks
@@ -137,24 +136,13 @@ class Index:
         """The stored embeddings of these passages (no model call)."""
         return self.store.get_embeddings(chunk_ids)
 
+    def warm_sentences(self, doc_ids: list[str]) -> None:
+        """Load the sentence vectors computed at ingest for these documents (no model call)."""
+        self._sentences.warm(self._snap, doc_ids)
+
     def text_vectors(self, texts: list[str]) -> list[np.ndarray]:
-        """Embeddings keyed by the text itself (so a re-ingested document never gets stale vectors)."""
-        with self._vec_lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._sentence_vecs]
-        if missing:
-            vecs = self.embedder.embed(missing)
-            with self._vec_lock:
-                if len(self._sentence_vecs) > 200_000:
-                    self._sentence_vecs.clear()
-                for t, v in zip(missing, vecs, strict=True):
-                    self._sentence_vecs[t] = v
-        with self._vec_lock:
-            got = {t: self._sentence_vecs.get(t) for t in texts}
-        late = [t for t, v in got.items() if v is None]
-        if late:  # evicted in between: embed directly
-            for t, v in zip(late, self.embedder.embed(late), strict=True):
-                got[t] = v
-        return [got[t] for t in texts]  # type: ignore[misc]
+        """Embeddings of sentences (stored at ingest) or any other text (embedded once, then kept)."""
+        return self._sentences.get(texts)
 
     @property
     def is_empty(self) -> bool:

@@ -23,7 +23,7 @@ from assistant.ingest.clean import Cleaned, clean_text
 from assistant.ingest.injection import SCORES_FILE, detector, looks_like_injection, prime
 from assistant.ingest.loaders import SUPPORTED, check_size, load_file
 from assistant.ingest.manifest import build_meta, load_manifest
-from assistant.retrieval.docstore import FileState, IndexState, StoredDoc
+from assistant.retrieval.docstore import FileState, IndexState, StoredDoc, sentences_of
 from assistant.retrieval.index import Index, date_int
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.types import Chunk, Document, IngestReport, Section
@@ -90,6 +90,7 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
     report.errors.extend(errors)
     with writer_lock(index):
         pending, vectors = _prepare_and_embed(index, files, report, progress)
+        sentence_vectors = _embed_sentences(index, pending, progress)
         with index.lock:  # commit: store writes, BM25, state, snapshot swap
             state = index.state.model_copy(deep=True)
             now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -105,6 +106,9 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
                         [c.text for c in sd.chunks],
                     )
                 index.docstore.save_doc(sd)
+                if m.doc_id in sentence_vectors:
+                    index.docstore.save_sentence_vectors(m.doc_id, sd.document.content_hash,
+                                                         sentence_vectors[m.doc_id])
                 (report.updated if key in state.files else report.added).append(m.doc_id)
                 state.files[key] = FileState(doc_id=m.doc_id, content_hash=sd.document.content_hash,
                                              chunk_ids=ids, ingested_at=now)
@@ -195,6 +199,25 @@ def _prepare_and_embed(index: Index, files: list[Path], report: IngestReport,
             vectors[c.chunk_id] = v
     report.chunks_embedded = len(to_embed) + len(missing)
     return pending, vectors
+
+
+def _embed_sentences(index: Index, pending: list[tuple[str, StoredDoc]],
+                     progress: Progress | None) -> dict[str, np.ndarray]:
+    """Every sentence embedded once, at ingest: a question then embeds only itself, never the library's text."""
+    batch = max(1, index.settings.embed_batch_size)
+    work = [(sd.document.meta.doc_id, sd.document.text[s:e]) for _, sd in pending for s, e in sentences_of(sd)]
+    rows: list[np.ndarray] = []
+    for i in range(0, len(work), batch):
+        if progress:
+            progress("embed sentences", i, len(work))
+        rows.extend(index.embedder.embed([t for _, t in work[i : i + batch]]))
+        time.sleep(0)  # let a waiting question run between batches
+    if progress and work:
+        progress("embed sentences", len(work), len(work))
+    out: dict[str, list[np.ndarray]] = {}
+    for (doc_id, _t), v in zip(work, rows, strict=True):
+        out.setdefault(doc_id, []).append(v)
+    return {d: np.stack(vs) for d, vs in out.items()}
 
 
 def remove_documents(index: Index, doc_ids: list[str]) -> list[str]:
