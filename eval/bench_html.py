@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,6 +41,7 @@ def _load_compare(path: str) -> Callable[[str], str]:
     spec = importlib.util.spec_from_file_location("compare_loader", path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
+    sys.modules["compare_loader"] = mod  # dataclasses in the module look themselves up here
     spec.loader.exec_module(mod)
     return mod.load_html  # type: ignore[no-any-return]
 
