@@ -90,7 +90,14 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
     report.errors.extend(errors)
     with writer_lock(index):
         pending, vectors = _prepare_and_embed(index, files, report, progress)
-        sentence_vectors = _embed_sentences(index, pending, progress)
+        fresh = {sd.document.meta.doc_id for _, sd in pending}
+        older = [("", sd) for doc_id, sd in index.docs.items() if doc_id not in fresh and not
+                 index.docstore.vectors_path(doc_id, sd.document.content_hash).exists()]  # an index from before
+        sentence_vectors = _embed_sentences(index, [*pending, *older], progress)
+        for _, sd in older:
+            if sd.document.meta.doc_id in sentence_vectors:
+                index.docstore.save_sentence_vectors(sd.document.meta.doc_id, sd.document.content_hash,
+                                                     sentence_vectors[sd.document.meta.doc_id])
         with index.lock:  # commit: store writes, BM25, state, snapshot swap
             state = index.state.model_copy(deep=True)
             now = datetime.now(UTC).isoformat(timespec="seconds")
