@@ -58,6 +58,8 @@ bench: install
 	$(BIN)/python eval/bench_retrieval.py
 	$(BIN)/python eval/bench_multihop.py
 	$(BIN)/python eval/fit_answer.py --report
+	$(BIN)/python eval/bench_ask.py
+	$(BIN)/python eval/bench_html.py
 
 # re-fit every fitted parameter on the dev splits (writes assistant/fitted/*.json with data and metrics)
 fit: install

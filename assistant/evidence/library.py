@@ -11,7 +11,8 @@ from assistant.textutil import skeleton
 from assistant.types import DocumentMeta
 
 if TYPE_CHECKING:
-    from assistant.retrieval.index import Index, Snapshot
+    from assistant.retrieval.index import Index
+    from assistant.retrieval.snapshot import Snapshot
 
 
 class LibraryView:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,28 +21,13 @@ from assistant.retrieval.query import (
     title_overlap,
 )
 from assistant.retrieval.sentvecs import SentenceVectors
+from assistant.retrieval.snapshot import Snapshot
 from assistant.retrieval.store import ChromaStore
 from assistant.retrieval.titles import TitleTable
 from assistant.settings import Settings
 from assistant.types import AlsoIn, Chunk, DocumentMeta, Hit, HitWhy, SearchFilters
 
 EXACT_BELOW = 3000  # filtered to at most this many chunks: exact dense scoring beats the ANN `where` path
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything a question reads, built together and replaced together."""
-
-    state: IndexState
-    docs: dict[str, StoredDoc]
-    chunks: dict[str, Chunk]
-    doc_sentences: dict[str, list[tuple[int, int]]]
-    acronyms: dict[str, str]
-    lexical: LexicalIndex
-    doc_pos: dict[str, int]
-    doc_type: np.ndarray
-    doc_date: np.ndarray
-    col_doc: np.ndarray
 
 
 class Index:

@@ -13,7 +13,7 @@ from assistant.retrieval.docstore import DocStore
 from assistant.retrieval.embedder import Embedder
 
 if TYPE_CHECKING:
-    from assistant.retrieval.index import Snapshot
+    from assistant.retrieval.snapshot import Snapshot
 
 MAX_CACHED = 200_000  # texts kept in memory; past it the cache starts again (documents reload on demand)
 

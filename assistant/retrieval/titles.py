@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from assistant.retrieval.query import title_key
 
 if TYPE_CHECKING:
-    from assistant.retrieval.index import Snapshot
+    from assistant.retrieval.snapshot import Snapshot
 
 
 class TitleTable:

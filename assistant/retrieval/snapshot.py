@@ -1,0 +1,25 @@
+"""One consistent view of the index: everything a question reads, built together and replaced together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.retrieval.docstore import IndexState, StoredDoc
+from assistant.retrieval.lexical import LexicalIndex
+from assistant.types import Chunk
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    state: IndexState
+    docs: dict[str, StoredDoc]
+    chunks: dict[str, Chunk]
+    doc_sentences: dict[str, list[tuple[int, int]]]
+    acronyms: dict[str, str]
+    lexical: LexicalIndex
+    doc_pos: dict[str, int]
+    doc_type: np.ndarray
+    doc_date: np.ndarray
+    col_doc: np.ndarray
