@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from assistant.textutil import STOPWORDS, fold, skeleton, stem, tokens
 
@@ -23,7 +23,7 @@ _CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w’'.-]*(?:\s+(?:(?:of|the|de|
                   r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ0-9][\w’'.-]*)*")
 _ACRO = re.compile(r"\b[A-Z][A-Z0-9&-]{1,9}s?\b")
 _NUM = re.compile(r"\b\d[\d,.]*\b")
-_QUOTED = re.compile(r"[\"“«']([^\"”»']{3,80})[\"”»']")
+_QUOTED = re.compile(r"(?<!\w)[\"“«']([^\"”»']{3,80})[\"”»'](?!\w)")  # not the apostrophes of "X's ... Y's"
 _META_Q = re.compile(r"\b(outlet|publisher|published|publication|newspaper|wrote|written|author|authored|headline|"
                      r"title of|titled|issued|released|translated|source of)\b", re.I)
 
@@ -135,13 +135,17 @@ _TYPE_STEMS = frozenset(stem(w) for w in _TYPE_NOUNS)
 _COPULA = frozenset(["is", "are", "was", "were", "'s", "’s", "will", "be", "would", "has", "have", "been"])
 
 
-def focus_word(question: str) -> str | None:
+def parse(question: str) -> Any:
+    from assistant.language import nlp
+
+    return nlp()(question)
+
+
+def focus_word(question: str, doc: Any = None) -> str | None:
     """The head noun of what the question asks for, from its parse: the noun that the wh-word determines
     ("How many fighter *jets* ...", "Which *company* won ...") or, in "What/Who is the N of ...", that N
     ("the *budget* of ..."). None when it is only an answer type ("which year") or there is none."""
-    from assistant.language import nlp
-
-    doc = nlp()(question)
+    doc = doc if doc is not None else parse(question)
     chunks = list(doc.noun_chunks)
     head = None
     for i, ch in enumerate(chunks):
@@ -191,6 +195,7 @@ def _entity_df(forms: list[str], lex: Lexicon) -> int:
 def analyse(question: str, lex: Lexicon) -> QuestionItems:
     q = question.strip()
     info = QuestionItems(question=q, kind=answer_kind(q))
+    doc = parse(q)
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
@@ -219,6 +224,8 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         if not free(m.start(), m.end()):
             continue
         words = _span_words(m.group(0), at_start=m.start() == 0)
+        if m.start() == 0 and words and len(doc) and words[0] == doc[0].text and doc[0].pos_ != "PROPN":
+            words = words[1:]  # capitalised only because it opens the question ("Besides ...", "Apart ...")
         if words:
             add_entity(" ".join(words).rstrip("?.,;:"), m.start(), m.end())
     for m in _NUM.finditer(q):
@@ -241,7 +248,7 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         df = lex.df(t) or max((lex.df(v) for v in lex.similar_tokens(t)), default=0)
         info.terms.append(Item("T:" + t, t, "term", forms=[t], weight=math.log((n + 1) / (df + 0.5)), df=df,
                                surface=surface.get(t, t)))
-    head = focus_word(q)
+    head = focus_word(q, doc)
     if head is not None:
         for term in info.terms:
             if term.key == "T:" + (tokens(head) or [""])[0]:

@@ -90,3 +90,17 @@ def test_evidence_set_follows_a_bridge_and_leaves_unconnected_facts_out() -> Non
     alone = grow(info, film, [film, stranger])
     assert any(i.text.startswith("born") for i in alone.missing), "an unconnected sentence covers nothing"
     assert alone.loose, "but what it would cover is kept as loose evidence"
+
+
+def test_possessive_apostrophes_are_not_quotes() -> None:
+    info = analyse("How does Norway's water tariff compare with Sweden's?", FakeLexicon())
+    labels = [e.text for e in info.entities]
+    assert not any("tariff" in x for x in labels), labels
+    assert any(x.startswith("Norway") for x in labels) and any(x.startswith("Sweden") for x in labels), labels
+
+
+def test_a_capital_that_only_opens_the_question_is_not_a_name() -> None:
+    info = analyse("Besides flood barriers, what did the council fund in 2024?", FakeLexicon())
+    assert all("Besides" not in e.text for e in info.entities), [e.text for e in info.entities]
+    info = analyse("Severn Trent said what about leaks?", FakeLexicon())
+    assert any(e.text == "Severn Trent" for e in info.entities), [e.text for e in info.entities]
