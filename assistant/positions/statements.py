@@ -22,8 +22,9 @@ from assistant.positions.cues import (
     _complement,
     _span,
 )
-from assistant.positions.model import Kind, Statement, _overlap, nlp
-from assistant.positions.quotes import Quote, find_quotes, paragraphs
+from assistant.positions.document import Document, speaker
+from assistant.positions.model import Kind, Statement, _overlap
+from assistant.positions.quotes import Quote
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
@@ -42,43 +43,6 @@ class _Cue:
     used: bool = False
 
 
-class _Doc:
-    """One document's parse, mentions and the statements found so far."""
-
-    def __init__(self, text: str, registry: ActorRegistry | None) -> None:
-        self.text = text
-        self.registry = registry
-        self.paras = paragraphs(text)
-        self.docs = list(nlp().pipe([text[s:e] for s, e in self.paras])) if self.paras else []
-        self.quotes = find_quotes(text)
-        self.mentions: list[sp.Mention] = []
-        self.speakers: list[sp.Mention] = []
-        self._by_surname: dict[str, str] = {}
-
-    def in_quote(self, pos: int) -> Quote | None:
-        for q in self.quotes:
-            if q.start <= pos < q.end:
-                return q
-        return None
-
-    def full_name(self, name: str, label: str) -> str:
-        """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives)."""
-        parts = name.replace("’s", "").replace("'s", "").split()
-        if label == "PERSON" and len(parts) == 1 and parts[0] in self._by_surname:
-            return self._by_surname[parts[0]]
-        if label == "PERSON" and len(parts) > 1:
-            self._by_surname[parts[-1]] = " ".join(parts)
-        return " ".join(parts) or name
-
-    def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:
-        name = self.full_name(ent.text.strip(), ent.label_)
-        pron = ""
-        if self.registry is not None and ent.label_ == "PERSON":
-            m = self.registry.match_speaker(name)
-            pron = m.actor.pronoun if m else ""
-        return sp.Mention(name, ent.label_, off + ent.start_char, sp.title_words(ent), subject, False, pron)
-
-
 def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None = None) -> list[Statement]:
     """Every statement in a document, in text order. `doc_meta` (DocumentMeta or dict, optional) gives the
     doc_id stamped on each statement; `registry` maps speakers to canonical actors."""
@@ -87,7 +51,7 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
         doc_id = getattr(doc_meta, "doc_id", None) or (doc_meta.get("doc_id", "") if isinstance(doc_meta, dict) else "")
     if not text.strip():
         return []
-    d = _Doc(text, registry)
+    d = Document(text, registry)
     cues: list[_Cue] = []
     for (ps, pe), doc in zip(d.paras, d.docs, strict=True):
         ent_at = {}
@@ -109,32 +73,13 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
     return _assemble(d, cues, doc_id)
 
 
-def _speaker(d: _Doc, subj: Any, off: int) -> tuple[sp.Mention | None, str, float]:
-    if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
-        subj = subj.head.head  # "Khan, who said …"
-    ent = sp.phrase_entity(subj)
-    if ent is not None:
-        m = next((x for x in reversed(d.mentions) if x.start == off + ent.start_char), None)
-        if m is None:
-            m = d.mention(ent, off, True)
-        return m, m.name, 0.95
-    if subj.pos_ == "PRON" or subj.pos_ == "NOUN":
-        m, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers)
-        if m is not None:
-            return m, m.name, conf
-    words = " ".join(t.text for t in subj.subtree if not t.is_punct)
-    if subj.pos_ not in ("NOUN", "PROPN", "PRON") or len(words.split()) > 6:
-        return None, "", 0.0
-    return None, words, 0.5
-
-
-def _cue_for(d: _Doc, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _Cue | None:
+def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _Cue | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        m, name, conf = _speaker(d, pobj, off)
+        m, name, conf = speaker(d, pobj, off)
         sent = tok.sent
         outside = [t for t in sent if not (tok.i <= t.i <= max(x.i for x in doc[tok.i + 1].subtree))]
         span = _span(outside, off)
@@ -149,7 +94,7 @@ def _cue_for(d: _Doc, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _C
             who = poss if poss is not None and tok.lemma_.lower() in ("opinion", "view", "message", "words") else subj or poss
             if who is None:
                 return None
-            m, name, conf = _speaker(d, who, off)
+            m, name, conf = speaker(d, who, off)
             outside = [t for t in verb.subtree if not (tok.head.i <= t.i <= tok.i) and t.i > tok.i]
             span = _span(outside, off)
             cue_text = doc[tok.head.i : tok.i + 1].text
@@ -165,7 +110,7 @@ def _cue_for(d: _Doc, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _C
             span = None
     if subj is None:
         return None
-    m, name, conf = _speaker(d, subj, off)
+    m, name, conf = speaker(d, subj, off)
     if not name:
         return None
     about: list[str] = []
@@ -186,7 +131,7 @@ def _cue_for(d: _Doc, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _C
     return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para)
 
 
-def _governing(d: _Doc, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
+def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
     para_cues = [c for c in cues if c.para[0] <= q.start < c.para[1] or c.para[0] <= q.end - 1 < c.para[1]]
     # 1. the parse: a quoted token's head chain reaches the verb
     for c in para_cues:
@@ -211,7 +156,7 @@ def _governing(d: _Doc, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]
     return None, 0.0
 
 
-def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
+def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
     out: list[Statement] = []
     text = d.text
     para_of: dict[int, tuple[int, int]] = {}
@@ -274,7 +219,7 @@ def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
     return uniq
 
 
-def _make(d: _Doc, cue: _Cue, start: int, end: int, kind: Kind, conf: float, para: tuple[int, int],
+def _make(d: Document, cue: _Cue, start: int, end: int, kind: Kind, conf: float, para: tuple[int, int],
           doc_id: str) -> Statement:
     actor, aconf = None, 1.0
     named = cue.speaker is not None
@@ -289,6 +234,6 @@ def _make(d: _Doc, cue: _Cue, start: int, end: int, kind: Kind, conf: float, par
                      kind, start, end, named, list(cue.about), mentions, para[0], para[1], doc_id)
 
 
-def _named(d: _Doc, m: sp.Mention, q: Quote, para: tuple[int, int], doc_id: str) -> Statement:
+def _named(d: Document, m: sp.Mention, q: Quote, para: tuple[int, int], doc_id: str) -> Statement:
     cue = _Cue(None, q.start, "", m, m.name, 0.4, None, [], para)
     return _make(d, cue, q.start, q.end, "direct", 1.0, para, doc_id)

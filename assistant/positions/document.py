@@ -1,0 +1,70 @@
+"""One document as the statement finder sees it: its paragraphs' parses, quotes and the mentions of people and
+organisations found so far, and how a subject token of a speech verb becomes a speaker's name."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from assistant.positions import speakers as sp
+from assistant.positions.model import nlp
+from assistant.positions.quotes import Quote, find_quotes, paragraphs
+
+if TYPE_CHECKING:
+    from assistant.positions.registry import ActorRegistry
+
+
+class Document:
+    """One document's parse, mentions and the statements found so far."""
+
+    def __init__(self, text: str, registry: ActorRegistry | None) -> None:
+        self.text = text
+        self.registry = registry
+        self.paras = paragraphs(text)
+        self.docs = list(nlp().pipe([text[s:e] for s, e in self.paras])) if self.paras else []
+        self.quotes = find_quotes(text)
+        self.mentions: list[sp.Mention] = []
+        self.speakers: list[sp.Mention] = []
+        self._by_surname: dict[str, str] = {}
+
+    def in_quote(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def full_name(self, name: str, label: str) -> str:
+        """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives)."""
+        parts = name.replace("’s", "").replace("'s", "").split()
+        if label == "PERSON" and len(parts) == 1 and parts[0] in self._by_surname:
+            return self._by_surname[parts[0]]
+        if label == "PERSON" and len(parts) > 1:
+            self._by_surname[parts[-1]] = " ".join(parts)
+        return " ".join(parts) or name
+
+    def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:
+        name = self.full_name(ent.text.strip(), ent.label_)
+        pron = ""
+        if self.registry is not None and ent.label_ == "PERSON":
+            m = self.registry.match_speaker(name)
+            pron = m.actor.pronoun if m else ""
+        return sp.Mention(name, ent.label_, off + ent.start_char, sp.title_words(ent), subject, False, pron)
+
+
+
+def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, float]:
+    if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "Khan, who said …"
+    ent = sp.phrase_entity(subj)
+    if ent is not None:
+        m = next((x for x in reversed(d.mentions) if x.start == off + ent.start_char), None)
+        if m is None:
+            m = d.mention(ent, off, True)
+        return m, m.name, 0.95
+    if subj.pos_ == "PRON" or subj.pos_ == "NOUN":
+        m, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers)
+        if m is not None:
+            return m, m.name, conf
+    words = " ".join(t.text for t in subj.subtree if not t.is_punct)
+    if subj.pos_ not in ("NOUN", "PROPN", "PRON") or len(words.split()) > 6:
+        return None, "", 0.0
+    return None, words, 0.5
