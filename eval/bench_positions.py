@@ -160,6 +160,8 @@ def dev_errors() -> None:
         for p in preds:
             if not any(matches(p, g) for g in tg):
                 print(f"{tid} EXTRA [{p['kind']}] {p['speaker']!r} cue {p['cue']!r}: {p['text'][:100]!r}")
+    d = score(ours, "dev", texts, splits, gold)
+    print("dev: " + ", ".join(f"{k} {v:.2f}" for k, v in d.items()))
 
 
 if __name__ == "__main__":

@@ -65,13 +65,21 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
     """A complement ends where a coordinated or participial speech verb of the same speaker starts its own
     statement ("found the strike justified and called …", "attacked X for …, accusing …")."""
     for j, t in enumerate(toks):
-        if j and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and t.dep_ in ("conj", "advcl") \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
-                and (t.head.i == verb.i or t.tag_ == "VBG" or any(x.dep_ == "cc" for x in toks[max(0, j - 2) : j])):
+        if not j or t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH or t.dep_ not in ("conj", "advcl"):
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        if own_subject and t.head.i == verb.i:
+            # "…, while Y, in a post, called it …": another speaker's statement starts with its clause
+            first = min(x.i for x in t.subtree)
+            rest = [x for x in toks[:j] if x.i < first]
+        elif not own_subject and (t.head.i == verb.i or t.tag_ == "VBG"
+                                  or any(x.dep_ == "cc" for x in toks[max(0, j - 2) : j])):
             rest = toks[:j]
-            while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc" or rest[-1].lower_ in ("and", "but")):
-                rest = rest[:-1]
-            return rest
+        else:
+            continue
+        while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc" or rest[-1].lower_ in ("and", "but", "while")):
+            rest = rest[:-1]
+        return rest
     return toks
 
 

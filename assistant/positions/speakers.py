@@ -41,9 +41,10 @@ def subject_of(verb: Token) -> Token | None:
     relative clauses ("Khan, who said ...")."""
     seen = 0
     tok = verb
-    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        # "found the strike justified and called …": a speech verb coordinated inside another speech verb's
-        # complement shares that verb's subject, not the complement's
+    if verb.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "found the strike justified and called …", 'said, "I do not …", calling it …': a speech verb
+        # coordinated with or adjoined to another speech verb's complement shares that verb's subject, not
+        # the complement's
         anc = verb.head
         while anc.head.i != anc.i and anc.dep_ in ("conj", "ccomp", "xcomp", "oprd", "advcl"):
             anc = anc.head

@@ -133,13 +133,17 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
 
 def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
     para_cues = [c for c in cues if c.para[0] <= q.start < c.para[1] or c.para[0] <= q.end - 1 < c.para[1]]
-    # 1. the parse: a quoted token's head chain reaches the verb
+    # 1. the parse: a quoted token's head chain reaches the verb; of nested speech verbs the innermost
+    # ("X called …, while Y called it "…"": Y's verb, whose subtree is the smaller)
+    governing: list[tuple[int, _Cue]] = []
     for c in para_cues:
         sub = {t.i for t in c.verb.subtree}
         off = c.para[0]
         qtoks = [t for t in c.verb.doc if q.start <= off + t.idx < q.end]
         if qtoks and any(t.i in sub for t in qtoks) and c.cue != "according to":
-            return c, 1.0
+            governing.append((len(sub), c))
+    if governing:
+        return min(governing, key=lambda x: x[0])[1], 1.0
     # 2. a cue in the same paragraph right before (": ") or after ("…," he said) the quote
     best: tuple[int, _Cue] | None = None
     for c in para_cues:
