@@ -25,12 +25,27 @@ class Document:
         self.mentions: list[sp.Mention] = []
         self.speakers: list[sp.Mention] = []
         self._by_surname: dict[str, str] = {}
+        # the small model tags the same name PERSON in one sentence and ORG in the next: a name that is a
+        # PERSON anywhere in the document (or ends with a surname that is) is a person throughout
+        self._people: set[str] = set()
+        for doc in self.docs:
+            for ent in doc.ents:
+                parts = ent.text.replace("’s", "").replace("'s", "").split()
+                if ent.label_ == "PERSON" and parts:
+                    self._people.update((" ".join(parts), parts[-1]))
 
     def in_quote(self, pos: int) -> Quote | None:
         for q in self.quotes:
             if q.start <= pos < q.end:
                 return q
         return None
+
+    def person_label(self, name: str, label: str) -> str:
+        parts = name.replace("’s", "").replace("'s", "").split()
+        if label in ("ORG", "GPE", "NORP") and parts and parts[-1][:1].isupper() and \
+                (" ".join(parts) in self._people or parts[-1] in self._people):
+            return "PERSON"
+        return label
 
     def full_name(self, name: str, label: str) -> str:
         """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives)."""
@@ -42,12 +57,16 @@ class Document:
         return " ".join(parts) or name
 
     def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:
-        name = self.full_name(ent.text.strip(), ent.label_)
+        label = self.person_label(ent.text.strip(), ent.label_)
+        name = self.full_name(ent.text.strip(), label)
         pron = ""
-        if self.registry is not None and ent.label_ == "PERSON":
+        if self.registry is not None and label == "PERSON":
             m = self.registry.match_speaker(name)
             pron = m.actor.pronoun if m else ""
-        return sp.Mention(name, ent.label_, off + ent.start_char, sp.title_words(ent), subject, False, pron)
+        # the subject of a sentence's main clause (not of a relative or reported clause inside it)
+        head = ent.root.head
+        main = subject and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+        return sp.Mention(name, label, off + ent.start_char, sp.title_words(ent), subject, False, pron, main)
 
 
 

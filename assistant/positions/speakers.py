@@ -34,6 +34,7 @@ class Mention:
     subject: bool = False
     speaker: bool = False
     pronoun: str = ""  # registry pronoun when the mention is a known actor
+    main: bool = False  # subject of its sentence's main clause
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -137,10 +138,14 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
     if word in PERSON_PRONOUNS:
         want = PERSON_PRONOUNS[word]
         people = [m for m in cands if m.label == "PERSON" and (not m.pronoun or m.pronoun == want)]
-        # the nearest person who speaks or is a subject, else the nearest person
+        # the nearest person who speaks or is a main-clause subject, else the nearest subject, else the
+        # nearest person ("Lee said he banned it, which Park opposed. He claimed …": Lee)
         for m in people[:6]:
-            if m.speaker or m.subject:
+            if m.speaker or m.main:
                 return m, 0.8
+        for m in people[:6]:
+            if m.subject:
+                return m, 0.7
         if people:
             return people[0], 0.6
         # the small model sometimes tags a person's name ORG: a two- or three-word capitalised subject
