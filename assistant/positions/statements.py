@@ -11,6 +11,7 @@ registry stays themselves (`actor` is None), never handed to a nearby tracked ac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from assistant.positions.cues import (
     _span,
 )
 from assistant.positions.document import Document, speaker
+from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.quotes import Quote
 
@@ -40,6 +42,7 @@ class _Cue:
     span: tuple[int, int] | None  # the complement (reported clause)
     about: list[str]
     para: tuple[int, int]
+    comp: Any = None  # the token whose subtree is the complement
     used: bool = False
 
 
@@ -113,22 +116,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     m, name, conf = speaker(d, subj, off)
     if not name:
         return None
-    about: list[str] = []
-    if comp is not None and span is not None:
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
-        target = obj if obj is not None else comp if comp.dep_ in ("dobj", "dative") else _clause_subject(comp)
-        if target is not None:
-            ent = sp.phrase_entity(target) if target.pos_ != "PRON" else None
-            if ent is None and target.dep_ == "poss":
-                ent = sp.phrase_entity(target)
-            if ent is None:
-                poss = next((c for c in target.children if c.dep_ == "poss"), None)
-                ent = sp.phrase_entity(poss) if poss is not None else None
-            if ent is not None and ent.label_ == "PERSON":
-                who = d.full_name(ent.text.strip(), "PERSON")
-                if m is None or who != m.name:
-                    about = [who]
-    return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para)
+    about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
+    return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp)
 
 
 def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
@@ -194,10 +183,15 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         comp = cue.span
         kind: Kind = "direct"
         start, end = q.start, q.end
-        if cue.about and comp is not None and comp[0] < q.start:
+        # words of the reported clause before the quote: the quote is part of a paraphrase
+        lead = comp is not None and comp[0] < q.start and re.search(r"\w", text[comp[0] : q.start]) is not None
+        if lead and cue.about and comp is not None:
             kind, start, end = "third_party", comp[0], max(comp[1], q.end)
+        elif lead and comp is not None and q.end <= comp[1] + 1 and is_clause(cue.comp) \
+                and quoted_share(d, comp) < QUOTE_SHARE:
+            kind, start, end = "reported", comp[0], comp[1]
         cue.used = cue.used or (kind == "direct" and comp is not None and _overlap(comp, (q.start, q.end)) >= 0.5 * (comp[1] - comp[0]))
-        if kind == "third_party":
+        if kind != "direct":
             cue.used = True
         st = _make(d, cue, start, end, kind, conf, para, doc_id)
         out.append(st)
