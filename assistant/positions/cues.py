@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow"])
+SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
 NEEDS_CLAUSE = {"tell", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate"}
 THIRD = {"accuse", "blast", "describe", "call", "label", "brand", "dub", "slam", "attack", "criticize",
          "criticise", "praise", "characterize", "characterise", "hail", "blame", "refer", "thank"}
+# verbs that report only a clause of their own ("He continued, "…"", not "prices continued to rise")
+CLAUSE_ONLY = {"continue"}
 NOUN_CUES = {"statement", "message", "tweet", "letter", "interview", "speech", "post", "opinion", "view",
              "analysis", "remarks", "words", "address"}
 
@@ -32,6 +34,9 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     for c in kids:
         if c.dep_ == "ccomp" and c.i > verb.i:
             return _span(_cut(verb, list(c.subtree)), off), c
+    if verb.lemma_.lower() in CLAUSE_ONLY:
+        left = [c for c in kids if c.dep_ == "ccomp"]
+        return (_span(list(left[0].subtree), off), left[0]) if left else (None, None)
     right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "oprd", "prep", "dative", "attr",
                                                              "advcl", "ccomp", "npadvmod")]
     has_obj = any(c.dep_ in ("dobj", "dative") for c in right)

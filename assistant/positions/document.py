@@ -33,12 +33,34 @@ class Document:
                 parts = ent.text.replace("’s", "").replace("'s", "").split()
                 if ent.label_ == "PERSON" and parts:
                     self._people.update((" ".join(parts), parts[-1]))
+        for doc in self.docs:
+            self._relabel(doc)
 
     def in_quote(self, pos: int) -> Quote | None:
         for q in self.quotes:
             if q.start <= pos < q.end:
                 return q
         return None
+
+    def _relabel(self, doc: Any) -> None:
+        """Entities made consistent with the document's people: an ORG/GPE/NORP that is a person's name becomes
+        PERSON, and a proper noun the model left untagged that is a person's (sur)name becomes a PERSON mention."""
+        from spacy.tokens import Span
+
+        ents, changed = [], False
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" and self.person_label(ent.text.strip(), ent.label_) == "PERSON":
+                ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                changed = True
+            else:
+                ents.append(ent)
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        for tok in doc:
+            if tok.i not in taken and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text in self._people:
+                ents.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+                changed = True
+        if changed:
+            doc.ents = sorted(ents, key=lambda e: e.start)
 
     def person_label(self, name: str, label: str) -> str:
         parts = name.replace("’s", "").replace("'s", "").split()
@@ -71,19 +93,34 @@ class Document:
 
 
 def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, float]:
+    """The speaker a subject (or "according to" object) token names: its entity, the issuer of a document
+    ("the agency's report", "a report from X"), a resolved pronoun or title, else the phrase itself."""
     if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "Khan, who said …"
-    ent = sp.phrase_entity(subj)
+    issuer = sp.issuer(subj) if subj.pos_ == "NOUN" else None
+    ent = sp.phrase_entity(issuer if issuer is not None else subj)
     if ent is not None:
         m = next((x for x in reversed(d.mentions) if x.start == off + ent.start_char), None)
         if m is None:
             m = d.mention(ent, off, True)
-        return m, m.name, 0.95
+        return m, m.name, 0.95 if issuer is None else 0.85
+    own = [t for t in sp.phrase(subj) if not t.is_punct]
+    words = " ".join(t.text for t in own)
+    # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
+    short = len([t for t in subj.subtree if not t.is_punct]) <= 6 or (
+        len(own) <= 10 and sp.nominal_head(subj) in sp.HUMAN_NOUNS and sp.affiliation(subj) is not None)
+    head = sp.nominal_head(subj)
+    if short and subj.pos_ == "NOUN" and sp.named_modifier(subj) and head not in sp.HUMAN_NOUNS:
+        # "the Iraqi government", "the city's council": a description, not an anaphor; it names an organisation
+        # mentioned before only when that one's name has the same head ("the national ministry": Ministry of …)
+        pos = off + subj.idx
+        named = next((m for m in reversed(d.mentions) if m.start < pos and pos - m.start <= 1500
+                      and m.label in ("ORG", "GPE") and head in m.name.lower().split()), None)
+        return (named, named.name, 0.6) if named is not None else (None, words, 0.6)
     if subj.pos_ == "PRON" or subj.pos_ == "NOUN":
         m, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers)
         if m is not None:
             return m, m.name, conf
-    words = " ".join(t.text for t in subj.subtree if not t.is_punct)
-    if subj.pos_ not in ("NOUN", "PROPN", "PRON") or len(words.split()) > 6:
+    if subj.pos_ not in ("NOUN", "PROPN", "PRON") or not short:
         return None, "", 0.0
     return None, words, 0.5

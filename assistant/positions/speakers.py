@@ -22,6 +22,11 @@ HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "
 # what a speaker issues or holds: "a statement saying …", "a press conference claiming …"
 EVENT_NOUNS = {"conference", "statement", "briefing", "release", "letter", "interview", "speech", "post", "tweet",
                "message", "video", "address", "report", "announcement", "op-ed", "column", "blog"}
+# what stands for its issuer: "the agency's website said", "according to a report from X"
+DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclamation", "complaint", "study",
+                                "survey", "document", "filing", "lawsuit", "paper", "figure", "data", "estimate",
+                                "projection", "poll", "analysis", "ruling", "decree", "memo", "account", "article",
+                                "notice", "bulletin", "assessment", "review", "investigation"}
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
 
 
@@ -54,7 +59,9 @@ def subject_of(verb: Token) -> Token | None:
                 break
     while tok is not None and seen < 4:
         for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i and not (tok.tag_ == "VBG" and c.i > tok.i):
+                # (a participle's subject never follows it: "Saying "…" (a gloss), he …" parsed with a
+                # noun of the gloss as nsubj)
                 if c.dep_ == "nsubjpass":
                     agent = next((a for a in tok.children if a.dep_ == "agent"), None)
                     if agent is not None:
@@ -63,7 +70,13 @@ def subject_of(verb: Token) -> Token | None:
                             return pobj
                     continue
                 return c
-        if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ == "as":
+            # "X quoted Y as saying …", "Y was quoted as saying …": Y speaks
+            obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            return obj
+        if tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "X continued by announcing, "…"", "X responded by saying …"
+        elif tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ == "acl" and tok.head.lemma_.lower() in EVENT_NOUNS and tok.head.dep_ in ("dobj", "pobj"):
             # "X held a press conference claiming …", "X issued a statement saying …": X speaks
@@ -74,6 +87,49 @@ def subject_of(verb: Token) -> Token | None:
             return None
         seen += 1
     return None
+
+
+def issuer(tok: Token) -> Token | None:
+    """Who issued a document noun: its possessor ("the agency's website"), a named compound ("the Reuters
+    report") or the object of by / from / of ("a report from X", "the reports by X")."""
+    if tok.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound") and c.ent_type_ in NAME_ENTS:
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.ent_type_ in NAME_ENTS or any(
+                    x.dep_ in ("compound", "appos") and x.ent_type_ in NAME_ENTS for x in pobj.children)):
+                return pobj
+    return None
+
+
+def affiliation(tok: Token) -> Token | None:
+    """The named organisation a role belongs to: "the agency's chief officer", "a spokesman for the party"."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.ent_type_ in NAME_ENTS:
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "from"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in NAME_ENTS:
+                return pobj
+    return None
+
+
+def named_modifier(tok: Token) -> bool:
+    """A noun modified by a name ("the Iraqi government", "the city's council") describes someone by itself."""
+    return any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in NAME_ENTS for c in tok.children)
+
+
+def phrase(tok: Token) -> list[Token]:
+    """A noun's phrase without its relative, participial and appositive clauses."""
+    drop: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "appos"):
+            drop.update(t.i for t in c.subtree)
+    return [t for t in tok.subtree if t.i not in drop]
 
 
 def _speech() -> set[str]:
@@ -138,8 +194,15 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
     if word in PERSON_PRONOUNS:
         want = PERSON_PRONOUNS[word]
         people = [m for m in cands if m.label == "PERSON" and (not m.pronoun or m.pronoun == want)]
-        # the nearest person who speaks or is a main-clause subject, else the nearest subject, else the
+        # a subject earlier in the same sentence ("Lee said that Park sent a letter in which she …": Park),
+        # else the nearest person who speaks or is a main-clause subject, else the nearest subject, else the
         # nearest person ("Lee said he banned it, which Park opposed. He claimed …": Lee)
+        sent_start = char_pos - tok.idx + tok.sent.start_char
+        for m in people:
+            if m.start < sent_start:
+                break
+            if m.subject:
+                return m, 0.8
         for m in people[:6]:
             if m.speaker or m.main:
                 return m, 0.8

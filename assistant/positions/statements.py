@@ -26,7 +26,7 @@ from assistant.positions.cues import (
 from assistant.positions.document import Document, speaker
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.model import Kind, Statement, _overlap
-from assistant.positions.quotes import Quote
+from assistant.positions.quotes import Quote, opens_sentence, same_sentence
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
@@ -87,6 +87,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         outside = [t for t in sent if not (tok.i <= t.i <= max(x.i for x in doc[tok.i + 1].subtree))]
         span = _span(outside, off)
         return _Cue(tok, off + tok.idx, "according to", m, name, conf, span, [], para)
+    if tok.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None  # a purpose or noun infinitive ("troops there to counter …", "the decision to declare …")
     if tok.pos_ != "VERB" or lemma not in SPEECH:
         # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
         if tok.dep_ == "pobj" and tok.lemma_.lower() in NOUN_CUES and tok.head.lower_ == "in" \
@@ -107,7 +109,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     subj = sp.subject_of(tok)
     if subj is None:
         # "- noted the deputy minister ..., Ana Ruiz" and inverted "said Khan"
-        after = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > tok.i]
+        after = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > tok.i
+                 and (c.pos_ == "PROPN" or c.ent_type_ or sp.nominal_head(c) in sp.HUMAN_NOUNS)]
         subj = after[0] if after and lemma in ("say", "note", "stress", "add", "emphasise", "emphasize") else None
         if subj is not None and span is not None and comp is subj:
             span = None
@@ -133,11 +136,15 @@ def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, fl
             governing.append((len(sub), c))
     if governing:
         return min(governing, key=lambda x: x[0])[1], 1.0
-    # 2. a cue in the same paragraph right before (": ") or after ("…," he said) the quote
+    # 2. a cue in the same paragraph right before (": ") or after ("…," he said) the quote, in the same
+    # sentence unless the quote is a sentence of its own (a phrase in quotes elsewhere is no one's statement)
     best: tuple[int, _Cue] | None = None
+    alone = opens_sentence(d.text, q.start)
     for c in para_cues:
         dist = q.start - c.start if c.start < q.start else c.start - q.end
-        if 0 <= dist <= 160 and (best is None or dist < best[0]):
+        near = alone or (same_sentence(d.text, c.start, q.start) if c.start < q.start
+                         else same_sentence(d.text, q.end, c.start))
+        if 0 <= dist <= 160 and near and (best is None or dist < best[0]):
             best = (dist, c)
     if best:
         return best[1], 0.9
@@ -161,6 +168,8 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         if cue is None and q.dash:
             pending_dash.append(q)
             continue
+        if cue is None and not opens_sentence(text, q.start):
+            continue  # a phrase in quotes with no cue: a name, a term or scare quotes, no one's statement
         if cue is None and (last is None or q.start - last[1].end >= 400):
             near = [m for m in d.mentions if m.label == "PERSON" and m.start < q.start and q.start - m.start < 600]
             if near:  # no cue at all: the nearest person named before it, with a low confidence
