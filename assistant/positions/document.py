@@ -107,7 +107,9 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     own = [t for t in sp.phrase(subj) if not t.is_punct]
     words = " ".join(t.text for t in own)
     # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
-    short = len([t for t in subj.subtree if not t.is_punct]) <= 6 or (
+    # (a relative or appositive clause is an aside: "The group, which brings together …, said")
+    aside = {t.i for c in subj.children if c.dep_ in ("relcl", "appos") for t in c.subtree}
+    short = len([t for t in subj.subtree if not t.is_punct and t.i not in aside]) <= 6 or (
         len(own) <= 10 and sp.nominal_head(subj) in sp.HUMAN_NOUNS and sp.affiliation(subj) is not None)
     head = sp.nominal_head(subj)
     if short and subj.pos_ == "NOUN" and sp.named_modifier(subj) and head not in sp.HUMAN_NOUNS:

@@ -22,6 +22,11 @@ HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "
 # what a speaker issues or holds: "a statement saying …", "a press conference claiming …"
 EVENT_NOUNS = {"conference", "statement", "briefing", "release", "letter", "interview", "speech", "post", "tweet",
                "message", "video", "address", "report", "announcement", "op-ed", "column", "blog"}
+# organisations referred to by their kind ("the office asked", "the company said"): anaphors for one named before
+BODY_NOUNS = {"office", "agency", "company", "ministry", "embassy", "department", "organisation", "organization",
+              "group", "firm", "party", "campaign", "council", "committee", "court", "union", "bank", "institute",
+              "commission", "board", "authority", "administration", "team", "club", "network", "outlet", "newspaper",
+              "paper", "broadcaster", "channel", "station", "university", "school", "hospital", "foundation"}
 # what stands for its issuer: "the agency's website said", "according to a report from X"
 DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclamation", "complaint", "study",
                                 "survey", "document", "filing", "lawsuit", "paper", "figure", "data", "estimate",
@@ -230,7 +235,12 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
             if noun in m.titles:
                 return m, 0.75
         # "the minister"/"the expert": the nearest person who spoke recently
-        if det.lower_ == "the":
+        # "the minister" / "the office" / "the complaint": a role, a body or a document of someone named before;
+        # any other noun ("the government") names its own speaker unless an earlier name has it as its head
+        for m in cands:
+            if m.label in ("ORG", "GPE") and noun in m.name.lower().split():
+                return m, 0.6
+        if det.lower_ == "the" and (noun in HUMAN_NOUNS or noun in DOCUMENT_NOUNS or noun in BODY_NOUNS):
             recent = [m for m in reversed(speakers) if m.start < char_pos and char_pos - m.start <= window]
             want_person = noun in HUMAN_NOUNS
             for m in recent[:4]:

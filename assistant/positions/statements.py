@@ -143,7 +143,7 @@ def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, fl
     for c in para_cues:
         dist = q.start - c.start if c.start < q.start else c.start - q.end
         near = alone or (same_sentence(d.text, c.start, q.start) if c.start < q.start
-                         else same_sentence(d.text, q.end, c.start))
+                         else same_sentence(d.text, q.end - 1, c.start))
         if 0 <= dist <= 160 and near and (best is None or dist < best[0]):
             best = (dist, c)
     if best:
