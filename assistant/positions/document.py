@@ -88,7 +88,12 @@ class Document:
         # the subject of a sentence's main clause (not of a relative or reported clause inside it)
         head = ent.root.head
         main = subject and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
-        return sp.Mention(name, label, off + ent.start_char, sp.title_words(ent), subject, False, pron, main)
+        # one of several people named in a sentence's subject ("X, Y and Z met …": "They concluded …")
+        root = ent.sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        in_subject = subj is not None and subj.left_edge.i <= ent.root.i <= subj.right_edge.i
+        return sp.Mention(name, label, off + ent.start_char, sp.title_words(ent), subject, False, pron, main,
+                          off + ent.sent.start_char if in_subject else -1)
 
 
 

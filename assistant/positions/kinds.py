@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 # a quote must be at least this share of the reported clause it stands in to make the statement direct;
 # the same half as the eval's overlap criterion (eval/attribution_data.py), and checked on the dev split
 QUOTE_SHARE = 0.5
-_OBJECT_PRONOUNS = {"him", "her", "them"}
 
 
 def described(d: Document, verb: Any, comp: Any, off: int, speaker: str) -> list[str]:
@@ -33,29 +32,33 @@ def described(d: Document, verb: Any, comp: Any, off: int, speaker: str) -> list
     target = obj if obj is not None else comp if comp.dep_ in ("dobj", "dative") else _clause_subject(comp)
     if target is None:
         return []
-    who = _person(d, target, off, obj is target and verb.lemma_.lower() in THIRD)
+    who = _person(d, target, off, obj is target and verb.lemma_.lower() in THIRD, speaker)
     if who is None:
         poss = next((c for c in target.children if c.dep_ == "poss"), None)
-        who = _person(d, poss, off, True) if poss is not None else None
+        who = _person(d, poss, off, False, speaker) if poss is not None else None
     return [who] if who and who != speaker else []
 
 
-def _person(d: Document, tok: Any, off: int, pronoun_ok: bool) -> str | None:
+def _person(d: Document, tok: Any, off: int, object_pronoun: bool, speaker: str) -> str | None:
+    """The person a token names, or None. An object pronoun of a describing verb is someone other than the
+    speaker ("She described him as …"); a possessive or subject pronoun is most often the speaker ("said his
+    country …") and names no one else; a title noun counts only when an earlier mention carries that title."""
+    others = [m for m in d.mentions if m.name != speaker]
     if tok.pos_ == "PRON":
-        if not pronoun_ok or (tok.lower_ not in sp.PERSON_PRONOUNS and tok.lower_ not in _OBJECT_PRONOUNS):
+        if tok.lower_ not in sp.PERSON_PRONOUNS or (tok.dep_ != "poss" and not object_pronoun):
             return None
-        if tok.lower_ == "them":
-            return None
-        m, _conf = sp.resolve(tok, off + tok.idx, d.mentions, d.speakers)
-        return m.name if m is not None and m.label == "PERSON" else None
+        if not object_pronoun:
+            return None  # "said his country …": left alone, as a pronoun subject is
+        m, _conf = sp.resolve(tok, off + tok.idx, others, [s for s in d.speakers if s.name != speaker])
+        return m.name if m is not None and m.label == "PERSON" else tok.text
     ent = sp.phrase_entity(tok)
     if ent is not None:
         name = d.full_name(ent.text.strip(), ent.label_)
         return name if d.person_label(name, ent.label_) == "PERSON" else None
     if tok.pos_ == "NOUN" and sp.nominal_head(tok) in sp.HUMAN_NOUNS and \
             any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        m, _conf = sp.resolve(tok, off + tok.idx, d.mentions, d.speakers)
-        if m is not None and m.label == "PERSON":
+        m, conf = sp.resolve(tok, off + tok.idx, others, [])
+        if m is not None and m.label == "PERSON" and conf >= sp.TITLE_MATCH:
             return m.name
         return " ".join(t.text for t in tok.subtree if not t.is_punct and t.i <= tok.i)
     return None

@@ -32,6 +32,7 @@ DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclam
                                 "survey", "document", "filing", "lawsuit", "paper", "figure", "data", "estimate",
                                 "projection", "poll", "analysis", "ruling", "decree", "memo", "account", "article",
                                 "notice", "bulletin", "assessment", "review", "investigation"}
+TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
 
 
@@ -45,6 +46,7 @@ class Mention:
     speaker: bool = False
     pronoun: str = ""  # registry pronoun when the mention is a known actor
     main: bool = False  # subject of its sentence's main clause
+    subject_group: int = -1  # start of its sentence when it is inside that sentence's subject
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -191,6 +193,22 @@ def nominal_head(tok: Token) -> str:
     return str(tok.lemma_).lower()
 
 
+def _people_subject(cands: list[Mention]) -> Mention | None:
+    """The latest sentence whose subject names several people, as one collective mention ("A, B and C")."""
+    by_sent: dict[int, list[Mention]] = {}
+    for m in cands:
+        if m.label == "PERSON" and m.subject_group >= 0:
+            by_sent.setdefault(m.subject_group, []).append(m)
+    if not by_sent:
+        return None
+    latest = by_sent[max(by_sent)]
+    names = list(dict.fromkeys(m.name for m in sorted(latest, key=lambda x: x.start)))
+    if len(names) < 2:
+        return None
+    first = min(latest, key=lambda x: x.start)
+    return Mention(", ".join(names[:-1]) + " and " + names[-1], "PERSON", first.start, set(), True, True)
+
+
 def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[Mention],
             window: int = 1500) -> tuple[Mention | None, float]:
     """Antecedent of a pronoun or title subject at char_pos: (mention, confidence)."""
@@ -224,16 +242,17 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
         return None, 0.0
     if word in GROUP_PRONOUNS:
         groups = [m for m in cands if m.label in ("ORG", "GPE", "NORP")]
-        for m in groups[:4]:
-            if m.speaker or m.subject:
-                return m, 0.6
-        return None, 0.0
+        org = next((m for m in groups[:4] if m.speaker or m.subject), None)
+        several = _people_subject(cands)
+        if several is not None and (org is None or several.start > org.start):
+            return several, 0.6
+        return (org, 0.6) if org is not None else (None, 0.0)
     noun = nominal_head(tok)
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
     if tok.pos_ == "NOUN" and det is not None and det.lower_ not in ("a", "an", "some", "many"):
         for m in cands:
             if noun in m.titles:
-                return m, 0.75
+                return m, TITLE_MATCH
         # "the minister"/"the expert": the nearest person who spoke recently
         # "the minister" / "the office" / "the complaint": a role, a body or a document of someone named before;
         # any other noun ("the government") names its own speaker unless an earlier name has it as its head

@@ -200,6 +200,9 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
                 and quoted_share(d, comp) < QUOTE_SHARE:
             kind, start, end = "reported", comp[0], comp[1]
         cue.used = cue.used or (kind == "direct" and comp is not None and _overlap(comp, (q.start, q.end)) >= 0.5 * (comp[1] - comp[0]))
+        # 'called the accusation "serious"': the quote ends what the verb reports, nothing is left to paraphrase
+        cue.used = cue.used or (kind == "direct" and comp is not None and comp[0] <= q.start and
+                                cue.comp is not None and not is_clause(cue.comp) and re.search(r"\w", text[q.end : comp[1]]) is None)
         if kind != "direct":
             cue.used = True
         st = _make(d, cue, start, end, kind, conf, para, doc_id)
