@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue"])
+SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
+               # characterising someone or something as …: statements only with a clause or "as" predicate
+               "view", "regard", "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule",
+               "commend", "laud", "credit", "fault", "rebuke", "lambast", "decry", "oppose", "list", "reject",
+               "retort", "quip", "boast", "lament", "assure", "clarify", "disclose", "recount", "dispute"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
 NEEDS_CLAUSE = {"tell", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
-                "question", "order", "project", "agree", "indicate"}
+                "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
+                "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
+                "lambast", "decry", "oppose", "list", "reject", "assure", "dispute"}
 THIRD = {"accuse", "blast", "describe", "call", "label", "brand", "dub", "slam", "attack", "criticize",
-         "criticise", "praise", "characterize", "characterise", "hail", "blame", "refer", "thank"}
+         "criticise", "praise", "characterize", "characterise", "hail", "blame", "refer", "thank", "view", "regard",
+         "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud",
+         "credit", "fault", "rebuke", "lambast", "decry", "oppose"}
 # verbs that report only a clause of their own ("He continued, "…"", not "prices continued to rise")
 CLAUSE_ONLY = {"continue"}
 NOUN_CUES = {"statement", "message", "tweet", "letter", "interview", "speech", "post", "opinion", "view",
@@ -42,7 +50,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     has_obj = any(c.dep_ in ("dobj", "dative") for c in right)
     has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in right) or any(
         c.dep_ == "prep" and (c.lower_ in ("as", "for", "of", "about", "against")
-                              or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call"))) for c in right)
+                              or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call", *THIRD))) for c in right)
     lemma = verb.lemma_.lower()
     if not (has_obj or has_pred):
         # "…, the expert explained." / "X is Y, he said": the reported clause stands before the verb

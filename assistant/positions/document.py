@@ -70,12 +70,15 @@ class Document:
         return label
 
     def full_name(self, name: str, label: str) -> str:
-        """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives)."""
+        """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives); a surname shared by two
+        people named before (a father and son) stays as it stands."""
         parts = name.replace("’s", "").replace("'s", "").split()
-        if label == "PERSON" and len(parts) == 1 and parts[0] in self._by_surname:
+        if label == "PERSON" and len(parts) == 1 and self._by_surname.get(parts[0]):
             return self._by_surname[parts[0]]
         if label == "PERSON" and len(parts) > 1:
-            self._by_surname[parts[-1]] = " ".join(parts)
+            full, known = " ".join(parts), self._by_surname.get(parts[-1])
+            shared = known is not None and known != full and not known.endswith(full) and not full.endswith(known)
+            self._by_surname[parts[-1]] = "" if shared or known == "" else full
         return " ".join(parts) or name
 
     def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:

@@ -120,7 +120,8 @@ def affiliation(tok: Token) -> Token | None:
             return c
         if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "from"):
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ in NAME_ENTS:
+            if pobj is not None and (pobj.ent_type_ in NAME_ENTS or any(
+                    x.dep_ in ("compound", "appos") and x.ent_type_ in NAME_ENTS for x in pobj.children)):
                 return pobj
     return None
 
@@ -218,8 +219,9 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
         want = PERSON_PRONOUNS[word]
         people = [m for m in cands if m.label == "PERSON" and (not m.pronoun or m.pronoun == want)]
         # a subject earlier in the same sentence ("Lee said that Park sent a letter in which she …": Park),
-        # else the nearest person who speaks or is a main-clause subject, else the nearest subject, else the
-        # nearest person ("Lee said he banned it, which Park opposed. He claimed …": Lee)
+        # else the nearest person who speaks (outside a relative clause) or is a main-clause subject, else the
+        # nearest subject, else the nearest person ("Lee said he banned it, which Park opposed as unfair. He
+        # claimed …": Lee)
         sent_start = char_pos - tok.idx + tok.sent.start_char
         for m in people:
             if m.start < sent_start:

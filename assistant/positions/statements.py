@@ -71,7 +71,8 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
             if cue is not None:
                 cues.append(cue)
                 if cue.speaker is not None:
-                    cue.speaker.speaker = True
+                    # a speaker inside a relative clause ("…, which X opposed as …") is not the one in focus
+                    cue.speaker.speaker = cue.speaker.speaker or cue.verb is None or cue.verb.dep_ != "relcl"
                     d.speakers.append(cue.speaker)
     return _assemble(d, cues, doc_id)
 
