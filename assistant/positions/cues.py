@@ -39,9 +39,18 @@ def _span(tokens: list[Any], off: int) -> tuple[int, int] | None:
 def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     """(char span of what the verb reports, the token whose subtree it is)."""
     kids = list(verb.children)
-    for c in kids:
-        if c.dep_ == "ccomp" and c.i > verb.i:
-            return _span(_cut(verb, list(c.subtree)), off), c
+    clauses = [c for c in kids if c.dep_ == "ccomp" and c.i > verb.i]
+    if clauses:
+        # the parser may split one reported clause in two ("said the name had to be …, it must not …"): a
+        # second clause joined by a comma or "and" only (not a colon and a quote) continues the first
+        first = min(t.i for t in clauses[0].subtree)
+        last = max(t.i for t in clauses[0].subtree)
+        for c in clauses[1:]:
+            gap = verb.doc[last + 1 : min(t.i for t in c.subtree)]
+            if not all(t.text in (",", "and") for t in gap):
+                break
+            last = max(t.i for t in c.subtree)
+        return _span(_cut(verb, list(verb.doc[first : last + 1])), off), clauses[0]
     if verb.lemma_.lower() in CLAUSE_ONLY:
         left = [c for c in kids if c.dep_ == "ccomp"]
         return (_span(list(left[0].subtree), off), left[0]) if left else (None, None)

@@ -62,6 +62,21 @@ class Document:
         if changed:
             doc.ents = sorted(ents, key=lambda e: e.start)
 
+    def earlier_issuer(self, lemma: str, pos: int) -> tuple[Any, int] | None:
+        """The issuer of the latest earlier mention of a document noun (token and its paragraph's offset)."""
+        found = None
+        for (ps, _pe), doc in zip(self.paras, self.docs, strict=True):
+            if ps >= pos:
+                break
+            for tok in doc:
+                if ps + tok.idx >= pos:
+                    break
+                if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
+                    issuer = sp.issuer(tok)
+                    if issuer is not None:
+                        found = (issuer, ps)
+        return found
+
     def person_label(self, name: str, label: str) -> str:
         parts = name.replace("’s", "").replace("'s", "").split()
         if label in ("ORG", "GPE", "NORP") and parts and parts[-1][:1].isupper() and \
@@ -106,6 +121,12 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "Khan, who said …"
     issuer = sp.issuer(subj) if subj.pos_ == "NOUN" else None
+    if issuer is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in sp.DOCUMENT_NOUNS and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        # "the guidelines" after "per the agency's guidelines": the issuer named with the same document before
+        earlier = d.earlier_issuer(subj.lemma_.lower(), off + subj.idx)
+        if earlier is not None:
+            issuer, off = earlier
     ent = sp.phrase_entity(issuer if issuer is not None else subj)
     if ent is not None:
         m = next((x for x in reversed(d.mentions) if x.start == off + ent.start_char), None)

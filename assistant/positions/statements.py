@@ -117,11 +117,23 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             span = None
     if subj is None:
         return None
+    if subj.lower_ == "it" and _nested(tok):
+        return None  # 'said the name must not cite …': "it" inside a reported clause is not a speaker
     m, name, conf = speaker(d, subj, off)
     if not name:
         return None
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
     return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp)
+
+
+def _nested(verb: Any) -> bool:
+    """The verb stands inside the reported clause of another speech verb."""
+    tok = verb
+    while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH:
+            return True
+    return False
 
 
 def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
