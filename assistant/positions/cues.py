@@ -56,6 +56,10 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         return (_span(list(left[0].subtree), off), left[0]) if left else (None, None)
     right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "oprd", "prep", "dative", "attr",
                                                              "advcl", "ccomp", "npadvmod")]
+    # passive "X was accused by Y of …": the parser hangs "of …" on the agent
+    for agent in (c for c in kids if c.dep_ == "agent"):
+        for pobj in (p for p in agent.children if p.dep_ == "pobj"):
+            right += [p for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("of", "as", "for")]
     has_obj = any(c.dep_ in ("dobj", "dative") for c in right)
     has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in right) or any(
         c.dep_ == "prep" and (c.lower_ in ("as", "for", "of", "about", "against")

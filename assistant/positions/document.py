@@ -25,6 +25,7 @@ class Document:
         self.mentions: list[sp.Mention] = []
         self.speakers: list[sp.Mention] = []
         self._by_surname: dict[str, str] = {}
+        self.group_speaker: tuple[int, str] | None = None  # the latest unnamed plural speaker ("the ministers")
         # the small model tags the same name PERSON in one sentence and ORG in the next: a name that is a
         # PERSON anywhere in the document (or ends with a surname that is) is a person throughout
         self._people: set[str] = set()
@@ -136,8 +137,9 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     own = [t for t in sp.phrase(subj) if not t.is_punct]
     words = " ".join(t.text for t in own)
     # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
-    # (a relative or appositive clause is an aside: "The group, which brings together …, said")
-    aside = {t.i for c in subj.children if c.dep_ in ("relcl", "appos") for t in c.subtree}
+    # (a relative, appositive or prepositional clause is an aside: "The group, which brings together …, said")
+    aside = {t.i for c in subj.children for t in c.subtree
+             if c.dep_ in ("relcl", "appos") or (c.dep_ == "prep" and any(x.dep_ == "pcomp" for x in c.children))}
     short = len([t for t in subj.subtree if not t.is_punct and t.i not in aside]) <= 6 or (
         len(own) <= 10 and sp.nominal_head(subj) in sp.HUMAN_NOUNS and sp.affiliation(subj) is not None)
     head = sp.nominal_head(subj)
@@ -152,6 +154,10 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         m, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers)
         if m is not None:
             return m, m.name, conf
+    if subj.lower_ in ("they", "we") and d.group_speaker is not None and 0 < off + subj.idx - d.group_speaker[0] <= 1500:
+        return None, d.group_speaker[1], 0.5  # "The ministers said … They added …": the unnamed group that spoke
     if subj.pos_ not in ("NOUN", "PROPN", "PRON") or not short:
         return None, "", 0.0
+    if subj.tag_ == "NNS":
+        d.group_speaker = (off + subj.idx, words)
     return None, words, 0.5

@@ -29,6 +29,8 @@ def described(d: Document, verb: Any, comp: Any, off: int, speaker: str) -> list
     describing verbs and title nouns ("the president") are resolved to the mention they stand for; a pronoun
     subject of the reported clause is left alone (it is most often the speaker)."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    if obj is None and verb.lemma_.lower() in THIRD:
+        obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "X was accused by Y of …"
     target = obj if obj is not None else comp if comp.dep_ in ("dobj", "dative") else _clause_subject(comp)
     if target is None:
         return []

@@ -132,10 +132,10 @@ def named_modifier(tok: Token) -> bool:
 
 
 def phrase(tok: Token) -> list[Token]:
-    """A noun's phrase without its relative, participial and appositive clauses."""
+    """A noun's phrase without its relative, participial, appositive and prepositional clauses."""
     drop: set[int] = set()
     for c in tok.children:
-        if c.dep_ in ("relcl", "acl", "appos"):
+        if c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and any(x.dep_ == "pcomp" for x in c.children)):
             drop.update(t.i for t in c.subtree)
     return [t for t in tok.subtree if t.i not in drop]
 

@@ -95,6 +95,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         if tok.dep_ == "pobj" and tok.lemma_.lower() in NOUN_CUES and tok.head.lower_ == "in" \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
             verb = tok.head.head
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH:
+                return None  # "X said in a statement that …": the verb is the cue
             subj = _clause_subject(verb)
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             who = poss if poss is not None and tok.lemma_.lower() in ("opinion", "view", "message", "words") else subj or poss
