@@ -1,6 +1,6 @@
 """Benchmark of `assistant.positions.statements` against baselines, and of contrast on the bundled corpus.
 
-    PYTHONPATH=. python eval/bench_positions.py [--no-corpus]
+    PYTHONPATH=. python eval/bench_positions.py [--no-corpus | --dev-errors]
 
 Part 1, eval/attribution (dev and heldout side by side): recall of labelled statements by named speakers,
 recall of direct quotes, speaker precision, span precision (share of predictions that match a label),
@@ -8,6 +8,7 @@ and how many third_party labels were predicted as direct. Baselines: "nearest na
 and every speech-verb clause given to the nearest PERSON entity) and textacy's `direct_quotations`.
 Part 2, the bundled corpus: phrasings of "Europe's line on Russia" must give Kallas, Pistorius and
 Kortunov `found` with their own words; "the LEAP initiative" must give Kortunov `no_position`; warm timing.
+--dev-errors prints the dev split's per-statement errors only (never the heldout's), for developing rules.
 """
 
 from __future__ import annotations
@@ -133,7 +134,40 @@ def corpus_table() -> None:
     print(f"Kortunov on the LEAP initiative: {leap}")
 
 
+def dev_errors() -> None:
+    """Per-statement errors on the DEV split only (misses, wrong speakers, third_party predicted as direct):
+    for developing rules. The heldout split is never printed here."""
+    from attribution_data import matches, same_speaker
+
+    texts, splits, gold = load()
+    for tid in [i for i in texts if splits[i] == "dev"]:
+        text = texts[tid]
+        preds = ours(tid, text)
+        tg = [g for g in gold if g.text_id == tid]
+        for g in tg:
+            hit = [p for p in preds if matches(p, g)]
+            label = f"[{g.kind}] {g.speaker!r}: {text[g.start:g.end][:110]!r}"
+            if not hit:
+                near = [p for p in preds if min(p["char_end"], g.end) > max(p["char_start"], g.start)]
+                why = "; ".join(f"{p['kind']}/{p['speaker']!r} {p['char_start']}-{p['char_end']}" for p in near)
+                print(f"{tid} MISS {label} (gold {g.start}-{g.end}; overlapping: {why or 'none'})")
+            elif not any(same_speaker(p["speaker"], g.speaker) for p in hit):
+                print(f"{tid} SPEAKER {label} -> {hit[0]['speaker']!r} (cue {hit[0]['cue']!r})")
+            if g.kind == "third_party" and any(p["kind"] == "direct" and
+                                               min(p["char_end"], g.end) - max(p["char_start"], g.start)
+                                               >= 0.5 * (g.end - g.start) for p in preds):
+                print(f"{tid} TP_AS_DIRECT {label}")
+        for p in preds:
+            if not any(matches(p, g) for g in tg):
+                print(f"{tid} EXTRA [{p['kind']}] {p['speaker']!r} cue {p['cue']!r}: {p['text'][:100]!r}")
+    d = score(ours, "dev", texts, splits, gold)
+    print("dev: " + ", ".join(f"{k} {v:.2f}" for k, v in d.items()))
+
+
 if __name__ == "__main__":
+    if "--dev-errors" in sys.argv:
+        dev_errors()
+        sys.exit(0)
     attribution_table()
     if "--no-corpus" not in sys.argv:
         corpus_table()

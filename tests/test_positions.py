@@ -162,6 +162,39 @@ def test_surname_that_is_a_common_word(registry: ActorRegistry) -> None:
     assert registry.match_speaker("Trump").actor.name == "Donald Trump"  # type: ignore[union-attr]
 
 
+def test_describing_someone_is_third_party_never_direct() -> None:
+    text = ('Opposition leader Anna Berg accused Mayor Tom Reed of "failing the city for years". '
+            'She described him as "out of touch and arrogant". '
+            'Director Mia Lund said the mayor had "heard the demands of the residents".')
+    got = statements(text)
+    assert all(s.kind != "direct" for s in got), [(s.kind, s.text) for s in got]
+    described = next(s for s in got if s.cue == "described")
+    assert described.kind == "third_party" and described.speaker == "Anna Berg" and described.about == ["Tom Reed"]
+
+
+def test_short_quote_in_a_paraphrase_is_reported_and_a_named_call_is_direct() -> None:
+    got = _by_speaker('Secretary Ann Pole said the crash was "likely" an accident. The retailer Fenwick called the '
+                      'demand "unprecedented".')
+    assert ("reported", "Ann Pole", None, 'the crash was "likely" an accident') in got
+    assert [x for x in got if x[0] == "direct"] == [("direct", "Fenwick", None, "unprecedented")]
+
+
+def test_phrase_in_quotes_without_a_cue_is_no_statement() -> None:
+    text = 'Mayor Tom Reed said the park would reopen in May. The so-called "blue zone" will be closed until then.'
+    assert all(s.text != "blue zone" for s in statements(text))
+
+
+def test_speakers_by_parse_rules() -> None:
+    text = ("The foreign ministers Nikos Pappas, Omar Nasser and Jean Dupont met in Cairo on Wednesday. "
+            'They concluded that the agreement was "null and void".\n\n'
+            "According to the World Trade Organization's annual report, exports fell by three percent.\n\n"
+            'The Herald quoted Tim Moss, a former adviser, as saying "the plan will fail".')
+    got = {s.cue: s.speaker for s in statements(text)}
+    assert got["concluded"] == "Nikos Pappas, Omar Nasser and Jean Dupont"
+    assert got["according to"].endswith("World Trade Organization")
+    assert got["saying"] == "Tim Moss"
+
+
 def test_empty_document_has_no_statements() -> None:
     assert statements("", None) == []
     assert statements("The weather was fine. Nothing else happened.", None) == []

@@ -5,12 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
-SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow"])
+SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
+               # characterising someone or something as …: statements only with a clause or "as" predicate
+               "view", "regard", "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule",
+               "commend", "laud", "credit", "fault", "rebuke", "lambast", "decry", "oppose", "list", "reject",
+               "retort", "quip", "boast", "lament", "assure", "clarify", "disclose", "recount", "dispute"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
 NEEDS_CLAUSE = {"tell", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
-                "question", "order", "project", "agree", "indicate"}
+                "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
+                "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
+                "lambast", "decry", "oppose", "list", "reject", "assure", "dispute"}
 THIRD = {"accuse", "blast", "describe", "call", "label", "brand", "dub", "slam", "attack", "criticize",
-         "criticise", "praise", "characterize", "characterise", "hail", "blame", "refer", "thank"}
+         "criticise", "praise", "characterize", "characterise", "hail", "blame", "refer", "thank", "view", "regard",
+         "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud",
+         "credit", "fault", "rebuke", "lambast", "decry", "oppose"}
+# verbs that report only a clause of their own ("He continued, "…"", not "prices continued to rise")
+CLAUSE_ONLY = {"continue"}
 NOUN_CUES = {"statement", "message", "tweet", "letter", "interview", "speech", "post", "opinion", "view",
              "analysis", "remarks", "words", "address"}
 
@@ -29,15 +39,31 @@ def _span(tokens: list[Any], off: int) -> tuple[int, int] | None:
 def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     """(char span of what the verb reports, the token whose subtree it is)."""
     kids = list(verb.children)
-    for c in kids:
-        if c.dep_ == "ccomp" and c.i > verb.i:
-            return _span(_cut(verb, list(c.subtree)), off), c
+    clauses = [c for c in kids if c.dep_ == "ccomp" and c.i > verb.i]
+    if clauses:
+        # the parser may split one reported clause in two ("said the name had to be …, it must not …"): a
+        # second clause joined by a comma or "and" only (not a colon and a quote) continues the first
+        first = min(t.i for t in clauses[0].subtree)
+        last = max(t.i for t in clauses[0].subtree)
+        for c in clauses[1:]:
+            gap = verb.doc[last + 1 : min(t.i for t in c.subtree)]
+            if not all(t.text in (",", "and") for t in gap):
+                break
+            last = max(t.i for t in c.subtree)
+        return _span(_cut(verb, list(verb.doc[first : last + 1])), off), clauses[0]
+    if verb.lemma_.lower() in CLAUSE_ONLY:
+        left = [c for c in kids if c.dep_ == "ccomp"]
+        return (_span(list(left[0].subtree), off), left[0]) if left else (None, None)
     right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "oprd", "prep", "dative", "attr",
                                                              "advcl", "ccomp", "npadvmod")]
+    # passive "X was accused by Y of …": the parser hangs "of …" on the agent
+    for agent in (c for c in kids if c.dep_ == "agent"):
+        for pobj in (p for p in agent.children if p.dep_ == "pobj"):
+            right += [p for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("of", "as", "for")]
     has_obj = any(c.dep_ in ("dobj", "dative") for c in right)
     has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in right) or any(
         c.dep_ == "prep" and (c.lower_ in ("as", "for", "of", "about", "against")
-                              or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call"))) for c in right)
+                              or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call", *THIRD))) for c in right)
     lemma = verb.lemma_.lower()
     if not (has_obj or has_pred):
         # "…, the expert explained." / "X is Y, he said": the reported clause stands before the verb
@@ -65,13 +91,21 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
     """A complement ends where a coordinated or participial speech verb of the same speaker starts its own
     statement ("found the strike justified and called …", "attacked X for …, accusing …")."""
     for j, t in enumerate(toks):
-        if j and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and t.dep_ in ("conj", "advcl") \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
-                and (t.head.i == verb.i or t.tag_ == "VBG" or any(x.dep_ == "cc" for x in toks[max(0, j - 2) : j])):
+        if not j or t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH or t.dep_ not in ("conj", "advcl"):
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        if own_subject and t.head.i == verb.i:
+            # "…, while Y, in a post, called it …": another speaker's statement starts with its clause
+            first = min(x.i for x in t.subtree)
+            rest = [x for x in toks[:j] if x.i < first]
+        elif not own_subject and (t.head.i == verb.i or t.tag_ == "VBG"
+                                  or any(x.dep_ == "cc" for x in toks[max(0, j - 2) : j])):
             rest = toks[:j]
-            while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc" or rest[-1].lower_ in ("and", "but")):
-                rest = rest[:-1]
-            return rest
+        else:
+            continue
+        while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc" or rest[-1].lower_ in ("and", "but", "while")):
+            rest = rest[:-1]
+        return rest
     return toks
 
 

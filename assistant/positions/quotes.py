@@ -142,3 +142,20 @@ def find_quotes(text: str) -> list[Quote]:
         else:
             joined.append(q)
     return joined
+
+
+_SENT_BREAK = re.compile(r"[.!?…][\"”’»)]?\s+[\"“«‘(]?[A-Z0-9]")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """The quoted words starting at `start` open their sentence (only marks and spaces since the start of the
+    paragraph or the end of the previous sentence): a quote standing as a sentence, not a phrase in one."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"“”«„‘'—–-":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?…"
+
+
+def same_sentence(text: str, a: int, b: int) -> bool:
+    """No sentence ends between offsets a and b."""
+    return _SENT_BREAK.search(text, a, max(a, b)) is None

@@ -22,6 +22,17 @@ HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "
 # what a speaker issues or holds: "a statement saying …", "a press conference claiming …"
 EVENT_NOUNS = {"conference", "statement", "briefing", "release", "letter", "interview", "speech", "post", "tweet",
                "message", "video", "address", "report", "announcement", "op-ed", "column", "blog"}
+# organisations referred to by their kind ("the office asked", "the company said"): anaphors for one named before
+BODY_NOUNS = {"office", "agency", "company", "ministry", "embassy", "department", "organisation", "organization",
+              "group", "firm", "party", "campaign", "council", "committee", "court", "union", "bank", "institute",
+              "commission", "board", "authority", "administration", "team", "club", "network", "outlet", "newspaper",
+              "paper", "broadcaster", "channel", "station", "university", "school", "hospital", "foundation"}
+# what stands for its issuer: "the agency's website said", "according to a report from X"
+DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclamation", "complaint", "study",
+                                "survey", "document", "filing", "lawsuit", "paper", "figure", "data", "estimate",
+                                "projection", "poll", "analysis", "ruling", "decree", "memo", "account", "article",
+                                "notice", "bulletin", "assessment", "review", "investigation"}
+TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
 
 
@@ -34,6 +45,8 @@ class Mention:
     subject: bool = False
     speaker: bool = False
     pronoun: str = ""  # registry pronoun when the mention is a known actor
+    main: bool = False  # subject of its sentence's main clause
+    subject_group: int = -1  # start of its sentence when it is inside that sentence's subject
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -41,9 +54,10 @@ def subject_of(verb: Token) -> Token | None:
     relative clauses ("Khan, who said ...")."""
     seen = 0
     tok = verb
-    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        # "found the strike justified and called …": a speech verb coordinated inside another speech verb's
-        # complement shares that verb's subject, not the complement's
+    if verb.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "found the strike justified and called …", 'said, "I do not …", calling it …': a speech verb
+        # coordinated with or adjoined to another speech verb's complement shares that verb's subject, not
+        # the complement's
         anc = verb.head
         while anc.head.i != anc.i and anc.dep_ in ("conj", "ccomp", "xcomp", "oprd", "advcl"):
             anc = anc.head
@@ -52,7 +66,9 @@ def subject_of(verb: Token) -> Token | None:
                 break
     while tok is not None and seen < 4:
         for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i and not (tok.tag_ == "VBG" and c.i > tok.i):
+                # (a participle's subject never follows it: "Saying "…" (a gloss), he …" parsed with a
+                # noun of the gloss as nsubj)
                 if c.dep_ == "nsubjpass":
                     agent = next((a for a in tok.children if a.dep_ == "agent"), None)
                     if agent is not None:
@@ -61,7 +77,13 @@ def subject_of(verb: Token) -> Token | None:
                             return pobj
                     continue
                 return c
-        if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ == "as":
+            # "X quoted Y as saying …", "Y was quoted as saying …": Y speaks
+            obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            return obj
+        if tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "X continued by announcing, "…"", "X responded by saying …"
+        elif tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ == "acl" and tok.head.lemma_.lower() in EVENT_NOUNS and tok.head.dep_ in ("dobj", "pobj"):
             # "X held a press conference claiming …", "X issued a statement saying …": X speaks
@@ -72,6 +94,50 @@ def subject_of(verb: Token) -> Token | None:
             return None
         seen += 1
     return None
+
+
+def issuer(tok: Token) -> Token | None:
+    """Who issued a document noun: its possessor ("the agency's website"), a named compound ("the Reuters
+    report") or the object of by / from / of ("a report from X", "the reports by X")."""
+    if tok.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound") and c.ent_type_ in NAME_ENTS:
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.ent_type_ in NAME_ENTS or any(
+                    x.dep_ in ("compound", "appos") and x.ent_type_ in NAME_ENTS for x in pobj.children)):
+                return pobj
+    return None
+
+
+def affiliation(tok: Token) -> Token | None:
+    """The named organisation a role belongs to: "the agency's chief officer", "a spokesman for the party"."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.ent_type_ in NAME_ENTS:
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "from"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.ent_type_ in NAME_ENTS or any(
+                    x.dep_ in ("compound", "appos") and x.ent_type_ in NAME_ENTS for x in pobj.children)):
+                return pobj
+    return None
+
+
+def named_modifier(tok: Token) -> bool:
+    """A noun modified by a name ("the Iraqi government", "the city's council") describes someone by itself."""
+    return any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in NAME_ENTS for c in tok.children)
+
+
+def phrase(tok: Token) -> list[Token]:
+    """A noun's phrase without its relative, participial, appositive and prepositional clauses."""
+    drop: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and any(x.dep_ == "pcomp" for x in c.children)):
+            drop.update(t.i for t in c.subtree)
+    return [t for t in tok.subtree if t.i not in drop]
 
 
 def _speech() -> set[str]:
@@ -128,6 +194,22 @@ def nominal_head(tok: Token) -> str:
     return str(tok.lemma_).lower()
 
 
+def _people_subject(cands: list[Mention]) -> Mention | None:
+    """The latest sentence whose subject names several people, as one collective mention ("A, B and C")."""
+    by_sent: dict[int, list[Mention]] = {}
+    for m in cands:
+        if m.label == "PERSON" and m.subject_group >= 0:
+            by_sent.setdefault(m.subject_group, []).append(m)
+    if not by_sent:
+        return None
+    latest = by_sent[max(by_sent)]
+    names = list(dict.fromkeys(m.name for m in sorted(latest, key=lambda x: x.start)))
+    if len(names) < 2:
+        return None
+    first = min(latest, key=lambda x: x.start)
+    return Mention(", ".join(names[:-1]) + " and " + names[-1], "PERSON", first.start, set(), True, True)
+
+
 def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[Mention],
             window: int = 1500) -> tuple[Mention | None, float]:
     """Antecedent of a pronoun or title subject at char_pos: (mention, confidence)."""
@@ -136,10 +218,22 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
     if word in PERSON_PRONOUNS:
         want = PERSON_PRONOUNS[word]
         people = [m for m in cands if m.label == "PERSON" and (not m.pronoun or m.pronoun == want)]
-        # the nearest person who speaks or is a subject, else the nearest person
-        for m in people[:6]:
-            if m.speaker or m.subject:
+        # a subject earlier in the same sentence ("Lee said that Park sent a letter in which she …": Park),
+        # else the nearest person who speaks (outside a relative clause) or is a main-clause subject, else the
+        # nearest subject, else the nearest person ("Lee said he banned it, which Park opposed as unfair. He
+        # claimed …": Lee)
+        sent_start = char_pos - tok.idx + tok.sent.start_char
+        for m in people:
+            if m.start < sent_start:
+                break
+            if m.subject:
                 return m, 0.8
+        for m in people[:6]:
+            if m.speaker or m.main:
+                return m, 0.8
+        for m in people[:6]:
+            if m.subject:
+                return m, 0.7
         if people:
             return people[0], 0.6
         # the small model sometimes tags a person's name ORG: a two- or three-word capitalised subject
@@ -150,18 +244,24 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
         return None, 0.0
     if word in GROUP_PRONOUNS:
         groups = [m for m in cands if m.label in ("ORG", "GPE", "NORP")]
-        for m in groups[:4]:
-            if m.speaker or m.subject:
-                return m, 0.6
-        return None, 0.0
+        org = next((m for m in groups[:4] if m.speaker or m.subject), None)
+        several = _people_subject(cands)
+        if several is not None and (org is None or several.start > org.start):
+            return several, 0.6
+        return (org, 0.6) if org is not None else (None, 0.0)
     noun = nominal_head(tok)
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
     if tok.pos_ == "NOUN" and det is not None and det.lower_ not in ("a", "an", "some", "many"):
         for m in cands:
             if noun in m.titles:
-                return m, 0.75
+                return m, TITLE_MATCH
         # "the minister"/"the expert": the nearest person who spoke recently
-        if det.lower_ == "the":
+        # "the minister" / "the office" / "the complaint": a role, a body or a document of someone named before;
+        # any other noun ("the government") names its own speaker unless an earlier name has it as its head
+        for m in cands:
+            if m.label in ("ORG", "GPE") and noun in m.name.lower().split():
+                return m, 0.6
+        if det.lower_ == "the" and (noun in HUMAN_NOUNS or noun in DOCUMENT_NOUNS or noun in BODY_NOUNS):
             recent = [m for m in reversed(speakers) if m.start < char_pos and char_pos - m.start <= window]
             want_person = noun in HUMAN_NOUNS
             for m in recent[:4]:

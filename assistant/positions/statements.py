@@ -11,6 +11,7 @@ registry stays themselves (`actor` is None), never handed to a nearby tracked ac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +23,10 @@ from assistant.positions.cues import (
     _complement,
     _span,
 )
-from assistant.positions.model import Kind, Statement, _overlap, nlp
-from assistant.positions.quotes import Quote, find_quotes, paragraphs
+from assistant.positions.document import Document, speaker
+from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
+from assistant.positions.model import Kind, Statement, _overlap
+from assistant.positions.quotes import Quote, opens_sentence, same_sentence
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
@@ -39,44 +42,8 @@ class _Cue:
     span: tuple[int, int] | None  # the complement (reported clause)
     about: list[str]
     para: tuple[int, int]
+    comp: Any = None  # the token whose subtree is the complement
     used: bool = False
-
-
-class _Doc:
-    """One document's parse, mentions and the statements found so far."""
-
-    def __init__(self, text: str, registry: ActorRegistry | None) -> None:
-        self.text = text
-        self.registry = registry
-        self.paras = paragraphs(text)
-        self.docs = list(nlp().pipe([text[s:e] for s, e in self.paras])) if self.paras else []
-        self.quotes = find_quotes(text)
-        self.mentions: list[sp.Mention] = []
-        self.speakers: list[sp.Mention] = []
-        self._by_surname: dict[str, str] = {}
-
-    def in_quote(self, pos: int) -> Quote | None:
-        for q in self.quotes:
-            if q.start <= pos < q.end:
-                return q
-        return None
-
-    def full_name(self, name: str, label: str) -> str:
-        """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives)."""
-        parts = name.replace("’s", "").replace("'s", "").split()
-        if label == "PERSON" and len(parts) == 1 and parts[0] in self._by_surname:
-            return self._by_surname[parts[0]]
-        if label == "PERSON" and len(parts) > 1:
-            self._by_surname[parts[-1]] = " ".join(parts)
-        return " ".join(parts) or name
-
-    def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:
-        name = self.full_name(ent.text.strip(), ent.label_)
-        pron = ""
-        if self.registry is not None and ent.label_ == "PERSON":
-            m = self.registry.match_speaker(name)
-            pron = m.actor.pronoun if m else ""
-        return sp.Mention(name, ent.label_, off + ent.start_char, sp.title_words(ent), subject, False, pron)
 
 
 def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None = None) -> list[Statement]:
@@ -87,7 +54,7 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
         doc_id = getattr(doc_meta, "doc_id", None) or (doc_meta.get("doc_id", "") if isinstance(doc_meta, dict) else "")
     if not text.strip():
         return []
-    d = _Doc(text, registry)
+    d = Document(text, registry)
     cues: list[_Cue] = []
     for (ps, pe), doc in zip(d.paras, d.docs, strict=True):
         ent_at = {}
@@ -104,52 +71,38 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
             if cue is not None:
                 cues.append(cue)
                 if cue.speaker is not None:
-                    cue.speaker.speaker = True
+                    # a speaker inside a relative clause ("…, which X opposed as …") is not the one in focus
+                    cue.speaker.speaker = cue.speaker.speaker or cue.verb is None or cue.verb.dep_ != "relcl"
                     d.speakers.append(cue.speaker)
     return _assemble(d, cues, doc_id)
 
 
-def _speaker(d: _Doc, subj: Any, off: int) -> tuple[sp.Mention | None, str, float]:
-    if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
-        subj = subj.head.head  # "Khan, who said …"
-    ent = sp.phrase_entity(subj)
-    if ent is not None:
-        m = next((x for x in reversed(d.mentions) if x.start == off + ent.start_char), None)
-        if m is None:
-            m = d.mention(ent, off, True)
-        return m, m.name, 0.95
-    if subj.pos_ == "PRON" or subj.pos_ == "NOUN":
-        m, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers)
-        if m is not None:
-            return m, m.name, conf
-    words = " ".join(t.text for t in subj.subtree if not t.is_punct)
-    if subj.pos_ not in ("NOUN", "PROPN", "PRON") or len(words.split()) > 6:
-        return None, "", 0.0
-    return None, words, 0.5
-
-
-def _cue_for(d: _Doc, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _Cue | None:
+def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _Cue | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        m, name, conf = _speaker(d, pobj, off)
+        m, name, conf = speaker(d, pobj, off)
         sent = tok.sent
         outside = [t for t in sent if not (tok.i <= t.i <= max(x.i for x in doc[tok.i + 1].subtree))]
         span = _span(outside, off)
         return _Cue(tok, off + tok.idx, "according to", m, name, conf, span, [], para)
+    if tok.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None  # a purpose or noun infinitive ("troops there to counter …", "the decision to declare …")
     if tok.pos_ != "VERB" or lemma not in SPEECH:
         # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
         if tok.dep_ == "pobj" and tok.lemma_.lower() in NOUN_CUES and tok.head.lower_ == "in" \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
             verb = tok.head.head
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH:
+                return None  # "X said in a statement that …": the verb is the cue
             subj = _clause_subject(verb)
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             who = poss if poss is not None and tok.lemma_.lower() in ("opinion", "view", "message", "words") else subj or poss
             if who is None:
                 return None
-            m, name, conf = _speaker(d, who, off)
+            m, name, conf = speaker(d, who, off)
             outside = [t for t in verb.subtree if not (tok.head.i <= t.i <= tok.i) and t.i > tok.i]
             span = _span(outside, off)
             cue_text = doc[tok.head.i : tok.i + 1].text
@@ -159,47 +112,54 @@ def _cue_for(d: _Doc, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _C
     subj = sp.subject_of(tok)
     if subj is None:
         # "- noted the deputy minister ..., Ana Ruiz" and inverted "said Khan"
-        after = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > tok.i]
+        after = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > tok.i
+                 and (c.pos_ == "PROPN" or c.ent_type_ or sp.nominal_head(c) in sp.HUMAN_NOUNS)]
         subj = after[0] if after and lemma in ("say", "note", "stress", "add", "emphasise", "emphasize") else None
         if subj is not None and span is not None and comp is subj:
             span = None
     if subj is None:
         return None
-    m, name, conf = _speaker(d, subj, off)
+    if subj.lower_ == "it" and _nested(tok):
+        return None  # 'said the name must not cite …': "it" inside a reported clause is not a speaker
+    m, name, conf = speaker(d, subj, off)
     if not name:
         return None
-    about: list[str] = []
-    if comp is not None and span is not None:
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
-        target = obj if obj is not None else comp if comp.dep_ in ("dobj", "dative") else _clause_subject(comp)
-        if target is not None:
-            ent = sp.phrase_entity(target) if target.pos_ != "PRON" else None
-            if ent is None and target.dep_ == "poss":
-                ent = sp.phrase_entity(target)
-            if ent is None:
-                poss = next((c for c in target.children if c.dep_ == "poss"), None)
-                ent = sp.phrase_entity(poss) if poss is not None else None
-            if ent is not None and ent.label_ == "PERSON":
-                who = d.full_name(ent.text.strip(), "PERSON")
-                if m is None or who != m.name:
-                    about = [who]
-    return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para)
+    about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
+    return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp)
 
 
-def _governing(d: _Doc, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
+def _nested(verb: Any) -> bool:
+    """The verb stands inside the reported clause of another speech verb."""
+    tok = verb
+    while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH:
+            return True
+    return False
+
+
+def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
     para_cues = [c for c in cues if c.para[0] <= q.start < c.para[1] or c.para[0] <= q.end - 1 < c.para[1]]
-    # 1. the parse: a quoted token's head chain reaches the verb
+    # 1. the parse: a quoted token's head chain reaches the verb; of nested speech verbs the innermost
+    # ("X called …, while Y called it "…"": Y's verb, whose subtree is the smaller)
+    governing: list[tuple[int, _Cue]] = []
     for c in para_cues:
         sub = {t.i for t in c.verb.subtree}
         off = c.para[0]
         qtoks = [t for t in c.verb.doc if q.start <= off + t.idx < q.end]
         if qtoks and any(t.i in sub for t in qtoks) and c.cue != "according to":
-            return c, 1.0
-    # 2. a cue in the same paragraph right before (": ") or after ("…," he said) the quote
+            governing.append((len(sub), c))
+    if governing:
+        return min(governing, key=lambda x: x[0])[1], 1.0
+    # 2. a cue in the same paragraph right before (": ") or after ("…," he said) the quote, in the same
+    # sentence unless the quote is a sentence of its own (a phrase in quotes elsewhere is no one's statement)
     best: tuple[int, _Cue] | None = None
+    alone = opens_sentence(d.text, q.start)
     for c in para_cues:
         dist = q.start - c.start if c.start < q.start else c.start - q.end
-        if 0 <= dist <= 160 and (best is None or dist < best[0]):
+        near = alone or (same_sentence(d.text, c.start, q.start) if c.start < q.start
+                         else same_sentence(d.text, q.end - 1, c.start))
+        if 0 <= dist <= 160 and near and (best is None or dist < best[0]):
             best = (dist, c)
     if best:
         return best[1], 0.9
@@ -211,7 +171,7 @@ def _governing(d: _Doc, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]
     return None, 0.0
 
 
-def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
+def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
     out: list[Statement] = []
     text = d.text
     para_of: dict[int, tuple[int, int]] = {}
@@ -223,6 +183,8 @@ def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
         if cue is None and q.dash:
             pending_dash.append(q)
             continue
+        if cue is None and not opens_sentence(text, q.start):
+            continue  # a phrase in quotes with no cue: a name, a term or scare quotes, no one's statement
         if cue is None and (last is None or q.start - last[1].end >= 400):
             near = [m for m in d.mentions if m.label == "PERSON" and m.start < q.start and q.start - m.start < 600]
             if near:  # no cue at all: the nearest person named before it, with a low confidence
@@ -245,10 +207,18 @@ def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
         comp = cue.span
         kind: Kind = "direct"
         start, end = q.start, q.end
-        if cue.about and comp is not None and comp[0] < q.start:
+        # words of the reported clause before the quote: the quote is part of a paraphrase
+        lead = comp is not None and comp[0] < q.start and re.search(r"\w", text[comp[0] : q.start]) is not None
+        if lead and cue.about and comp is not None:
             kind, start, end = "third_party", comp[0], max(comp[1], q.end)
+        elif lead and comp is not None and q.end <= comp[1] + 1 and is_clause(cue.comp) \
+                and quoted_share(d, comp) < QUOTE_SHARE:
+            kind, start, end = "reported", comp[0], comp[1]
         cue.used = cue.used or (kind == "direct" and comp is not None and _overlap(comp, (q.start, q.end)) >= 0.5 * (comp[1] - comp[0]))
-        if kind == "third_party":
+        # 'called the accusation "serious"': the quote ends what the verb reports, nothing is left to paraphrase
+        cue.used = cue.used or (kind == "direct" and comp is not None and comp[0] <= q.start and
+                                cue.comp is not None and not is_clause(cue.comp) and re.search(r"\w", text[q.end : comp[1]]) is None)
+        if kind != "direct":
             cue.used = True
         st = _make(d, cue, start, end, kind, conf, para, doc_id)
         out.append(st)
@@ -274,7 +244,7 @@ def _assemble(d: _Doc, cues: list[_Cue], doc_id: str) -> list[Statement]:
     return uniq
 
 
-def _make(d: _Doc, cue: _Cue, start: int, end: int, kind: Kind, conf: float, para: tuple[int, int],
+def _make(d: Document, cue: _Cue, start: int, end: int, kind: Kind, conf: float, para: tuple[int, int],
           doc_id: str) -> Statement:
     actor, aconf = None, 1.0
     named = cue.speaker is not None
@@ -289,6 +259,6 @@ def _make(d: _Doc, cue: _Cue, start: int, end: int, kind: Kind, conf: float, par
                      kind, start, end, named, list(cue.about), mentions, para[0], para[1], doc_id)
 
 
-def _named(d: _Doc, m: sp.Mention, q: Quote, para: tuple[int, int], doc_id: str) -> Statement:
+def _named(d: Document, m: sp.Mention, q: Quote, para: tuple[int, int], doc_id: str) -> Statement:
     cue = _Cue(None, q.start, "", m, m.name, 0.4, None, [], para)
     return _make(d, cue, q.start, q.end, "direct", 1.0, para, doc_id)

@@ -1,0 +1,163 @@
+"""One document as the statement finder sees it: its paragraphs' parses, quotes and the mentions of people and
+organisations found so far, and how a subject token of a speech verb becomes a speaker's name."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from assistant.positions import speakers as sp
+from assistant.positions.model import nlp
+from assistant.positions.quotes import Quote, find_quotes, paragraphs
+
+if TYPE_CHECKING:
+    from assistant.positions.registry import ActorRegistry
+
+
+class Document:
+    """One document's parse, mentions and the statements found so far."""
+
+    def __init__(self, text: str, registry: ActorRegistry | None) -> None:
+        self.text = text
+        self.registry = registry
+        self.paras = paragraphs(text)
+        self.docs = list(nlp().pipe([text[s:e] for s, e in self.paras])) if self.paras else []
+        self.quotes = find_quotes(text)
+        self.mentions: list[sp.Mention] = []
+        self.speakers: list[sp.Mention] = []
+        self._by_surname: dict[str, str] = {}
+        self.group_speaker: tuple[int, str] | None = None  # the latest unnamed plural speaker ("the ministers")
+        # the small model tags the same name PERSON in one sentence and ORG in the next: a name that is a
+        # PERSON anywhere in the document (or ends with a surname that is) is a person throughout
+        self._people: set[str] = set()
+        for doc in self.docs:
+            for ent in doc.ents:
+                parts = ent.text.replace("’s", "").replace("'s", "").split()
+                if ent.label_ == "PERSON" and parts:
+                    self._people.update((" ".join(parts), parts[-1]))
+        for doc in self.docs:
+            self._relabel(doc)
+
+    def in_quote(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def _relabel(self, doc: Any) -> None:
+        """Entities made consistent with the document's people: an ORG/GPE/NORP that is a person's name becomes
+        PERSON, and a proper noun the model left untagged that is a person's (sur)name becomes a PERSON mention."""
+        from spacy.tokens import Span
+
+        ents, changed = [], False
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" and self.person_label(ent.text.strip(), ent.label_) == "PERSON":
+                ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                changed = True
+            else:
+                ents.append(ent)
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        for tok in doc:
+            if tok.i not in taken and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text in self._people:
+                ents.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+                changed = True
+        if changed:
+            doc.ents = sorted(ents, key=lambda e: e.start)
+
+    def earlier_issuer(self, lemma: str, pos: int) -> tuple[Any, int] | None:
+        """The issuer of the latest earlier mention of a document noun (token and its paragraph's offset)."""
+        found = None
+        for (ps, _pe), doc in zip(self.paras, self.docs, strict=True):
+            if ps >= pos:
+                break
+            for tok in doc:
+                if ps + tok.idx >= pos:
+                    break
+                if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
+                    issuer = sp.issuer(tok)
+                    if issuer is not None:
+                        found = (issuer, ps)
+        return found
+
+    def person_label(self, name: str, label: str) -> str:
+        parts = name.replace("’s", "").replace("'s", "").split()
+        if label in ("ORG", "GPE", "NORP") and parts and parts[-1][:1].isupper() and \
+                (" ".join(parts) in self._people or parts[-1] in self._people):
+            return "PERSON"
+        return label
+
+    def full_name(self, name: str, label: str) -> str:
+        """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives); a surname shared by two
+        people named before (a father and son) stays as it stands."""
+        parts = name.replace("’s", "").replace("'s", "").split()
+        if label == "PERSON" and len(parts) == 1 and self._by_surname.get(parts[0]):
+            return self._by_surname[parts[0]]
+        if label == "PERSON" and len(parts) > 1:
+            full, known = " ".join(parts), self._by_surname.get(parts[-1])
+            shared = known is not None and known != full and not known.endswith(full) and not full.endswith(known)
+            self._by_surname[parts[-1]] = "" if shared or known == "" else full
+        return " ".join(parts) or name
+
+    def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:
+        label = self.person_label(ent.text.strip(), ent.label_)
+        name = self.full_name(ent.text.strip(), label)
+        pron = ""
+        if self.registry is not None and label == "PERSON":
+            m = self.registry.match_speaker(name)
+            pron = m.actor.pronoun if m else ""
+        # the subject of a sentence's main clause (not of a relative or reported clause inside it)
+        head = ent.root.head
+        main = subject and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+        # one of several people named in a sentence's subject ("X, Y and Z met …": "They concluded …")
+        root = ent.sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        in_subject = subj is not None and subj.left_edge.i <= ent.root.i <= subj.right_edge.i
+        return sp.Mention(name, label, off + ent.start_char, sp.title_words(ent), subject, False, pron, main,
+                          off + ent.sent.start_char if in_subject else -1)
+
+
+
+def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, float]:
+    """The speaker a subject (or "according to" object) token names: its entity, the issuer of a document
+    ("the agency's report", "a report from X"), a resolved pronoun or title, else the phrase itself."""
+    if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "Khan, who said …"
+    issuer = sp.issuer(subj) if subj.pos_ == "NOUN" else None
+    if issuer is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in sp.DOCUMENT_NOUNS and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        # "the guidelines" after "per the agency's guidelines": the issuer named with the same document before
+        earlier = d.earlier_issuer(subj.lemma_.lower(), off + subj.idx)
+        if earlier is not None:
+            issuer, off = earlier
+    ent = sp.phrase_entity(issuer if issuer is not None else subj)
+    if ent is not None:
+        m = next((x for x in reversed(d.mentions) if x.start == off + ent.start_char), None)
+        if m is None:
+            m = d.mention(ent, off, True)
+        return m, m.name, 0.95 if issuer is None else 0.85
+    own = [t for t in sp.phrase(subj) if not t.is_punct]
+    words = " ".join(t.text for t in own)
+    # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
+    # (a relative, appositive or prepositional clause is an aside: "The group, which brings together …, said")
+    aside = {t.i for c in subj.children for t in c.subtree
+             if c.dep_ in ("relcl", "appos") or (c.dep_ == "prep" and any(x.dep_ == "pcomp" for x in c.children))}
+    short = len([t for t in subj.subtree if not t.is_punct and t.i not in aside]) <= 6 or (
+        len(own) <= 10 and sp.nominal_head(subj) in sp.HUMAN_NOUNS and sp.affiliation(subj) is not None)
+    head = sp.nominal_head(subj)
+    if short and subj.pos_ == "NOUN" and sp.named_modifier(subj) and head not in sp.HUMAN_NOUNS:
+        # "the Iraqi government", "the city's council": a description, not an anaphor; it names an organisation
+        # mentioned before only when that one's name has the same head ("the national ministry": Ministry of …)
+        pos = off + subj.idx
+        named = next((m for m in reversed(d.mentions) if m.start < pos and pos - m.start <= 1500
+                      and m.label in ("ORG", "GPE") and head in m.name.lower().split()), None)
+        return (named, named.name, 0.6) if named is not None else (None, words, 0.6)
+    if subj.pos_ == "PRON" or subj.pos_ == "NOUN":
+        m, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers)
+        if m is not None:
+            return m, m.name, conf
+    if subj.lower_ in ("they", "we") and d.group_speaker is not None and 0 < off + subj.idx - d.group_speaker[0] <= 1500:
+        return None, d.group_speaker[1], 0.5  # "The ministers said … They added …": the unnamed group that spoke
+    if subj.pos_ not in ("NOUN", "PROPN", "PRON") or not short:
+        return None, "", 0.0
+    if subj.tag_ == "NNS":
+        d.group_speaker = (off + subj.idx, words)
+    return None, words, 0.5

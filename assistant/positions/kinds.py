@@ -1,0 +1,80 @@
+"""Whose words a statement gives: the speaker's own (direct: quoted; reported: paraphrased) or a description of
+another person (third_party: "accused him of …", "called the president's plan …", "said the minister had
+"failed …""). General English only.
+
+A quote is the speaker's own words when it is the whole of what the speech verb reports, or most of a
+reported clause ('said naming it would place "tremendous stigma …"'). A short quote embedded in a paraphrase
+('said the crash was "likely" their doing') leaves the statement a paraphrase: reported. A quote inside a
+clause or a predicate about another person is third_party.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from assistant.positions import speakers as sp
+from assistant.positions.cues import THIRD, _clause_subject
+
+if TYPE_CHECKING:
+    from assistant.positions.document import Document
+
+# a quote must be at least this share of the reported clause it stands in to make the statement direct.
+# Fit on the dev split of eval/attribution: the clause-embedded quotes there have shares 0.10-0.46 where the
+# statement is a paraphrase ('the crash was "likely" …', 'he prepaid "millions of dollars" in taxes') and
+# 0.57-0.92 where it is direct ('the outbreak a "public health emergency"'); 0.5 is the middle of the gap
+QUOTE_SHARE = 0.5
+
+
+def described(d: Document, verb: Any, comp: Any, off: int, speaker: str) -> list[str]:
+    """The person a statement describes: the object of the speech verb ("accused him of …", "called Lee's
+    order …"), else the subject of the reported clause ("said the president had …"). Pronoun objects of
+    describing verbs and title nouns ("the president") are resolved to the mention they stand for; a pronoun
+    subject of the reported clause is left alone (it is most often the speaker)."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    if obj is None and verb.lemma_.lower() in THIRD:
+        obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "X was accused by Y of …"
+    target = obj if obj is not None else comp if comp.dep_ in ("dobj", "dative") else _clause_subject(comp)
+    if target is None:
+        return []
+    who = _person(d, target, off, obj is target and verb.lemma_.lower() in THIRD, speaker)
+    if who is None:
+        poss = next((c for c in target.children if c.dep_ == "poss"), None)
+        who = _person(d, poss, off, False, speaker) if poss is not None else None
+    return [who] if who and who != speaker else []
+
+
+def _person(d: Document, tok: Any, off: int, object_pronoun: bool, speaker: str) -> str | None:
+    """The person a token names, or None. An object pronoun of a describing verb is someone other than the
+    speaker ("She described him as …"); a possessive or subject pronoun is most often the speaker ("said his
+    country …") and names no one else; a title noun counts only when an earlier mention carries that title."""
+    others = [m for m in d.mentions if m.name != speaker]
+    if tok.pos_ == "PRON":
+        if tok.lower_ not in sp.PERSON_PRONOUNS or (tok.dep_ != "poss" and not object_pronoun):
+            return None
+        if not object_pronoun:
+            return None  # "said his country …": left alone, as a pronoun subject is
+        m, _conf = sp.resolve(tok, off + tok.idx, others, [s for s in d.speakers if s.name != speaker])
+        return m.name if m is not None and m.label == "PERSON" else tok.text
+    ent = sp.phrase_entity(tok)
+    if ent is not None:
+        name = d.full_name(ent.text.strip(), ent.label_)
+        return name if d.person_label(name, ent.label_) == "PERSON" else None
+    if tok.pos_ == "NOUN" and sp.nominal_head(tok) in sp.HUMAN_NOUNS and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        m, conf = sp.resolve(tok, off + tok.idx, others, [])
+        if m is not None and m.label == "PERSON" and conf >= sp.TITLE_MATCH:
+            return m.name
+        return " ".join(t.text for t in tok.subtree if not t.is_punct and t.i <= tok.i)
+    return None
+
+
+def is_clause(comp: Any) -> bool:
+    """The reported complement is a clause with its own subject ("said [the crash was …]")."""
+    return comp is not None and (comp.dep_ == "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children))
+
+
+def quoted_share(d: Document, span: tuple[int, int]) -> float:
+    """Share of a reported clause's characters that stand inside quotation marks."""
+    s, e = span
+    inside = sum(max(0, min(q.end, e) - max(q.start, s)) for q in d.quotes)
+    return inside / max(1, e - s)
