@@ -51,15 +51,16 @@ class PositionFinder:
         self._by_actor: dict[str, list[tuple[Said, str]]] = {}
 
     def attributions(self) -> dict[str, list[tuple[Said, str]]]:
-        """actor -> [(statement, kind for this actor)]: own statements keep their kind; another speaker's
-        statement that describes or names the actor is third_party for the actor."""
+        """actor -> [(statement, kind for this actor)]: own statements keep their kind (one that describes
+        someone else is the speaker's own paraphrase: reported); another speaker's statement that describes or
+        names the actor is third_party for the actor."""
         key = (self.index.state.last_ingest or "", id(self.index.snapshot))
         if key != self._key:
             by: dict[str, list[tuple[Said, str]]] = {}
             for sts in self.store.all().values():
                 for s in sts:
-                    if s.actor and s.kind in ("direct", "reported"):
-                        by.setdefault(s.actor, []).append((s, s.kind))
+                    if s.actor:
+                        by.setdefault(s.actor, []).append((s, "reported" if s.kind == "third_party" else s.kind))
                     described = set(s.mentions)
                     for name in s.about:
                         m = self.index.registry.match_speaker(name)
