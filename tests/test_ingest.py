@@ -50,6 +50,21 @@ def test_html_keeps_main_text_and_drops_navigation() -> None:
     assert any(p.path == ["Drone wall explained", "Costs"] for p in cleaned.paragraphs)
 
 
+def test_html_edge_cases_give_text_or_a_clear_error(tmp_path: Path) -> None:
+    cases = {
+        "title-only.html": "<html><head><title>Water tariffs</title></head><body></body></html>",
+        "script-only.html": "<html><body><script>var a = 1;</script></body></html>",
+        "malformed.html": "<p>Unclosed <b>bold <div>Water tariffs rose by 4% in 2024, the regulator said.",
+    }
+    for name, html in cases.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    for name in ("title-only.html", "script-only.html"):
+        with pytest.raises(LoadError, match="no text content"):
+            load_file(tmp_path / name)
+    raw = load_file(tmp_path / "malformed.html")
+    assert "Water tariffs rose by 4% in 2024" in clean_text(raw.text, raw.kind).text
+
+
 def test_pdf_keeps_page_numbers() -> None:
     raw = load_file(DATA / "two-pages.pdf")
     cleaned = clean_text(raw.text, raw.kind)

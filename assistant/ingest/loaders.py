@@ -162,6 +162,8 @@ def load_html(text: str, hidden: list[str] | None = None) -> str:
                                favor_recall=True, deduplicate=False, with_metadata=False) or ""
     if not main.strip():  # too little for a main-text decision: keep every visible line
         main = trafilatura.html2txt(visible) or ""
+    if not main.strip():
+        return ""  # a title alone is not a document: the caller reports "no text content"
     lines = [line.rstrip() for line in main.splitlines()]
     if title and not any(line.startswith("# ") for line in lines):
         lines = ["# " + title, "", *lines]
