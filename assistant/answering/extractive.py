@@ -27,6 +27,15 @@ def _redundant(c: Candidate, chosen: list[Candidate]) -> bool:
     return False
 
 
+def _restates_source(c: Candidate, chosen: list[Candidate], kind: str) -> bool:
+    """A document's metadata (title, outlet, date) as an extra sentence only repeats what its citation shows,
+    unless the question asks about the source or a date, or it covers a part of the question nothing chosen does."""
+    if c.meta_field is None or kind in ("metadata", "when"):
+        return False
+    covered = {k for o in chosen for k in o.covers()}
+    return not (set(c.own) - covered)
+
+
 def select(found: Found, params: dict[str, Any] | None = None, max_words: int = MAX_WORDS) -> list[Candidate]:
     """The evidence set's members, then further sentences rated at least `keep_ratio` of the best."""
     p = params or fitted("answer")["compose"]
@@ -45,7 +54,7 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
         if extra >= int(p["max_extra"]) or c.p < p["keep_ratio"] * top:
             break
         n = len(c.text.split())
-        if _redundant(c, chosen) or words + n > max_words:
+        if _redundant(c, chosen) or words + n > max_words or _restates_source(c, chosen, found.items.kind):
             continue
         chosen.append(c)
         words += n
