@@ -220,8 +220,8 @@ def main() -> None:
         assert best is not None
         thr = best[0]
         best_c: tuple[float, dict[str, Any]] | None = None
-        for keep in (0.5, 0.6, 0.7, 0.8, 0.9):
-            for extra in (0, 1, 2, 3):
+        for keep in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+            for extra in (0, 1, 2, 3, 4):
                 comp = {"keep_ratio": keep, "max_extra": extra}
                 obj = 0.0
                 for recs in by_ds.values():
