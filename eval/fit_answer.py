@@ -33,7 +33,7 @@ SETS = [("squad2", "dev"), ("hotpotqa", "dev"), ("gold", "dev"),
         ("squad2", "heldout"), ("hotpotqa", "heldout"), ("gold", "heldout")]
 SENT_FEATURES = ["dense_sent", "dense_hit", "bm25_hit", "title_hit", "prior", "hop2", "ent_own", "ent_ctx",
                  "term_own", "term_ctx", "core_own", "core_ctx", "type", "novel", "length", "is_meta", "meta_q",
-                 "has_entities", "focus_own", "has_focus"]
+                 "has_entities", "focus_own", "has_focus", "lead"]
 SET_FEATURES = ["p_top", "p_second", "margin", "coverage", "entity_coverage", "required_covered",
                 "unknown_entities", "seed_dense", "seed_type", "seed_core_own", "seed_term_own", "members",
                 "has_entities", "seed_coverage", "seed_own_coverage", "max_missing_seed", "max_missing_set", "loose",

@@ -40,6 +40,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     p: float = 0.0  # fitted probability that this sentence holds the answer
     vec: np.ndarray | None = None  # sentence embedding (semantic cover of terms it does not name)
+    position: int = 0  # sentence index in its document (0 = the lead sentence)
 
     @property
     def key(self) -> tuple[str, int, int, str | None]:
@@ -119,6 +120,7 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
                 continue
             c = Candidate(h.doc_id, s.char_start, s.char_end, sent, h.chunk_id, rank, h.why.hop, h.why.via)
             j = index_of.get(s.char_start)
+            c.position = j if j is not None else 0
             lead, frame = _context(lib, h.doc_id, s.char_start, spans, j) if j is not None else ("", "")
             c.own = match_all(TextView(sent), item_list)
             ctx: dict[str, ItemMatch] = {}
@@ -173,6 +175,7 @@ def features(c: Candidate, items: QuestionItems, dense_sent: float, hit: Hit | N
         "is_meta": 1.0 if c.meta_field else 0.0,
         "meta_q": 1.0 if (c.meta_field and items.kind == "metadata") else 0.0,
         "has_entities": has_ent,
+        "lead": 1.0 / (1.0 + c.position) if c.meta_field is None else 0.0,
         "focus_own": c.own[focus.key].strength if focus and focus.key in c.own else 0.0,
         "has_focus": 1.0 if focus else 0.0,
     }
