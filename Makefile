@@ -50,7 +50,7 @@ eval-gate: install
 
 test: lint imports typecheck pytest eval-gate
 
-# pure units: no embedding model, no index, no browser (seconds)
+# pure units: no embedding model, no index, no browser; the small spaCy pipeline parses questions (seconds)
 test-fast: install
 	$(BIN)/pytest -q tests/unit
 
