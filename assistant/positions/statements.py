@@ -77,6 +77,14 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
     return _assemble(d, cues, doc_id)
 
 
+def _says_something(c: _Cue) -> bool:
+    """A prepositional paraphrase ("insists on …", "called for …") names something: a content word, not only
+    pronouns ("insists on something else" states nothing)."""
+    if c.comp is None or c.comp.dep_ != "prep":
+        return True
+    return any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop for t in c.comp.subtree)
+
+
 def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _Cue | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -227,7 +235,7 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         if c.used or c.span is None:
             continue
         s, e = c.span
-        if e - s < 3:
+        if e - s < 3 or not _says_something(c):
             continue
         para = c.para
         kind = "third_party" if c.about else "reported"
