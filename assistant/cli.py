@@ -20,8 +20,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     def progress(stage: str, done: int, total: int) -> None:
         bar = bars.get(stage)
         if bar is None:
-            bar = bars[stage] = tqdm(total=total, desc=stage, unit={"read": "file", "embed sentences": "sentence"}.get(stage, "chunk"),
-                                     disable=args.quiet or not total)
+            unit = {"read": "file", "embed sentences": "sentence"}.get(stage, "chunk")
+            bar = bars[stage] = tqdm(total=total, desc=stage, unit=unit, disable=args.quiet or not total)
         bar.n = done
         bar.refresh()
 

@@ -91,10 +91,10 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
     with writer_lock(index):
         pending, vectors = _prepare_and_embed(index, files, report, progress)
         fresh = {sd.document.meta.doc_id for _, sd in pending}
-        older = [("", sd) for doc_id, sd in index.docs.items() if doc_id not in fresh and not
+        older = [sd for doc_id, sd in index.docs.items() if doc_id not in fresh and not
                  index.docstore.vectors_path(doc_id, sd.document.content_hash).exists()]  # an index from before
-        sentence_vectors = _embed_sentences(index, [*pending, *older], progress)
-        for _, sd in older:
+        sentence_vectors = _embed_sentences(index, [sd for _, sd in pending] + older, progress)
+        for sd in older:
             if sd.document.meta.doc_id in sentence_vectors:
                 index.docstore.save_sentence_vectors(sd.document.meta.doc_id, sd.document.content_hash,
                                                      sentence_vectors[sd.document.meta.doc_id])
@@ -208,11 +208,10 @@ def _prepare_and_embed(index: Index, files: list[Path], report: IngestReport,
     return pending, vectors
 
 
-def _embed_sentences(index: Index, pending: list[tuple[str, StoredDoc]],
-                     progress: Progress | None) -> dict[str, np.ndarray]:
+def _embed_sentences(index: Index, docs: list[StoredDoc], progress: Progress | None) -> dict[str, np.ndarray]:
     """Every sentence embedded once, at ingest: a question then embeds only itself, never the library's text."""
     batch = max(1, index.settings.embed_batch_size)
-    work = [(sd.document.meta.doc_id, sd.document.text[s:e]) for _, sd in pending for s, e in sentences_of(sd)]
+    work = [(sd.document.meta.doc_id, sd.document.text[s:e]) for sd in docs for s, e in sentences_of(sd)]
     rows: list[np.ndarray] = []
     for i in range(0, len(work), batch):
         if progress:
