@@ -43,8 +43,14 @@ class Assistant:
 
         report = ingest(self.index, [Path(p) for p in (paths or [self.settings.corpus_dir])], prune=prune,
                         progress=progress)
-        if report.added or report.updated:  # statements are extracted at ingest, not per question
-            self.statements_finder().store.all()
+        if report.added or report.updated:  # statements (and their embeddings) at ingest, not per question
+            import contextlib
+
+            from assistant.ingest.injection import SCORES_FILE, detector
+
+            self.statements_finder().prepare()
+            with contextlib.suppress(OSError):
+                detector().save(self.index.root / SCORES_FILE)
         return report
 
     def statements_finder(self) -> Any:

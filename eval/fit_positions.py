@@ -63,7 +63,8 @@ def case_metrics(a: Assistant, split: str) -> dict[str, float]:
 
 def topic_pair_rows(a: Assistant) -> list[tuple[float, float, bool]]:
     """(similarity, key share, relevant?) for eval/attribution/topic_pairs.yaml: dev attribution texts only."""
-    from assistant.positions.contrast import display, relevance_features, sentence_context
+    from assistant.positions.contrast import relevance_features
+    from assistant.positions.texts import display, sentence_context
 
     pairs = yaml.safe_load((PROJECT_ROOT / "eval" / "attribution" / "topic_pairs.yaml").read_text(encoding="utf-8"))
     splits = {t["id"]: t["split"] for t in yaml.safe_load(

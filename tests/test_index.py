@@ -104,6 +104,28 @@ def test_incremental_ingest_and_prune(tmp_path: Path) -> None:
     assert set(a.index.store.all_ids()) == set(a.index.chunks)
 
 
+def test_small_library_dense_is_exact_and_sees_new_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small library is scored exactly from the stored vectors: a document added a moment ago is found by
+    meaning even if the approximate graph would miss it (the graph is not consulted at all)."""
+    import numpy as np
+
+    a = Assistant(make_settings(tmp_path / "index"))
+    a.ingest([_docs(tmp_path)])
+    monkeypatch.setattr(a.index.store, "query", lambda *_a, **_k: pytest.fail("ANN query on a small library"))
+    note = tmp_path / "upload.md"
+    note.write_text("# Reservoir note\n\nThe Lakeside reservoir was refilled in May after the drought.\n")
+    assert a.add_uploads([note]).added
+    q = "When was the reservoir refilled?"
+    qvec = a.embedder.embed([q])[0]
+    got = a.index.dense(a.index.snapshot, qvec, 5, 5, None, None)
+    ids = list(a.index.snapshot.lexical.ids)
+    vecs = a.index.store.get_embeddings(ids)
+    exact = sorted(ids, key=lambda c: -float(np.dot(vecs[c], qvec)))[:5]
+    assert [c for c, _ in got] == exact
+    assert a.index.chunks[got[0][0]].doc_id == "upload"
+    assert a.search(q, k=3)[0].doc_id == "upload"
+
+
 def test_bad_file_is_reported_and_others_ingested(tmp_path: Path) -> None:
     docs = _docs(tmp_path)
     shutil.copy(DATA / "corrupt.pdf", docs)

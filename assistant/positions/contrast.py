@@ -14,6 +14,7 @@ from assistant.evidence.library import LibraryView
 from assistant.positions.model import Statement as Said
 from assistant.positions.registry import Actor
 from assistant.positions.store import StatementStore
+from assistant.positions.texts import display, statement_texts
 from assistant.retrieval.index import Index, expand_acronyms
 from assistant.textutil import STOPWORDS, tokens
 from assistant.types import Citation, Contrast, Position, Statement
@@ -33,10 +34,6 @@ def params() -> dict[str, float]:
         return {**_DEFAULTS, **fitted("positions")["relevance"]}
     except (MissingCalibration, KeyError):
         return dict(_DEFAULTS)
-
-
-def display(text: str) -> str:
-    return " ".join(text.split())
 
 
 class PositionFinder:
@@ -72,14 +69,18 @@ class PositionFinder:
             self._by_actor, self._key = by, key
         return self._by_actor
 
+    def prepare(self) -> None:
+        """Everything a question about any actor reads, computed now (at ingest): statements, their embeddings and
+        whether each is excluded."""
+        for doc_id, sts in self.store.all().items():
+            text = self.index.doc_text(doc_id)
+            for s in sts:
+                self.exclude(text[s.char_start : s.char_end])
+
     def features(self, topic: str, items: list[tuple[Said, str]]) -> list[dict[str, float]]:
-        text_of = [self.index.doc_text(s.doc_id) for s, _ in items]
-        stmt = [display(t[s.char_start : s.char_end]) for t, (s, _) in zip(text_of, items, strict=True)]
-        para = [display(t[s.para_start : s.para_end]) for t, (s, _) in zip(text_of, items, strict=True)]
-        both = [f"{a} {b}" if b != a else a for a, b in zip(stmt, para, strict=True)]
-        ctx = [display(sentence_context(t, s.char_start, s.char_end, s.para_start, s.para_end))
-               for t, (s, _) in zip(text_of, items, strict=True)]
-        return relevance_features(self.index, topic, stmt, both, ctx)
+        texts = [statement_texts(self.index.doc_text(s.doc_id), s) for s, _ in items]
+        return relevance_features(self.index, topic, [t[0] for t in texts], [t[1] for t in texts],
+                                  [t[2] for t in texts])
 
 
     def relevant(self, topic: str, actor: Actor) -> list[tuple[float, Said, str]]:
@@ -115,16 +116,6 @@ def topic_forms(topic: str, variants: dict[str, list[str]], limit: int = 6) -> l
                     if alt not in forms:
                         forms.append(alt)
     return forms[:limit]
-
-
-def sentence_context(text: str, start: int, end: int, para_start: int, para_end: int) -> str:
-    """The statement's sentence(s) and the one before, within its paragraph: the cue and its antecedent."""
-    lo, hi = (para_start, para_end) if para_end > para_start else (start, end)
-    before = [m.end() for m in re.finditer(r"[.!?][\"”’»]?\s+", text[lo:start])]
-    s0 = lo + (before[-2] if len(before) >= 2 else 0)
-    m = re.search(r"[.!?][\"”’»]?(\s|$)", text[end:hi])
-    e0 = end + m.end() if m else hi
-    return text[s0:e0]
 
 
 def relevance_features(index: Index, topic: str, stmt: list[str], both: list[str], ctx: list[str]) -> list[dict[str, float]]:

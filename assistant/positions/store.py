@@ -10,8 +10,11 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from assistant.positions.model import VERSION, Statement
 from assistant.positions.statements import statements
+from assistant.positions.texts import statement_texts
 
 if TYPE_CHECKING:
     from assistant.retrieval.index import Index
@@ -46,9 +49,33 @@ class StatementStore:
             tmp = path.with_suffix(".tmp")
             tmp.write_text(json.dumps([s.to_dict() for s in got], ensure_ascii=False), encoding="utf-8")
             tmp.replace(path)
+        self._vectors(path, stored.document.text, got)
         with self._lock:
             self._mem[key] = got
         return got
+
+    def _vectors(self, path: Path, text: str, got: list[Statement]) -> None:
+        """Embeddings of each statement's comparison texts, computed with the statements (at ingest) and stored
+        beside them: the first question about an actor then embeds only itself."""
+        texts = list(dict.fromkeys(t for s in got for t in statement_texts(text, s)))
+        if not texts:
+            return
+        vpath = path.with_suffix(".npy")
+        vecs: np.ndarray | None = None
+        try:
+            loaded = np.load(vpath)
+            vecs = loaded if loaded.shape[0] == len(texts) else None
+        except (OSError, ValueError):
+            vecs = None
+        if vecs is None:
+            vecs = np.asarray(self.index.embedder.embed(texts), dtype=np.float32)
+            tmp = vpath.with_name(vpath.name + ".tmp.npy")
+            try:
+                np.save(tmp, vecs)
+                tmp.replace(vpath)
+            except OSError:
+                tmp.unlink(missing_ok=True)  # a read-only index still answers: vectors stay in memory
+        self.index.remember_vectors(texts, vecs)
 
     def all(self) -> dict[str, list[Statement]]:
         return {doc_id: self.for_doc(doc_id) for doc_id in sorted(self.index.docs)}

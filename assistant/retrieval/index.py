@@ -27,7 +27,7 @@ from assistant.retrieval.titles import TitleTable
 from assistant.settings import Settings
 from assistant.types import AlsoIn, Chunk, DocumentMeta, Hit, HitWhy, SearchFilters
 
-EXACT_BELOW = 3000  # filtered to at most this many chunks: exact dense scoring beats the ANN `where` path
+EXACT_BELOW = 3000  # at most this many chunks (all, or after a filter): exact dense scoring, no ANN
 
 
 class Index:
@@ -48,6 +48,7 @@ class Index:
         self._sentences = SentenceVectors(self.embedder, self.docstore)
         self._chunk_vecs: dict[str, np.ndarray] = {}
         self._vec_lock = threading.Lock()
+        self._all_vecs: tuple[Snapshot, list[str], np.ndarray] | None = None
         self._titles = TitleTable()
         self._snap = self._build_snapshot()
 
@@ -58,6 +59,8 @@ class Index:
         snap = self._build_snapshot()
         with self.lock:
             self._snap = snap
+        with self._vec_lock:  # vectors of removed passages are dropped
+            self._chunk_vecs = {c: v for c, v in self._chunk_vecs.items() if c in snap.chunks}
 
     def _build_snapshot(self) -> Snapshot:
         state = self.docstore.load_state(self.collection, self.embedder.model_id)
@@ -128,6 +131,10 @@ class Index:
         """Embeddings of sentences (stored at ingest) or any other text (embedded once, then kept)."""
         return self._sentences.get(texts)
 
+    def remember_vectors(self, texts: list[str], vecs: np.ndarray) -> None:
+        """Embeddings of derived texts computed at ingest and stored beside them: later reads need no model call."""
+        self._sentences.seed(texts, vecs)
+
     @property
     def is_empty(self) -> bool:
         return not self.chunks
@@ -181,6 +188,10 @@ class Index:
         candidates survive the filter."""
         if mask is not None and 0 < int(mask.sum()) <= EXACT_BELOW:
             return self._exact_dense(snap, qvec, n, mask)
+        if mask is None and 0 < len(snap.lexical.ids) <= EXACT_BELOW:
+            # a small library: exact scores from the stored vectors (read with `get`, which sees every committed
+            # write), never the approximate graph, whose results can miss a passage that was just added
+            return self._exact_all(snap, qvec, n)
         got = [(cid, s) for cid, s, _ in self.store.query(qvec, n) if cid in snap.chunks]
         if mask is None:
             return got
@@ -189,6 +200,29 @@ class Index:
             where = self.where_clause(filters)
             return [(cid, s) for cid, s, _ in self.store.query(qvec, n, where=where) if self.allowed(snap, mask, cid)]
         return kept
+
+    def _exact_all(self, snap: Snapshot, qvec: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """Exact dense scores over every chunk of a small library; the matrix is built once per snapshot."""
+        cached = self._all_vecs
+        if cached is None or cached[0] is not snap:
+            ids = list(snap.lexical.ids)
+            with self._vec_lock:
+                missing = [c for c in ids if c not in self._chunk_vecs]
+            if missing:
+                got = self.store.get_embeddings(missing)
+                with self._vec_lock:
+                    self._chunk_vecs.update(got)
+            with self._vec_lock:
+                present = [c for c in ids if c in self._chunk_vecs]
+                mat = np.stack([self._chunk_vecs[c] for c in present]) if present else np.zeros((0, 1), np.float32)
+            cached = (snap, present, mat)
+            self._all_vecs = cached
+        _snap, ids, mat = cached
+        if not ids:
+            return []
+        sims = mat @ qvec
+        top = np.argsort(-sims)[:n]
+        return [(ids[i], float(sims[i])) for i in top]
 
     def _exact_dense(self, snap: Snapshot, qvec: np.ndarray, n: int, mask: np.ndarray) -> list[tuple[str, float]]:
         """A narrow filter (a few documents): score its chunks exactly instead of searching the ANN graph."""

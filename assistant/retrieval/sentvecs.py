@@ -42,6 +42,12 @@ class SentenceVectors:
                 for (s, e), v in zip(spans, vecs, strict=True):
                     self._vecs[text[s:e]] = v
 
+    def seed(self, texts: list[str], vecs: np.ndarray) -> None:
+        """Vectors computed earlier for these texts (e.g. stored beside derived data at ingest)."""
+        with self._lock:
+            for t, v in zip(texts, vecs, strict=True):
+                self._vecs.setdefault(t, v)
+
     def get(self, texts: list[str]) -> list[np.ndarray]:
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._vecs]
