@@ -230,3 +230,19 @@ def test_europe_line_on_russia_phrasings(corpus_assistant: Assistant, topic: str
             assert corpus_assistant.index.doc_text(cit.doc_id)[cit.char_start : cit.char_end] == cit.quote
     leap = corpus_assistant.contrast("the LEAP initiative", ["Kortunov"]).positions[0]
     assert leap.status == "no_position" and not leap.statements
+
+
+def test_statement_vectors_stored_at_ingest(corpus_assistant: Assistant) -> None:
+    """A fresh process over an ingested index: a contrast embeds the topic (and its rewordings), never the
+    statements, their paragraphs or contexts (those vectors were computed at ingest and stored with them)."""
+    from assistant.ingest import injection
+    from tests.test_index import CountingEmbedder
+
+    emb = CountingEmbedder()
+    try:
+        fresh = Assistant(corpus_assistant.settings, embedder=emb)  # type: ignore[arg-type]
+        got = fresh.contrast("pressure on Russia", ["Kallas", "Pistorius"])
+        assert any(p.statements for p in got.positions)
+        assert 1 <= emb.texts <= 8, f"{emb.texts} texts embedded for one contrast"
+    finally:
+        injection.configure(corpus_assistant.embedder, corpus_assistant.index.root)

@@ -41,7 +41,8 @@ class StatementStore:
         with self._lock:
             if key in self._mem:
                 return self._mem[key]
-        if path.exists():
+        fresh = not path.exists()
+        if not fresh:
             got = [Statement(**d) for d in json.loads(path.read_text(encoding="utf-8"))]
         else:
             got = statements(stored.document.text, stored.document.meta, self.index.registry)
@@ -49,14 +50,15 @@ class StatementStore:
             tmp = path.with_suffix(".tmp")
             tmp.write_text(json.dumps([s.to_dict() for s in got], ensure_ascii=False), encoding="utf-8")
             tmp.replace(path)
-        self._vectors(path, stored.document.text, got)
+        self._vectors(path, stored.document.text, got, compute=fresh)
         with self._lock:
             self._mem[key] = got
         return got
 
-    def _vectors(self, path: Path, text: str, got: list[Statement]) -> None:
+    def _vectors(self, path: Path, text: str, got: list[Statement], compute: bool) -> None:
         """Embeddings of each statement's comparison texts, computed with the statements (at ingest) and stored
-        beside them: the first question about an actor then embeds only itself."""
+        beside them: the first question about an actor then embeds only itself. Statements stored by an older
+        version without them are embedded on demand instead (no library-wide pass on a first question)."""
         texts = list(dict.fromkeys(t for s in got for t in statement_texts(text, s)))
         if not texts:
             return
@@ -68,6 +70,8 @@ class StatementStore:
         except (OSError, ValueError):
             vecs = None
         if vecs is None:
+            if not compute:
+                return
             vecs = np.asarray(self.index.embedder.embed(texts), dtype=np.float32)
             tmp = vpath.with_name(vpath.name + ".tmp.npy")
             try:
