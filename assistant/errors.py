@@ -19,3 +19,7 @@ class UnknownActor(BriefingError):
 
 class BackendError(BriefingError):
     """The answer backend failed (unreachable, timeout, garbage)."""
+
+
+class IndexBusy(BriefingError):
+    """Another process is writing to this index (one writer at a time)."""

@@ -99,6 +99,7 @@ class Assistant:
         return remove_documents(self.index, doc_ids)
 
     def require_index(self) -> None:
+        self.index.sync()  # documents another process (a CLI ingest, another replica) committed meanwhile
         if self.index.is_empty:
             raise IndexNotReady(
                 f"the index at {self.settings.index_dir} is empty for embedder '{self.embedder.model_id}' "
@@ -256,6 +257,7 @@ class Assistant:
         from assistant.briefs.compose import compose, prune_sources, trim
         from assistant.briefs.render import pdf_pages, to_pdf
 
+        self.index.sync()
         b = compose(self, topic, actors, backend)
         prune_sources(b)
         while pdf_pages(to_pdf(b)) > 1 and trim(b):
@@ -283,10 +285,12 @@ class Assistant:
         return run(self, cases, "gold", split, backend)
 
     def documents(self) -> list[DocumentInfo]:
+        self.index.sync()
         return [DocumentInfo(**sd.document.meta.model_dump(), chunks=len(sd.chunks), chars=len(sd.document.text))
                 for _doc_id, sd in sorted(self.index.docs.items())]
 
     def status(self) -> IndexStatus:
+        self.index.sync()
         return IndexStatus(documents=len(self.index.docs), chunks=len(self.index.chunks),
                            embed_model=self.embedder.model_id, collection=self.index.collection,
                            index_dir=str(self.settings.index_dir), store=self.index.store.location,

@@ -62,6 +62,8 @@ class Settings(BaseSettings):
                                               "One keeps question latency steady when other work shares the CPU.")
     chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded PersistentClient.")
     chroma_port: int = Field(8000, description="Chroma server port.")
+    lease_seconds: float = Field(30.0, gt=1, description="Writer lease on a Chroma server: a writer that stops "
+                                 "renewing it (killed) frees the index after this long (at once on the same machine).")
     backend: str = Field("extractive", description="Default answer backend: extractive | openai.")
     actors_file: Path | None = Field(None, description="Actor registry YAML; default corpus_dir/actors.yaml.")
     prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Versioned prompt files.")

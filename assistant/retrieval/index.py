@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -50,17 +51,35 @@ class Index:
         self._vec_lock = threading.Lock()
         self._all_vecs: tuple[Snapshot, list[str], np.ndarray] | None = None
         self._titles = TitleTable()
+        self._stamp = self._state_stamp()
         self._snap = self._build_snapshot()
 
     # ---- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
         """Build the new state aside, then swap one reference: a reader sees the old or the new index,
         never a mix (a question asked after an ingest returns sees the new documents)."""
+        stamp = self._state_stamp()  # before reading: a commit in between is picked up by the next sync
         snap = self._build_snapshot()
         with self.lock:
             self._snap = snap
+            self._stamp = stamp
         with self._vec_lock:  # vectors of removed passages are dropped
             self._chunk_vecs = {c: v for c, v in self._chunk_vecs.items() if c in snap.chunks}
+
+    def _state_stamp(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.docstore.state_path)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)  # the state file is replaced whole: a new inode per commit
+
+    def sync(self) -> bool:
+        """Pick up an ingest committed by another process sharing this index (a UI replica, a CLI batch): one
+        stat per call; the snapshot is rebuilt only when the state file changed. True when it did."""
+        if self._state_stamp() == self._stamp:
+            return False
+        self.reload()
+        return True
 
     def _build_snapshot(self) -> Snapshot:
         state = self.docstore.load_state(self.collection, self.embedder.model_id)

@@ -25,6 +25,7 @@ from assistant.ingest.loaders import SUPPORTED, check_size, load_file
 from assistant.ingest.manifest import build_meta, load_manifest
 from assistant.retrieval.docstore import FileState, IndexState, StoredDoc, sentences_of
 from assistant.retrieval.index import Index, date_int
+from assistant.retrieval.lease import writer_lease
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.types import Chunk, Document, IngestReport, Section
 
@@ -88,7 +89,8 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
     report = IngestReport()
     files, errors = expand_paths(paths)
     report.errors.extend(errors)
-    with writer_lock(index):
+    with writer_lock(index), _lease(index):
+        index.sync()  # another process may have committed since this one loaded the index
         pending, vectors = _prepare_and_embed(index, files, report, progress)
         fresh = {sd.document.meta.doc_id for _, sd in pending}
         older = [sd for doc_id, sd in index.docs.items() if doc_id not in fresh and not
@@ -226,8 +228,16 @@ def _embed_sentences(index: Index, docs: list[StoredDoc], progress: Progress | N
     return {d: np.stack(vs) for d, vs in out.items()}
 
 
+def _lease(index: Index) -> contextlib.AbstractContextManager[None]:
+    """The inter-process writer lease (retrieval/lease.py): index folder lock, plus the server lease when remote."""
+    store = index.store
+    return writer_lease(index.root, store.client if store.remote else None, index.collection,
+                        index.settings.lease_seconds)
+
+
 def remove_documents(index: Index, doc_ids: list[str]) -> list[str]:
-    with index.lock:
+    with writer_lock(index), _lease(index), index.lock:
+        index.sync()
         state = index.state.model_copy(deep=True)
         removed = []
         for key, f in list(state.files.items()):

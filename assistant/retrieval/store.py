@@ -23,11 +23,13 @@ class ChromaStore:
             if host:
                 self.client: Any = chromadb.HttpClient(host=host, port=port, settings=settings)
                 self.location = f"http://{host}:{port}"
+                self.remote = True
             else:
                 assert path is not None
                 path.mkdir(parents=True, exist_ok=True)
                 self.client = chromadb.PersistentClient(path=str(path), settings=settings)
                 self.location = str(path)
+                self.remote = False
             self.collection = self.client.get_or_create_collection(
                 collection, configuration={"hnsw": {"space": "cosine"}}
             )

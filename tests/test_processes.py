@@ -1,0 +1,152 @@
+"""Several processes, one index on a `chroma run` server: one writer at a time, readers see new documents without a
+restart, a killed writer loses nothing. Every process here is a real OS process (CLI or a small reader program)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import PROJECT_ROOT
+from tests.conftest import DATA
+
+READER = """
+import json, sys
+from assistant.facade import Assistant
+from assistant.settings import Settings
+a = Assistant(Settings())
+print("ready", flush=True)
+for line in sys.stdin:
+    try:
+        print(json.dumps(sorted({h.doc_id for h in a.search(line.strip(), k=8)})), flush=True)
+    except Exception as exc:
+        print(json.dumps({"error": str(exc)}), flush=True)
+"""
+
+
+def _free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = int(s.getsockname()[1])
+    s.close()
+    return port
+
+
+def _ask(reader: subprocess.Popen[str], question: str) -> list[str] | dict[str, str]:
+    assert reader.stdin is not None and reader.stdout is not None
+    reader.stdin.write(question + "\n")
+    reader.stdin.flush()
+    return json.loads(reader.stdout.readline())  # type: ignore[no-any-return]
+
+
+@pytest.mark.integration
+def test_one_writer_many_readers_on_a_chroma_server(tmp_path: Path) -> None:
+    port = _free_port()
+    bin_dir = Path(sys.executable).parent
+    server = subprocess.Popen([str(bin_dir / "chroma"), "run", "--path", str(tmp_path / "srv"), "--host", "127.0.0.1",
+                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    index_dir = tmp_path / "index"
+    env = {**os.environ, "BRIEFING_CHROMA_HOST": "127.0.0.1", "BRIEFING_CHROMA_PORT": str(port),
+           "BRIEFING_INDEX_DIR": str(index_dir), "BRIEFING_LEASE_SECONDS": "20", "PYTHONPATH": str(PROJECT_ROOT)}
+    briefing = [str(bin_dir / "briefing")]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(DATA / "note.md", docs)
+    shutil.copy(DATA / "page.html", docs)
+    readers: list[subprocess.Popen[str]] = []
+    writer: subprocess.Popen[str] | None = None
+    try:
+        for _ in range(150):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        # reader A starts before anything is indexed
+        a = subprocess.Popen([sys.executable, "-c", READER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True, env=env, cwd=PROJECT_ROOT)
+        readers.append(a)
+        assert a.stdout is not None and a.stdout.readline().strip() == "ready"
+        assert "error" in _ask(a, "Skyfence interceptors")  # nothing indexed yet: a clear error, not a crash
+
+        first = subprocess.run([*briefing, "ingest", str(docs)], env=env, capture_output=True, text=True, timeout=300)
+        assert first.returncode == 0, first.stderr
+        assert "note" in _ask(a, "Skyfence interceptors")  # picked up without a restart
+
+        # writer 1 ingests the bundled corpus (tens of seconds); a second writer meanwhile is refused
+        writer = subprocess.Popen([*briefing, "ingest"], env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, text=True)
+        lock = next(index_dir.glob("*")) / "writer.lock"
+        for _ in range(600):
+            if lock.exists() and lock.read_text().strip():
+                break
+            time.sleep(0.05)
+        second = subprocess.run([*briefing, "ingest", str(DATA / "two-pages.pdf")], env=env, capture_output=True,
+                                text=True, timeout=300)
+        assert second.returncode != 0
+        assert "another ingest is writing to this index" in second.stderr, second.stderr
+        # killed mid-ingest: nothing committed is lost, and a re-run completes
+        assert writer.poll() is None, "the corpus ingest ended before it could be interrupted"
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=30)
+        assert "note" in _ask(a, "Skyfence interceptors")
+        again = subprocess.run([*briefing, "ingest"], env=env, capture_output=True, text=True, timeout=600)
+        assert again.returncode == 0, again.stderr
+        assert "added 5," in again.stdout, again.stdout
+
+        # reader A (running all along) and reader B (started now) both see the new documents, and the old ones
+        got_a = _ask(a, "Low-Cost Effectors and Autonomous Platforms initiative")
+        assert isinstance(got_a, list) and any(d.startswith("2026-") for d in got_a), got_a
+        assert "note" in _ask(a, "Skyfence interceptors")
+        b = subprocess.run([*briefing, "search", "Low-Cost Effectors and Autonomous Platforms initiative", "--json"],
+                           env=env, capture_output=True, text=True, timeout=300)
+        assert b.returncode == 0, b.stderr
+        assert any(h["doc_id"].startswith("2026-") for h in json.loads(b.stdout)["results"])
+    finally:
+        if writer is not None and writer.poll() is None:
+            writer.kill()
+        for r in readers:
+            r.kill()
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_server_lease_rules() -> None:
+    """The lease record: refused while a live writer holds it (here or on another machine), taken over when its
+    holder died on this machine or when it expired; released on exit."""
+    import chromadb
+
+    from assistant.errors import IndexBusy
+    from assistant.retrieval.lease import LEASE_ID, ServerLease
+
+    client = chromadb.EphemeralClient()
+    first = ServerLease(client, "lease-test", seconds=5)
+    first.acquire()
+    with pytest.raises(IndexBusy, match="another ingest is writing"):
+        ServerLease(client, "lease-test", seconds=5).acquire()  # a live writer in this very process
+    first.release()
+    assert not first.col.get(ids=[LEASE_ID])["ids"]
+
+    def holder(**meta: object) -> None:
+        first.col.upsert(ids=[LEASE_ID], embeddings=[[1.0]], metadatas=[{"owner": "x", "since": "t", **meta}])
+
+    holder(host="elsewhere", pid=1, expires=time.time() + 60)
+    with pytest.raises(IndexBusy, match="on elsewhere"):
+        ServerLease(client, "lease-test", seconds=5).acquire()
+    holder(host="elsewhere", pid=1, expires=time.time() - 1)  # stopped renewing: expired
+    taker = ServerLease(client, "lease-test", seconds=5)
+    taker.acquire()
+    taker.release()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    holder(host=socket.gethostname(), pid=int(dead.stdout), expires=time.time() + 60)  # its writer was killed
+    taker = ServerLease(client, "lease-test", seconds=5)
+    taker.acquire()
+    taker.release()
