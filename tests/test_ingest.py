@@ -137,3 +137,54 @@ def test_manifest_metadata(corpus_assistant) -> None:  # type: ignore[no-untyped
     iz = docs["2026-02-izvestia-kallas-krakow-kortunov-machine-translated"]
     assert iz.machine_translated is True and iz.outlet == "Izvestia" and iz.doc_type == "news"
     assert docs["2026-05-task-force-report-more-europe-in-defence"].doc_type == "report"
+
+
+HARD_WRAPPED = """Water Policy Note
+12 March 2026
+
+The regional water board agreed on Tuesday to raise the abstraction
+charge for large farms by 12 percent, citing the drought of 2025 and
+the advice of the Environment Agency. The increase takes effect in
+April and will be reviewed by the National Audit Office in 2027 when
+the new metering rules are in force across all catchments.
+
+- First item of a list that is long enough to wrap onto a second
+  line of text
+- Second item
+
+## Reactions
+
+The board's chair said the decision was painful but necessary, and
+"overdue".
+"""
+
+
+@pytest.mark.parametrize("kind", ["text", "markdown"])
+def test_hard_wrapped_lines_are_joined_into_sentences(kind: str) -> None:
+    paras = clean_text(HARD_WRAPPED, kind).text.split("\n\n")
+    assert any(p.startswith("The regional water board") and p.endswith("across all catchments.") for p in paras)
+    assert "- First item of a list that is long enough to wrap onto a second line of text" in paras
+    assert "- Second item" in paras and "Water Policy Note" in paras and "12 March 2026" in paras
+    assert 'The board\'s chair said the decision was painful but necessary, and "overdue".' in paras
+    assert any(p.endswith("Reactions") for p in paras)
+
+
+def test_lines_that_are_paragraphs_stay_apart() -> None:
+    """One paragraph per line (no wrapping): a title, a date line and the first paragraph are not run together."""
+    raw = ("Strengthening cooperation on water storage within the regional group of five states\n20.03.2026\n"
+           "First of all, the ministers confirmed their plan. " + "They agreed on many details. " * 5 + "\n"
+           "On 20 March, the minister hosted the meeting of the five water ministers and the commissioner. "
+           + "It went well. " * 5 + "\n")
+    paras = clean_text(raw, "text").text.split("\n\n")
+    assert paras[:2] == ["Strengthening cooperation on water storage within the regional group of five states",
+                         "20.03.2026"]
+    assert len(paras) == 4
+
+
+def test_sentence_broken_by_a_blank_line_is_rejoined() -> None:
+    raw = ("The joint statement notes that the aim of this initiative is to cooperate on the\n\n"
+           "development and joint procurement of pumps at a lower cost.\n\nNext paragraph.\n")
+    paras = clean_text(raw, "markdown").text.split("\n\n")
+    assert paras[0] == ("The joint statement notes that the aim of this initiative is to cooperate on the "
+                        "development and joint procurement of pumps at a lower cost.")
+    assert paras[1] == "Next paragraph."

@@ -151,6 +151,8 @@ def clean_text(raw: str, kind: str = "text") -> Cleaned:
 
     if kind == "pdf":
         filtered = _join_wrapped(filtered)
+    elif kind in {"text", "markdown"}:
+        filtered = _join_wrapped(_join_broken(filtered), blocks=True)
 
     out: list[str] = []
     paragraphs: list[Paragraph] = []
@@ -200,16 +202,75 @@ def clean_text(raw: str, kind: str = "text") -> Cleaned:
     return Cleaned(text=text, paragraphs=paragraphs, sections=sections, pages=page_spans, removed_lines=removed, title=title)
 
 
-def _join_wrapped(items: list[tuple[int | None, str, str]]) -> list[tuple[int | None, str, str]]:
-    """PDF text is hard-wrapped: join lines that continue a sentence."""
+_CONTINUES = re.compile(r"^[\"“‘'(\[]?[a-z0-9]")  # a line that continues a sentence: lowercase or a number
+_BLOCK_START = re.compile(r"^\s*(?:#|[-*+•]\s|\d{1,3}[.)]\s|\||>|```|~~~)")
+
+
+def _is_block(raw_line: str) -> bool:
+    """A line that starts its own block in text or Markdown: heading, list item, table row, quote, code fence."""
+    return bool(_BLOCK_START.match(raw_line))
+
+
+def _join_broken(items: list[tuple[int | None, str, str]]) -> list[tuple[int | None, str, str]]:
+    """Text pasted from a web page or a layout program can break a sentence with a blank line ("… to cooperate on
+    the" / "" / "development and …"): a paragraph that ends without closing punctuation, followed after one blank
+    line by a lowercase continuation, is one paragraph."""
+    out: list[tuple[int | None, str, str]] = []
+    i = 0
+    while i < len(items):
+        cur = items[i]
+        if (
+            i + 2 < len(items)
+            and cur[2]
+            and not items[i + 1][2]
+            and items[i + 2][2][:1].islower()  # a letter, not a number: "… in" / "" / "2025 …" is too weak
+            and len(cur[2]) >= 30
+            and not cur[2].endswith((".", ":", ";", "?", "!", "”", '"', "’", "'", ")"))
+            and not _is_block(cur[1])
+            and not _is_block(items[i + 2][1])
+            and not _is_caps_heading(cur[2])
+        ):
+            nxt = items[i + 2]
+            items[i + 2] = (cur[0], cur[1] + " " + nxt[1], cur[2] + " " + nxt[2])
+            i += 2
+            continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _wrap_width(items: list[tuple[int | None, str, str]]) -> int | None:
+    """The width a text or Markdown file is hard-wrapped at, or None when its lines are whole paragraphs: almost no
+    line is longer than 100 characters and many lines come close to the longest."""
+    lengths = sorted(len(raw.rstrip()) for _, raw, c in items if c)
+    if len(lengths) < 5 or sum(n > 100 for n in lengths) > 0.05 * len(lengths):
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    return width if width >= 50 and sum(n >= 0.8 * width for n in lengths) >= 3 else None
+
+
+def _join_wrapped(items: list[tuple[int | None, str, str]], blocks: bool = False) -> list[tuple[int | None, str, str]]:
+    """Hard-wrapped text (PDF lines; text and Markdown files wrapped at a fixed width): join lines that continue a
+    sentence. With `blocks` (text and Markdown), a Markdown block (heading, list item, table row, quote, fence) is
+    never joined to or onto, a line that continues a list item stays with it, and a line is joined after a long one
+    only in a file that is hard-wrapped (elsewhere each line is a paragraph: a title, then a date line)."""
     joined: list[tuple[int | None, str, str]] = []
+    width = _wrap_width(items) if blocks else None
+    last_len = 0  # the previous physical line, not the paragraph joined so far
     for pno, raw_line, line in items:
+        if blocks:
+            continues = bool(line) and (line[0].islower() or (line[0] in "\"“‘'([" and line[1:2].islower()))
+            long_prev = width is not None and last_len >= 0.6 * width
+        else:
+            continues = bool(line) and _CONTINUES.match(line) is not None
+            long_prev = last_len > 60
         if (
             joined
             and line
             and joined[-1][2]
+            and not (blocks and (_is_block(raw_line) or joined[-1][1].lstrip().startswith(("#", "|", "```", "~~~"))))
             and not joined[-1][2].endswith((".", ":", "?", "!", "”", '"'))
-            and (line[0].islower() or line[0].isdigit() or len(joined[-1][2]) > 60)
+            and (continues or long_prev)
             and not _NUM_HEADING.match(line)
             and not _is_caps_heading(line)
         ):
@@ -219,4 +280,5 @@ def _join_wrapped(items: list[tuple[int | None, str, str]]) -> list[tuple[int | 
             joined[-1] = (prev[0], prev[1] + " " + raw_line, merged)
         else:
             joined.append((pno, raw_line, line))
+        last_len = len(raw_line.rstrip()) if blocks else len(line)
     return joined
