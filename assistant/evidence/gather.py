@@ -3,7 +3,8 @@
 Hop 1 searches with the question. When the question has two sides (a comparison), each side is searched.
 Otherwise the named things that the best first-hop sentences introduce (bridge entities: "... directed by
 Jane Doe") are searched again with what the first hop left uncovered ("Jane Doe born"), so a second passage
-that shares few words with the question is still found. Each hit says which hop found it and via what.
+that shares few words with the question is still found. A named thing of the question that the library mentions
+but no first-hop passage holds is searched for the same way. Each hit says which hop found it and via what.
 """
 
 from __future__ import annotations
@@ -130,6 +131,14 @@ def _second_hop(searcher: Searcher, embed: object, items: QuestionItems, first: 
         queries = [(side, f"{side} {rest}".strip()) for side in items.sides[:2]]
     else:
         queries = [(b, f"{b} {rest}".strip()) for b in bridges(items, first)]
+    # a named thing the library mentions that no first-hop passage holds (the question's words led elsewhere, or
+    # the approximate index missed it): search for it with what is still missing
+    found: set[str] = set()
+    for h in first:
+        found |= set(match_all(TextView(h.title + " " + h.text), items.entities))
+    unfound = [e for e in items.entities if e.df > 0 and e.key not in found]
+    named = {fold(v) for v, _q in queries}
+    queries = [(e.text, f"{e.text} {rest}".strip()) for e in unfound[:2] if fold(e.text) not in named] + queries
     have = {h.chunk_id for h in first}
     lead: list[Hit] = []
     tail: list[Hit] = []

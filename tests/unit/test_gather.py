@@ -89,3 +89,34 @@ def test_title_links_respect_the_callers_document_filter() -> None:
     info = analyse("Where was the director of the film Blue Harvest born?", FakeLexicon())
     hits = gather(s, lambda texts: np.zeros((len(texts), 3)), info, k=5, filters=SearchFilters(doc_ids=["film"]))
     assert "holt" not in {h.doc_id for h in hits}
+
+
+class MissesTheName(FakeSearcher):
+    """The question's words lead the first hop to passages that never name the person asked about."""
+
+    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None,
+               use_mmr: bool | None = None, qvec: np.ndarray | None = None, hop: int = 1) -> list[Hit]:
+        self.queries.append(query)
+        if hop == 1:
+            return [hit("levy", "Levy", "The recharge levy was raised twice in ten years.", 0.9),
+                    hit("basin", "Basin", "The basin authority set the recharge levy.", 0.8)]
+        if query.startswith("Vance"):
+            h = hit("vance", "Minutes", "Vance announced that the levy would be frozen.", 0.7)
+            h.why.hop = 2
+            return [h]
+        return []
+
+
+def test_a_named_thing_no_first_hop_passage_holds_is_searched_for() -> None:
+    s = MissesTheName()
+    info = analyse("What did Vance announce about the recharge levy?", FakeLexicon())
+    hits = gather(s, lambda texts: np.zeros((len(texts), 3)), info, k=5, ranked=False)
+    assert "vance" in [h.doc_id for h in hits]
+    assert next(h for h in hits if h.doc_id == "vance").why.via == "Vance"
+
+
+def test_a_name_the_library_never_mentions_is_not_searched_for() -> None:
+    s = MissesTheName()
+    info = analyse("What did Okonkwo announce about the recharge levy?", FakeLexicon())
+    gather(s, lambda texts: np.zeros((len(texts), 3)), info, k=5, ranked=False)
+    assert not any(q.startswith("Okonkwo") for q in s.queries[1:])
