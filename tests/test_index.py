@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from assistant.facade import Assistant
 from assistant.types import SearchFilters
-from tests.conftest import DATA, make_settings
+from tests.conftest import DATA, chroma_server, make_settings
 
 NEWS = "2026-02-20-e5-news-report-robust-security-guarantees"
 
@@ -180,35 +176,14 @@ def test_near_duplicates_grouped(tmp_path: Path) -> None:
     assert {leap[0].doc_id, leap[0].also_in[0].doc_id} == {"statement", "reprint"}
 
 
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return int(port)
-
-
 @pytest.mark.integration
 def test_chroma_server_serves_same_results(tmp_path: Path) -> None:
     docs = _docs(tmp_path)
     local = Assistant(make_settings(tmp_path / "local"))
     local.ingest([docs])
-    port = _free_port()
-    chroma = Path(sys.executable).parent / "chroma"
-    proc = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "srv"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with chroma_server(tmp_path / "srv") as port:
         remote = Assistant(make_settings(tmp_path / "remote", chroma_host="127.0.0.1", chroma_port=port))
         remote.ingest([docs])
         assert remote.index.store.location.startswith("http://127.0.0.1")
         for q in ["drone wall cost", "Baltic Air Policing", "interceptor drones"]:
             assert [h.chunk_id for h in remote.search(q, k=3)] == [h.chunk_id for h in local.search(q, k=3)]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from assistant.settings import PROJECT_ROOT
-from tests.conftest import DATA
+from tests.conftest import DATA, chroma_server
 
 READER = """
 import json, sys
@@ -32,14 +32,6 @@ for line in sys.stdin:
 """
 
 
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = int(s.getsockname()[1])
-    s.close()
-    return port
-
-
 def _ask(reader: subprocess.Popen[str], question: str) -> list[str] | dict[str, str]:
     assert reader.stdin is not None and reader.stdout is not None
     reader.stdin.write(question + "\n")
@@ -49,10 +41,12 @@ def _ask(reader: subprocess.Popen[str], question: str) -> list[str] | dict[str, 
 
 @pytest.mark.integration
 def test_one_writer_many_readers_on_a_chroma_server(tmp_path: Path) -> None:
-    port = _free_port()
     bin_dir = Path(sys.executable).parent
-    server = subprocess.Popen([str(bin_dir / "chroma"), "run", "--path", str(tmp_path / "srv"), "--host", "127.0.0.1",
-                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with chroma_server(tmp_path / "srv") as port:
+        _walkthrough(tmp_path, bin_dir, port)
+
+
+def _walkthrough(tmp_path: Path, bin_dir: Path, port: int) -> None:
     index_dir = tmp_path / "index"
     env = {**os.environ, "BRIEFING_CHROMA_HOST": "127.0.0.1", "BRIEFING_CHROMA_PORT": str(port),
            "BRIEFING_INDEX_DIR": str(index_dir), "BRIEFING_LEASE_SECONDS": "20", "PYTHONPATH": str(PROJECT_ROOT)}
@@ -64,12 +58,6 @@ def test_one_writer_many_readers_on_a_chroma_server(tmp_path: Path) -> None:
     readers: list[subprocess.Popen[str]] = []
     writer: subprocess.Popen[str] | None = None
     try:
-        for _ in range(150):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
         # reader A starts before anything is indexed
         a = subprocess.Popen([sys.executable, "-c", READER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, text=True, env=env, cwd=PROJECT_ROOT)
@@ -115,8 +103,6 @@ def test_one_writer_many_readers_on_a_chroma_server(tmp_path: Path) -> None:
             writer.kill()
         for r in readers:
             r.kill()
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_server_lease_rules() -> None:

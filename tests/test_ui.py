@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import shutil
-import socket
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from assistant.facade import Assistant
+from tests.conftest import free_port
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 
-
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = int(s.getsockname()[1])
-    s.close()
-    return port
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +25,7 @@ def ui(corpus_assistant: Assistant):  # type: ignore[no-untyped-def]
     corpus_assistant.settings.ui = UISettings(example_question="What does LEAP stand for?", topic="pressure on Russia",
                                               actors=["Kaja Kallas", "Boris Pistorius", "Andrei Kortunov"],
                                               brief_topic="The LEAP initiative")
-    port = _free_port()
+    port = free_port()
     app = launch(corpus_assistant, port=port, block=False)
     yield f"http://127.0.0.1:{port}/"
     app.close()

@@ -220,32 +220,9 @@ class Index:
             return [(cid, s) for cid, s, _ in self.store.query(qvec, n, where=where) if self.allowed(snap, mask, cid)]
         return kept
 
-    def _exact_all(self, snap: Snapshot, qvec: np.ndarray, n: int) -> list[tuple[str, float]]:
-        """Exact dense scores over every chunk of a small library; the matrix is built once per snapshot."""
-        cached = self._all_vecs
-        if cached is None or cached[0] is not snap:
-            ids = list(snap.lexical.ids)
-            with self._vec_lock:
-                missing = [c for c in ids if c not in self._chunk_vecs]
-            if missing:
-                got = self.store.get_embeddings(missing)
-                with self._vec_lock:
-                    self._chunk_vecs.update(got)
-            with self._vec_lock:
-                present = [c for c in ids if c in self._chunk_vecs]
-                mat = np.stack([self._chunk_vecs[c] for c in present]) if present else np.zeros((0, 1), np.float32)
-            cached = (snap, present, mat)
-            self._all_vecs = cached
-        _snap, ids, mat = cached
-        if not ids:
-            return []
-        sims = mat @ qvec
-        top = np.argsort(-sims)[:n]
-        return [(ids[i], float(sims[i])) for i in top]
-
-    def _exact_dense(self, snap: Snapshot, qvec: np.ndarray, n: int, mask: np.ndarray) -> list[tuple[str, float]]:
-        """A narrow filter (a few documents): score its chunks exactly instead of searching the ANN graph."""
-        ids = [snap.lexical.ids[i] for i in np.flatnonzero(mask)]
+    def _stored_vectors(self, ids: list[str]) -> tuple[list[str], np.ndarray]:
+        """The stored embeddings of these chunks (kept in memory after the first read) as one matrix, with the ids
+        that have one, in order."""
         with self._vec_lock:
             missing = [c for c in ids if c not in self._chunk_vecs]
         if missing:
@@ -253,12 +230,30 @@ class Index:
             with self._vec_lock:
                 self._chunk_vecs.update(got)
         with self._vec_lock:
-            present = [(c, self._chunk_vecs[c]) for c in ids if c in self._chunk_vecs]
-        if not present:
+            present = [c for c in ids if c in self._chunk_vecs]
+            mat = np.stack([self._chunk_vecs[c] for c in present]) if present else np.zeros((0, 1), np.float32)
+        return present, mat
+
+    @staticmethod
+    def _top(ids: list[str], mat: np.ndarray, qvec: np.ndarray, n: int) -> list[tuple[str, float]]:
+        if not ids:
             return []
-        sims = np.stack([v for _, v in present]) @ qvec
+        sims = mat @ qvec
         top = np.argsort(-sims)[:n]
-        return [(present[i][0], float(sims[i])) for i in top]
+        return [(ids[i], float(sims[i])) for i in top]
+
+    def _exact_all(self, snap: Snapshot, qvec: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """Exact dense scores over every chunk of a small library; the matrix is built once per snapshot."""
+        cached = self._all_vecs
+        if cached is None or cached[0] is not snap:
+            cached = (snap, *self._stored_vectors(list(snap.lexical.ids)))
+            self._all_vecs = cached
+        return self._top(cached[1], cached[2], qvec, n)
+
+    def _exact_dense(self, snap: Snapshot, qvec: np.ndarray, n: int, mask: np.ndarray) -> list[tuple[str, float]]:
+        """A narrow filter (a few documents): score its chunks exactly instead of searching the ANN graph."""
+        ids, mat = self._stored_vectors([snap.lexical.ids[i] for i in np.flatnonzero(mask)])
+        return self._top(ids, mat, qvec, n)
 
     def expand(self, query: str) -> str:
         return expand_acronyms(self.registry.expand_query(query), self.acronyms)
