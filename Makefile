@@ -7,7 +7,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run ingest test test-fast lint imports typecheck pytest eval-gate browser-deps bench bench-upload fit fit-injection clean
+.PHONY: install run ingest test test-fast lint imports typecheck pytest eval-gate browser-deps bench bench-upload bench-scale fit fit-injection clean
 
 $(BIN)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -68,6 +68,10 @@ fit: install
 
 bench-upload: install  # chat p50/p95 idle vs during a 60-file upload (target: p95 <= 2x idle)
 	$(BIN)/python eval/bench_upload.py
+
+SIZES ?= 1000,10000
+bench-scale: install  # 1,000 and 10,000 HotpotQA documents: ingest vs embedding alone, start-up, warm ask, RSS (long)
+	$(BIN)/python eval/bench_scale.py --sizes $(SIZES)
 
 fit-injection: install  # refit the prompt-injection detector on eval/injection dev (writes assistant/fitted/injection.json)
 	$(BIN)/python eval/fit_injection.py
