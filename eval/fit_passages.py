@@ -29,7 +29,7 @@ from answer_data import assistant_for, load_questions
 from assistant.calibration import fitted, write
 from assistant.evidence.gather import gather
 from assistant.evidence.items import analyse
-from assistant.evidence.rank import FEATURES, features, rank
+from assistant.evidence.rank import FEATURES, PAIR_FEATURES, _features, pair_features, rank
 
 SETS = [("hotpotqa", "dev"), ("squad2", "dev"), ("gold", "dev"),
         ("hotpotqa", "heldout"), ("squad2", "heldout"), ("gold", "heldout")]
@@ -49,8 +49,8 @@ def collect(ds: str, split: str) -> list[dict[str, Any]]:
         hits = gather(a.index, lib.embed, items, k=10, hops=2, qvec=qvec, ranked=False)
         ms = (time.perf_counter() - t) * 1000
         vecs = a.index.passage_vectors([h.chunk_id for h in hits])
-        feats = features(items, hits, qvec, lambda _ids, v=vecs: v)
-        out.append({"q": q, "items": items, "hits": hits, "qvec": qvec, "feats": feats, "ms": ms,
+        feats, covers = _features(items, hits, qvec, lambda _ids, v=vecs: v)
+        out.append({"q": q, "items": items, "hits": hits, "qvec": qvec, "feats": feats, "covers": covers, "ms": ms,
                     "labels": [int(h.doc_id in set(q.gold_docs)) for h in hits], "vecs": vecs})
     return out
 
@@ -69,8 +69,44 @@ def recall(recs: list[dict[str, Any]], params: dict[str, Any] | None) -> dict[st
     return {"recall@4": round(statistics.fmean(r4), 3), "all@8": round(statistics.fmean(b8), 3)}
 
 
-def main() -> None:
+def pair_feats(r: dict[str, Any], params: dict[str, Any]) -> list[dict[str, float]]:
+    from assistant.calibration import logistic
+
+    s1 = [logistic(params["weights"], params["bias"], f) for f in r["feats"]]
+    return pair_features(r["items"], r["hits"], s1, r["covers"])
+
+
+def fit_pairwise(data: dict[tuple[str, str], list[dict[str, Any]]], key: str, names: list[str]) -> dict[str, Any]:
+    """Within a question, a needed passage should score above one that is not (each question and each dataset
+    weighing the same); the logistic model on feature differences is the ranker. Dev splits only."""
     from sklearn.linear_model import LogisticRegression
+
+    xs, ys, ws = [], [], []
+    n_pos = 0
+    for (_ds, split), recs in data.items():
+        if split != "dev":
+            continue
+        for r in recs:
+            pos = [f for f, y in zip(r[key], r["labels"], strict=True) if y]
+            neg = [f for f, y in zip(r[key], r["labels"], strict=True) if not y]
+            n_pos += len(pos)
+            if not pos or not neg:
+                continue
+            w = 1.0 / (len(pos) * len(neg) * len(recs))
+            for fp in pos:
+                for fn in neg:
+                    d = [fp[k] - fn[k] for k in names]
+                    xs += [d, [-x for x in d]]
+                    ys += [1, 0]
+                    ws += [w, w]
+    wts = np.array(ws) * len(ws) / sum(ws)
+    m = LogisticRegression(C=1.0, max_iter=3000, fit_intercept=False).fit(np.array(xs), np.array(ys),
+                                                                          sample_weight=wts)
+    return {"weights": {k: round(float(c), 5) for k, c in zip(names, m.coef_[0], strict=True)}, "bias": 0.0,
+            "_pairs": len(xs) // 2, "_positives": n_pos}
+
+
+def main() -> None:
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--report", action="store_true")
@@ -91,31 +127,10 @@ def main() -> None:
     if args.report:
         params = fitted("passages")
     else:
-        # pairwise: within a question, a needed passage should score above one that is not (each question
-        # and each dataset weighing the same); the logistic model on feature differences is the ranker
-        xs, ys, ws = [], [], []
-        n_pos = 0
-        for (_ds, split), recs in data.items():
-            if split != "dev":
-                continue
-            for r in recs:
-                pos = [f for f, y in zip(r["feats"], r["labels"], strict=True) if y]
-                neg = [f for f, y in zip(r["feats"], r["labels"], strict=True) if not y]
-                n_pos += len(pos)
-                if not pos or not neg:
-                    continue
-                w = 1.0 / (len(pos) * len(neg) * len(recs))
-                for fp in pos:
-                    for fn in neg:
-                        d = [fp[k] - fn[k] for k in FEATURES]
-                        xs += [d, [-x for x in d]]
-                        ys += [1, 0]
-                        ws += [w, w]
-        wts = np.array(ws) * len(ws) / sum(ws)
-        m = LogisticRegression(C=1.0, max_iter=3000, fit_intercept=False).fit(np.array(xs), np.array(ys),
-                                                                              sample_weight=wts)
-        params = {"weights": {k: round(float(c), 5) for k, c in zip(FEATURES, m.coef_[0], strict=True)},
-                  "bias": 0.0}
+        params = fit_pairwise(data, "feats", FEATURES)
+        params["pair"] = fit_pairwise({k: [dict(r, pair=pair_feats(r, params)) for r in recs]
+                                       for k, recs in data.items()}, "pair", PAIR_FEATURES)
+        params["pair"].pop("_pairs"), params["pair"].pop("_positives")
     table = {}
     for (ds, split), recs in data.items():
         before, after = recall(recs, None), recall(recs, params)
@@ -130,10 +145,11 @@ def main() -> None:
         path = write("passages", params,
                      data={"fit_on": [f"{ds}/dev" for ds in ("hotpotqa", "squad2", "gold")],
                            "questions": {f"{ds}/{s}": len(r) for (ds, s), r in data.items() if s == "dev"},
-                           "pairs": len(xs) // 2, "needed_passages": n_pos,
+                           "pairs": params.pop("_pairs"), "needed_passages": params.pop("_positives"),
                            "label": "passage's document is a gold document of the question",
-                           "model": "pairwise logistic regression on feature differences (needed vs not, within a question), "
-                                    "C=1, each question and each dataset weighing the same"},
+                           "model": "two stages, each a pairwise logistic regression on feature differences (needed vs not, "
+                                    "within a question), C=1, each question and each dataset weighing the same; stage 2 "
+                                    "reads each passage beside the stage-1 best other one (PAIR_FEATURES)"},
                      metrics=table, fitted_by="eval/fit_passages.py")
         print(f"\nwrote {path}")
 

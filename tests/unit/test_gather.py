@@ -120,3 +120,21 @@ def test_a_name_the_library_never_mentions_is_not_searched_for() -> None:
     info = analyse("What did Okonkwo announce about the recharge levy?", FakeLexicon())
     gather(s, lambda texts: np.zeros((len(texts), 3)), info, k=5, ranked=False)
     assert not any(q.startswith("Okonkwo") for q in s.queries[1:])
+
+
+def test_second_stage_reads_each_passage_beside_the_best_one() -> None:
+    """A passage whose title the best passage names, and which covers what the best one does not, is linked."""
+    from assistant.evidence.rank import pair_features
+
+    info = analyse("In which county is the hamlet of Brook End, and what was the county town's population?",
+                   FakeLexicon())
+    best = hit("a", "Brook End", "Brook End is a hamlet in the Marlow district of Westshire.", 0.9)
+    linked = hit("b", "Marlow, Westshire", "Marlow is a market town with a population of 35,124.", 0.5)
+    other = hit("c", "Brook Hall", "Brook Hall is a house in Kent.", 0.6)
+    covers = [{i.key: 1.0 for i in info.items if i.label.lower() in ("brook end", "hamlet")},
+              {i.key: 1.0 for i in info.items if i.label.lower() in ("population",)}, {}]
+    f = pair_features(info, [best, linked, other], [0.9, 0.3, 0.5], covers)
+    assert f[0]["is_best"] == 1.0 and f[1]["is_best"] == 0.0
+    assert f[1]["named_in_best"] == 1.0 and f[2]["named_in_best"] == 0.0
+    assert f[1]["gain"] > 0.0 and f[2]["gain"] == 0.0
+    assert f[1]["stage1"] < f[2]["stage1"] < f[0]["stage1"]
