@@ -48,7 +48,7 @@ class Assistant:
 
             from assistant.ingest.injection import SCORES_FILE, detector
 
-            self.statements_finder().prepare()
+            self.statements_finder().prepare(report.added + report.updated)
             with contextlib.suppress(OSError):
                 detector().save(self.index.root / SCORES_FILE)
         return report
@@ -286,8 +286,16 @@ class Assistant:
 
     def documents(self) -> list[DocumentInfo]:
         self.index.sync()
-        return [DocumentInfo(**sd.document.meta.model_dump(), chunks=len(sd.chunks), chars=len(sd.document.text))
-                for _doc_id, sd in sorted(self.index.docs.items())]
+        out = []
+        for f in self.index.state.files.values():  # the state holds each document's metadata: no text is read
+            if f.meta is None or f.chars is None:  # an index from before
+                sd = self.index.docs.get(f.doc_id)
+                if sd is None:
+                    continue
+                f = f.model_copy(update={"meta": sd.document.meta, "chars": len(sd.document.text)})
+            assert f.meta is not None and f.chars is not None
+            out.append(DocumentInfo(**f.meta.model_dump(), chunks=len(f.chunk_ids), chars=f.chars))
+        return sorted(out, key=lambda d: d.doc_id)
 
     def status(self) -> IndexStatus:
         self.index.sync()

@@ -62,6 +62,8 @@ class Settings(BaseSettings):
                                               "One keeps question latency steady when other work shares the CPU.")
     chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded PersistentClient.")
     chroma_port: int = Field(8000, description="Chroma server port.")
+    doc_cache: int = Field(2048, ge=1, description="Documents kept in memory per process (least recently used "
+                           "dropped); the rest are read from the index when a question needs them.")
     lease_seconds: float = Field(30.0, gt=1, description="Writer lease on a Chroma server: a writer that stops "
                                  "renewing it (killed) frees the index after this long (at once on the same machine).")
     backend: str = Field("extractive", description="Default answer backend: extractive | openai.")
@@ -78,5 +80,5 @@ class Settings(BaseSettings):
 
     def collection_name(self, embed_model_id: str) -> str:
         """Index name derived from embedder + chunker, so an index is never queried with another."""
-        key = f"{embed_model_id}|{self.chunking.max_tokens}|{self.chunking.overlap_sentences}|{self.chunking.min_tokens}|ctx3-pysbd-wrap"
+        key = f"{embed_model_id}|{self.chunking.max_tokens}|{self.chunking.overlap_sentences}|{self.chunking.min_tokens}|ctx3-pysbd-wrap-poss"
         return "briefing_" + hashlib.sha1(key.encode()).hexdigest()[:12]

@@ -41,7 +41,7 @@ def words(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[str]:
-    """BM25 tokens: folded, stop-words dropped, lightly stemmed; hyphenated words also split."""
+    """BM25 tokens: folded, stop-words dropped, possessive 's dropped, lightly stemmed; hyphenated words also split."""
     return list(_tokens(text))
 
 
@@ -51,6 +51,8 @@ def _tokens(text: str) -> tuple[str, ...]:
     for w in words(text):
         parts = [w, *w.split("-")] if "-" in w else [w]
         for p in parts:
+            if p.endswith("'s"):  # "town's" is "town", "Ohio's" is "ohio"
+                p = p[:-2]
             p = p.strip("'")
             if p and p not in STOPWORDS:
                 out.append(stem(p))

@@ -187,3 +187,46 @@ def test_chroma_server_serves_same_results(tmp_path: Path) -> None:
         assert remote.index.store.location.startswith("http://127.0.0.1")
         for q in ["drone wall cost", "Baltic Air Policing", "interceptor drones"]:
             assert [h.chunk_id for h in remote.search(q, k=3)] == [h.chunk_id for h in local.search(q, k=3)]
+
+
+def test_start_up_reads_no_document_and_memory_is_bounded(tmp_path: Path) -> None:
+    """A process opening an index knows every document and passage from the state alone; a question reads
+    only the documents it needs, and at most `doc_cache` stay in memory."""
+    docs = _docs(tmp_path)
+    a = Assistant(make_settings(tmp_path / "index"))
+    a.ingest([docs])
+    b = Assistant(make_settings(tmp_path / "index", doc_cache=1), embedder=a.embedder)
+    cache = b.index.docs.cache  # type: ignore[attr-defined]
+    assert cache.loads == 0 and cache.cached() == 0
+    assert b.status().documents == 3 and b.status().chunks == len(a.index.chunks)
+    assert {d.doc_id: d.chars for d in b.documents()} == {d.doc_id: d.chars for d in a.documents()}
+    assert cache.loads == 0, "status and the document list come from the state"
+    hits = b.search("drone wall cost", k=3)
+    assert hits and all(b.index.doc_text(h.doc_id)[h.char_start : h.char_end] == h.text for h in hits)
+    assert [h.chunk_id for h in hits] == [h.chunk_id for h in a.search("drone wall cost", k=3)]
+    assert cache.cached() <= 1 and cache.loads >= 1
+    assert b.index.acronyms == a.index.acronyms
+
+
+def test_index_from_before_lazy_documents_still_loads(tmp_path: Path) -> None:
+    """A state written before it carried documents' metadata: documents are read at start (as then), and
+    the next ingest completes the state."""
+    import json
+
+    docs = _docs(tmp_path)
+    a = Assistant(make_settings(tmp_path / "index"))
+    a.ingest([docs])
+    state_path = a.index.docstore.state_path
+    old = json.loads(state_path.read_text())
+    old.pop("acronyms", None)
+    for f in old["files"].values():
+        f.pop("meta", None)
+        f.pop("chars", None)
+    state_path.write_text(json.dumps(old))
+    b = Assistant(make_settings(tmp_path / "index"), embedder=a.embedder)
+    assert b.status().documents == 3 and len(b.documents()) == 3
+    assert b.search("drone wall cost", k=3)
+    (docs / "extra.md").write_text("# Extra\n\nThe Lakeside reservoir was refilled in May after the drought.\n")
+    b.ingest([docs])
+    new = json.loads(state_path.read_text())
+    assert all(f["meta"] and f["chars"] for f in new["files"].values()) and new["acronyms"] is not None

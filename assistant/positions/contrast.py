@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -69,12 +69,15 @@ class PositionFinder:
             self._by_actor, self._key = by, key
         return self._by_actor
 
-    def prepare(self) -> None:
-        """Everything a question about any actor reads, computed now (at ingest): statements, their embeddings and
-        whether each is excluded."""
-        for doc_id, sts in self.store.all().items():
+    def prepare(self, doc_ids: Iterable[str] = ()) -> None:
+        """Everything a question about any actor reads, computed now (at ingest) for the documents just added or
+        changed and any whose statements are not stored yet: statements, their embeddings, whether each is
+        excluded. Documents ingested before are not re-read: an ingest costs what it adds."""
+        for doc_id in sorted(set(doc_ids) | set(self.store.missing())):
+            if doc_id not in self.index.docs:
+                continue
             text = self.index.doc_text(doc_id)
-            for s in sts:
+            for s in self.store.for_doc(doc_id):
                 self.exclude(text[s.char_start : s.char_end])
 
     def features(self, topic: str, items: list[tuple[Said, str]]) -> list[dict[str, float]]:

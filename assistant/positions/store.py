@@ -81,6 +81,14 @@ class StatementStore:
                 tmp.unlink(missing_ok=True)  # a read-only index still answers: vectors stay in memory
         self.index.remember_vectors(texts, vecs)
 
+    def missing(self) -> list[str]:
+        """Documents whose statements are not stored yet for this document version and registry (read from the
+        state: no document is opened)."""
+        key = self._registry_key()
+        root = self.index.root / "statements"
+        return [f.doc_id for f in self.index.state.files.values()
+                if not (root / f"{f.doc_id}.{f.content_hash[:12]}.{key}.json").exists()]
+
     def all(self) -> dict[str, list[Statement]]:
         return {doc_id: self.for_doc(doc_id) for doc_id in sorted(self.index.docs)}
 

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field
 
-from assistant.types import Chunk, Document
+from assistant.types import Chunk, Document, DocumentMeta
 
 
 class StoredDoc(BaseModel):
@@ -32,6 +32,8 @@ class FileState(BaseModel):
     content_hash: str
     chunk_ids: list[str]
     ingested_at: str
+    meta: DocumentMeta | None = None  # the document's metadata, so a snapshot needs not read the document
+    chars: int | None = None  # length of its cleaned text
 
 
 class IndexState(BaseModel):
@@ -40,6 +42,7 @@ class IndexState(BaseModel):
     files: dict[str, FileState] = Field(default_factory=dict)  # key: resolved source path
     last_ingest: str | None = None
     bm25_dir: str | None = None
+    acronyms: dict[str, str] | None = None  # defined in the library's text, found at ingest (None: an older index)
 
 
 def atomic_write(path: Path, data: str) -> None:

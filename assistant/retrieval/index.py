@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc, sentences_of
+from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.hybrid import mmr, near_duplicate, rrf
+from assistant.retrieval.lazydocs import lazy_view
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.query import (
     QueryExpander,
@@ -82,28 +84,25 @@ class Index:
         return True
 
     def _build_snapshot(self) -> Snapshot:
+        """Ids, metadata and statistics from the state; documents' text only when a question reads them."""
         state = self.docstore.load_state(self.collection, self.embedder.model_id)
-        docs: dict[str, StoredDoc] = {}
-        for f in state.files.values():
-            try:
-                docs[f.doc_id] = self.docstore.load_doc(f.doc_id, f.content_hash)
-            except FileNotFoundError:
-                continue
-        chunks: dict[str, Chunk] = {c.chunk_id: c for d in docs.values() for c in d.chunks}
-        doc_sentences = {doc_id: sentences_of(d) for doc_id, d in docs.items()}
+        docs, chunks, sentences = lazy_view(self.docstore, state, self.settings.doc_cache)
         bm25_dir = self.root / (state.bm25_dir or "bm25")
         lexical = LexicalIndex.load(bm25_dir) if bm25_dir.exists() else LexicalIndex([], None)
         # filter columns aligned with the BM25 id order: filters become vectorised masks
         doc_ids = sorted(docs)
         doc_pos = {d: i for i, d in enumerate(doc_ids)}
-        metas = [docs[d].document.meta for d in doc_ids]
+        by_id = {f.doc_id: f.meta for f in state.files.values()}
+        metas = [by_id.get(d) or docs[d].document.meta for d in doc_ids]
+        acronyms = state.acronyms
+        if acronyms is None:  # an index from before: its documents are pinned in memory already
+            acronyms = find_acronyms(docs[d].chunks[i].text for d in doc_ids for i in range(len(docs[d].chunks)))
         return Snapshot(
-            state=state, docs=docs, chunks=chunks, doc_sentences=doc_sentences,
-            acronyms=find_acronyms(c.text for c in chunks.values()),
+            state=state, docs=docs, chunks=chunks, doc_sentences=sentences, acronyms=acronyms,
             lexical=lexical, doc_pos=doc_pos,
             doc_type=np.array([str(m.doc_type) for m in metas] or [""], dtype=object),
             doc_date=np.array([date_int(m.date) for m in metas] or [0], dtype=np.int64),
-            col_doc=np.array([doc_pos.get(chunks[c].doc_id, -1) if c in chunks else -1 for c in lexical.ids],
+            col_doc=np.array([doc_pos.get(chunks.owner[c], -1) if c in chunks else -1 for c in lexical.ids],
                              dtype=np.int64),
         )
 
@@ -117,11 +116,11 @@ class Index:
         return self._snap.state
 
     @property
-    def docs(self) -> dict[str, StoredDoc]:
+    def docs(self) -> Mapping[str, StoredDoc]:
         return self._snap.docs
 
     @property
-    def chunks(self) -> dict[str, Chunk]:
+    def chunks(self) -> Mapping[str, Chunk]:
         return self._snap.chunks
 
     @property

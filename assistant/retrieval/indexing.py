@@ -27,6 +27,7 @@ from assistant.retrieval.docstore import FileState, IndexState, StoredDoc, sente
 from assistant.retrieval.index import Index, date_int
 from assistant.retrieval.lease import writer_lease
 from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.query import find_acronyms
 from assistant.types import Chunk, Document, IngestReport, Section
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -93,8 +94,9 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
         index.sync()  # another process may have committed since this one loaded the index
         pending, vectors = _prepare_and_embed(index, files, report, progress)
         fresh = {sd.document.meta.doc_id for _, sd in pending}
-        older = [sd for doc_id, sd in index.docs.items() if doc_id not in fresh and not
-                 index.docstore.vectors_path(doc_id, sd.document.content_hash).exists()]  # an index from before
+        older = [index.docs[f.doc_id] for f in index.state.files.values()  # an index from before
+                 if f.doc_id not in fresh and f.doc_id in index.docs
+                 and not index.docstore.vectors_path(f.doc_id, f.content_hash).exists()]
         sentence_vectors = _embed_sentences(index, [sd for _, sd in pending] + older, progress)
         for sd in older:
             if sd.document.meta.doc_id in sentence_vectors:
@@ -120,7 +122,8 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
                                                          sentence_vectors[m.doc_id])
                 (report.updated if key in state.files else report.added).append(m.doc_id)
                 state.files[key] = FileState(doc_id=m.doc_id, content_hash=sd.document.content_hash,
-                                             chunk_ids=ids, ingested_at=now)
+                                             chunk_ids=ids, ingested_at=now, meta=m,
+                                             chars=len(sd.document.text))
             if prune:
                 for key in list(state.files):
                     if not Path(key).exists():
@@ -253,13 +256,18 @@ def _commit(index: Index, state: IndexState, pending: list[tuple[str, StoredDoc]
     """Build BM25 under a new folder, then write state (the commit point), then clean up."""
     docs = {f.doc_id: f for f in state.files.values()}
     texts: dict[str, str] = {}
+    raw: list[str] = []
     fresh = {sd.document.meta.doc_id: sd for _, sd in pending}
     for doc_id, f in docs.items():
-        sd = fresh.get(doc_id) or index.docs.get(doc_id) or index.docstore.load_doc(doc_id, f.content_hash)
+        sd = fresh.get(doc_id) or index.docstore.load_doc(doc_id, f.content_hash)
+        if f.meta is None or f.chars is None:  # an index from before: the state learns each document's metadata
+            f.meta, f.chars = sd.document.meta, len(sd.document.text)
         for c in sd.chunks:
             texts[c.chunk_id] = contextual(sd.document.meta.title, c)
+            raw.append(c.text)
     ids = list(texts)
     lexical = LexicalIndex.build(ids, [texts[i] for i in ids])
+    state.acronyms = find_acronyms(raw)  # a statistic of the whole library, computed once per commit
     new_dir = f"bm25-{int(time.time() * 1000)}"
     lexical.save(index.root / new_dir)
     state.bm25_dir = new_dir

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,9 +15,9 @@ from assistant.types import Chunk
 @dataclass(frozen=True)
 class Snapshot:
     state: IndexState
-    docs: dict[str, StoredDoc]
-    chunks: dict[str, Chunk]
-    doc_sentences: dict[str, list[tuple[int, int]]]
+    docs: Mapping[str, StoredDoc]  # read on demand (retrieval/lazydocs.py)
+    chunks: Mapping[str, Chunk]
+    doc_sentences: Mapping[str, list[tuple[int, int]]]
     acronyms: dict[str, str]
     lexical: LexicalIndex
     doc_pos: dict[str, int]

@@ -23,10 +23,16 @@ class TitleTable:
         with self._lock:
             if self._for is not snap:
                 table: dict[str, list[str]] = {}
-                for doc_id, d in snap.docs.items():
-                    key = title_key(d.document.meta.title)
+                for f in snap.state.files.values():  # titles from the state: no document is read
+                    meta = f.meta
+                    if meta is None:  # an index from before
+                        sd = snap.docs.get(f.doc_id)
+                        if sd is None:
+                            continue
+                        meta = sd.document.meta
+                    key = title_key(meta.title)
                     if len(key) > 2:
-                        table.setdefault(key, []).append(doc_id)
+                        table.setdefault(key, []).append(f.doc_id)
                 self._for, self._table = snap, table
             return self._table
 

@@ -1,0 +1,138 @@
+"""Documents read on demand: a snapshot knows every document and passage by id (from the ingest state), and
+reads a document's text, chunks and sentence spans from the docstore only when a question needs them, keeping
+the most recently used ones in a bounded cache. Start-up and memory then do not grow with the library's text.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
+
+from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc, sentences_of
+from assistant.types import Chunk
+
+
+class DocCache:
+    """doc_id -> StoredDoc, loaded from the docstore on first use; at most `size` kept (least recently used
+    dropped). Documents handed in at build time (an index from before, read whole anyway) stay pinned."""
+
+    def __init__(self, store: DocStore, hashes: dict[str, str], size: int,
+                 pinned: dict[str, StoredDoc] | None = None) -> None:
+        self.store = store
+        self.hashes = hashes  # doc_id -> content hash, from the state
+        self.size = max(1, size)
+        self.pinned = pinned or {}
+        self._lru: OrderedDict[str, StoredDoc] = OrderedDict()
+        self._lock = threading.Lock()
+        self.loads = 0  # documents read from disk (for tests and benchmarks)
+
+    def get(self, doc_id: str) -> StoredDoc | None:
+        sd = self.pinned.get(doc_id)
+        if sd is not None:
+            return sd
+        h = self.hashes.get(doc_id)
+        if h is None:
+            return None
+        with self._lock:
+            sd = self._lru.get(doc_id)
+            if sd is not None:
+                self._lru.move_to_end(doc_id)
+                return sd
+        try:
+            sd = self.store.load_doc(doc_id, h)
+        except FileNotFoundError:
+            return None  # removed by a newer commit of another process: the next sync drops it
+        with self._lock:
+            self.loads += 1
+            self._lru[doc_id] = sd
+            while len(self._lru) > self.size:
+                self._lru.popitem(last=False)
+        return sd
+
+    def cached(self) -> int:
+        return len(self.pinned) + len(self._lru)
+
+
+class LazyDocs(Mapping[str, StoredDoc]):
+    def __init__(self, cache: DocCache) -> None:
+        self.cache = cache
+
+    def __getitem__(self, doc_id: str) -> StoredDoc:
+        sd = self.cache.get(doc_id)
+        if sd is None:
+            raise KeyError(doc_id)
+        return sd
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.cache.hashes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.cache.hashes)
+
+    def __len__(self) -> int:
+        return len(self.cache.hashes)
+
+
+class LazyChunks(Mapping[str, Chunk]):
+    """chunk_id -> Chunk; which document holds a chunk is known from the state without reading it."""
+
+    def __init__(self, owner: dict[str, str], docs: LazyDocs) -> None:
+        self.owner = owner  # chunk_id -> doc_id
+        self.docs = docs
+
+    def __getitem__(self, chunk_id: str) -> Chunk:
+        doc_id = self.owner[chunk_id]
+        sd = self.docs.cache.get(doc_id)
+        if sd is not None:
+            for c in sd.chunks:
+                if c.chunk_id == chunk_id:
+                    return c
+        raise KeyError(chunk_id)
+
+    def __contains__(self, chunk_id: object) -> bool:
+        return chunk_id in self.owner
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.owner)
+
+    def __len__(self) -> int:
+        return len(self.owner)
+
+
+class LazySentences(Mapping[str, list[tuple[int, int]]]):
+    """doc_id -> the document's sentence spans (as its chunks hold them), from the document when first read."""
+
+    def __init__(self, docs: LazyDocs) -> None:
+        self.docs = docs
+
+    def __getitem__(self, doc_id: str) -> list[tuple[int, int]]:
+        sd = self.docs.cache.get(doc_id)
+        if sd is None:
+            raise KeyError(doc_id)
+        return sentences_of(sd)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.docs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.docs)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+
+def lazy_view(store: DocStore, state: IndexState, size: int) -> tuple[LazyDocs, LazyChunks, LazySentences]:
+    """The snapshot's documents, passages and sentences. An index written before the state carried each
+    document's metadata has its documents read now and pinned (what every index did before)."""
+    hashes = {f.doc_id: f.content_hash for f in state.files.values()}
+    pinned: dict[str, StoredDoc] = {}
+    for f in state.files.values():
+        if f.meta is None:
+            try:
+                pinned[f.doc_id] = store.load_doc(f.doc_id, f.content_hash)
+            except FileNotFoundError:
+                hashes.pop(f.doc_id, None)
+    owner = {cid: f.doc_id for f in state.files.values() if f.doc_id in hashes for cid in f.chunk_ids}
+    docs = LazyDocs(DocCache(store, hashes, size, pinned))
+    return docs, LazyChunks(owner, docs), LazySentences(docs)
