@@ -41,14 +41,18 @@ class Assistant:
                progress: Progress | None = None) -> IngestReport:
         from assistant.retrieval.indexing import ingest
 
-        report = ingest(self.index, [Path(p) for p in (paths or [self.settings.corpus_dir])], prune=prune,
-                        progress=progress)
+        finder = self.statements_finder()
+        try:
+            report = ingest(self.index, [Path(p) for p in (paths or [self.settings.corpus_dir])], prune=prune,
+                            progress=progress, on_prepared=finder.store.extract_early)
+        finally:
+            finder.store.finish_early()
         if report.added or report.updated:  # statements (and their embeddings) at ingest, not per question
             import contextlib
 
             from assistant.ingest.injection import SCORES_FILE, detector
 
-            self.statements_finder().prepare(report.added + report.updated)
+            finder.prepare(report.added + report.updated)
             with contextlib.suppress(OSError):
                 detector().save(self.index.root / SCORES_FILE)
         return report

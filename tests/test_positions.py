@@ -246,3 +246,32 @@ def test_statement_vectors_stored_at_ingest(corpus_assistant: Assistant) -> None
         assert 1 <= emb.texts <= 8, f"{emb.texts} texts embedded for one contrast"
     finally:
         injection.configure(corpus_assistant.embedder, corpus_assistant.index.root)
+
+
+def test_statements_extracted_once_beside_the_embedding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest extracts a new document's statements on a second thread while it embeds, once per document;
+    a later ingest of other files does not re-read the documents already there."""
+    import threading
+
+    import assistant.positions.store as store_mod
+    from tests.conftest import make_settings
+
+    calls: list[tuple[str, str]] = []
+    real = store_mod.statements
+
+    def counting(text, meta=None, registry=None):  # type: ignore[no-untyped-def]
+        calls.append((getattr(meta, "doc_id", ""), threading.current_thread().name))
+        return real(text, meta, registry)
+
+    monkeypatch.setattr(store_mod, "statements", counting)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# Water board\n\n\"We will cut abstraction by a third,\" said Ana Ruiz, the chair.\n")
+    a = Assistant(make_settings(tmp_path / "index"))
+    a.ingest([docs])
+    assert calls == [("a", "statements")]
+    said = a.statements_finder().store.for_doc("a")
+    assert said and said[0].speaker == "Ana Ruiz"
+    (docs / "b.md").write_text("# Canal\n\nThe canal reopened in May, the operator said.\n")
+    a.ingest([docs])
+    assert [c[0] for c in calls] == ["a", "b"]

@@ -73,6 +73,7 @@ class PositionFinder:
         """Everything a question about any actor reads, computed now (at ingest) for the documents just added or
         changed and any whose statements are not stored yet: statements, their embeddings, whether each is
         excluded. Documents ingested before are not re-read: an ingest costs what it adds."""
+        self.store.finish_early()
         for doc_id in sorted(set(doc_ids) | set(self.store.missing())):
             if doc_id not in self.index.docs:
                 continue

@@ -17,6 +17,7 @@ from assistant.positions.statements import statements
 from assistant.positions.texts import statement_texts
 
 if TYPE_CHECKING:
+    from assistant.retrieval.docstore import StoredDoc
     from assistant.retrieval.index import Index
 
 
@@ -25,6 +26,31 @@ class StatementStore:
         self.index = index
         self._mem: dict[str, list[Statement]] = {}
         self._lock = threading.Lock()
+        self._early: dict[tuple[str, str], list[Statement]] = {}  # extracted during the ingest's embedding
+        self._early_thread: threading.Thread | None = None
+
+    def extract_early(self, docs: list[StoredDoc]) -> None:
+        """Extract these new documents' statements on a background thread (the ingest is embedding meanwhile:
+        spaCy takes the second core); `for_doc` takes the results instead of extracting again."""
+        registry = self.index.registry
+
+        def work() -> None:
+            for sd in docs:
+                try:
+                    got = statements(sd.document.text, sd.document.meta, registry)
+                except Exception:  # for_doc extracts it again and reports a real failure there
+                    continue
+                with self._lock:
+                    self._early[(sd.document.meta.doc_id, sd.document.content_hash)] = got
+
+        self.finish_early()
+        self._early_thread = threading.Thread(target=work, name="statements", daemon=True)
+        self._early_thread.start()
+
+    def finish_early(self) -> None:
+        t, self._early_thread = self._early_thread, None
+        if t is not None:
+            t.join()
 
     def _registry_key(self) -> str:
         reg = self.index.registry
@@ -45,7 +71,10 @@ class StatementStore:
         if not fresh:
             got = [Statement(**d) for d in json.loads(path.read_text(encoding="utf-8"))]
         else:
-            got = statements(stored.document.text, stored.document.meta, self.index.registry)
+            with self._lock:
+                early = self._early.pop((doc_id, stored.document.content_hash), None)
+            got = early if early is not None else statements(stored.document.text, stored.document.meta,
+                                                             self.index.registry)
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
             tmp.write_text(json.dumps([s.to_dict() for s in got], ensure_ascii=False), encoding="utf-8")

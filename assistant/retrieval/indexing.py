@@ -31,6 +31,7 @@ from assistant.retrieval.query import find_acronyms
 from assistant.types import Chunk, Document, IngestReport, Section
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Prepared = Callable[[list[StoredDoc]], None]  # told the cleaned new documents before their embedding starts
 NOT_DOCUMENTS = {"manifest.yaml", "manifest.yml", "actors.yaml", "readme.md"}
 
 
@@ -85,14 +86,18 @@ def writer_lock(index: Index) -> threading.Lock:
         return _WRITERS.setdefault(index, threading.Lock())
 
 
-def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progress | None = None) -> IngestReport:
+def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progress | None = None,
+           on_prepared: Prepared | None = None) -> IngestReport:
+    """Read, clean, chunk and embed the files, then commit. `on_prepared` hears of the cleaned new documents
+    while their embedding has not started: work that needs only their text (statement extraction) can run
+    beside it on the other core."""
     t0 = time.perf_counter()
     report = IngestReport()
     files, errors = expand_paths(paths)
     report.errors.extend(errors)
     with writer_lock(index), _lease(index):
         index.sync()  # another process may have committed since this one loaded the index
-        pending, vectors = _prepare_and_embed(index, files, report, progress)
+        pending, vectors = _prepare_and_embed(index, files, report, progress, on_prepared)
         fresh = {sd.document.meta.doc_id for _, sd in pending}
         older = [index.docs[f.doc_id] for f in index.state.files.values()  # an index from before
                  if f.doc_id not in fresh and f.doc_id in index.docs
@@ -137,8 +142,9 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
     return report
 
 
-def _prepare_and_embed(index: Index, files: list[Path], report: IngestReport,
-                       progress: Progress | None) -> tuple[list[tuple[str, StoredDoc]], dict[str, np.ndarray]]:
+def _prepare_and_embed(index: Index, files: list[Path], report: IngestReport, progress: Progress | None,
+                       on_prepared: Prepared | None = None
+                       ) -> tuple[list[tuple[str, StoredDoc]], dict[str, np.ndarray]]:
     """Everything slow, against the current snapshot and without the index lock."""
     settings = index.settings
     state = index.state
@@ -186,6 +192,8 @@ def _prepare_and_embed(index: Index, files: list[Path], report: IngestReport,
         except OSError as exc:
             report.errors.append({"path": str(path), "reason": f"cannot read: {exc}"})
 
+    if on_prepared is not None and pending:
+        on_prepared([sd for _, sd in pending])
     # Embed only chunks the store does not already hold; small batches keep the CPU shareable.
     known = set(index.chunks)
     to_embed = [c for _, sd in pending for c in sd.chunks if c.chunk_id not in known]
