@@ -230,3 +230,17 @@ def test_index_from_before_lazy_documents_still_loads(tmp_path: Path) -> None:
     b.ingest([docs])
     new = json.loads(state_path.read_text())
     assert all(f["meta"] and f["chars"] for f in new["files"].values()) and new["acronyms"] is not None
+
+
+def test_commit_keeps_documents_already_read(tmp_path: Path) -> None:
+    """After an ingest of new files, documents a question read before and that did not change stay in memory."""
+    docs = _docs(tmp_path)
+    a = Assistant(make_settings(tmp_path / "index"))
+    a.ingest([docs])
+    a.search("drone wall cost", k=3)
+    before = a.index.docs.cache.cached()  # type: ignore[attr-defined]
+    assert before >= 1
+    (docs / "extra.md").write_text("# Extra\n\nThe Lakeside reservoir was refilled in May after the drought.\n")
+    a.ingest([docs])
+    cache = a.index.docs.cache  # type: ignore[attr-defined]
+    assert cache.cached() >= before and cache.loads <= 1  # at most the new document, read by the ingest's own work

@@ -13,7 +13,7 @@ import numpy as np
 from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.hybrid import mmr, near_duplicate, rrf
-from assistant.retrieval.lazydocs import lazy_view
+from assistant.retrieval.lazydocs import LazyDocs, lazy_view
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.query import (
     QueryExpander,
@@ -86,7 +86,9 @@ class Index:
     def _build_snapshot(self) -> Snapshot:
         """Ids, metadata and statistics from the state; documents' text only when a question reads them."""
         state = self.docstore.load_state(self.collection, self.embedder.model_id)
-        docs, chunks, sentences = lazy_view(self.docstore, state, self.settings.doc_cache)
+        old = getattr(self, "_snap", None)
+        docs, chunks, sentences = lazy_view(self.docstore, state, self.settings.doc_cache,
+                                            old.docs if old is not None and isinstance(old.docs, LazyDocs) else None)
         bm25_dir = self.root / (state.bm25_dir or "bm25")
         lexical = LexicalIndex.load(bm25_dir) if bm25_dir.exists() else LexicalIndex([], None)
         # filter columns aligned with the BM25 id order: filters become vectorised masks

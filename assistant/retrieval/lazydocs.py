@@ -53,6 +53,15 @@ class DocCache:
     def cached(self) -> int:
         return len(self.pinned) + len(self._lru)
 
+    def carry(self, older: DocCache) -> None:
+        """Keep what an older snapshot's cache read of documents that did not change (a commit of new documents
+        does not send every question back to disk)."""
+        with older._lock:
+            kept = [(d, sd) for d, sd in older._lru.items() if self.hashes.get(d) == sd.document.content_hash]
+        with self._lock:
+            for d, sd in kept[-self.size:]:
+                self._lru[d] = sd
+
 
 class LazyDocs(Mapping[str, StoredDoc]):
     def __init__(self, cache: DocCache) -> None:
@@ -122,7 +131,8 @@ class LazySentences(Mapping[str, list[tuple[int, int]]]):
         return len(self.docs)
 
 
-def lazy_view(store: DocStore, state: IndexState, size: int) -> tuple[LazyDocs, LazyChunks, LazySentences]:
+def lazy_view(store: DocStore, state: IndexState, size: int,
+              older: LazyDocs | None = None) -> tuple[LazyDocs, LazyChunks, LazySentences]:
     """The snapshot's documents, passages and sentences. An index written before the state carried each
     document's metadata has its documents read now and pinned (what every index did before)."""
     hashes = {f.doc_id: f.content_hash for f in state.files.values()}
@@ -135,4 +145,6 @@ def lazy_view(store: DocStore, state: IndexState, size: int) -> tuple[LazyDocs, 
                 hashes.pop(f.doc_id, None)
     owner = {cid: f.doc_id for f in state.files.values() if f.doc_id in hashes for cid in f.chunk_ids}
     docs = LazyDocs(DocCache(store, hashes, size, pinned))
+    if older is not None:
+        docs.cache.carry(older.cache)
     return docs, LazyChunks(owner, docs), LazySentences(docs)
