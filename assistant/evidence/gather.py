@@ -36,9 +36,17 @@ class Searcher(Protocol):
     def titled(self, names: list[str]) -> dict[str, list[str]]: ...
 
 
-def _best_sentence(text: str, items: QuestionItems) -> str:
+def _spans(searcher: object, h: Hit) -> list[tuple[int, int]]:
+    """The hit's sentences as the index split them at ingest (offsets into the hit's text); a searcher that
+    does not keep them (a test fake) gets them split here."""
+    known = getattr(searcher, "chunk_sentences", None)
+    spans = known(h.chunk_id) if known is not None else None
+    return spans if spans else split_sentences(h.text)
+
+
+def _best_sentence(text: str, items: QuestionItems, spans: list[tuple[int, int]]) -> str:
     best, best_n = "", -1.0
-    for s, e in split_sentences(text):
+    for s, e in spans:
         sent = text[s:e]
         got = match_all(TextView(sent), items.items)
         n = sum(m.strength for m in got.values())
@@ -47,12 +55,12 @@ def _best_sentence(text: str, items: QuestionItems) -> str:
     return best
 
 
-def bridges(items: QuestionItems, hits: list[Hit], limit: int = 2) -> list[str]:
+def bridges(items: QuestionItems, hits: list[Hit], limit: int = 2, searcher: object = None) -> list[str]:
     """Names the first hop introduces that the question does not: candidates for the second hop."""
     qf = fold(items.question)
     out: list[str] = []
     for h in hits[:3]:
-        sent = _best_sentence(h.text, items)
+        sent = _best_sentence(h.text, items, _spans(searcher, h))
         for m in _NAME.finditer(sent):
             name = m.group(0).strip(" .,'’")
             if m.start() == 0 and len(name.split()) == 1:
@@ -113,14 +121,14 @@ def gather(searcher: Searcher, embed: object, items: QuestionItems, k: int = 10,
     first = by_time(searcher.search(items.question, k=k, filters=filters, qvec=qvec), items, recency_weight)
     if not first:
         return first
-    merged = _second_hop(searcher, embed, items, first, k2, filters) if hops >= 2 else first
+    merged = _second_hop(searcher, embed, items, first, k2, filters, qvec) if hops >= 2 else first
     if not ranked:
         return merged
     return by_time(rank(items, merged, fitted("passages"), qvec, searcher.passage_vectors), items, recency_weight)
 
 
 def _second_hop(searcher: Searcher, embed: object, items: QuestionItems, first: list[Hit], k2: int,
-                filters: SearchFilters | None) -> list[Hit]:
+                filters: SearchFilters | None, qvec: np.ndarray | None = None) -> list[Hit]:
     covered_terms = set()
     for h in first[:3]:
         covered_terms |= set(match_all(TextView(h.title + " " + h.text), items.terms))
@@ -130,7 +138,7 @@ def _second_hop(searcher: Searcher, embed: object, items: QuestionItems, first: 
     if len(items.sides) >= 2:
         queries = [(side, f"{side} {rest}".strip()) for side in items.sides[:2]]
     else:
-        queries = [(b, f"{b} {rest}".strip()) for b in bridges(items, first)]
+        queries = [(b, f"{b} {rest}".strip()) for b in bridges(items, first, searcher=searcher)]
     # a named thing the library mentions that no first-hop passage holds (the question's words led elsewhere, or
     # the approximate index missed it): search for it with what is still missing
     found: set[str] = set()
@@ -143,7 +151,8 @@ def _second_hop(searcher: Searcher, embed: object, items: QuestionItems, first: 
     lead: list[Hit] = []
     tail: list[Hit] = []
     for name, doc_id in linked_titles(searcher, items, first):
-        got = searcher.search(f"{name} {rest}".strip(), k=1, filters=_only(filters, doc_id), hop=2)
+        # the document is known: its best passage is chosen with the question's own vector (no new embedding)
+        got = searcher.search(f"{name} {rest}".strip(), k=1, filters=_only(filters, doc_id), qvec=qvec, hop=2)
         for h in got:
             if h.chunk_id not in have:
                 h.why.via = name

@@ -52,6 +52,7 @@ class Detector:
         self._scores: OrderedDict[str, float] = OrderedDict()
         self._exemplars: tuple[np.ndarray, np.ndarray] | None = None
         self._saved: dict[str, float] = {}  # sha1 of a unit -> score, from an index folder
+        self._flagged: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()  # text -> its flagged spans
 
     def _exemplar_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         if self._exemplars is None:
@@ -166,12 +167,24 @@ class Detector:
         tmp.replace(path)
 
     def flagged_spans(self, text: str) -> list[tuple[int, int]]:
+        """The instruction-like units of a text; remembered per text, so a passage checked once (at ingest or by
+        an earlier question) is not split into sentences again."""
+        with self._lock:
+            got = self._flagged.get(text)
+            if got is not None:
+                self._flagged.move_to_end(text)
+                return list(got)
         spans = units(text)
-        if not spans:
-            return []
-        threshold = self.model()["threshold"]
-        ps = self.scores([text[s:e] for s, e in spans])
-        return [sp for sp, p in zip(spans, ps, strict=True) if p >= threshold]
+        out: list[tuple[int, int]] = []
+        if spans:
+            threshold = self.model()["threshold"]
+            ps = self.scores([text[s:e] for s, e in spans])
+            out = [sp for sp, p in zip(spans, ps, strict=True) if p >= threshold]
+        with self._lock:
+            self._flagged[text] = out
+            while len(self._flagged) > 50_000:
+                self._flagged.popitem(last=False)
+        return list(out)
 
 
 @cache

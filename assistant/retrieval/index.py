@@ -135,6 +135,14 @@ class Index:
     def doc_text(self, doc_id: str) -> str:
         return self.docs[doc_id].document.text
 
+    def chunk_sentences(self, chunk_id: str) -> list[tuple[int, int]]:
+        """A passage's sentences as split at ingest, as offsets into the passage's text (no splitting per question)."""
+        c = self._snap.chunks.get(chunk_id)
+        if c is None:
+            return []
+        return [(x.char_start - c.char_start, x.char_end - c.char_start) for x in c.sentences
+                if c.char_start <= x.char_start and x.char_end <= c.char_end]
+
     def titled(self, names: list[str]) -> dict[str, list[str]]:
         """The documents whose title is one of these names: how one document names another."""
         return self._titles.lookup(self._snap, names)
