@@ -2,23 +2,46 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from assistant.errors import UnknownActor
 from assistant.evidence.find import SaidCheck
 from assistant.evidence.items import QuestionItems
 
+# "… say/tell reporters/think … about Y": Y runs to the end of its clause (a new question clause, ";" or "?")
+_ABOUT = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|argued|claim|claimed|state|stated|"
+                    r"write|wrote|comment|commented|warn|warned|mean|means)\b[^?;]{0,40}?\b(?:about|regarding|"
+                    r"concerning|on)\s+(?P<topic>[^?;]+)", re.IGNORECASE)
+_NEXT_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:and|but|or)\s+(?:who|what|when|where|which|why|how|whom|whose)\b.*$",
+                          re.IGNORECASE | re.DOTALL)
+
+
+def asked_topic(question: str, speaker: str) -> str | None:
+    """Y of "what did X say about Y", as the question words it: only its own clause, so "Who hosted the meeting
+    and what did X say about Y?" asks X about Y, not about the meeting. None when the question has no such
+    phrase after the speaker."""
+    at = question.find(speaker)
+    for m in _ABOUT.finditer(question):
+        if at >= 0 and m.start() < at:
+            continue
+        topic = _NEXT_CLAUSE.sub("", m.group("topic")).strip(" ,.")
+        if topic:
+            return topic
+    return None
+
 
 def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | None:
-    """The first named thing of the question that is a known speaker is X; the rest of the question's named
-    things and key terms are the topic Y. None when no speaker is named or nothing is left as a topic."""
+    """The first named thing of the question that is a known speaker is X. The topic Y is what X is asked about
+    ("about Y" in X's clause), else the rest of the question's named things and key terms. None when no speaker
+    is named or nothing is left as a topic."""
     for e in items.entities:
         try:
             actor = registry.resolve(e.text).actor
         except UnknownActor:
             continue
         rest = [o.text for o in items.entities if o is not e] + [t.surface or t.text for t in items.terms]
-        topic = " ".join(rest).strip()
+        topic = asked_topic(items.question, e.text) or " ".join(rest).strip()
         if not topic:
             return None
         own = [s for s, kind in finder.attributions().get(actor.name, []) if kind != "third_party"]

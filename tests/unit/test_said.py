@@ -70,3 +70,23 @@ def test_no_check_without_a_known_speaker_or_for_other_questions() -> None:
     assert said_refusal(other, SaidCheck("Elena Vance", "levy", 2, 0)) is None
     silent = analyse("What did Vance say about the levy?", FakeLexicon())
     assert said_refusal(silent, SaidCheck("Elena Vance", "levy", 0, 0)) is None  # never quoted: evidence decides
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("Who opened the Lakeside plant, and what did Elena Vance say about the recharge levy?", "the recharge levy"),
+    ("What did Vance tell the committee about the recharge levy and when was it set?", "the recharge levy"),
+    ("What did Vance say on the recharge levy?", "the recharge levy"),
+])
+def test_the_topic_is_what_the_speaker_is_asked_about(question: str, topic: str) -> None:
+    """In a question of two parts, the speaker is asked about Y only: the other part's words are not the topic,
+    so an on-topic quote is not refused for missing them."""
+    finder = Finder()
+    items = analyse(question, FakeLexicon())
+    check = said_check(finder, Registry(), items)
+    assert check is not None and check.topic == topic and check.on_topic == 2
+    assert said_refusal(items, check) is None
+
+
+def test_without_an_about_phrase_the_rest_of_the_question_is_the_topic() -> None:
+    check = said_check(Finder(), Registry(), analyse("What does Vance say could lower the levy?", FakeLexicon()))
+    assert check is not None and "levy" in check.topic
