@@ -244,3 +244,24 @@ def test_commit_keeps_documents_already_read(tmp_path: Path) -> None:
     a.ingest([docs])
     cache = a.index.docs.cache  # type: ignore[attr-defined]
     assert cache.cached() >= before and cache.loads <= 1  # at most the new document, read by the ingest's own work
+
+
+def test_a_question_that_spans_a_commit(tmp_path: Path) -> None:
+    """A question's view of the library was taken before an ingest committed: documents the commit added are
+    left out of its evidence, and a document the commit replaced is still readable (files are kept one commit
+    longer), so the question never fails."""
+    from assistant.evidence.find import find
+
+    docs = _docs(tmp_path)
+    a = Assistant(make_settings(tmp_path / "index", doc_cache=1))  # documents are read from disk again
+    a.ingest([docs])
+    lib = a.library()  # the question starts here
+    before = lib.text("note")
+    (docs / "extra.md").write_text("# Extra\n\nThe Lakeside reservoir was refilled in May after the drought.\n")
+    (docs / "note.md").write_text("# Air defence note\n\nThe Skyfence project moved to Estonia in 2026.\n")
+    a.ingest([docs])
+    found = find(lib, a.index, "When was the Lakeside reservoir refilled?")
+    assert all(h.doc_id in lib.snap.docs for h in found.hits)
+    lib.text("page")  # evicts the replaced note from the one-document cache
+    assert lib.text("note") == before and "Estonia" not in before  # the replaced version, read from disk
+    assert "Estonia" in a.library().text("note")

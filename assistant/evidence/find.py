@@ -90,6 +90,9 @@ def find(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFil
     qvec = lib.embed([searcher.expand(question)])[0]
     hits = gather(searcher, lib.embed, items, k=k, filters=filters, hops=int(params.get("hops", 2)), qvec=qvec,
                   recency_weight=recency_weight)
+    # an ingest that committed while this question ran: the search saw its documents, this question's view of
+    # the library does not; they are left to the next question (never a failure)
+    hits = [h for h in hits if lib.snap.docs.get(h.doc_id) is not None]
     t1 = time.perf_counter()
     flagged: list[Hit] = []
     if exclude is not None:

@@ -100,9 +100,12 @@ class DocStore:
         except (OSError, ValueError):
             return None  # not computed (an index from before) or unreadable: sentences are embedded on demand
 
-    def remove_unreferenced(self, state: IndexState) -> None:
-        keep = {self.doc_path(f.doc_id, f.content_hash).name for f in state.files.values()}
-        keep |= {self.vectors_path(f.doc_id, f.content_hash).name for f in state.files.values()}
+    def remove_unreferenced(self, state: IndexState, previous: IndexState | None = None) -> None:
+        """Delete document files no state refers to. Those of the `previous` state are kept one commit longer:
+        a question that started before this commit still reads its documents from disk (they load lazily)."""
+        files = [*state.files.values(), *(previous.files.values() if previous is not None else [])]
+        keep = {self.doc_path(f.doc_id, f.content_hash).name for f in files}
+        keep |= {self.vectors_path(f.doc_id, f.content_hash).name for f in files}
         if self.docs_dir.exists():
             for f in [*self.docs_dir.glob("*.json"), *self.docs_dir.glob("*.npy")]:
                 if f.name not in keep:

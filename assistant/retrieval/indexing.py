@@ -286,7 +286,7 @@ def _commit(index: Index, state: IndexState, pending: list[tuple[str, StoredDoc]
     stale = [cid for cid in index.store.all_ids() if cid not in live]
     if stale:
         index.store.delete(stale)
-    index.docstore.remove_unreferenced(state)
+    index.docstore.remove_unreferenced(state, previous=index.state)
     for d in index.root.glob("bm25*"):
         if d.is_dir() and d.name != new_dir:
             shutil.rmtree(d, ignore_errors=True)
