@@ -8,9 +8,12 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
+from typing import TypeVar
 
 from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc, sentences_of
 from assistant.types import Chunk
+
+V = TypeVar("V")
 
 
 class DocCache:
@@ -63,72 +66,63 @@ class DocCache:
                 self._lru[d] = sd
 
 
-class LazyDocs(Mapping[str, StoredDoc]):
-    def __init__(self, cache: DocCache) -> None:
-        self.cache = cache
+class _View(Mapping[str, V]):
+    """A read-only mapping whose keys are known up front (from the state) and whose values are read on demand."""
 
-    def __getitem__(self, doc_id: str) -> StoredDoc:
-        sd = self.cache.get(doc_id)
-        if sd is None:
-            raise KeyError(doc_id)
-        return sd
+    def __init__(self, keys: Mapping[str, object]) -> None:
+        self._keys = keys
 
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self.cache.hashes
+    def _value(self, key: str) -> V | None:
+        raise NotImplementedError
+
+    def __getitem__(self, key: str) -> V:
+        got = self._value(key) if key in self._keys else None
+        if got is None:
+            raise KeyError(key)
+        return got
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.cache.hashes)
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self.cache.hashes)
+        return len(self._keys)
 
 
-class LazyChunks(Mapping[str, Chunk]):
+class LazyDocs(_View[StoredDoc]):
+    def __init__(self, cache: DocCache) -> None:
+        super().__init__(cache.hashes)
+        self.cache = cache
+
+    def _value(self, doc_id: str) -> StoredDoc | None:
+        return self.cache.get(doc_id)
+
+
+class LazyChunks(_View[Chunk]):
     """chunk_id -> Chunk; which document holds a chunk is known from the state without reading it."""
 
     def __init__(self, owner: dict[str, str], docs: LazyDocs) -> None:
+        super().__init__(owner)
         self.owner = owner  # chunk_id -> doc_id
         self.docs = docs
 
-    def __getitem__(self, chunk_id: str) -> Chunk:
-        doc_id = self.owner[chunk_id]
-        sd = self.docs.cache.get(doc_id)
-        if sd is not None:
-            for c in sd.chunks:
-                if c.chunk_id == chunk_id:
-                    return c
-        raise KeyError(chunk_id)
-
-    def __contains__(self, chunk_id: object) -> bool:
-        return chunk_id in self.owner
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.owner)
-
-    def __len__(self) -> int:
-        return len(self.owner)
+    def _value(self, chunk_id: str) -> Chunk | None:
+        sd = self.docs.cache.get(self.owner[chunk_id])
+        return next((c for c in sd.chunks if c.chunk_id == chunk_id), None) if sd is not None else None
 
 
-class LazySentences(Mapping[str, list[tuple[int, int]]]):
+class LazySentences(_View[list[tuple[int, int]]]):
     """doc_id -> the document's sentence spans (as its chunks hold them), from the document when first read."""
 
     def __init__(self, docs: LazyDocs) -> None:
+        super().__init__(docs.cache.hashes)
         self.docs = docs
 
-    def __getitem__(self, doc_id: str) -> list[tuple[int, int]]:
+    def _value(self, doc_id: str) -> list[tuple[int, int]] | None:
         sd = self.docs.cache.get(doc_id)
-        if sd is None:
-            raise KeyError(doc_id)
-        return sentences_of(sd)
-
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self.docs
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.docs)
-
-    def __len__(self) -> int:
-        return len(self.docs)
+        return sentences_of(sd) if sd is not None else None
 
 
 def lazy_view(store: DocStore, state: IndexState, size: int,
