@@ -100,6 +100,18 @@ def test_unanswerable_questions_are_refused_naming_what_is_missing(corpus_assist
     assert refused >= 2, f"only {refused} of {len(UNANSWERABLE)} refused"
 
 
+def test_a_two_part_question_answers_each_part_and_names_the_part_not_covered(corpus_assistant: Assistant) -> None:
+    both = corpus_assistant.ask("Who hosted the meeting in Kraków and what did Pistorius say about Russia?")
+    _check_shape(corpus_assistant, both)
+    assert not both.refused and not both.missing
+    assert "hosted" in both.answer and "pressure on Moscow" in both.answer
+    assert {c.doc_id for c in both.citations} >= {P, N}
+    half = corpus_assistant.ask("Who hosted the meeting in Kraków and what did Pistorius say about water tariffs?")
+    assert not half.refused and "hosted" in half.answer
+    assert NOT_IN_DOCS in half.answer and "water tariffs" in half.missing
+    assert "pressure on Moscow" not in half.answer
+
+
 def test_unknown_names_are_refused_with_the_name(corpus_assistant: Assistant) -> None:
     ans = corpus_assistant.ask("What is the GDP of Brazil?")
     assert ans.refused and "Brazil" in (ans.reason or "") and "Brazil" in ans.missing

@@ -187,7 +187,7 @@ class AnswerChain:
             prompt_version=f"{self.prompt.name}@{self.prompt.version}" if draft.backend == "openai" else "extractive@1",
             timings_ms={k: round(state.get(f"t_{k}", 0.0), 1) for k in ("retrieve", "generate", "verify")},
             retrieved_doc_ids=list(dict.fromkeys(h.doc_id for h in state["hits"])),
-            missing=draft.missing if refused else [],
+            missing=draft.missing,  # on a refusal, and for the parts of a compound question left unanswered
             evidence=[EvidenceReason(doc_id=m.candidate.doc_id, char_start=m.candidate.start,
                                      char_end=m.candidate.end, field=m.candidate.meta_field,
                                      score=round(m.candidate.p, 3),

@@ -77,9 +77,33 @@ def sentence_for(c: Candidate) -> str:
 def answer(found: Found, params: dict[str, Any] | None = None) -> Draft:
     if not found.answerable or found.best is None:
         return refuse(found)
+    if found.parts:
+        return _answer_parts(found, params)
     sentences = [DraftSentence(sentence_for(c), [Span(c.doc_id, c.start, c.end, c.chunk_id, c.meta_field)])
                  for c in select(found, params)]
     return Draft(sentences=sentences)
+
+
+def _answer_parts(found: Found, params: dict[str, Any] | None) -> Draft:
+    """A compound question: each part answered from its own evidence within a share of the word budget, in the
+    question's order; a part the documents do not cover is said plainly, without a nearest passage."""
+    budget = MAX_WORDS // len(found.parts)
+    sentences: list[DraftSentence] = []
+    used: set[tuple[str, int, int]] = set()
+    for part in found.parts:
+        if not part.answerable or part.best is None:
+            why = part.reason or "the documents do not cover it"
+            sentences.append(DraftSentence(f"{NOT_IN_DOCS}: {why} (asked: “{part.items.question}”).",
+                                           is_refusal=True))
+            continue
+        for c in select(part, params, max_words=budget):
+            if (c.doc_id, c.start, c.end) in used:
+                continue
+            used.add((c.doc_id, c.start, c.end))
+            sentences.append(DraftSentence(sentence_for(c), [Span(c.doc_id, c.start, c.end, c.chunk_id,
+                                                                  c.meta_field)]))
+    return Draft(sentences=sentences, missing=list(found.missing))
+
 
 
 def refuse(found: Found, reason: str | None = None) -> Draft:

@@ -14,7 +14,9 @@ from assistant.evidence.candidates import Candidate, build
 from assistant.evidence.gather import Searcher, gather
 from assistant.evidence.items import Item, QuestionItems, analyse
 from assistant.evidence.library import LibraryView
-from assistant.evidence.sets import EvidenceSet, best_set, score
+from assistant.evidence.parts import split_parts
+from assistant.evidence.sets import EvidenceSet, best_set, name_phrases, score
+from assistant.textutil import fold
 from assistant.types import Hit, SearchFilters
 
 
@@ -29,6 +31,7 @@ class Found:
     missing: list[str] = field(default_factory=list)
     flagged: list[Hit] = field(default_factory=list)  # passages left out as possible instructions (injection)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    parts: list[Found] = field(default_factory=list)  # a compound question's parts, each with its own evidence
 
 
 @dataclass
@@ -82,6 +85,101 @@ def find(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFil
          exclude: Callable[[str], bool] | None = None, params: dict[str, Any] | None = None,
          k: int = 10, recency_weight: float = 0.3,
          said: Callable[[QuestionItems], SaidCheck | None] | None = None) -> Found:
+    """The question's best evidence; a compound question's parts are found one by one and joined."""
+    parts = split_parts(question)
+    subs: list[Found] = []
+    for part in parts:
+        f = _find_one(lib, searcher, part.question, filters, exclude, params, k, recency_weight, said)
+        # a part that refers back ("... and what do they possess?"): also read what it refers to from the first
+        # part's evidence; the evidence model keeps the reading it can answer best
+        # and prefers the reading whose evidence is not the first part's again
+        alt = part.resolved(evidence_names(subs[0])) if subs else None
+        if alt is not None:
+            g = _find_one(lib, searcher, alt, filters, exclude, params, k, recency_weight, said)
+            if (g.answerable, _new(g, subs[0]), _p(g)) > (f.answerable, _new(f, subs[0]), _p(f)):
+                f = g
+        subs.append(f)
+    return subs[0] if len(subs) == 1 else join(question, subs)
+
+
+def _new(f: Found, earlier: Found) -> bool:
+    """Is the seed of this part's evidence new, not already the earlier part's evidence?"""
+    if f.best is None:
+        return False
+    before = {m.candidate.key for m in earlier.best.members} if earlier.best is not None else set()
+    return f.best.members[0].candidate.key not in before
+
+
+def _p(f: Found) -> float:
+    return f.best.p_answerable if f.best is not None else 0.0
+
+
+def evidence_names(f: Found) -> list[str]:
+    """The names in a found part's evidence, those the question did not name first (what a later part's "they",
+    "it" or "that city" may refer to)."""
+    if f.best is None:
+        return []
+    asked = fold(f.items.question)
+    out: list[str] = []
+    for m in f.best.members[:2]:
+        for n in name_phrases(m.candidate.text, initial_words=True):
+            if fold(n) not in asked and n not in out:
+                out.append(n)
+    return out[:6]
+
+
+def join(question: str, parts: list[Found]) -> Found:
+    """One Found for a compound question: answerable when any part is; the parts not covered are named."""
+    first = parts[0].items
+    items = QuestionItems(question=question, kind=first.kind, answer=first.answer, sides=first.sides,
+                          recent=any(p.items.recent for p in parts), year=first.year)
+    for p in parts:
+        for it in p.items.entities:
+            if all(e.key != it.key for e in items.entities):
+                items.entities.append(it)
+        for it in p.items.terms:
+            if all(t.key != it.key for t in items.terms):
+                items.terms.append(it)
+    hits = list({h.chunk_id: h for h in _interleave([p.hits for p in parts])}.values())
+    cands = sorted({c.key: c for p in reversed(parts) for c in p.candidates}.values(), key=lambda c: -c.p)
+    answered = [p for p in parts if p.answerable and p.best is not None]
+    best = None
+    if answered:
+        members, seen = [], set()
+        for p in answered:
+            assert p.best is not None
+            for m in p.best.members:
+                if m.candidate.key not in seen:
+                    seen.add(m.candidate.key)
+                    members.append(m)
+        covered = {k: v for p in answered if p.best is not None for k, v in p.best.covered.items()}
+        best = EvidenceSet(members=members, covered=covered,
+                           missing=[i for p in parts if not p.answerable for i in (p.best.missing if p.best else [])],
+                           features=dict(answered[0].best.features) if answered[0].best else {},
+                           p_answerable=min(p.best.p_answerable for p in answered if p.best is not None))
+    elif parts[0].best is not None:
+        best = parts[0].best
+    found = Found(items, hits, cands, best, bool(answered), flagged=[h for p in parts for h in p.flagged],
+                  timings_ms={k: sum(p.timings_ms.get(k, 0.0) for p in parts) for k in ("retrieve", "evidence")},
+                  parts=parts)
+    gaps = [p for p in parts if not p.answerable]
+    if gaps:
+        found.reason = "; ".join(f"{p.reason} ({p.items.question.rstrip('?')})" for p in gaps)
+        found.missing = [m for p in gaps for m in p.missing]
+    return found
+
+
+def _interleave(lists: list[list[Hit]]) -> list[Hit]:
+    out: list[Hit] = []
+    for i in range(max((len(x) for x in lists), default=0)):
+        out.extend(x[i] for x in lists if i < len(x))
+    return out
+
+
+def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFilters | None = None,
+              exclude: Callable[[str], bool] | None = None, params: dict[str, Any] | None = None,
+              k: int = 10, recency_weight: float = 0.3,
+              said: Callable[[QuestionItems], SaidCheck | None] | None = None) -> Found:
     import time
 
     t0 = time.perf_counter()

@@ -17,7 +17,7 @@ from assistant.calibration import fitted, logistic
 from assistant.evidence.candidates import Candidate
 from assistant.evidence.items import Item, QuestionItems
 from assistant.evidence.match import ItemMatch
-from assistant.textutil import fold
+from assistant.textutil import STOPWORDS, fold
 
 
 @dataclass
@@ -60,15 +60,21 @@ def _answer_covered(items: QuestionItems, c: Candidate) -> float:
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]{2,}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]+)*")
 
 
-def _names(text: str) -> set[str]:
-    """Capitalised names in a text, sentence-initial words aside (a bridge between two passages)."""
-    out = set()
+def name_phrases(text: str, initial_words: bool = False) -> list[str]:
+    """Capitalised names in a text as written; a sentence-initial single word only with `initial_words` (and
+    never a common function word)."""
+    out = []
     for m in _NAME.finditer(text):
         initial = m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in {".", "!", "?", "“", '"'}
-        if initial and " " not in m.group(0):
+        if initial and " " not in m.group(0) and (not initial_words or m.group(0).lower() in STOPWORDS):
             continue
-        out.add(fold(m.group(0)))
+        out.append(m.group(0))
     return out
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised names in a text, folded (a bridge between two passages)."""
+    return {fold(n) for n in name_phrases(text)}
 
 
 def linked(c: Candidate, members: list[Member], items: QuestionItems, titles: dict[str, str]) -> bool:

@@ -31,11 +31,31 @@ def asked_topic(question: str, speaker: str) -> str | None:
     return None
 
 
+_SPEECH = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|argued|claim|claimed|state|stated|"
+                     r"write|wrote|comment|commented|warn|warned|mean|means|believe|believes|want|wants|propose|"
+                     r"proposed|demand|demanded|call|called|urge|urged)\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+
+
+def can_be_speaker(question: str, name: str) -> bool:
+    """X of "what did X say ...": named before the speech verb, or after "according to". A name inside what was
+    said ("what did the minister say could make X back down") is the topic, not the speaker."""
+    at = question.find(name)
+    if at < 0:
+        return True
+    verb = _SPEECH.search(question)
+    if verb is None or at < verb.start():
+        return True
+    return any(m.end() <= at <= m.end() + 3 for m in _ACCORDING.finditer(question))
+
+
 def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | None:
-    """The first named thing of the question that is a known speaker is X. The topic Y is what X is asked about
+    """The first named thing of the question that is a known speaker, named where a speaker stands, is X. The topic Y is what X is asked about
     ("about Y" in X's clause), else the rest of the question's named things and key terms. None when no speaker
     is named or nothing is left as a topic."""
     for e in items.entities:
+        if not can_be_speaker(items.question, e.text):
+            continue
         try:
             actor = registry.resolve(e.text).actor
         except UnknownActor:

@@ -1,0 +1,101 @@
+"""A question that asks two things ("Who hosted the meeting, and what did the minister say about trade?") is
+answered part by part: each part gets its own evidence set, and a part the documents do not cover is named
+while the others are still answered.
+
+General English only: a new part starts after "?", ";" or a coordinating "and"/"but" that is followed by a
+question word. A part with no name or words of its own ("..., and when?") stays with the one before it, and a part that
+refers back ("... and who created *it*?") carries the earlier part's wording along, so its evidence is found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.evidence.items import GENERIC_STEMS, QUESTION_WORDS
+from assistant.textutil import STOPWORDS, tokens
+
+_WH = r"(?:what|who|whom|whose|when|where|which|why|how)"
+_BOUNDARY = re.compile(r"\?\s+(?=\S)|;\s*(?=" + _WH + r"\b)|,?\s+(?:and|but)\s+(?=" + _WH + r"\b)", re.I)
+_FRAME = re.compile(r"^\s*(according to [^,?]{2,80}|in [^,?]{2,60}'s view|per [^,?]{2,60}),\s*", re.I)
+_BACK_REFERENCE = re.compile(r"\b(it|its|he|she|him|her|his|they|them|their|this|that|these|those|there|"
+                             r"the same)\b", re.I)
+
+
+def _content(text: str) -> list[str]:
+    return [t for t in tokens(text) if t not in STOPWORDS and t not in GENERIC_STEMS]
+
+
+def _standalone(piece: str) -> bool:
+    """Enough to be asked alone: a name, two words of its own, or a word referring back to the earlier part."""
+    named = any(w[:1].isupper() for w in piece.split()[1:])
+    return named or len(_content(piece)) >= 2 or bool(_BACK_REFERENCE.search(piece))
+
+
+def _body(part: str) -> str:
+    """The earlier part's wording without its question word ("Which declaration did ..." -> "declaration did ...")."""
+    words = part.rstrip("?. ").split()
+    while words and (words[0].lower() in STOPWORDS or words[0].lower() in QUESTION_WORDS):
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass
+class Part:
+    question: str  # the part as asked alone; a part that refers back carries the earlier part's wording
+    bare: str | None = None  # a part that refers back, without that wording (to resolve with the earlier answer)
+
+    def resolved(self, names: list[str]) -> str | None:
+        """The part with what it refers back to read from the earlier part's evidence (the names it holds):
+        "What do they possess?" after "Which two countries ...?" is asked about the countries found."""
+        if self.bare is None or not names:
+            return None
+        return self.bare[:-1] + " (" + ", ".join(names) + ")?"
+
+
+def split_question(question: str) -> list[str]:
+    """The parts of a compound question, each a question of its own; one part for an ordinary question."""
+    return [p.question for p in split_parts(question)]
+
+
+def split_parts(question: str) -> list[Part]:
+    """The parts of a compound question; one part for an ordinary question."""
+    q = question.strip()
+    pieces: list[tuple[str, bool]] = []  # (text, closed by its own question mark)
+    last = 0
+    for m in _BOUNDARY.finditer(q):
+        pieces.append((q[last : m.start()], m.group(0).startswith("?")))
+        last = m.end()
+    pieces.append((q[last:], False))
+    merged: list[str] = []
+    pending = ""
+    for p, closed in ((p.strip(" ,;"), c) for p, c in pieces):
+        if not p:
+            continue
+        # "..., and when?", "When and where ...?": one question about one thing
+        if not _content(p) or (not closed and not _standalone(p)):
+            if merged:
+                merged[-1] = f"{merged[-1]} and {p}"
+            else:
+                pending = f"{pending} {p} and".strip()
+            continue
+        merged.append(f"{pending} {p}".strip())
+        pending = ""
+    if pending and merged:
+        merged[-1] = f"{merged[-1]} {pending[: -len(' and')]}"
+    if len(merged) < 2:
+        return [Part(q)]
+    frame = _FRAME.match(merged[0])
+    first = merged[0]
+    out = [Part(first if first.endswith("?") else first.rstrip(".") + "?")]
+    first_body = _body(first[frame.end() :] if frame else first)
+    for p in merged[1:]:
+        part = p.rstrip("?. ") + "?"
+        if frame and not _FRAME.match(part):
+            part = frame.group(0) + part
+        part = part[0].upper() + part[1:]
+        if _BACK_REFERENCE.search(p) or len(_content(p)) < 2:
+            out.append(Part(part[:-1] + " (" + first_body + ")?", bare=part))
+        else:
+            out.append(Part(part))
+    return out

@@ -1,0 +1,42 @@
+"""Compound questions: split into parts that can each be asked alone (general English, no model)."""
+
+from __future__ import annotations
+
+from assistant.evidence.parts import split_parts, split_question
+from assistant.positions.said import can_be_speaker
+
+
+def test_two_questions_joined_by_and_are_two_parts() -> None:
+    assert split_question("Who approved the levy on river abstraction and what did Elena Vance say about aquifers?") \
+        == ["Who approved the levy on river abstraction?", "What did Elena Vance say about aquifers?"]
+    assert split_question("What is the tariff? Who set it in 2024?")[0] == "What is the tariff?"
+
+
+def test_one_question_about_one_thing_stays_whole() -> None:
+    for q in ["What did Vance and Okafor say about the levy?",
+              "When and where will the next water summit be held?",
+              "How many dams and how many weirs did the agency inspect?",
+              "Which is older, the Kariba dam or the Aswan dam?",
+              "Who proposed the levy, and when?"]:
+        assert split_question(q) == [q]
+
+
+def test_a_part_that_refers_back_carries_the_earlier_wording_and_can_be_resolved() -> None:
+    parts = split_parts("During which years did the Basin Commission exist, and who created it?")
+    assert len(parts) == 2
+    assert parts[1].bare == "Who created it?"
+    assert "Basin Commission" in parts[1].question
+    assert parts[1].resolved(["Elena Vance"]) == "Who created it (Elena Vance)?"
+    assert parts[0].resolved(["x"]) is None
+
+
+def test_a_shared_according_to_frame_applies_to_every_part() -> None:
+    parts = split_question("According to the audit, how much was spent on pumps, and which utility overspent most?")
+    assert parts[1].startswith("According to the audit, ")
+
+
+def test_a_name_inside_what_was_said_is_not_the_speaker() -> None:
+    q = "What did the water minister say could make Vance resign?"
+    assert not can_be_speaker(q, "Vance")
+    assert can_be_speaker("What did Vance say about the levy?", "Vance")
+    assert can_be_speaker("According to Vance, what is the levy for?", "Vance")
