@@ -58,9 +58,11 @@ def _walkthrough(tmp_path: Path, bin_dir: Path, port: int) -> None:
     readers: list[subprocess.Popen[str]] = []
     writer: subprocess.Popen[str] | None = None
     try:
-        # reader A starts before anything is indexed
+        # reader A starts before anything is indexed, with a local folder of its own (as on another machine:
+        # the processes share only the Chroma server)
+        env_a = {**env, "BRIEFING_INDEX_DIR": str(tmp_path / "machine-a")}
         a = subprocess.Popen([sys.executable, "-c", READER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True, env=env, cwd=PROJECT_ROOT)
+                             stderr=subprocess.DEVNULL, text=True, env=env_a, cwd=PROJECT_ROOT)
         readers.append(a)
         assert a.stdout is not None and a.stdout.readline().strip() == "ready"
         assert "error" in _ask(a, "Skyfence interceptors")  # nothing indexed yet: a clear error, not a crash
@@ -94,10 +96,20 @@ def _walkthrough(tmp_path: Path, bin_dir: Path, port: int) -> None:
         got_a = _ask(a, "Low-Cost Effectors and Autonomous Platforms initiative")
         assert isinstance(got_a, list) and any(d.startswith("2026-") for d in got_a), got_a
         assert "note" in _ask(a, "Skyfence interceptors")
+        env_b = {**env, "BRIEFING_INDEX_DIR": str(tmp_path / "machine-b")}  # a third machine, nothing local
         b = subprocess.run([*briefing, "search", "Low-Cost Effectors and Autonomous Platforms initiative", "--json"],
-                           env=env, capture_output=True, text=True, timeout=300)
+                           env=env_b, capture_output=True, text=True, timeout=300)
         assert b.returncode == 0, b.stderr
         assert any(h["doc_id"].startswith("2026-") for h in json.loads(b.stdout)["results"])
+        asked = subprocess.run([*briefing, "ask", "What does LEAP stand for?", "--json"], env=env_b,
+                               capture_output=True, text=True, timeout=300)
+        assert asked.returncode == 0, asked.stderr
+        answer = json.loads(asked.stdout)
+        assert not answer["refused"] and "Low-Cost Effectors" in answer["answer"], answer["answer"]
+        assert answer["citations"] and all(c["quote"] for c in answer["citations"])
+        # everything machine B read came from the server: its folder holds only caches it derived from Chroma
+        local = next((tmp_path / "machine-b").glob("briefing_*"))
+        assert any(local.glob("bm25-*")) and any((local / "docs").glob("*.json"))
     finally:
         if writer is not None and writer.poll() is None:
             writer.kill()

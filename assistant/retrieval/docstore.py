@@ -65,6 +65,14 @@ class DocStore:
     def bm25_path(self) -> Path:
         return self.root / "bm25"
 
+    def stamp(self) -> Any:
+        """Changes with every commit: the state file is replaced whole, so a new inode per commit."""
+        try:
+            st = os.stat(self.state_path)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
     def load_state(self, collection: str, embed_model: str) -> IndexState:
         if self.state_path.exists():
             return IndexState.model_validate_json(self.state_path.read_text(encoding="utf-8"))
@@ -99,6 +107,9 @@ class DocStore:
             return np.load(self.vectors_path(doc_id, content_hash))  # type: ignore[no-any-return]
         except (OSError, ValueError):
             return None  # not computed (an index from before) or unreadable: sentences are embedded on demand
+
+    def has_sentence_vectors(self, doc_id: str, content_hash: str) -> bool:
+        return self.vectors_path(doc_id, content_hash).exists()
 
     def remove_unreferenced(self, state: IndexState, previous: IndexState | None = None) -> None:
         """Delete document files no state refers to. Those of the `previous` state are kept one commit longer:

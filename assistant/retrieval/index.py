@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
+import shutil
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,7 +15,7 @@ from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.hybrid import mmr, near_duplicate, rrf
 from assistant.retrieval.lazydocs import LazyDocs, lazy_view
-from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.lexical import LexicalIndex, contextual_text
 from assistant.retrieval.query import (
     QueryExpander,
     _NoExpansion,
@@ -23,6 +24,7 @@ from assistant.retrieval.query import (
     find_acronyms,
     title_overlap,
 )
+from assistant.retrieval.remote_docstore import RemoteDocStore
 from assistant.retrieval.sentvecs import SentenceVectors
 from assistant.retrieval.snapshot import Snapshot
 from assistant.retrieval.store import ChromaStore
@@ -40,13 +42,15 @@ class Index:
         self.registry: Any = registry or _NoExpansion()  # the actor registry, seen only as a query expander
         self.collection = settings.collection_name(embedder.model_id)
         self.root: Path = settings.index_dir / self.collection
-        self.docstore = DocStore(self.root)
         self.store = ChromaStore(
             self.collection,
             path=settings.index_dir / "chroma",
             host=settings.chroma_host,
             port=settings.chroma_port,
         )
+        # with a server, Chroma holds the documents and the state too; the local folder only caches them
+        self.docstore = RemoteDocStore(self.root, self.store.client, self.collection) if self.store.remote \
+            else DocStore(self.root)
         self.lock = threading.RLock()  # writers only; readers use the current snapshot
         self._sentences = SentenceVectors(self.embedder, self.docstore)
         self._chunk_vecs: dict[str, np.ndarray] = {}
@@ -68,16 +72,13 @@ class Index:
         with self._vec_lock:  # vectors of removed passages are dropped
             self._chunk_vecs = {c: v for c, v in self._chunk_vecs.items() if c in snap.chunks}
 
-    def _state_stamp(self) -> tuple[int, int, int] | None:
-        try:
-            st = os.stat(self.docstore.state_path)
-        except OSError:
-            return None
-        return (st.st_ino, st.st_mtime_ns, st.st_size)  # the state file is replaced whole: a new inode per commit
+    def _state_stamp(self) -> Any:
+        return self.docstore.stamp()
 
     def sync(self) -> bool:
-        """Pick up an ingest committed by another process sharing this index (a UI replica, a CLI batch): one
-        stat per call; the snapshot is rebuilt only when the state file changed. True when it did."""
+        """Pick up an ingest committed by another process sharing this index (a UI replica, a CLI batch, a process on
+        another machine using the same Chroma server): one stat (or one small server request) per call; the
+        snapshot is rebuilt only when the state changed. True when it did."""
         if self._state_stamp() == self._stamp:
             return False
         self.reload()
@@ -90,7 +91,12 @@ class Index:
         docs, chunks, sentences = lazy_view(self.docstore, state, self.settings.doc_cache,
                                             old.docs if old is not None and isinstance(old.docs, LazyDocs) else None)
         bm25_dir = self.root / (state.bm25_dir or "bm25")
-        lexical = LexicalIndex.load(bm25_dir) if bm25_dir.exists() else LexicalIndex([], None)
+        if bm25_dir.exists():
+            lexical = LexicalIndex.load(bm25_dir)
+        elif state.files and self.store.remote:  # committed on another machine: a cache derived from Chroma
+            lexical = self._lexical_from_store(state, bm25_dir)
+        else:
+            lexical = LexicalIndex([], None)
         # filter columns aligned with the BM25 id order: filters become vectorised masks
         doc_ids = sorted(docs)
         doc_pos = {d: i for i, d in enumerate(doc_ids)}
@@ -107,6 +113,25 @@ class Index:
             col_doc=np.array([doc_pos.get(chunks.owner[c], -1) if c in chunks else -1 for c in lexical.ids],
                              dtype=np.int64),
         )
+
+    def _lexical_from_store(self, state: IndexState, bm25_dir: Path) -> LexicalIndex:
+        """BM25 over the passages in Chroma, as the committing writer built it (title and section before each
+        passage's text), saved under the state's folder name: rebuilt only when the state names a new one."""
+        titles = {f.doc_id: f.meta.title if f.meta is not None else "" for f in state.files.values()}
+        live = {c for f in state.files.values() for c in f.chunk_ids}
+        texts: dict[str, str] = {}
+        for cid, text, meta in self.store.iter_passages():
+            if cid in live:
+                texts[cid] = contextual_text(titles.get(str(meta.get("doc_id")), ""), str(meta.get("section") or ""),
+                                             text)
+        ids = [c for f in state.files.values() for c in f.chunk_ids if c in texts]
+        lexical = LexicalIndex.build(ids, [texts[i] for i in ids])
+        with contextlib.suppress(OSError):
+            lexical.save(bm25_dir)
+            for d in self.root.glob("bm25*"):
+                if d.is_dir() and d != bm25_dir:
+                    shutil.rmtree(d, ignore_errors=True)
+        return lexical
 
     # Readers go through the current snapshot; one attribute read = one consistent index.
     @property

@@ -26,7 +26,7 @@ from assistant.ingest.manifest import build_meta, load_manifest
 from assistant.retrieval.docstore import FileState, IndexState, StoredDoc, sentences_of
 from assistant.retrieval.index import Index, date_int
 from assistant.retrieval.lease import writer_lease
-from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.lexical import LexicalIndex, contextual_text
 from assistant.retrieval.query import find_acronyms
 from assistant.types import Chunk, Document, IngestReport, Section
 
@@ -38,8 +38,7 @@ NOT_DOCUMENTS = {"manifest.yaml", "manifest.yml", "actors.yaml", "readme.md"}
 def contextual(title: str, chunk: Chunk) -> str:
     """Text indexed for a chunk: a short header (document title, section) before the chunk itself,
     so a passage that never repeats its document's subject is still found by it."""
-    header = title[:100] + (" — " + chunk.section[-80:] if chunk.section else "")
-    return f"{header}\n{chunk.text}"
+    return contextual_text(title, chunk.section, chunk.text)
 
 
 def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, str]]]:
@@ -101,7 +100,7 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
         fresh = {sd.document.meta.doc_id for _, sd in pending}
         older = [index.docs[f.doc_id] for f in index.state.files.values()  # an index from before
                  if f.doc_id not in fresh and f.doc_id in index.docs
-                 and not index.docstore.vectors_path(f.doc_id, f.content_hash).exists()]
+                 and not index.docstore.has_sentence_vectors(f.doc_id, f.content_hash)]
         sentence_vectors = _embed_sentences(index, [sd for _, sd in pending] + older, progress)
         for sd in older:
             if sd.document.meta.doc_id in sentence_vectors:

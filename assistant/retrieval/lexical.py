@@ -14,6 +14,13 @@ import numpy as np
 from assistant.textutil import skeleton, tokens
 
 
+def contextual_text(title: str, section: str, text: str) -> str:
+    """Text indexed for a passage: a short header (document title, section) before the passage itself, so a
+    passage that never repeats its document's subject is still found by it."""
+    header = title[:100] + (" — " + section[-80:] if section else "")
+    return f"{header}\n{text}"
+
+
 class LexicalIndex:
     def __init__(self, ids: list[str], retriever: object | None) -> None:
         self.ids = ids

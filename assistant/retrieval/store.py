@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,17 @@ class ChromaStore:
     def all_ids(self) -> list[str]:
         got = self.collection.get(include=[])
         return list(got["ids"])
+
+    def iter_passages(self, page: int = 2000) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Every passage's id, text and metadata, a page at a time."""
+        offset = 0
+        while True:
+            got = self.collection.get(include=["documents", "metadatas"], limit=page, offset=offset)
+            ids = list(got["ids"])
+            yield from zip(ids, got["documents"] or [""] * len(ids), got["metadatas"] or [{}] * len(ids), strict=True)
+            if len(ids) < page:
+                return
+            offset += page
 
     def count(self) -> int:
         return int(self.collection.count())
