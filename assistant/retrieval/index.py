@@ -35,6 +35,22 @@ from assistant.types import AlsoIn, Chunk, DocumentMeta, Hit, HitWhy, SearchFilt
 EXACT_BELOW = 3000  # at most this many chunks (all, or after a filter): exact dense scoring, no ANN
 
 
+def lexical_from_store(store: ChromaStore, state: IndexState) -> tuple[LexicalIndex, list[str]]:
+    """BM25 over the state's passages as Chroma holds them (title and section before each passage's text, as
+    they were embedded), and the passages' plain texts (for library statistics): one paged read of the
+    collection, no document read."""
+    titles = {f.doc_id: f.meta.title if f.meta is not None else "" for f in state.files.values()}
+    live = {c for f in state.files.values() for c in f.chunk_ids}
+    texts: dict[str, str] = {}
+    raw: dict[str, str] = {}
+    for cid, text, meta in store.iter_passages():
+        if cid in live:
+            raw[cid] = text
+            texts[cid] = contextual_text(titles.get(str(meta.get("doc_id")), ""), str(meta.get("section") or ""), text)
+    ids = [c for f in state.files.values() for c in f.chunk_ids if c in texts]
+    return LexicalIndex.build(ids, [texts[i] for i in ids]), [raw[i] for i in ids]
+
+
 class Index:
     def __init__(self, settings: Settings, embedder: Embedder, registry: QueryExpander | None = None) -> None:
         self.settings = settings
@@ -115,17 +131,9 @@ class Index:
         )
 
     def _lexical_from_store(self, state: IndexState, bm25_dir: Path) -> LexicalIndex:
-        """BM25 over the passages in Chroma, as the committing writer built it (title and section before each
-        passage's text), saved under the state's folder name: rebuilt only when the state names a new one."""
-        titles = {f.doc_id: f.meta.title if f.meta is not None else "" for f in state.files.values()}
-        live = {c for f in state.files.values() for c in f.chunk_ids}
-        texts: dict[str, str] = {}
-        for cid, text, meta in self.store.iter_passages():
-            if cid in live:
-                texts[cid] = contextual_text(titles.get(str(meta.get("doc_id")), ""), str(meta.get("section") or ""),
-                                             text)
-        ids = [c for f in state.files.values() for c in f.chunk_ids if c in texts]
-        lexical = LexicalIndex.build(ids, [texts[i] for i in ids])
+        """BM25 as the committing writer built it, saved under the state's folder name: a cache rebuilt only when
+        the state names a new one."""
+        lexical, _raw = lexical_from_store(self.store, state)
         with contextlib.suppress(OSError):
             lexical.save(bm25_dir)
             for d in self.root.glob("bm25*"):

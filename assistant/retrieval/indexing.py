@@ -24,9 +24,9 @@ from assistant.ingest.injection import SCORES_FILE, detector, looks_like_injecti
 from assistant.ingest.loaders import SUPPORTED, check_size, load_file
 from assistant.ingest.manifest import build_meta, load_manifest
 from assistant.retrieval.docstore import FileState, IndexState, StoredDoc, sentences_of
-from assistant.retrieval.index import Index, date_int
+from assistant.retrieval.index import Index, date_int, lexical_from_store
 from assistant.retrieval.lease import writer_lease
-from assistant.retrieval.lexical import LexicalIndex, contextual_text
+from assistant.retrieval.lexical import contextual_text
 from assistant.retrieval.query import find_acronyms
 from assistant.types import Chunk, Document, IngestReport, Section
 
@@ -116,7 +116,7 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
                     index.store.add(
                         ids, np.stack([vectors[c] for c in ids]),
                         [{"doc_id": m.doc_id, "doc_type": m.doc_type, "date": date_int(m.date),
-                          "section": c.section[:200], "char_start": c.char_start, "char_end": c.char_end}
+                          "section": c.section[-200:], "char_start": c.char_start, "char_end": c.char_end}
                          for c in sd.chunks],
                         [c.text for c in sd.chunks],
                     )
@@ -260,20 +260,15 @@ def remove_documents(index: Index, doc_ids: list[str]) -> list[str]:
 
 
 def _commit(index: Index, state: IndexState, pending: list[tuple[str, StoredDoc]], now: str) -> None:
-    """Build BM25 under a new folder, then write state (the commit point), then clean up."""
-    docs = {f.doc_id: f for f in state.files.values()}
-    texts: dict[str, str] = {}
-    raw: list[str] = []
+    """Build BM25 under a new folder, then write state (the commit point), then clean up. BM25 and the acronym
+    table are derived from the passages in Chroma (written before this), so a commit reads no document."""
     fresh = {sd.document.meta.doc_id: sd for _, sd in pending}
-    for doc_id, f in docs.items():
-        sd = fresh.get(doc_id) or index.docstore.load_doc(doc_id, f.content_hash)
+    for f in state.files.values():
         if f.meta is None or f.chars is None:  # an index from before: the state learns each document's metadata
+            sd = fresh.get(f.doc_id) or index.docstore.load_doc(f.doc_id, f.content_hash)
             f.meta, f.chars = sd.document.meta, len(sd.document.text)
-        for c in sd.chunks:
-            texts[c.chunk_id] = contextual(sd.document.meta.title, c)
-            raw.append(c.text)
-    ids = list(texts)
-    lexical = LexicalIndex.build(ids, [texts[i] for i in ids])
+    lexical, raw = lexical_from_store(index.store, state)
+    ids = lexical.ids
     state.acronyms = find_acronyms(raw)  # a statistic of the whole library, computed once per commit
     new_dir = f"bm25-{int(time.time() * 1000)}"
     lexical.save(index.root / new_dir)
