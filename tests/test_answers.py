@@ -192,6 +192,22 @@ def test_openai_request_carries_numbered_sources_and_bad_marker_is_removed(corpu
 
 
 @pytest.mark.integration
+def test_openai_gets_the_evidence_of_every_part_of_a_two_part_question(corpus_assistant: Assistant,
+                                                                       fake_llm: FakeOpenAI) -> None:
+    a = _llm_assistant(corpus_assistant, fake_llm)
+    q = "Who hosted the meeting in Kraków and what did Pistorius say about Russia?"
+    host, quote = _source_number(a, q, "hosted in Cracow"), _source_number(a, q, "pressure on Moscow")
+    assert host <= 4 and quote <= 4  # both parts' evidence among the first sources
+    fake_llm.enqueue(f"The Polish defence minister hosted the meeting in Cracow [{host}]. "
+                     f"Pistorius said pressure on Moscow must continue [{quote}].")
+    ans = a.ask(q)
+    user = fake_llm.requests[-1]["messages"][-1]["content"]
+    assert "hosted in Cracow" in user and "pressure on Moscow" in user
+    assert not ans.refused and len(ans.citations) == 2 and ans.removed_claims == 0
+    _check_shape(a, ans)
+
+
+@pytest.mark.integration
 def test_openai_unsupported_citation_is_dropped(corpus_assistant: Assistant, fake_llm: FakeOpenAI) -> None:
     a = _llm_assistant(corpus_assistant, fake_llm)
     q = "What does LEAP stand for?"

@@ -155,6 +155,17 @@ class AnswerChain:
             out.setdefault((c.doc_id, c.start, c.end), labels)
         return out
 
+    @staticmethod
+    def _covers_span(covers: dict[tuple[str, int, int], list[str]], sp: Span) -> list[str]:
+        """The items a cited span covers: its own sentence's, or (a whole passage cited) those of the candidate
+        sentences inside it."""
+        exact = covers.get((sp.doc_id, sp.start, sp.end))
+        if exact is not None:
+            return exact
+        inside = [labels for (d, s, e), labels in covers.items() if d == sp.doc_id and sp.start <= s and e <= sp.end
+                  and e > s]
+        return list(dict.fromkeys(x for labels in inside for x in labels if not x.endswith("(by meaning)")))
+
     def assemble(self, state: State) -> Answer:
         draft: Draft = state["draft"]
         found: Found | None = state.get("found")
@@ -171,7 +182,7 @@ class AnswerChain:
                     numbers[key] = len(numbers) + 1
                     citations.append(citation(lib, numbers[key], sp.doc_id, sp.start, sp.end, sp.chunk_id,
                                               sp.field, sp.support,
-                                              covers.get((sp.doc_id, sp.start, sp.end), [])))
+                                              self._covers_span(covers, sp)))
                 marks.append(MARKER_FORMAT.format(n=numbers[key]))
             text = s.text.strip()
             parts.append(text + (" " + "".join(marks) if marks else ""))
