@@ -92,8 +92,9 @@ def find(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFil
         f = _find_one(lib, searcher, part.question, filters, exclude, params, k, recency_weight, said)
         # a part that refers back ("... and what do they possess?"): also read what it refers to from the first
         # part's evidence; the evidence model keeps the reading it can answer best
-        # and prefers the reading whose evidence is not the first part's again
-        alt = part.resolved(evidence_names(subs[0])) if subs else None
+        # and prefers the reading whose evidence is not the first part's again (asked only when the first reading
+        # is refused or finds the first part's evidence again)
+        alt = part.resolved(evidence_names(subs[0])) if subs and not (f.answerable and _new(f, subs[0])) else None
         if alt is not None:
             g = _find_one(lib, searcher, alt, filters, exclude, params, k, recency_weight, said)
             if (g.answerable, _new(g, subs[0]), _p(g)) > (f.answerable, _new(f, subs[0]), _p(f)):
