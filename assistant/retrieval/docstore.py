@@ -88,6 +88,14 @@ class DocStore:
         atomic_write(self.doc_path(stored.document.meta.doc_id, stored.document.content_hash),
                      stored.model_dump_json())
 
+    def save_docs(self, docs: list[StoredDoc], sentence_vectors: dict[str, np.ndarray]) -> None:
+        """New documents and the sentence vectors of those that have them."""
+        for sd in docs:
+            self.save_doc(sd)
+            m = sd.document.meta
+            if m.doc_id in sentence_vectors:
+                self.save_sentence_vectors(m.doc_id, sd.document.content_hash, sentence_vectors[m.doc_id])
+
     def load_doc(self, doc_id: str, content_hash: str) -> StoredDoc:
         return StoredDoc.model_validate_json(self.doc_path(doc_id, content_hash).read_text(encoding="utf-8"))
 

@@ -109,25 +109,24 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
         with index.lock:  # commit: store writes, BM25, state, snapshot swap
             state = index.state.model_copy(deep=True)
             now = datetime.now(UTC).isoformat(timespec="seconds")
+            all_ids: list[str] = []
+            metas: list[dict[str, Any]] = []
+            texts: list[str] = []
             for key, sd in pending:
                 m = sd.document.meta
                 ids = [c.chunk_id for c in sd.chunks]
-                if ids:
-                    index.store.add(
-                        ids, np.stack([vectors[c] for c in ids]),
-                        [{"doc_id": m.doc_id, "doc_type": m.doc_type, "date": date_int(m.date),
-                          "section": c.section[-200:], "char_start": c.char_start, "char_end": c.char_end}
-                         for c in sd.chunks],
-                        [c.text for c in sd.chunks],
-                    )
-                index.docstore.save_doc(sd)
-                if m.doc_id in sentence_vectors:
-                    index.docstore.save_sentence_vectors(m.doc_id, sd.document.content_hash,
-                                                         sentence_vectors[m.doc_id])
+                all_ids += ids
+                metas += [{"doc_id": m.doc_id, "doc_type": m.doc_type, "date": date_int(m.date),
+                           "section": c.section[-200:], "char_start": c.char_start, "char_end": c.char_end}
+                          for c in sd.chunks]
+                texts += [c.text for c in sd.chunks]
                 (report.updated if key in state.files else report.added).append(m.doc_id)
                 state.files[key] = FileState(doc_id=m.doc_id, content_hash=sd.document.content_hash,
                                              chunk_ids=ids, ingested_at=now, meta=m,
                                              chars=len(sd.document.text))
+            if all_ids:  # in batches: one request per few thousand passages with a server, not one per document
+                index.store.add(all_ids, np.stack([vectors[c] for c in all_ids]), metas, texts)
+            index.docstore.save_docs([sd for _, sd in pending], sentence_vectors)
             if prune:
                 for key in list(state.files):
                     if not Path(key).exists():

@@ -32,6 +32,15 @@ PAGE = 500
 SYNC_EVERY_S = 0.5  # how often a reader asks the server whether the state changed (one small request)
 
 
+BATCH = 50  # documents per request
+
+
+def _encode(vectors: np.ndarray) -> str:
+    buf = io.BytesIO()
+    np.save(buf, vectors.astype(np.float32))
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
 def docs_collection_name(collection: str) -> str:
     return f"{collection}__docs"
 
@@ -98,6 +107,25 @@ class RemoteDocStore(DocStore):
                         documents=[text], metadatas=[{"kind": "doc", "doc_id": m.doc_id}])
         atomic_write(self.doc_path(m.doc_id, stored.document.content_hash), text)
 
+    def save_docs(self, docs: list[StoredDoc], sentence_vectors: dict[str, np.ndarray]) -> None:
+        """In batches of BATCH documents (with their sentence vectors): a few requests per ingest, not two per
+        document."""
+        for i in range(0, len(docs), BATCH):
+            ids, texts, metas = [], [], []
+            for sd in docs[i : i + BATCH]:
+                m, h = sd.document.meta, sd.document.content_hash
+                text = sd.model_dump_json()
+                ids.append(self._doc_id(m.doc_id, h))
+                texts.append(text)
+                metas.append({"kind": "doc", "doc_id": m.doc_id})
+                atomic_write(self.doc_path(m.doc_id, h), text)
+                if m.doc_id in sentence_vectors:
+                    ids.append(self._vec_id(m.doc_id, h))
+                    texts.append(_encode(sentence_vectors[m.doc_id]))
+                    metas.append({"kind": "sentence_vectors", "doc_id": m.doc_id})
+                    DocStore.save_sentence_vectors(self, m.doc_id, h, sentence_vectors[m.doc_id])
+            self.col.upsert(ids=ids, embeddings=[_DUMMY] * len(ids), documents=texts, metadatas=metas)
+
     def load_doc(self, doc_id: str, content_hash: str) -> StoredDoc:
         path = self.doc_path(doc_id, content_hash)
         if path.exists():  # immutable per content hash: a local copy is the same document
@@ -110,10 +138,8 @@ class RemoteDocStore(DocStore):
         return StoredDoc.model_validate_json(text)
 
     def save_sentence_vectors(self, doc_id: str, content_hash: str, vectors: np.ndarray) -> None:
-        buf = io.BytesIO()
-        np.save(buf, vectors.astype(np.float32))
         self.col.upsert(ids=[self._vec_id(doc_id, content_hash)], embeddings=[_DUMMY],
-                        documents=[base64.b64encode(buf.getvalue()).decode("ascii")],
+                        documents=[_encode(vectors)],
                         metadatas=[{"kind": "sentence_vectors", "doc_id": doc_id}])
         super().save_sentence_vectors(doc_id, content_hash, vectors)
 
