@@ -270,11 +270,13 @@ class Assistant:
 
     # ---- evaluation --------------------------------------------------------------------------------
     def evaluate(self, dataset: str = "gold", split: str = "all", backend: str | None = None,
-                 limit: int | None = None, eval_dir: Path | None = None) -> Report:
+                 limit: int | None = None, eval_dir: Path | None = None, gold_file: Path | None = None) -> Report:
         from assistant.evaluation.dataset import load_gold
         from assistant.evaluation.runner import run
         from assistant.settings import PROJECT_ROOT
 
+        if gold_file is not None:
+            return self._evaluate_library(gold_file, split, backend, limit)
         if dataset != "gold":
             from assistant.evaluation.external import run_external
 
@@ -287,6 +289,37 @@ class Assistant:
         if limit:
             cases = cases[:limit]
         return run(self, cases, "gold", split, backend)
+
+    def _evaluate_library(self, gold_file: Path, split: str, backend: str | None, limit: int | None) -> Report:
+        """A gold file over a library of its own (`library:` = its folder, relative to the file): the library is
+        indexed under index_dir/eval-libraries/<file name> (incrementally) and the cases run against it, with
+        no data file of the bundled corpus (its actors) in play."""
+        import yaml
+
+        from assistant.errors import BriefingError
+        from assistant.evaluation.dataset import load_gold
+        from assistant.evaluation.runner import run
+
+        try:
+            data = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise BriefingError(f"cannot read the gold file {gold_file}: {exc}") from exc
+        if not isinstance(data, dict) or not data.get("library"):
+            raise BriefingError(f"{gold_file}: a gold file over its own library names it (library: <folder>)")
+        folder = (gold_file.parent / str(data["library"])).resolve()
+        if not folder.is_dir():
+            raise BriefingError(f"{gold_file}: library folder {folder} not found")
+        root = self.settings.index_dir / "eval-libraries" / gold_file.stem
+        settings = self.settings.model_copy(update={"index_dir": root, "corpus_dir": folder,
+                                                    "actors_file": root / "no-actors.yaml"})
+        lib = self.spawn(settings)
+        lib.ingest([folder])
+        cases = load_gold(gold_file)
+        if split != "all":
+            cases = [c for c in cases if c.split == split]
+        if limit:
+            cases = cases[:limit]
+        return run(lib, cases, gold_file.stem, split, backend)
 
     def documents(self) -> list[DocumentInfo]:
         self.index.sync()

@@ -135,3 +135,33 @@ def test_live_endpoint_writes_a_record(corpus_assistant: Assistant, tmp_path: Pa
         assert fake.requests, "the eval really called the endpoint"
     finally:
         fake.stop()
+
+
+def test_a_gold_file_over_a_library_of_its_own(corpus_assistant: Assistant, tmp_path: Path) -> None:
+    """`briefing eval --gold FILE`: the file's `library:` folder is indexed apart and its cases run against it."""
+    lib = tmp_path / "water"
+    lib.mkdir()
+    (lib / "levy.md").write_text("# Basin levy\n\nThe basin agency raised the abstraction levy to 4 cents per cubic "
+                                 "metre in March 2025, its director Elena Vance said.\n", encoding="utf-8")
+    (lib / "dams.md").write_text("# Dam inspections\n\nInspectors found cracks in two of the nine dams on the upper "
+                                 "river during the spring survey.\n", encoding="utf-8")
+    gold = tmp_path / "water-qa.yaml"
+    gold.write_text(
+        "library: water\ndocs: {L: levy, D: dams}\ncases:\n"
+        "  - {id: levy-rate, split: heldout, type: number, question: 'How much is the abstraction charge now?',\n"
+        "     facts: [['4 cents']], docs: [L]}\n"
+        "  - {id: cracked, split: heldout, type: number, question: 'In how many dams were cracks found?',\n"
+        "     facts: [['two']], docs: [D]}\n"
+        "  - {id: no-budget, split: heldout, type: unanswerable, answerable: false,\n"
+        "     question: 'What is the budget of the Lisbon metro?', facts: [], docs: []}\n", encoding="utf-8")
+    report = corpus_assistant.evaluate(gold_file=gold, eval_dir=tmp_path)
+    assert report.dataset == "water-qa" and report.n_cases == 3
+    by_id = {c.id: c for c in report.cases}
+    assert by_id["levy-rate"].fact_coverage == 1.0 and by_id["cracked"].fact_coverage == 1.0
+    assert by_id["no-budget"].refused
+    assert by_id["levy-rate"].hit == 1.0  # its gold document retrieved: the library's own ids
+    assert all(h.doc_id not in ("levy", "dams") for h in corpus_assistant.search("abstraction levy"))  # apart
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("cases: []\n", encoding="utf-8")
+    with pytest.raises(Exception, match="library"):
+        corpus_assistant.evaluate(gold_file=bad)
