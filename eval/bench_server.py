@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -44,12 +43,6 @@ for line in sys.stdin:
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _ask(proc: subprocess.Popen[str], q: str) -> dict[str, object]:
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write(q + "\n")
@@ -60,6 +53,8 @@ def _ask(proc: subprocess.Popen[str], q: str) -> dict[str, object]:
 def main() -> None:
     import yaml
     from bench_scale import library
+
+    from tests.conftest import chroma_server  # the tests' own local `chroma run` (127.0.0.1, stopped on exit)
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=1000)
@@ -77,17 +72,7 @@ def main() -> None:
             (src / name).write_text(text + "\n", encoding="utf-8")
             manifest[name] = {"doc_id": doc_id, "title": title, "doc_type": "other"}
         (src / "manifest.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
-        port = _free_port()
-        chroma = Path(sys.executable).parent / "chroma"
-        server = subprocess.Popen([str(chroma), "run", "--path", str(tmp / "srv"), "--host", "127.0.0.1", "--port",
-                                   str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            for _ in range(150):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        with chroma_server(tmp / "srv") as port:
             base = {**os.environ, "BRIEFING_CHROMA_HOST": "127.0.0.1", "BRIEFING_CHROMA_PORT": str(port),
                     "PYTHONPATH": str(ROOT)}
             env_a = {**base, "BRIEFING_INDEX_DIR": str(tmp / "machine-a")}
@@ -124,9 +109,6 @@ def main() -> None:
                 tries += 1
             seen_s = time.perf_counter() - t
             b.kill()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
     print(f"\n## One `chroma run` server, {args.docs} HotpotQA documents; machine B has an empty folder of its own\n")
     print("| measure | value |\n|---|---|")
     print(f"| machine A: ingest {len(docs)} documents into the server | {ingest_s:.0f} s |")

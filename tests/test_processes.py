@@ -110,6 +110,21 @@ def _walkthrough(tmp_path: Path, bin_dir: Path, port: int) -> None:
         # everything machine B read came from the server: its folder holds only caches it derived from Chroma
         local = next((tmp_path / "machine-b").glob("briefing_*"))
         assert any(local.glob("bm25-*")) and any((local / "docs").glob("*.json"))
+        # statements were extracted once, by the writer at ingest, and shared: machine B reads them, not re-parses
+        import chromadb
+
+        shared = chromadb.HttpClient(host="127.0.0.1", port=port).get_collection(f"{local.name}__docs")
+        files = shared.get(where={"kind": "derived"}, include=["documents"])
+        assert len([i for i in files["ids"] if i.endswith(".json")]) >= 5
+        contrast = subprocess.run([*briefing, "contrast", "pressure on Russia", "--actor", "Pistorius", "--json"],
+                                  env=env_b, capture_output=True, text=True, timeout=300)
+        assert contrast.returncode == 0, contrast.stderr
+        assert json.loads(contrast.stdout)["positions"][0]["status"] == "found"
+        import base64
+
+        for fid, blob in zip(files["ids"], files["documents"], strict=True):
+            copy = local / fid.removeprefix("file:")
+            assert copy.exists() and copy.read_bytes() == base64.b64decode(blob), fid
     finally:
         if writer is not None and writer.poll() is None:
             writer.kill()

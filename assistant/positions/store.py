@@ -67,7 +67,7 @@ class StatementStore:
         with self._lock:
             if key in self._mem:
                 return self._mem[key]
-        fresh = not path.exists()
+        fresh = not self.index.docstore.fetch(path)  # stored here, or by another machine on the server
         if not fresh:
             got = [Statement(**d) for d in json.loads(path.read_text(encoding="utf-8"))]
         else:
@@ -79,6 +79,7 @@ class StatementStore:
             tmp = path.with_suffix(".tmp")
             tmp.write_text(json.dumps([s.to_dict() for s in got], ensure_ascii=False), encoding="utf-8")
             tmp.replace(path)
+            self.index.docstore.publish(path)
         self._vectors(path, stored.document.text, got, compute=fresh)
         with self._lock:
             self._mem[key] = got
@@ -93,6 +94,7 @@ class StatementStore:
             return
         vpath = path.with_suffix(".npy")
         vecs: np.ndarray | None = None
+        self.index.docstore.fetch(vpath)
         try:
             loaded = np.load(vpath)
             vecs = loaded if loaded.shape[0] == len(texts) else None
@@ -106,6 +108,7 @@ class StatementStore:
             try:
                 np.save(tmp, vecs)
                 tmp.replace(vpath)
+                self.index.docstore.publish(vpath)
             except OSError:
                 tmp.unlink(missing_ok=True)  # a read-only index still answers: vectors stay in memory
         self.index.remember_vectors(texts, vecs)
@@ -115,8 +118,9 @@ class StatementStore:
         state: no document is opened)."""
         key = self._registry_key()
         root = self.index.root / "statements"
-        return [f.doc_id for f in self.index.state.files.values()
-                if not (root / f"{f.doc_id}.{f.content_hash[:12]}.{key}.json").exists()]
+        paths = {f.doc_id: root / f"{f.doc_id}.{f.content_hash[:12]}.{key}.json" for f in self.index.state.files.values()}
+        there = self.index.docstore.available(list(paths.values()))
+        return [d for d, p in paths.items() if p not in there]
 
     def all(self) -> dict[str, list[Statement]]:
         return {doc_id: self.for_doc(doc_id) for doc_id in sorted(self.index.docs)}

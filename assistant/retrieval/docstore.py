@@ -119,6 +119,19 @@ class DocStore:
     def has_sentence_vectors(self, doc_id: str, content_hash: str) -> bool:
         return self.vectors_path(doc_id, content_hash).exists()
 
+    # Files derived from a document at ingest (its statements and their vectors): kept beside the index. With a
+    # server they are shared through it too (remote_docstore.py), so that no machine derives them again.
+    def fetch(self, path: Path) -> bool:
+        """Make a derived file available at `path`; True when it exists now."""
+        return path.exists()
+
+    def publish(self, path: Path) -> None:
+        """A derived file was written at `path` (shared with the other machines when there is a server)."""
+
+    def available(self, paths: list[Path]) -> set[Path]:
+        """Which of these derived files exist (here, or on the server)."""
+        return {p for p in paths if p.exists()}
+
     def remove_unreferenced(self, state: IndexState, previous: IndexState | None = None) -> None:
         """Delete document files no state refers to. Those of the `previous` state are kept one commit longer:
         a question that started before this commit still reads its documents from disk (they load lazily)."""

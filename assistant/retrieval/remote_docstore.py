@@ -18,7 +18,9 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
 import time
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -160,15 +162,48 @@ class RemoteDocStore(DocStore):
     def has_sentence_vectors(self, doc_id: str, content_hash: str) -> bool:
         return bool(self.col.get(ids=[self._vec_id(doc_id, content_hash)], include=[])["ids"])
 
+    # ---- derived files (statements and their vectors), shared through the server ------------------------
+    def _file_id(self, path: Path) -> str:
+        return "file:" + path.relative_to(self.root).as_posix()
+
+    def fetch(self, path: Path) -> bool:
+        if path.exists():
+            return True
+        got = self.col.get(ids=[self._file_id(path)], include=["documents"])
+        if not got["ids"]:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        tmp.write_bytes(base64.b64decode(got["documents"][0]))
+        os.replace(tmp, path)
+        return True
+
+    def publish(self, path: Path) -> None:
+        doc_id = path.name.split(".")[0]
+        self.col.upsert(ids=[self._file_id(path)], embeddings=[_DUMMY],
+                        documents=[base64.b64encode(path.read_bytes()).decode("ascii")],
+                        metadatas=[{"kind": "derived", "doc_id": doc_id}])
+
+    def available(self, paths: list[Path]) -> set[Path]:
+        here = {p for p in paths if p.exists()}
+        rest = [p for p in paths if p not in here]
+        for i in range(0, len(rest), PAGE):
+            part = rest[i : i + PAGE]
+            ids = set(self.col.get(ids=[self._file_id(p) for p in part], include=[])["ids"])
+            here |= {p for p in part if self._file_id(p) in ids}
+        return here
+
     def remove_unreferenced(self, state: IndexState, previous: IndexState | None = None) -> None:
         files = [*state.files.values(), *(previous.files.values() if previous is not None else [])]
         keep = {STATE_ID} | {self._doc_id(f.doc_id, f.content_hash) for f in files} | \
             {self._vec_id(f.doc_id, f.content_hash) for f in files}
+        live_versions = {f"{f.doc_id}.{f.content_hash[:12]}." for f in files}
         offset = 0
         stale: list[str] = []
         while True:
             got = self.col.get(include=[], limit=PAGE, offset=offset)
-            stale += [i for i in got["ids"] if i not in keep]
+            stale += [i for i in got["ids"] if i not in keep and not (
+                i.startswith("file:") and any(v in i for v in live_versions))]
             if len(got["ids"]) < PAGE:
                 break
             offset += PAGE
