@@ -74,12 +74,13 @@ class PositionFinder:
         changed and any whose statements are not stored yet: statements, their embeddings, whether each is
         excluded. Documents ingested before are not re-read: an ingest costs what it adds."""
         self.store.finish_early()
-        for doc_id in sorted(set(doc_ids) | set(self.store.missing())):
-            if doc_id not in self.index.docs:
-                continue
-            text = self.index.doc_text(doc_id)
-            for s in self.store.for_doc(doc_id):
-                self.exclude(text[s.char_start : s.char_end])
+        with self.index.docstore.batch():  # with a server: the statements are shared in a few requests
+            for doc_id in sorted(set(doc_ids) | set(self.store.missing())):
+                if doc_id not in self.index.docs:
+                    continue
+                text = self.index.doc_text(doc_id)
+                for s in self.store.for_doc(doc_id):
+                    self.exclude(text[s.char_start : s.char_end])
 
     def features(self, topic: str, items: list[tuple[Said, str]]) -> list[dict[str, float]]:
         texts = [statement_texts(self.index.doc_text(s.doc_id), s) for s, _ in items]

@@ -123,7 +123,8 @@ class StatementStore:
         return [d for d, p in paths.items() if p not in there]
 
     def all(self) -> dict[str, list[Statement]]:
-        return {doc_id: self.for_doc(doc_id) for doc_id in sorted(self.index.docs)}
+        with self.index.docstore.batch():  # any extracted here are shared together (with a server)
+            return {doc_id: self.for_doc(doc_id) for doc_id in sorted(self.index.docs)}
 
     def unregistered_speakers(self) -> list[dict[str, object]]:
         """Named speakers in the indexed documents who are not in the registry (candidates to add)."""

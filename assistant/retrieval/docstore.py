@@ -6,8 +6,10 @@ leaves the previous state, which only references chunks that still exist.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +133,11 @@ class DocStore:
     def available(self, paths: list[Path]) -> set[Path]:
         """Which of these derived files exist (here, or on the server)."""
         return {p for p in paths if p.exists()}
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Publish the derived files written inside together, at the end (a few requests, not one per file)."""
+        yield
 
     def remove_unreferenced(self, state: IndexState, previous: IndexState | None = None) -> None:
         """Delete document files no state refers to. Those of the `previous` state are kept one commit longer:

@@ -16,10 +16,12 @@ is always read from Chroma.
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +58,8 @@ class RemoteDocStore(DocStore):
             raise BriefingError(f"cannot open the document collection on the Chroma server: {exc}") from exc
         self._checked = 0.0
         self._version: int | None = None
+        self._outbox: list[Path] = []  # derived files written, not yet sent (inside `batch`)
+        self._batching = 0
 
     # ---- state (the commit point) ------------------------------------------------------------------
     def stamp(self) -> Any:
@@ -179,10 +183,26 @@ class RemoteDocStore(DocStore):
         return True
 
     def publish(self, path: Path) -> None:
-        doc_id = path.name.split(".")[0]
-        self.col.upsert(ids=[self._file_id(path)], embeddings=[_DUMMY],
-                        documents=[base64.b64encode(path.read_bytes()).decode("ascii")],
-                        metadatas=[{"kind": "derived", "doc_id": doc_id}])
+        self._outbox.append(path)
+        if self._batching == 0 or len(self._outbox) >= BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        out, self._outbox = self._outbox, []
+        if out:
+            self.col.upsert(ids=[self._file_id(p) for p in out], embeddings=[_DUMMY] * len(out),
+                            documents=[base64.b64encode(p.read_bytes()).decode("ascii") for p in out],
+                            metadatas=[{"kind": "derived", "doc_id": p.name.split(".")[0]} for p in out])
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        self._batching += 1
+        try:
+            yield
+        finally:
+            self._batching -= 1
+            if self._batching == 0:
+                self._flush()
 
     def available(self, paths: list[Path]) -> set[Path]:
         here = {p for p in paths if p.exists()}
