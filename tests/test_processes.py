@@ -163,3 +163,27 @@ def test_server_lease_rules() -> None:
     taker = ServerLease(client, "lease-test", seconds=5)
     taker.acquire()
     taker.release()
+
+
+@pytest.mark.integration
+def test_a_lost_chroma_server_gives_a_clear_error(tmp_path: Path) -> None:
+    """The server stops under a running app: its next question fails with a message that names the server, not
+    with a transport error from inside the client."""
+    from assistant.errors import BriefingError
+    from assistant.facade import Assistant
+    from tests.conftest import make_settings
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(DATA / "note.md", docs)
+    server = chroma_server(tmp_path / "srv")
+    port = server.__enter__()
+    try:
+        a = Assistant(make_settings(tmp_path / "index", chroma_host="127.0.0.1", chroma_port=port))
+        a.ingest([docs])
+        assert "note" in {h.doc_id for h in a.search("Skyfence interceptors")}
+    finally:
+        server.__exit__(None, None, None)
+    time.sleep(0.6)  # past the interval at which a reader asks the server for the state version
+    with pytest.raises(BriefingError, match="Chroma server at .* cannot be reached"):
+        a.ask("What are Skyfence interceptors?")

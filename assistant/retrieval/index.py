@@ -65,8 +65,8 @@ class Index:
             port=settings.chroma_port,
         )
         # with a server, Chroma holds the documents and the state too; the local folder only caches them
-        self.docstore = RemoteDocStore(self.root, self.store.client, self.collection) if self.store.remote \
-            else DocStore(self.root)
+        self.docstore = (RemoteDocStore(self.root, self.store.client, self.collection, self.store.location)
+                         if self.store.remote else DocStore(self.root))
         self.lock = threading.RLock()  # writers only; readers use the current snapshot
         self._sentences = SentenceVectors(self.embedder, self.docstore)
         self._chunk_vecs: dict[str, np.ndarray] = {}

@@ -29,6 +29,7 @@ import numpy as np
 
 from assistant.errors import BriefingError
 from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc, atomic_write
+from assistant.retrieval.store import Guarded
 
 STATE_ID = "state"
 _DUMMY = [1.0]  # the records hold documents, not vectors; Chroma needs one per record
@@ -50,10 +51,10 @@ def docs_collection_name(collection: str) -> str:
 
 
 class RemoteDocStore(DocStore):
-    def __init__(self, root: Any, client: Any, collection: str) -> None:
+    def __init__(self, root: Any, client: Any, collection: str, location: str = "the Chroma server") -> None:
         super().__init__(root)
         try:
-            self.col = client.get_or_create_collection(docs_collection_name(collection))
+            self.col = Guarded(client.get_or_create_collection(docs_collection_name(collection)), location)
         except Exception as exc:
             raise BriefingError(f"cannot open the document collection on the Chroma server: {exc}") from exc
         self._checked = 0.0

@@ -13,6 +13,32 @@ from assistant.errors import BriefingError
 MAX_BATCH = 5000  # Chroma's limit is 5,461 per call
 
 
+class Guarded:
+    """A Chroma collection on a server whose calls fail with a clear message when the server cannot be reached
+    (stopped, restarted, network gone), instead of a transport error from deep inside the client. The index
+    loaded so far stays in memory; the next call tries the server again."""
+
+    def __init__(self, inner: Any, location: str) -> None:
+        self._inner = inner
+        self._location = location
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._inner, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            import httpx
+
+            try:
+                return attr(*args, **kwargs)
+            except (httpx.TransportError, ConnectionError, TimeoutError) as exc:
+                raise BriefingError(f"the Chroma server at {self._location} cannot be reached ({exc}); "
+                                    "is `chroma run` still running?") from exc
+
+        return call
+
+
 class ChromaStore:
     def __init__(self, collection: str, path: Path | None = None, host: str | None = None, port: int = 8000):
         import chromadb
@@ -33,6 +59,8 @@ class ChromaStore:
             self.collection = self.client.get_or_create_collection(
                 collection, configuration={"hnsw": {"space": "cosine"}}
             )
+            if self.remote:
+                self.collection = Guarded(self.collection, self.location)
         except Exception as exc:
             raise BriefingError(f"cannot open the Chroma store at {host or path}: {exc}") from exc
         self.name = collection
