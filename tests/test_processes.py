@@ -185,5 +185,5 @@ def test_a_lost_chroma_server_gives_a_clear_error(tmp_path: Path) -> None:
     finally:
         server.__exit__(None, None, None)
     time.sleep(0.6)  # past the interval at which a reader asks the server for the state version
-    with pytest.raises(BriefingError, match="Chroma server at .* cannot be reached"):
+    with pytest.raises(BriefingError, match=r"Chroma server at .* cannot be reached"):
         a.ask("What are Skyfence interceptors?")

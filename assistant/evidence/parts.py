@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from assistant.evidence.items import GENERIC_STEMS, QUESTION_WORDS
 from assistant.textutil import STOPWORDS, tokens
 
+MAX_PARTS = 4  # each part is a search of its own: a bound on one question's cost
 _WH = r"(?:what|who|whom|whose|when|where|which|why|how)"
 _BOUNDARY = re.compile(r"\?\s+(?=\S)|;\s*(?=" + _WH + r"\b)|,?\s+(?:and|but)\s+(?=" + _WH + r"\b)", re.I)
 _FRAME = re.compile(r"^\s*(according to [^,?]{2,80}|in [^,?]{2,60}'s view|per [^,?]{2,60}),\s*", re.I)
@@ -85,6 +86,8 @@ def split_parts(question: str) -> list[Part]:
         merged[-1] = f"{merged[-1]} {pending[: -len(' and')]}"
     if len(merged) < 2:
         return [Part(q)]
+    if len(merged) > MAX_PARTS:  # a list of many questions: the first few answered apart, the rest together
+        merged = [*merged[: MAX_PARTS - 1], " ".join(merged[MAX_PARTS - 1 :])]
     frame = _FRAME.match(merged[0])
     first = merged[0]
     out = [Part(first if first.endswith("?") else first.rstrip(".") + "?")]

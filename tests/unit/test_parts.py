@@ -40,3 +40,9 @@ def test_a_name_inside_what_was_said_is_not_the_speaker() -> None:
     assert not can_be_speaker(q, "Vance")
     assert can_be_speaker("What did Vance say about the levy?", "Vance")
     assert can_be_speaker("According to Vance, what is the levy for?", "Vance")
+
+
+def test_many_questions_in_one_are_bounded() -> None:
+    q = " ".join(f"What is the tariff in zone {i}?" for i in range(12))
+    parts = split_question(q)
+    assert len(parts) == 4 and parts[0] == "What is the tariff in zone 0?" and "zone 11" in parts[-1]
