@@ -7,7 +7,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run ingest test test-fast lint imports typecheck pytest eval-gate browser-deps bench bench-upload bench-scale fit fit-injection clean
+.PHONY: install run ingest test test-fast lint imports typecheck pytest eval-gate browser-deps bench bench-upload bench-server bench-scale fit fit-injection clean
 
 $(BIN)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -60,6 +60,7 @@ bench: install
 	$(BIN)/python eval/fit_answer.py --report
 	$(BIN)/python eval/bench_ask.py
 	$(BIN)/python eval/bench_html.py
+	$(BIN)/briefing eval --gold eval/wikinews-qa.yaml   # answers on a library nobody tuned for (report-only)
 
 # re-fit every fitted parameter on the dev splits (writes assistant/fitted/*.json with data and metrics)
 fit: install
@@ -70,6 +71,9 @@ bench-upload: install  # chat p50/p95 idle vs during a 60-file upload (target: p
 	$(BIN)/python eval/bench_upload.py
 
 SIZES ?= 1000,10000
+bench-server: install  # one chroma run server, a reader on "another machine" (empty folder): start, ask, pick-up
+	$(BIN)/python eval/bench_server.py
+
 bench-scale: install  # 1,000 and 10,000 HotpotQA documents: ingest vs embedding alone, start-up, warm ask, RSS (long)
 	$(BIN)/python eval/bench_scale.py --sizes $(SIZES)
 
