@@ -6,6 +6,7 @@ the most recently used ones in a bounded cache. Start-up and memory then do not 
 from __future__ import annotations
 
 import threading
+from abc import abstractmethod
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from typing import TypeVar
@@ -72,8 +73,9 @@ class _View(Mapping[str, V]):
     def __init__(self, keys: Mapping[str, object]) -> None:
         self._keys = keys
 
+    @abstractmethod
     def _value(self, key: str) -> V | None:
-        raise NotImplementedError
+        """The value of a known key, read on demand (each view says how); None when it cannot be read."""
 
     def __getitem__(self, key: str) -> V:
         got = self._value(key) if key in self._keys else None
