@@ -79,9 +79,11 @@ def answer(found: Found, params: dict[str, Any] | None = None) -> Draft:
         return refuse(found)
     if found.parts:
         return _answer_parts(found, params)
-    sentences = [DraftSentence(sentence_for(c), [Span(c.doc_id, c.start, c.end, c.chunk_id, c.meta_field)])
-                 for c in select(found, params)]
-    return Draft(sentences=sentences)
+    return Draft(sentences=[_cited(c) for c in select(found, params)])
+
+
+def _cited(c: Candidate) -> DraftSentence:
+    return DraftSentence(sentence_for(c), [Span(c.doc_id, c.start, c.end, c.chunk_id, c.meta_field)])
 
 
 def _answer_parts(found: Found, params: dict[str, Any] | None) -> Draft:
@@ -100,10 +102,8 @@ def _answer_parts(found: Found, params: dict[str, Any] | None) -> Draft:
             if (c.doc_id, c.start, c.end) in used:
                 continue
             used.add((c.doc_id, c.start, c.end))
-            sentences.append(DraftSentence(sentence_for(c), [Span(c.doc_id, c.start, c.end, c.chunk_id,
-                                                                  c.meta_field)]))
+            sentences.append(_cited(c))
     return Draft(sentences=sentences, missing=list(found.missing))
-
 
 
 def refuse(found: Found, reason: str | None = None) -> Draft:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from typing import Any
 
 import numpy as np
@@ -90,10 +91,9 @@ def find(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFil
     subs: list[Found] = []
     for part in parts:
         f = _find_one(lib, searcher, part.question, filters, exclude, params, k, recency_weight, said)
-        # a part that refers back ("... and what do they possess?"): also read what it refers to from the first
-        # part's evidence; the evidence model keeps the reading it can answer best
-        # and prefers the reading whose evidence is not the first part's again (asked only when the first reading
-        # is refused or finds the first part's evidence again)
+        # a part that refers back ("... and what do they possess?"), when its first reading is refused or finds the
+        # first part's evidence again: also read what it refers to from the first part's evidence, and keep the
+        # reading the evidence model answers best with evidence of its own
         alt = part.resolved(evidence_names(subs[0])) if subs and not (f.answerable and _new(f, subs[0])) else None
         if alt is not None:
             g = _find_one(lib, searcher, alt, filters, exclude, params, k, recency_weight, said)
@@ -143,23 +143,14 @@ def join(question: str, parts: list[Found]) -> Found:
                 items.terms.append(it)
     hits = list({h.chunk_id: h for h in _interleave([p.hits for p in parts])}.values())
     cands = sorted({c.key: c for p in reversed(parts) for c in p.candidates}.values(), key=lambda c: -c.p)
-    answered = [p for p in parts if p.answerable and p.best is not None]
-    best = None
+    answered = [(p, p.best) for p in parts if p.answerable and p.best is not None]
+    best = parts[0].best
     if answered:
-        members, seen = [], set()
-        for p in answered:
-            assert p.best is not None
-            for m in p.best.members:
-                if m.candidate.key not in seen:
-                    seen.add(m.candidate.key)
-                    members.append(m)
-        covered = {k: v for p in answered if p.best is not None for k, v in p.best.covered.items()}
-        best = EvidenceSet(members=members, covered=covered,
-                           missing=[i for p in parts if not p.answerable for i in (p.best.missing if p.best else [])],
-                           features=dict(answered[0].best.features) if answered[0].best else {},
-                           p_answerable=min(p.best.p_answerable for p in answered if p.best is not None))
-    elif parts[0].best is not None:
-        best = parts[0].best
+        members = list({m.candidate.key: m for _p, es in answered for m in es.members}.values())  # in part order
+        best = EvidenceSet(members=members, covered={k: v for _p, es in answered for k, v in es.covered.items()},
+                           missing=[i for p in parts if not p.answerable and p.best for i in p.best.missing],
+                           features=dict(answered[0][1].features),
+                           p_answerable=min(es.p_answerable for _p, es in answered))
     found = Found(items, hits, cands, best, bool(answered), flagged=[h for p in parts for h in p.flagged],
                   timings_ms={k: sum(p.timings_ms.get(k, 0.0) for p in parts) for k in ("retrieve", "evidence")},
                   parts=parts)
@@ -171,10 +162,8 @@ def join(question: str, parts: list[Found]) -> Found:
 
 
 def _interleave(lists: list[list[Hit]]) -> list[Hit]:
-    out: list[Hit] = []
-    for i in range(max((len(x) for x in lists), default=0)):
-        out.extend(x[i] for x in lists if i < len(x))
-    return out
+    """The parts' hits taken in turn (each part's best first)."""
+    return [h for row in zip_longest(*lists) for h in row if h is not None]
 
 
 def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: SearchFilters | None = None,
