@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -15,7 +14,7 @@ from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.hybrid import mmr, near_duplicate, rrf
 from assistant.retrieval.lazydocs import LazyDocs, lazy_view
-from assistant.retrieval.lexical import LexicalIndex, contextual_text
+from assistant.retrieval.lexical import LexicalIndex, contextual_text, keep_only
 from assistant.retrieval.query import (
     QueryExpander,
     _NoExpansion,
@@ -136,9 +135,7 @@ class Index:
         lexical, _raw = lexical_from_store(self.store, state)
         with contextlib.suppress(OSError):
             lexical.save(bm25_dir)
-            for d in self.root.glob("bm25*"):
-                if d.is_dir() and d != bm25_dir:
-                    shutil.rmtree(d, ignore_errors=True)
+            keep_only(self.root, bm25_dir)
         return lexical
 
     # Readers go through the current snapshot; one attribute read = one consistent index.

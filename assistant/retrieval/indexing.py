@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import shutil
 import threading
 import time
 import weakref
@@ -26,7 +25,7 @@ from assistant.ingest.manifest import build_meta, load_manifest
 from assistant.retrieval.docstore import FileState, IndexState, StoredDoc, sentences_of
 from assistant.retrieval.index import Index, date_int, lexical_from_store
 from assistant.retrieval.lease import writer_lease
-from assistant.retrieval.lexical import contextual_text
+from assistant.retrieval.lexical import contextual_text, keep_only
 from assistant.retrieval.query import find_acronyms
 from assistant.types import Chunk, Document, IngestReport, Section
 
@@ -280,7 +279,5 @@ def _commit(index: Index, state: IndexState, pending: list[tuple[str, StoredDoc]
     if stale:
         index.store.delete(stale)
     index.docstore.remove_unreferenced(state, previous=index.state)
-    for d in index.root.glob("bm25*"):
-        if d.is_dir() and d.name != new_dir:
-            shutil.rmtree(d, ignore_errors=True)
+    keep_only(index.root, index.root / new_dir)
     index.reload()

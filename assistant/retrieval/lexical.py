@@ -21,6 +21,13 @@ def contextual_text(title: str, section: str, text: str) -> str:
     return f"{header}\n{text}"
 
 
+def keep_only(root: Path, current: Path) -> None:
+    """Delete the BM25 folders under `root` other than the current one (earlier commits, an earlier crash)."""
+    for d in root.glob("bm25*"):
+        if d.is_dir() and d != current:
+            shutil.rmtree(d, ignore_errors=True)
+
+
 class LexicalIndex:
     def __init__(self, ids: list[str], retriever: object | None) -> None:
         self.ids = ids
