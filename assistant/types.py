@@ -42,6 +42,9 @@ class DocumentMeta(BaseModel):
     language: str = "en"
     machine_translated: bool = False
     provenance: str | None = None
+    # the file names no title and its first line is text (a sentence, or longer than a title): `title` is that
+    # line's opening for display, never a fact of its own (the metadata evidence leaves it out)
+    title_from_text: bool = False
 
 
 class DocumentInfo(DocumentMeta):

@@ -48,6 +48,11 @@ def contains(text: str, variants: list[str]) -> bool:
     return any(norm(v) in t for v in variants if v.strip())
 
 
+# the out-of-domain Wikinews Q&A sets, both written blind over eval/attribution/texts: dev (fit, looked at) and
+# held-out (reported only)
+WIKINEWS = {"dev": "wikinews-qa-dev.yaml", "heldout": "wikinews-qa.yaml"}
+
+
 def load_questions(dataset: str, split: str) -> tuple[dict[str, tuple[str, str]] | None, list[Q]]:
     from assistant.evaluation.external import _hotpot, _squad
 
@@ -58,6 +63,12 @@ def load_questions(dataset: str, split: str) -> tuple[dict[str, tuple[str, str]]
         qs = [Q(c.id, c.question, c.answerable, c.facts, c.docs, "gold", c.split) for c in cases
               if c.type != "contrast" and c.split == split]
         return None, qs
+    if dataset == "wikinews":
+        from assistant.evaluation.dataset import load_gold
+
+        cases = load_gold(ROOT / "eval" / WIKINEWS[split])
+        return None, [Q(c.id, c.question, c.answerable, c.facts, c.docs, "wikinews", c.split) for c in cases
+                      if c.split == split]
     docs, raw = (_squad if dataset == "squad2" else _hotpot)(split)
     qs = []
     for r in raw:
@@ -74,6 +85,12 @@ def assistant_for(dataset: str, split: str, docs: dict[str, tuple[str, str]] | N
     if dataset == "gold":
         a = Assistant(Settings(index_dir=ROOT / "index" / "fit" / "gold"), embedder=base.embedder)
         a.ingest()  # incremental: a no-op when the corpus is unchanged
+        return a
+    if dataset == "wikinews":  # both splits share one library: the 22 articles, with no actors file
+        root = ROOT / "index" / "fit" / "wikinews"
+        a = Assistant(Settings(index_dir=root, corpus_dir=ROOT / "eval" / "attribution" / "texts",
+                               actors_file=root / "no-actors.yaml"), embedder=base.embedder)
+        a.ingest()
         return a
     from assistant.evaluation.external import _index
 

@@ -4,8 +4,11 @@ report dev and held-out side by side with a naive baseline (top-3 sentences of p
     .venv/bin/python eval/fit_answer.py            # fit, write assistant/fitted/answer.json, print the table
     .venv/bin/python eval/fit_answer.py --report   # only measure with the committed parameters
 
-Dev: SQuAD 2.0 "Normans" (all 87 paragraphs pooled), HotpotQA q1-100 (pooled), the dev half of our gold set.
-Held-out (never fit on): SQuAD "Computational complexity", HotpotQA q101-200, the gold held-out half.
+Dev (fit on): SQuAD 2.0 "Normans" (all 87 paragraphs pooled), HotpotQA q1-100 (pooled), the dev half of our gold
+set. Dev, looked at and reported only: the Wikinews dev set (eval/wikinews-qa-dev.yaml, 10 articles of the
+22-article library eval/attribution/texts; see FIT_ON).
+Held-out (never fit on): SQuAD "Computational complexity", HotpotQA q101-200, the gold held-out half, the Wikinews
+held-out set (eval/wikinews-qa.yaml, 12 other articles of that library).
 """
 
 from __future__ import annotations
@@ -29,8 +32,8 @@ from assistant.calibration import fitted, write
 from assistant.evaluation.metrics import norm
 from assistant.evidence.candidates import INTERACTIONS
 
-SETS = [("squad2", "dev"), ("hotpotqa", "dev"), ("gold", "dev"),
-        ("squad2", "heldout"), ("hotpotqa", "heldout"), ("gold", "heldout")]
+SETS = [("squad2", "dev"), ("hotpotqa", "dev"), ("gold", "dev"), ("wikinews", "dev"),
+        ("squad2", "heldout"), ("hotpotqa", "heldout"), ("gold", "heldout"), ("wikinews", "heldout")]
 SENT_FEATURES = ["dense_sent", "dense_hit", "bm25_hit", "title_hit", "prior", "hop2", "ent_own", "ent_ctx",
                  "term_own", "term_ctx", "core_own", "core_ctx", "type", "novel", "length", "is_meta", "meta_q",
                  "has_entities", "focus_own", "has_focus", "lead"]
@@ -39,6 +42,10 @@ SET_FEATURES = ["p_top", "p_second", "margin", "coverage", "entity_coverage", "r
                 "has_entities", "seed_coverage", "seed_own_coverage", "max_missing_seed", "max_missing_set", "loose",
                 "missing_semantic", "focus_missing", "focus_type_missing", "focus_semantic_gap"]
 INTERACT = list(INTERACTIONS)
+# the dev sets fit on. The Wikinews dev set is looked at (its failures) and reported beside its held-out set, not
+# fit on: fitting on it too (2026-12-05) lowered the dev objective (0.433 -> 0.417) and SQuAD dev containment
+# (0.896 -> 0.865) by raising the answerability threshold from 0.05 to 0.55
+FIT_ON = ("squad2", "hotpotqa", "gold")
 REFUSAL_COST = 1.5  # a needless refusal of an answerable question counts 1.5 times a wrong answer
 
 
@@ -79,14 +86,15 @@ def score_records(recs: list[Record], sent: dict[str, Any], ref: dict[str, Any])
         r.best = best_set(r.items, r.cands, ref, term_vecs=r.term_vecs) if r.cands else None  # type: ignore[attr-defined]
 
 
-def answer_text(r: Record, compose: dict[str, Any], threshold: float) -> tuple[bool, str]:
+def answer_text(r: Record, compose: dict[str, Any], threshold: float,
+                said: dict[str, float] | None = None) -> tuple[bool, str]:
     from assistant.answering.extractive import select
     from assistant.evidence.cite import display
     from assistant.evidence.find import Found, said_refusal
 
     es = r.best  # type: ignore[attr-defined]
     answerable = es is not None and not r.items.unknown and es.p_answerable >= threshold
-    if answerable and said_refusal(r.items, getattr(r, "said", None)) is not None:
+    if answerable and said_refusal(r.items, getattr(r, "said", None), said) is not None:
         answerable = False  # "what did X say about Y": X is quoted, never on Y (the positions package's check)
     if not answerable:
         return False, ""
@@ -94,10 +102,11 @@ def answer_text(r: Record, compose: dict[str, Any], threshold: float) -> tuple[b
     return True, " ".join(display(c.text) for c in select(found, compose))
 
 
-def measure(recs: list[Record], compose: dict[str, Any], threshold: float) -> dict[str, float | None]:
+def measure(recs: list[Record], compose: dict[str, Any], threshold: float,
+            said: dict[str, float] | None = None) -> dict[str, float | None]:
     contain, words, ans_ref, unans_ref, refusals_ok, refusals = [], [], [], [], 0, 0
     for r in recs:
-        ok, text = answer_text(r, compose, threshold)
+        ok, text = answer_text(r, compose, threshold, said)
         if r.q.answerable:
             ans_ref.append(0.0 if ok else 1.0)
             if ok:
@@ -176,7 +185,7 @@ def main() -> None:
             r.said = a.said_check(r.items) if r.items.kind == "say" else None  # type: ignore[attr-defined]
         data[(ds, split)] = (a, recs)
         print(f"collected {ds}/{split}: {len(recs)} questions in {time.perf_counter() - t:.0f} s", flush=True)
-    dev = [r for (ds, split), (_a, recs) in data.items() if split == "dev" for r in recs]
+    dev = [r for (ds, split), (_a, recs) in data.items() if split == "dev" and ds in FIT_ON for r in recs]
     if args.report:
         params = fitted("answer")
     else:
@@ -230,12 +239,26 @@ def main() -> None:
                 if best_c is None or obj > best_c[0] + 1e-9:
                     best_c = (obj, comp)
         assert best_c is not None
+        # 4. "what did X say about Y" when X is quoted: how close to Y one of X's statements must be (or how many
+        #    of Y's key terms it must hold, the contrast's fitted share) for an answer; same objective as step 3,
+        #    the lowest such similarity at a tie (refuse no more than the dev data asks)
+        key_share = float(fitted("positions")["relevance"]["key_share"])
+        best_s: tuple[float, dict[str, float]] | None = None
+        for min_sim in [0.0] + [round(0.30 + 0.025 * i, 3) for i in range(13)]:
+            said = {"min_sim": min_sim, "key_share": key_share}
+            obj = 0.0
+            for recs in by_ds.values():
+                m = measure(recs, best_c[1], thr, said)
+                obj += (m["unanswerable_refused"] or 0.0) - REFUSAL_COST * (m["answerable_refused"] or 0.0)
+            if best_s is None or obj > best_s[0] + 1e-9:
+                best_s = (obj, said)
+        assert best_s is not None
         params = {"hops": hops, "sentence": sent, "refusal": {**ref, "threshold": round(thr, 3)},
-                  "compose": best_c[1]}
+                  "compose": best_c[1], "said": best_s[1]}
     score_records([r for _a, recs in data.values() for r in recs], params["sentence"], params["refusal"])
     table: dict[str, dict[str, Any]] = {}
     for (ds, split), (a, recs) in data.items():
-        m = measure(recs, params["compose"], params["refusal"]["threshold"])
+        m = measure(recs, params["compose"], params["refusal"]["threshold"], params.get("said"))
         m["naive_contained"] = naive(a, [r.q for r in recs])
         m["ms_p50_evidence"] = round(float(np.percentile([r.ms for r in recs], 50)), 1)
         table[f"{ds}/{split}"] = m
@@ -253,7 +276,7 @@ def main() -> None:
         print(f"\nrecorded {', '.join(table)} in {path}")
     if not args.report:
         path = write("answer", params,
-                     data={"fit_on": [f"{ds}/dev" for ds in ("squad2", "hotpotqa", "gold")],
+                     data={"fit_on": [f"{ds}/dev" for ds in FIT_ON],
                            "questions": {f"{ds}/{s}": len(recs) for (ds, s), (_a, recs) in data.items() if s == "dev"},
                            "sentence_examples": len(xs), "sentence_positives": int(sum(ys)),
                            "objective": f"threshold: sum over dev sets of unanswerable refused - {REFUSAL_COST} x answerable refused; "

@@ -85,7 +85,7 @@ def _weighted(items: list[Item], got: dict[str, ItemMatch]) -> float:
 
 def meta_text(lib: LibraryView, doc_id: str) -> str:
     m = lib.meta(doc_id)
-    parts = [f"Title: {m.title}."]
+    parts = [] if m.title_from_text else [f"Title: {m.title}."]
     if m.outlet:
         parts.append(f"Published by {m.outlet}.")
     if m.author:
@@ -135,6 +135,8 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
     for rank, doc_id in enumerate(docs):
         hit = next(h for h in hits if h.doc_id == doc_id)
         mt = meta_text(lib, doc_id)
+        if not mt:  # a title that is the text's own opening and no other field: nothing of its own to cite
+            continue
         c = Candidate(doc_id, 0, 0, mt, hit.chunk_id, rank, hit.why.hop, hit.why.via, meta_field="metadata")
         c.own = match_all(TextView(mt), item_list)
         cands.append(c)

@@ -43,12 +43,21 @@ class SaidCheck:
     speaker: str
     topic: str
     own: int  # statements in the speaker's own words (direct or reported)
-    on_topic: int  # of those, the ones about the topic
+    on_topic: int  # of those, the ones about the topic (the contrast rule)
+    closest: float = 1.0  # the best topic similarity of those statements (cosine, best of statement/paragraph/context)
+    key_share: float = 1.0  # the largest share of the topic's key terms one of them holds
 
 
-def said_refusal(items: QuestionItems, check: SaidCheck | None) -> tuple[str, list[str]] | None:
-    """Refuse a "what did X say about Y" question when X is quoted in the documents but never on Y."""
-    if items.kind != "say" or check is None or check.own == 0 or check.on_topic > 0:
+def said_refusal(items: QuestionItems, check: SaidCheck | None,
+                 params: dict[str, float] | None = None) -> tuple[str, list[str]] | None:
+    """Refuse a "what did X say about Y" question when X is quoted in the documents but never on Y: no statement
+    of X passes the contrast's topic rule, or (answering needs more than listing) none is as close to Y as the
+    fitted `said.min_sim` while holding fewer of Y's key terms than `said.key_share` (eval/fit_answer.py)."""
+    if items.kind != "say" or check is None or check.own == 0:
+        return None
+    p = params or {}
+    near = check.closest >= p.get("min_sim", 0.0) or check.key_share >= p.get("key_share", 0.0)
+    if check.on_topic > 0 and near:
         return None
     return f"the documents quote {check.speaker}, but not on {check.topic}", [check.topic]
 
@@ -194,7 +203,7 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
     found = Found(items, hits, cands, es, answerable, flagged=flagged,
                   timings_ms={"retrieve": (t1 - t0) * 1000, "evidence": (t2 - t1) * 1000})
     if answerable and said is not None and items.kind == "say":
-        why = said_refusal(items, said(items))
+        why = said_refusal(items, said(items), params.get("said"))
         if why is not None:
             found.answerable = False
             found.reason, found.missing = why

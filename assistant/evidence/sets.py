@@ -213,7 +213,8 @@ def best_set(items: QuestionItems, cands: list[Candidate], params: dict[str, Any
         return None
     p = params or fitted("answer")["refusal"]
     best: EvidenceSet | None = None
-    titles = {c.doc_id: c.text[len("Title: "):].split(".")[0] for c in cands if c.meta_field}
+    titles = {c.doc_id: c.text[len("Title: "):].split(".")[0] for c in cands
+              if c.meta_field and c.text.startswith("Title: ")}
     for seed in cands[:seeds]:
         es = grow(items, seed, cands[:40], titles=titles)
         es.features = set_features(items, es, cands, term_vecs)

@@ -51,12 +51,30 @@ def find_date(text: str) -> str | None:
     return None
 
 
+TITLE_CHARS = 120
+
+
+def _is_text_line(line: str) -> bool:
+    """A first line that is running text, not a title: longer than a title, or ending as a sentence ends."""
+    return len(line) > TITLE_CHARS or line.rstrip("\"'”’)").endswith((".", "!", "?"))
+
+
+def _opening(line: str) -> str:
+    """A line as a title: whole when short, else cut at a word boundary with an ellipsis (never mid-word)."""
+    if len(line) <= TITLE_CHARS:
+        return line
+    cut = line[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    return cut + "…"
+
+
 def build_meta(path: Path, text: str, title_guess: str | None, manifest: dict[str, dict[str, Any]]) -> DocumentMeta:
     entry = manifest.get(path.name, {})
     first_line = next((ln.strip("# ").strip() for ln in text.splitlines() if ln.strip()), path.stem)
+    from_text = not entry.get("title") and not title_guess and _is_text_line(first_line)
     fields: dict[str, Any] = {
         "doc_id": entry.get("doc_id") or doc_id_for(path),
-        "title": entry.get("title") or title_guess or first_line[:160],
+        "title": entry.get("title") or title_guess or _opening(first_line),
+        "title_from_text": from_text,
         "source_path": str(path),
         "outlet": entry.get("outlet"),
         "author": entry.get("author"),

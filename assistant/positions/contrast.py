@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -34,6 +35,15 @@ def params() -> dict[str, float]:
         return {**_DEFAULTS, **fitted("positions")["relevance"]}
     except (MissingCalibration, KeyError):
         return dict(_DEFAULTS)
+
+
+@dataclass(frozen=True)
+class Scored:
+    statement: Said
+    kind: str  # for this actor: direct, reported or third_party
+    sim: float  # best cosine of the topic with the statement, statement + paragraph, sentence context
+    key_share: float  # share of the topic's key terms the statement's paragraph holds
+    relevant: bool  # about the topic by the fitted rule
 
 
 class PositionFinder:
@@ -88,20 +98,26 @@ class PositionFinder:
                                   [t[2] for t in texts])
 
 
-    def relevant(self, topic: str, actor: Actor) -> list[tuple[float, Said, str]]:
+    def scored(self, topic: str, actor: Actor) -> list[Scored]:
+        """Every statement of or about the actor (those flagged as instructions left out), with its closeness to
+        the topic and whether the fitted rule counts it as about the topic."""
         items = [(s, k) for s, k in self.attributions().get(actor.name, [])
                  if not self.exclude(self.index.doc_text(s.doc_id)[s.char_start : s.char_end])]
         if not items:
             return []
         p = params()
-        scored = []
+        out = []
         for (s, kind), f in zip(items, self.features(topic, items), strict=True):
             sim = max(f["sim"], f["sim_para"], f["sim_ctx"])
             limit = p["sim_third"] if kind == "third_party" else p["sim_own"]
             if DEBUG:
                 print(f"{sim:.3f} {f['key_share']:.2f} {actor.name[:10]} {kind} {s.text[:80]!r}")
-            if sim >= limit or f["key_share"] >= p["key_share"]:
-                scored.append((sim + f["key_share"] * 0.1, s, kind))
+            out.append(Scored(s, kind, sim, f["key_share"], sim >= limit or f["key_share"] >= p["key_share"]))
+        return out
+
+    def relevant(self, topic: str, actor: Actor) -> list[tuple[float, Said, str]]:
+        """The actor's statements about the topic, closest first (own words before others' at a tie)."""
+        scored = [(x.sim + x.key_share * 0.1, x.statement, x.kind) for x in self.scored(topic, actor) if x.relevant]
         scored.sort(key=lambda x: (-x[0], _ORDER[x[2]]))
         return scored
 

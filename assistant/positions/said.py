@@ -65,6 +65,8 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
         if not topic:
             return None
         own = [s for s, kind in finder.attributions().get(actor.name, []) if kind != "third_party"]
-        on_topic = [s for _score, s, kind in finder.relevant(topic, actor) if kind != "third_party"]
-        return SaidCheck(actor.name, topic, len(own), len(on_topic))
+        scored = [x for x in finder.scored(topic, actor) if x.kind != "third_party"]
+        return SaidCheck(actor.name, topic, len(own), sum(x.relevant for x in scored),
+                         closest=max((x.sim for x in scored), default=0.0),
+                         key_share=max((x.key_share for x in scored), default=0.0))
     return None

@@ -40,13 +40,21 @@ class Finder:
     def attributions(self) -> dict[str, list[tuple[Any, str]]]:
         return {"Elena Vance": [("levy 1", "direct"), ("levy 2", "reported"), ("aquifer", "third_party")]}
 
-    def relevant(self, topic: str, actor: Actor) -> list[tuple[float, Any, str]]:
+    def scored(self, topic: str, actor: Actor) -> list[Scored]:
         self.topics.append(topic)
-        if "levy" in topic:
-            return [(0.9, "levy 1", "direct"), (0.8, "levy 2", "reported")]
-        if "aquifer" in topic:
-            return [(0.7, "aquifer", "third_party")]
-        return []
+        levy, aquifer = "levy" in topic, "aquifer" in topic
+        return [Scored("levy 1", "direct", 0.9 if levy else 0.2, 1.0 if levy else 0.0, levy),
+                Scored("levy 2", "reported", 0.8 if levy else 0.1, 0.5 if levy else 0.0, levy),
+                Scored("aquifer", "third_party", 0.7 if aquifer else 0.1, 0.0, aquifer)]
+
+
+@dataclass
+class Scored:
+    statement: Any
+    kind: str
+    sim: float
+    key_share: float
+    relevant: bool
 
 
 @pytest.mark.parametrize(("question", "refused"), [
@@ -90,3 +98,16 @@ def test_the_topic_is_what_the_speaker_is_asked_about(question: str, topic: str)
 def test_without_an_about_phrase_the_rest_of_the_question_is_the_topic() -> None:
     check = said_check(Finder(), Registry(), analyse("What does Vance say could lower the levy?", FakeLexicon()))
     assert check is not None and "levy" in check.topic
+
+
+@pytest.mark.parametrize(("closest", "key_share", "refused"), [
+    (0.40, 0.0, True),  # counted on topic by the contrast's looser rule, but no statement near enough to answer
+    (0.50, 0.0, False),
+    (0.40, 0.7, False),  # holds most of the topic's key terms
+])
+def test_answering_needs_a_statement_near_the_topic(closest: float, key_share: float, refused: bool) -> None:
+    items = analyse("What did Vance say about the recharge levy?", FakeLexicon())
+    check = SaidCheck("Elena Vance", "the recharge levy", 2, 1, closest=closest, key_share=key_share)
+    bar = {"min_sim": 0.45, "key_share": 0.67}
+    assert (said_refusal(items, check, bar) is not None) is refused
+    assert said_refusal(items, check) is None  # with no fitted bar, the contrast's rule alone decides
