@@ -103,7 +103,7 @@ def collect(a: Any, qs: list[Q], params: dict[str, Any]) -> list[Record]:
     from assistant.evidence.candidates import build
     from assistant.evidence.find import term_vectors
     from assistant.evidence.gather import gather
-    from assistant.evidence.items import analyse
+    from assistant.evidence.items import analyse, resolve_initialisms
 
     lib = a.library()
     out = []
@@ -112,6 +112,8 @@ def collect(a: Any, qs: list[Q], params: dict[str, Any]) -> list[Record]:
         items = analyse(q.question, lib)
         qvec = lib.embed([a.index.expand(q.question)])[0]
         hits = gather(a.index, lib.embed, items, k=10, hops=int(params.get("hops", 2)), qvec=qvec)
+        if items.unknown:
+            resolve_initialisms(items, [h.text for h in hits], lib)
         cands = build(lib, items, hits, qvec, a.is_untrusted)
         rec = Record(q, hits, cands, items, ms=(time.perf_counter() - t) * 1000, term_vecs=term_vectors(lib, items))
         variants = [v for fact in q.answers for v in fact]

@@ -13,7 +13,7 @@ import numpy as np
 from assistant.calibration import fitted
 from assistant.evidence.candidates import Candidate, build
 from assistant.evidence.gather import Searcher, gather
-from assistant.evidence.items import Item, QuestionItems, analyse
+from assistant.evidence.items import Item, QuestionItems, analyse, resolve_initialisms
 from assistant.evidence.library import LibraryView
 from assistant.evidence.parts import split_parts
 from assistant.evidence.sets import EvidenceSet, best_set, name_phrases, score
@@ -190,6 +190,8 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
     # an ingest that committed while this question ran: the search saw its documents, this question's view of
     # the library does not; they are left to the next question (never a failure)
     hits = [h for h in hits if lib.snap.docs.get(h.doc_id) is not None]
+    if items.unknown:
+        resolve_initialisms(items, [h.text for h in hits], lib)
     t1 = time.perf_counter()
     flagged: list[Hit] = []
     if exclude is not None:

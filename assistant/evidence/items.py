@@ -101,7 +101,8 @@ def answer_kind(q: str) -> AnswerKind:
                  r"longer|shorter|higher|lower)\b.*\bor\b", ql):
         return "compare"
     if re.match(r"^(when|what date|what year|by when|in what year|which year|since when)\b", ql) or \
-            re.search(r"\b(what|which) (date|year|month|day|time)\b|\bby when\b|\bhow long ago\b", ql):
+            re.search(r"\b(what|which) (date|year|month|day|weekday|week|time|hour|decade|century|season)\b|"
+                      r"\bby when\b|\bhow long ago\b", ql):
         return "when"
     if re.search(r"\bhow (much|many|large|big|high|long|far|old|often)\b|\bwhat (percentage|share|amount|figure|"
                  r"sum|proportion|number|level|size|cost|price|budget)\b|\bper ?cent\b|%", ql):
@@ -128,8 +129,8 @@ def answer_kind(q: str) -> AnswerKind:
 
 
 # Nouns that name an answer type rather than a thing: the answer-type check covers them ("which year").
-_TYPE_NOUNS = frozenset(["date", "year", "month", "day", "time", "number", "amount", "percentage", "share", "sum",
-                         "proportion", "figure", "level", "size", "person", "people", "man", "woman", "place", "city",
+_TYPE_NOUNS = frozenset(["date", "year", "month", "day", "weekday", "week", "time", "hour", "decade", "century",
+                         "number", "amount", "percentage", "share", "sum", "proportion", "figure", "level", "size", "person", "people", "man", "woman", "place", "city",
                          "country", "town", "name", "way", "reason", "kind", "type", "sort", "one", "ones"])
 _TYPE_STEMS = frozenset(stem(w) for w in _TYPE_NOUNS)
 _COPULA = frozenset(["is", "are", "was", "were", "'s", "’s", "will", "be", "would", "has", "have", "been"])
@@ -272,6 +273,46 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
     if core is not None:
         core.required = True
     return info
+
+
+_INITIALISM = re.compile(r"[A-Z]{2,6}")
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w'’-]*)*")
+_JOINERS = frozenset(["of", "for", "and", "the", "on", "in", "&"])
+
+
+def initialism_of(acronym: str, text: str) -> list[str]:
+    """Names in the text whose capitalised words' initials spell the acronym ("CDC" -> "Centers for Disease
+    Control", inside "Centers for Disease Control and Prevention"): the long form a text may use instead."""
+    out: list[str] = []
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        for i, w in enumerate(words):
+            if w.lower() in _JOINERS or w[0] != acronym[0]:
+                continue
+            caps: list[str] = []
+            for j in range(i, len(words)):
+                if words[j].lower() in _JOINERS:
+                    continue
+                caps.append(words[j][0])
+                if len(caps) == len(acronym):
+                    if "".join(caps) == acronym:
+                        out.append(" ".join(words[i : j + 1]))
+                    break
+    return list(dict.fromkeys(out))
+
+
+def resolve_initialisms(items: QuestionItems, texts: list[str], lex: Lexicon) -> None:
+    """An acronym the library never writes ("CDC") is known when the passages found write its long form: that
+    form becomes its alias (matched like any other spelling), and it is no longer reported as unknown."""
+    for ent in items.unknown:
+        if not _INITIALISM.fullmatch(ent.text):
+            continue
+        forms = list(dict.fromkeys(f for t in texts for f in initialism_of(ent.text, t)))[:2]
+        if not forms:
+            continue
+        ent.aliases += [fold(f) for f in forms]
+        ent.df = _entity_df(ent.forms + ent.aliases, lex)
+        ent.weight = 2.0 * math.log((max(1, lex.n_passages()) + 1) / (ent.df + 0.5))
 
 
 def skeleton_match(a: str, b: str) -> bool:

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from assistant.evidence.candidates import Candidate
 from assistant.evidence.find import refusal_reason
-from assistant.evidence.items import analyse, answer_kind
+from assistant.evidence.items import analyse, answer_kind, initialism_of, resolve_initialisms
 from assistant.evidence.match import TextView
 from assistant.evidence.sets import grow
 from assistant.textutil import skeleton
@@ -104,3 +104,31 @@ def test_a_capital_that_only_opens_the_question_is_not_a_name() -> None:
     assert all("Besides" not in e.text for e in info.entities), [e.text for e in info.entities]
     info = analyse("Severn Trent said what about leaks?", FakeLexicon())
     assert any(e.text == "Severn Trent" for e in info.entities), [e.text for e in info.entities]
+
+
+def test_an_acronym_the_library_spells_out_is_known_by_its_long_form() -> None:
+    """"IWMB" is never written, but a passage found names the Inland Water Management Board: not unknown, and the
+    long form is matched as its spelling. An acronym no passage spells out stays unknown."""
+    lex = FakeLexicon()
+    info = analyse("Why did the former head of the IWMB resign?", lex)
+    assert [e.text for e in info.unknown] == ["IWMB"]
+    found = ["Ms Vance, formerly chair of the Inland Water Management Board of Victoria, resigned in May."]
+    lex.DF.update({"inland": 2, "water": 30, "management": 9, "board": 11})
+    try:
+        resolve_initialisms(info, found, lex)
+    finally:
+        for t in ("inland", "water", "management", "board"):
+            lex.DF.pop(t)
+    assert info.unknown == []
+    assert "inland water management board" in info.entities[0].aliases
+    other = analyse("Why did the head of the WRC resign?", FakeLexicon())
+    resolve_initialisms(other, found, FakeLexicon())
+    assert [e.text for e in other.unknown] == ["WRC"]
+
+
+def test_initials_skip_joining_words_and_stop_at_the_acronym_length() -> None:
+    text = "the Centers for Disease Control and Prevention and the European Union"
+    assert initialism_of("CDC", text) == ["Centers for Disease Control"]
+    assert initialism_of("EU", text) == ["European Union"]
+    assert initialism_of("CDCP", text) == ["Centers for Disease Control and Prevention"]
+    assert initialism_of("UN", text) == []
