@@ -29,9 +29,12 @@ def _redundant(c: Candidate, chosen: list[Candidate]) -> bool:
 
 def _restates_source(c: Candidate, chosen: list[Candidate], kind: str) -> bool:
     """A document's metadata (title, outlet, date) as an extra sentence only repeats what its citation shows,
-    unless the question asks about the source or a date, or it covers a part of the question nothing chosen does."""
+    unless the question asks about the source or a date, or it covers a part of the question nothing chosen does.
+    To "what did X say" it is never an answer: a title or an outlet is nobody's statement."""
     if c.meta_field is None or kind in ("metadata", "when"):
         return False
+    if kind == "say":
+        return True
     covered = {k for o in chosen for k in o.covers()}
     return not (set(c.own) - covered)
 
