@@ -18,7 +18,7 @@ def test_metadata_is_an_extra_only_when_it_adds_what_was_asked() -> None:
     title = _cand("Title: Basin states press for a higher pumping levy. Published by Water Weekly.", ["T:basin", "T:levy"],
                   meta=True)
     assert not _restates_source(title, chosen, "what")  # names the basin, which nothing chosen does
-    assert _restates_source(title, chosen + [_cand("The basin ...", ["T:basin"])], "what")  # adds nothing
+    assert _restates_source(title, [*chosen, _cand("The basin ...", ["T:basin"])], "what")  # adds nothing
     assert not _restates_source(title, chosen, "metadata")  # the source itself is asked about
     assert _restates_source(title, chosen, "say")  # a title is nobody's statement
     assert not _restates_source(chosen[0], [], "say")  # sentences of the text are not metadata
