@@ -240,15 +240,16 @@ class Assistant:
     # ---- positions ---------------------------------------------------------------------------------
     def contrast(self, topic: str, actors: Sequence[str], backend: str | None = None) -> Contrast:
         from assistant.errors import BriefingError
-        from assistant.positions.contrast import contrast
+        from assistant.positions.contrast import actor_for, contrast
 
         if not topic.strip():
             raise BriefingError("empty topic")
         if not actors:
             raise BriefingError("name at least one actor (--actor NAME)")
         self.require_index()
-        resolved = [self.registry.resolve(a).actor for a in actors]
-        result = contrast(self.index, self.statements_finder(), topic.strip(), list(dict.fromkeys(resolved)))
+        finder = self.statements_finder()
+        resolved = [actor_for(self.registry, finder, a) for a in actors]  # registered, or a speaker of the documents
+        result = contrast(self.index, finder, topic.strip(), list(dict.fromkeys(resolved)))
         if (backend or self.settings.backend) == "openai":
             from assistant.positions.llm_summary import summarise_with_llm
 

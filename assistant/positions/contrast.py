@@ -56,12 +56,13 @@ class PositionFinder:
         self.exclude = exclude or (lambda _t: False)
         self._key: Any = None
         self._by_actor: dict[str, list[tuple[Said, str]]] = {}
+        self._found: dict[str, set[str]] = {}  # a speaker found in the documents (not registered) -> name forms
 
     def attributions(self) -> dict[str, list[tuple[Said, str]]]:
         """actor -> [(statement, kind for this actor)]: own statements keep their kind (one that describes
         someone else is the speaker's own paraphrase: reported); another speaker's statement that describes or
         names the actor is third_party for the actor."""
-        key = (self.index.state.last_ingest or "", id(self.index.snapshot))
+        key = (self.index.state.last_ingest or "", id(self.index.snapshot), tuple(sorted(self._found)))
         if key != self._key:
             by: dict[str, list[tuple[Said, str]]] = {}
             for sts in self.store.all().values():
@@ -76,8 +77,37 @@ class PositionFinder:
                     for name in described:
                         if name != s.actor:
                             by.setdefault(name, []).append((s, "third_party"))
+                    for name, forms in self._found.items():
+                        if not s.actor and s.named and s.speaker in forms:
+                            by.setdefault(name, []).append((s, "reported" if s.kind == "third_party" else s.kind))
+                        elif any(a in forms for a in s.about) and s.speaker not in forms:
+                            by.setdefault(name, []).append((s, "third_party"))
             self._by_actor, self._key = by, key
         return self._by_actor
+
+    def speakers(self) -> dict[str, int]:
+        """Named speakers of the documents who are not registry actors, with their statement counts."""
+        out: dict[str, int] = {}
+        for sts in self.store.all().values():
+            for s in sts:
+                if not s.actor and s.named and s.speaker:
+                    out[s.speaker] = out.get(s.speaker, 0) + 1
+        return out
+
+    def discover(self, name: str) -> Actor | None:
+        """An actor the registry does not know, found among the documents' speakers ("Sanders" -> the speaker
+        "Bernie Sanders", also quoted as "Sanders"): usable in contrast and "what did X say" without registering.
+        None when no speaker is that person."""
+        from assistant.positions.registry import same_person
+
+        counts = self.speakers()
+        forms = [sp for sp in counts if same_person(name, sp)]
+        if not forms:
+            return None
+        full = max(forms, key=lambda f: (len(f.split()) > 1, counts[f], len(f)))
+        forms_set = set(forms)
+        self._found[full] = forms_set
+        return Actor(name=full, aliases=sorted(forms_set - {full}), surname_aliases=[full.split()[-1]])
 
     def prepare(self, doc_ids: Iterable[str] = ()) -> None:
         """Everything a question about any actor reads, computed now (at ingest) for the documents just added or
@@ -120,6 +150,29 @@ class PositionFinder:
         scored = [(x.sim + x.key_share * 0.1, x.statement, x.kind) for x in self.scored(topic, actor) if x.relevant]
         scored.sort(key=lambda x: (-x[0], _ORDER[x[2]]))
         return scored
+
+
+def actor_for(registry: Any, finder: PositionFinder, name: str) -> Actor:
+    """The registry actor a name denotes, else a speaker of the documents of that name (not registered: found
+    by `discover`). Neither: UnknownActor with the close matches of both."""
+    from rapidfuzz import fuzz, process
+
+    from assistant.errors import UnknownActor
+    from assistant.textutil import fold
+
+    try:
+        return registry.resolve(name).actor  # type: ignore[no-any-return]
+    except UnknownActor as exc:
+        found = finder.discover(name) if name.strip() else None
+        if found is not None:
+            return found
+        speakers = list(finder.speakers())
+        close = {c for c, score, _ in process.extract(fold(name), [fold(x) for x in speakers],
+                                                      scorer=fuzz.token_sort_ratio, limit=3) if score >= 70}
+        names = [sp for sp in speakers if fold(sp) in close][:3]
+        hint = f"; speakers in the documents with close names: {', '.join(names)}" if names else \
+            "; no statement in the documents is by that name either"
+        raise UnknownActor(f"{exc}{hint}") from exc
 
 
 def topic_forms(topic: str, variants: dict[str, list[str]], limit: int = 6) -> list[str]:
@@ -190,7 +243,8 @@ def summarise(actor: Actor, statements: list[Statement]) -> str:
         src = own[0].citation.outlet or own[0].citation.title
         verb = "said" if own[0].attribution == "direct" else "is reported as saying"
         lead = lead.strip('“”"')
-        return f"{actor.name} ({actor.role}) {verb}: “{lead}” [{own[0].citation.n}] ({src})."
+        who = f"{actor.name} ({actor.role})" if actor.role else actor.name
+        return f"{who} {verb}: “{lead}” [{own[0].citation.n}] ({src})."
     third = statements[0]
     return (f"No statement of {actor.name}'s own on this topic; {third.citation.outlet or third.citation.title} "
             f"characterises the position: “{_short(third.text)}” [{third.citation.n}].")

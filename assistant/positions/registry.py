@@ -35,6 +35,24 @@ class Actor:
         return sorted({self.name, *self.aliases}, key=len, reverse=True)
 
 
+def same_person(asked: str, speaker: str) -> bool:
+    """Does a name as the user types it denote a speaker as a document names them? The same name (diacritics and
+    case folded), a surname alone for a full name either way round, or the same surname with a compatible first
+    name or initial; a close spelling of a full name (transliterations of a surname: "Petrovskaya" ~ "Petrovska")."""
+    a, s = fold(asked).replace("’s", "").split(), fold(speaker).replace("’s", "").replace("'s", "").split()
+    if not a or not s:
+        return False
+    if a == s:
+        return True
+    if len(a) == 1 or len(s) == 1:
+        one, full = (a, s) if len(a) == 1 else (s, a)
+        return len(one[0]) > 2 and (one[0] == full[-1] or fuzz.ratio(one[0], full[-1]) >= 88)
+    if a[-1] == s[-1] or fuzz.ratio(a[-1], s[-1]) >= 88:
+        fa, fs = a[0].rstrip("."), s[0].rstrip(".")
+        return fuzz.ratio(fa, fs) >= 80 or (min(len(fa), len(fs)) == 1 and fa[0] == fs[0])
+    return fuzz.ratio(" ".join(a), " ".join(s)) >= 90
+
+
 @dataclass
 class Match:
     actor: Actor
@@ -101,6 +119,9 @@ class ActorRegistry:
             raise UnknownActor("empty actor name")
         if key in self._alias:
             return Match(self._alias[key], 1.0, name)
+        by_surname = {a.name: a for a in self.actors if key in {fold(x) for x in a.surname_aliases}}
+        if len(by_surname) == 1:  # "Sanders" for the one registered actor of that surname
+            return Match(next(iter(by_surname.values())), 0.9, name)
         choices = list(self._alias)
         best = process.extractOne(key, choices, scorer=fuzz.WRatio)
         # WRatio alone matches on fragments ("Johansson" ~ "Johan"); the plain ratio must agree

@@ -59,7 +59,10 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
         try:
             actor = registry.resolve(e.text).actor
         except UnknownActor:
-            continue
+            found = finder.discover(e.text) if hasattr(finder, "discover") else None
+            if found is None:
+                continue
+            actor = found
         rest = [o.text for o in items.entities if o is not e] + [t.surface or t.text for t in items.terms]
         topic = asked_topic(items.question, e.text) or " ".join(rest).strip()
         if not topic:

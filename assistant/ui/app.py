@@ -171,9 +171,10 @@ def build(a: Assistant) -> gr.Blocks:
         with gr.Tab("Positions"):
             p_topic = gr.Textbox(label="Topic", value=ui.topic, placeholder="e.g. funding of the new reservoir",
                                  elem_id="p_topic")
-            p_actors = gr.Dropdown(actor_choices, multiselect=True,
-                                   value=[x for x in ui.actors if x in actor_choices] or None, label="Actors",
-                                   elem_id="p_actors")
+            # registry actors listed; any speaker the documents quote can be typed in (found by name)
+            p_actors = gr.Dropdown(actor_choices, multiselect=True, allow_custom_value=True,
+                                   value=[x for x in ui.actors if x in actor_choices] or None,
+                                   label="Actors (pick, or type anyone the documents quote)", elem_id="p_actors")
             p_backend = gr.Radio(["extractive", "openai"], value=a.settings.backend, label="Backend")
             p_go = gr.Button("Contrast", variant="primary", elem_id="contrast")
             p_out = gr.HTML(elem_id="contrast_out")
@@ -181,7 +182,8 @@ def build(a: Assistant) -> gr.Blocks:
         with gr.Tab("Briefs"):
             b_topic = gr.Textbox(label="Topic", value=ui.brief_topic, placeholder="e.g. the drought response plan",
                                  elem_id="b_topic")
-            b_actors = gr.Dropdown(actor_choices, multiselect=True, label="Actors (optional)")
+            b_actors = gr.Dropdown(actor_choices, multiselect=True, allow_custom_value=True,
+                                   label="Actors (optional; pick, or type anyone the documents quote)")
             b_go = gr.Button("Generate brief", variant="primary", elem_id="brief")
             b_out = gr.HTML(elem_id="brief_out")
             b_files = gr.File(label="Download", file_count="multiple", elem_id="brief_files")
