@@ -76,6 +76,7 @@ def with_products(f: dict[str, float]) -> dict[str, float]:
 
 def score_records(recs: list[Record], sent: dict[str, Any], ref: dict[str, Any]) -> None:
     from assistant.calibration import logistic
+    from assistant.evidence.find import speaker_filter
     from assistant.evidence.sets import best_set
 
     for r in recs:
@@ -83,14 +84,15 @@ def score_records(recs: list[Record], sent: dict[str, Any], ref: dict[str, Any])
             c.features = with_products({k: v for k, v in c.features.items() if "*" not in k})
             c.p = logistic(sent["weights"], sent["bias"], c.features)
         r.cands.sort(key=lambda c: -c.p)
-        r.best = best_set(r.items, r.cands, ref, term_vecs=r.term_vecs) if r.cands else None  # type: ignore[attr-defined]
+        cands = speaker_filter(r.cands, getattr(r, "said", None))  # as find() does for "what did X say"
+        r.best = best_set(r.items, cands, ref, term_vecs=r.term_vecs) if cands else None  # type: ignore[attr-defined]
 
 
 def answer_text(r: Record, compose: dict[str, Any], threshold: float,
                 said: dict[str, float] | None = None) -> tuple[bool, str]:
     from assistant.answering.extractive import select
     from assistant.evidence.cite import display
-    from assistant.evidence.find import Found, said_refusal
+    from assistant.evidence.find import Found, said_refusal, speaker_filter
 
     es = r.best  # type: ignore[attr-defined]
     answerable = es is not None and not r.items.unknown and es.p_answerable >= threshold
@@ -98,7 +100,7 @@ def answer_text(r: Record, compose: dict[str, Any], threshold: float,
         answerable = False  # "what did X say about Y": X is quoted, never on Y (the positions package's check)
     if not answerable:
         return False, ""
-    found = Found(r.items, r.hits, r.cands, es, True)
+    found = Found(r.items, r.hits, speaker_filter(r.cands, getattr(r, "said", None)), es, True)
     return True, " ".join(display(c.text) for c in select(found, compose))
 
 

@@ -46,6 +46,26 @@ class SaidCheck:
     on_topic: int  # of those, the ones about the topic (the contrast rule)
     closest: float = 1.0  # the best topic similarity of those statements (cosine, best of statement/paragraph/context)
     key_share: float = 1.0  # the largest share of the topic's key terms one of them holds
+    speaker_key: str = ""  # the question item that names X
+    # doc id -> (spans of X's own statements, spans of statements by other named speakers) in that document
+    spans: Callable[[str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] | None = field(default=None,
+                                                                                              repr=False)
+
+
+def speaker_filter(cands: list[Candidate], check: SaidCheck | None) -> list[Candidate]:
+    """For "what did X say": leave out a sentence that holds only someone else's statement ("…," he said, where
+    "he" is another speaker) unless it names X: it must not be read as X's words."""
+    if check is None or check.spans is None or check.own == 0:
+        return cands
+    out = []
+    memo: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    for c in cands:
+        if c.meta_field is None and check.speaker_key not in c.own:
+            own, others = memo.get(c.doc_id) or memo.setdefault(c.doc_id, check.spans(c.doc_id))
+            if any(s < c.end and c.start < e for s, e in others) and not any(s < c.end and c.start < e for s, e in own):
+                continue
+        out.append(c)
+    return out
 
 
 def said_refusal(items: QuestionItems, check: SaidCheck | None,
@@ -199,13 +219,15 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
         flagged = [h for h, f in zip(hits, marks, strict=True) if f]
         hits = [h for h, f in zip(hits, marks, strict=True) if not f]
     cands = score(build(lib, items, hits, qvec, exclude), params["sentence"])
+    check = said(items) if said is not None and items.kind == "say" else None
+    cands = speaker_filter(cands, check)
     es = best_set(items, cands, params["refusal"], term_vecs=term_vectors(lib, items))
     t2 = time.perf_counter()
     answerable = es is not None and not items.unknown and es.p_answerable >= params["refusal"]["threshold"]
     found = Found(items, hits, cands, es, answerable, flagged=flagged,
                   timings_ms={"retrieve": (t1 - t0) * 1000, "evidence": (t2 - t1) * 1000})
-    if answerable and said is not None and items.kind == "say":
-        why = said_refusal(items, said(items), params.get("said"))
+    if answerable and check is not None:
+        why = said_refusal(items, check, params.get("said"))
         if why is not None:
             found.answerable = False
             found.reason, found.missing = why

@@ -193,6 +193,27 @@ def _entity_df(forms: list[str], lex: Lexicon) -> int:
     return best
 
 
+_JOINED = re.compile(r"\s*[-–—/]\s*")
+
+
+def _joined_parts(ent: Item, lex: Lexicon, n: int) -> list[Item]:
+    """A joined name the library never writes ("Turkey-Libya deal", "US/China"): its parts, when the library
+    names each of them; else the name as it is."""
+    parts = [p.strip() for p in _JOINED.split(ent.text) if p.strip()]
+    if ent.df > 0 or len(parts) < 2:
+        return [ent]
+    out = []
+    for p in parts:
+        f = fold(p)
+        aliases = [a for a in (fold(x) for x in lex.aliases(p)) if a != f]
+        df = _entity_df([f, *aliases], lex)
+        if df == 0:
+            return [ent]
+        out.append(Item("E:" + f, p, "entity", forms=[f], aliases=aliases, df=df,
+                        weight=2.0 * math.log((n + 1) / (df + 0.5))))
+    return out
+
+
 def analyse(question: str, lex: Lexicon) -> QuestionItems:
     q = question.strip()
     info = QuestionItems(question=q, kind=answer_kind(q))
@@ -257,6 +278,7 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
     for ent in info.entities:
         ent.df = _entity_df(ent.forms + ent.aliases, lex)
         ent.weight = 2.0 * math.log((n + 1) / (ent.df + 0.5))
+    info.entities = [p for ent in info.entities for p in _joined_parts(ent, lex, n)]
     if info.kind == "compare":
         cm = re.search(r"\b(?:of|between)?\s*([^,?]+?)\s+(?:or|and)\s+([^,?]+?)\s*(?:,|\?|$|\b(?:is|was|has|had|"
                       r"did|were|are)\b)", q)

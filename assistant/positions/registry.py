@@ -35,6 +35,15 @@ class Actor:
         return sorted({self.name, *self.aliases}, key=len, reverse=True)
 
 
+_JOINING = frozenset(["of", "the", "for", "and", "on", "in"])
+
+
+def _close_surname(x: str, y: str) -> bool:
+    """Another transliteration of the same surname ("Zelenskyy" ~ "Zelensky"): long, same initial, close spelling;
+    not a word and its derivative ("Iraq" / "Iraqi")."""
+    return min(len(x), len(y)) >= 6 and x[0] == y[0] and fuzz.ratio(x, y) >= 88
+
+
 def same_person(asked: str, speaker: str) -> bool:
     """Does a name as the user types it denote a speaker as a document names them? The same name (diacritics and
     case folded), a surname alone for a full name either way round, or the same surname with a compatible first
@@ -46,8 +55,10 @@ def same_person(asked: str, speaker: str) -> bool:
         return True
     if len(a) == 1 or len(s) == 1:
         one, full = (a, s) if len(a) == 1 else (s, a)
-        return len(one[0]) > 2 and (one[0] == full[-1] or fuzz.ratio(one[0], full[-1]) >= 88)
-    if a[-1] == s[-1] or fuzz.ratio(a[-1], s[-1]) >= 88:
+        if _JOINING & set(full):  # "the Ministry of X", "the Board for Y": a body, not a person with a surname
+            return False
+        return len(one[0]) > 2 and (one[0] == full[-1] or _close_surname(one[0], full[-1]))
+    if a[-1] == s[-1] or _close_surname(a[-1], s[-1]):
         fa, fs = a[0].rstrip("."), s[0].rstrip(".")
         return fuzz.ratio(fa, fs) >= 80 or (min(len(fa), len(fs)) == 1 and fa[0] == fs[0])
     return fuzz.ratio(" ".join(a), " ".join(s)) >= 90

@@ -33,7 +33,9 @@ def asked_topic(question: str, speaker: str) -> str | None:
 
 _SPEECH = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|argued|claim|claimed|state|stated|"
                      r"write|wrote|comment|commented|warn|warned|mean|means|believe|believes|want|wants|propose|"
-                     r"proposed|demand|demanded|call|called|urge|urged)\b", re.IGNORECASE)
+                     r"proposed|demand|demanded|call|called|urge|urged|react|reacted|respond|responded|reply|"
+                     r"replied|describe|described|characteri[sz]e|characteri[sz]ed|critici[sz]e|critici[sz]ed)\b",
+                     re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
@@ -47,6 +49,19 @@ def can_be_speaker(question: str, name: str) -> bool:
     if verb is None or at < verb.start():
         return True
     return any(m.end() <= at <= m.end() + 3 for m in _ACCORDING.finditer(question))
+
+
+def _spans(finder: Any, own: list[Any]) -> Any:
+    """doc id -> (spans of X's statements, spans of statements by other named speakers) in that document."""
+    def spans(doc_id: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        mine = {(s.doc_id, s.char_start, s.char_end) for s in own if s.doc_id == doc_id}
+        sts = finder.store.for_doc(doc_id)
+        yours = [(s.char_start, s.char_end) for s in sts if (doc_id, s.char_start, s.char_end) in mine]
+        others = [(s.char_start, s.char_end) for s in sts
+                  if (doc_id, s.char_start, s.char_end) not in mine and s.named]
+        return yours, others
+
+    return spans
 
 
 def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | None:
@@ -71,5 +86,6 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
         scored = [x for x in finder.scored(topic, actor) if x.kind != "third_party"]
         return SaidCheck(actor.name, topic, len(own), sum(x.relevant for x in scored),
                          closest=max((x.sim for x in scored), default=0.0),
-                         key_share=max((x.key_share for x in scored), default=0.0))
+                         key_share=max((x.key_share for x in scored), default=0.0), speaker_key=e.key,
+                         spans=_spans(finder, own))
     return None

@@ -71,3 +71,12 @@ def test_nobody_of_that_name_is_a_clear_error_with_close_speakers() -> None:
 def test_a_registered_actor_resolves_by_surname_alone() -> None:
     reg = ActorRegistry([Actor("Bernard Sandoval", surname_aliases=["Sandoval"])])
     assert reg.resolve("Sandoval").actor.name == "Bernard Sandoval"
+
+
+@pytest.mark.parametrize(("asked", "speaker"), [
+    ("Iraqi", "The Foreign Ministry of Iraq"),  # a body is not a person with a surname
+    ("Iraq", "Iraqi"),  # a word and its derivative
+    ("Ruiz", "the Board of Ruiz"),
+])
+def test_no_surname_match_for_bodies_or_derived_words(asked: str, speaker: str) -> None:
+    assert not same_person(asked, speaker)

@@ -111,3 +111,22 @@ def test_answering_needs_a_statement_near_the_topic(closest: float, key_share: f
     bar = {"min_sim": 0.45, "key_share": 0.67}
     assert (said_refusal(items, check, bar) is not None) is refused
     assert said_refusal(items, check) is None  # with no fitted bar, the contrast's rule alone decides
+
+
+def test_a_sentence_holding_only_another_speakers_words_is_not_an_answer() -> None:
+    from assistant.evidence.candidates import Candidate
+    from assistant.evidence.find import speaker_filter
+    from assistant.evidence.match import ItemMatch
+
+    text = ('"We will not pay," he said. Vance called the levy fair. Lee said the basin is dry. '
+            'Lee said Vance was wrong.')
+    sents = [(0, 27), (28, 55), (56, 82), (83, 108)]
+    cands = [Candidate("d", s, e, text[s:e], "c", 0) for s, e in sents]
+    for c in cands:
+        if "Vance" in c.text:
+            c.own = {"E:vance": ItemMatch("E:vance", "Vance", "exact", 1.0)}
+    spans = {"d": ([(28, 54)], [(1, 17), (65, 81), (92, 107)])}  # Vance's own; Lee's (and "he" = Lee)
+    check = SaidCheck("Elena Vance", "the levy", 1, 1, speaker_key="E:vance", spans=lambda d: spans[d])
+    kept = [c.text for c in speaker_filter(cands, check)]
+    assert kept == ["Vance called the levy fair.", "Lee said Vance was wrong."]  # names her: kept, read as Lee's
+    assert speaker_filter(cands, None) == cands
