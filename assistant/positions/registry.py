@@ -39,7 +39,7 @@ _JOINING = frozenset(["of", "the", "for", "and", "on", "in"])
 
 
 def _close_surname(x: str, y: str) -> bool:
-    """Another transliteration of the same surname ("Zelenskyy" ~ "Zelensky"): long, same initial, close spelling;
+    """Another transliteration of the same surname ("Kovalenkov" ~ "Kovalenkow"): long, same initial, close spelling;
     not a word and its derivative ("Iraq" / "Iraqi")."""
     return min(len(x), len(y)) >= 6 and x[0] == y[0] and fuzz.ratio(x, y) >= 88
 
@@ -56,6 +56,8 @@ def same_person(asked: str, speaker: str) -> bool:
     if len(a) == 1 or len(s) == 1:
         one, full = (a, s) if len(a) == 1 else (s, a)
         if _JOINING & set(full):  # "the Ministry of X", "the Board for Y": a body, not a person with a surname
+            return False
+        if len(full) == 1:  # two single words: only the same word (a demonym is not its country)
             return False
         return len(one[0]) > 2 and (one[0] == full[-1] or _close_surname(one[0], full[-1]))
     if a[-1] == s[-1] or _close_surname(a[-1], s[-1]):

@@ -76,6 +76,7 @@ def test_a_registered_actor_resolves_by_surname_alone() -> None:
 @pytest.mark.parametrize(("asked", "speaker"), [
     ("Iraqi", "The Foreign Ministry of Iraq"),  # a body is not a person with a surname
     ("Iraq", "Iraqi"),  # a word and its derivative
+    ("German", "Germany"),
     ("Ruiz", "the Board of Ruiz"),
 ])
 def test_no_surname_match_for_bodies_or_derived_words(asked: str, speaker: str) -> None:
