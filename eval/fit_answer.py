@@ -5,7 +5,7 @@ report dev and held-out side by side with a naive baseline (top-3 sentences of p
     .venv/bin/python eval/fit_answer.py --report   # only measure with the committed parameters
 
 Dev (fit on): SQuAD 2.0 "Normans" (all 87 paragraphs pooled), HotpotQA q1-100 (pooled), the dev half of our gold
-set. Dev, looked at and reported only: the Wikinews dev set (eval/wikinews-qa-dev.yaml, 10 articles of the
+set, and for the sentence scorer only the Wikinews dev set (eval/wikinews-qa-dev.yaml, 10 articles of the
 22-article library eval/attribution/texts; see FIT_ON).
 Held-out (never fit on): SQuAD "Computational complexity", HotpotQA q101-200, the gold held-out half, the Wikinews
 held-out set (eval/wikinews-qa.yaml, 12 other articles of that library).
@@ -42,10 +42,12 @@ SET_FEATURES = ["p_top", "p_second", "margin", "coverage", "entity_coverage", "r
                 "has_entities", "seed_coverage", "seed_own_coverage", "max_missing_seed", "max_missing_set", "loose",
                 "missing_semantic", "focus_missing", "focus_type_missing", "focus_semantic_gap"]
 INTERACT = list(INTERACTIONS)
-# the dev sets fit on. The Wikinews dev set is looked at (its failures) and reported beside its held-out set, not
-# fit on: fitting on it too (2026-12-05) lowered the dev objective (0.433 -> 0.417) and SQuAD dev containment
-# (0.896 -> 0.865) by raising the answerability threshold from 0.05 to 0.55
+# the dev sets the answerability model and threshold are fit on: not the Wikinews dev set (fitting them on it too,
+# 2026-12-05, lowered the dev objective 0.433 -> 0.417 and SQuAD dev containment 0.896 -> 0.865 by raising the
+# threshold from 0.05 to 0.55). The sentence scorer is fit on it as well (SENTENCE_FIT_ON: more kinds of text; dev
+# containment averaged over the four dev sets 0.810 -> 0.826, held-out 0.777 -> 0.775, i.e. unchanged)
 FIT_ON = ("squad2", "hotpotqa", "gold")
+SENTENCE_FIT_ON = (*FIT_ON, "wikinews")
 REFUSAL_COST = 1.5  # a needless refusal of an answerable question counts 1.5 times a wrong answer
 
 
@@ -193,7 +195,9 @@ def main() -> None:
     else:
         # 1. sentence scorer: does this sentence hold the answer? (answerable, non yes/no dev questions)
         xs, ys, ws = [], [], []
-        for r in dev:
+        sent_dev = [r for (ds, split), (_a, recs) in data.items() if split == "dev" and ds in SENTENCE_FIT_ON
+                    for r in recs]
+        for r in sent_dev:
             if not r.q.answerable or r.q.yes_no or not any(r.labels):
                 continue
             for c, y in zip(r.cands, r.labels, strict=True):
@@ -279,6 +283,7 @@ def main() -> None:
     if not args.report:
         path = write("answer", params,
                      data={"fit_on": [f"{ds}/dev" for ds in FIT_ON],
+                           "sentence_scorer_fit_on": [f"{ds}/dev" for ds in SENTENCE_FIT_ON],
                            "questions": {f"{ds}/{s}": len(recs) for (ds, s), (_a, recs) in data.items() if s == "dev"},
                            "sentence_examples": len(xs), "sentence_positives": int(sum(ys)),
                            "objective": f"threshold: sum over dev sets of unanswerable refused - {REFUSAL_COST} x answerable refused; "
