@@ -101,7 +101,7 @@ def assistant_for(dataset: str, split: str, docs: dict[str, tuple[str, str]] | N
 def collect(a: Any, qs: list[Q], params: dict[str, Any]) -> list[Record]:
     """Items, merged hits and candidate features for each question, with labels (sentence holds an answer)."""
     from assistant.evidence.candidates import build
-    from assistant.evidence.find import term_vectors
+    from assistant.evidence.find import statement_hits, term_vectors
     from assistant.evidence.gather import gather
     from assistant.evidence.items import analyse, resolve_initialisms
 
@@ -114,6 +114,8 @@ def collect(a: Any, qs: list[Q], params: dict[str, Any]) -> list[Record]:
         hits = gather(a.index, lib.embed, items, k=10, hops=int(params.get("hops", 2)), qvec=qvec)
         if items.unknown:
             resolve_initialisms(items, [h.text for h in hits], lib)
+        if items.kind == "say":  # as find() does: the passages of X's statements on Y join the search's
+            hits = hits + statement_hits(lib, a.said_check(items), hits)
         cands = build(lib, items, hits, qvec, a.is_untrusted)
         rec = Record(q, hits, cands, items, ms=(time.perf_counter() - t) * 1000, term_vecs=term_vectors(lib, items))
         variants = [v for fact in q.answers for v in fact]

@@ -102,7 +102,9 @@ def answer_text(r: Record, compose: dict[str, Any], threshold: float,
         answerable = False  # "what did X say about Y": X is quoted, never on Y (the positions package's check)
     if not answerable:
         return False, ""
-    found = Found(r.items, r.hits, speaker_filter(r.cands, getattr(r, "said", None)), es, True)
+    check = getattr(r, "said", None)
+    found = Found(r.items, r.hits, speaker_filter(r.cands, check), es, True,
+                  statements=list(check.quotes) if check is not None else [])
     return True, " ".join(display(c.text) for c in select(found, compose))
 
 

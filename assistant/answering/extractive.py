@@ -45,7 +45,12 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     assert found.best is not None
     chosen: list[Candidate] = []
     words = 0
+    for c in said_first(found):
+        chosen.append(c)
+        words += len(c.text.split())
     for m in found.best.members:
+        if m.candidate in chosen:
+            continue
         n = len(m.candidate.text.split())
         if chosen and words + n > max_words:
             continue
@@ -63,6 +68,21 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
         words += n
         extra += 1
     return order(chosen)
+
+
+def said_first(found: Found, n: int = 2) -> list[Candidate]:
+    """"What did X say about Y": the sentences holding X's closest statements on Y lead the answer (its shape:
+    the speaker's own words), at most n, within the word budget."""
+    out: list[Candidate] = []
+    words = 0
+    for doc_id, start, end in found.statements[:n]:
+        c = next((c for c in found.candidates if c.doc_id == doc_id and c.meta_field is None
+                  and c.start < end and start < c.end), None)
+        if c is None or c in out or (out and words + len(c.text.split()) > MAX_WORDS):
+            continue
+        out.append(c)
+        words += len(c.text.split())
+    return out
 
 
 def order(chosen: list[Candidate]) -> list[Candidate]:

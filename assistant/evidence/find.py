@@ -18,7 +18,7 @@ from assistant.evidence.library import LibraryView
 from assistant.evidence.parts import split_parts
 from assistant.evidence.sets import EvidenceSet, best_set, name_phrases, score
 from assistant.textutil import fold
-from assistant.types import Hit, SearchFilters
+from assistant.types import Hit, HitWhy, SearchFilters
 
 
 @dataclass
@@ -33,6 +33,9 @@ class Found:
     flagged: list[Hit] = field(default_factory=list)  # passages left out as possible instructions (injection)
     timings_ms: dict[str, float] = field(default_factory=dict)
     parts: list[Found] = field(default_factory=list)  # a compound question's parts, each with its own evidence
+    # "what did X say about Y": where X's statements on Y stand (doc id, start, end), closest first; the answer
+    # leads with them
+    statements: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -47,16 +50,42 @@ class SaidCheck:
     closest: float = 1.0  # the best topic similarity of those statements (cosine, best of statement/paragraph/context)
     key_share: float = 1.0  # the largest share of the topic's key terms one of them holds
     speaker_key: str = ""  # the question item that names X
+    quotes: list[tuple[str, int, int]] = field(default_factory=list)  # X's statements on Y: (doc id, start, end)
     # doc id -> (spans of X's own statements, spans of statements by other named speakers) in that document
     spans: Callable[[str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] | None = field(default=None,
                                                                                               repr=False)
 
 
+def statement_hits(lib: LibraryView, check: SaidCheck | None, hits: list[Hit]) -> list[Hit]:
+    """For "what did X say about Y": the passages holding X's statements on Y (the positions package's topic
+    rule), when the search did not find them: X's own words are candidates whatever the question's wording."""
+    if check is None or not check.quotes:
+        return []
+    have = {h.chunk_id for h in hits}
+    out: list[Hit] = []
+    for doc_id, start, _end in check.quotes:
+        sd = lib.snap.docs.get(doc_id)
+        if sd is None:
+            continue
+        chunk = next((c for c in sd.chunks if c.char_start <= start < c.char_end), None)
+        if chunk is None or chunk.chunk_id in have:
+            continue
+        have.add(chunk.chunk_id)
+        m = sd.document.meta
+        out.append(Hit(chunk_id=chunk.chunk_id, doc_id=doc_id, title=m.title, source_path=m.source_path,
+                       section=chunk.section, text=chunk.text, score=0.0, char_start=chunk.char_start,
+                       char_end=chunk.char_end, page=chunk.page, outlet=m.outlet, date=m.date, doc_type=m.doc_type,
+                       why=HitWhy(via=f"statement of {check.speaker}")))
+    return out
+
+
 def speaker_filter(cands: list[Candidate], check: SaidCheck | None) -> list[Candidate]:
     """For "what did X say": leave out a sentence that holds only someone else's statement ("…," he said, where
-    "he" is another speaker) unless it names X: it must not be read as X's words."""
+    "he" is another speaker) unless it names X: it must not be read as X's words. A document's metadata (a title
+    that names X) is nobody's statement either."""
     if check is None or check.spans is None or check.own == 0:
         return cands
+    cands = [c for c in cands if c.meta_field is None]
     out = []
     memo: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for c in cands:
@@ -212,6 +241,8 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
     hits = [h for h in hits if lib.snap.docs.get(h.doc_id) is not None]
     if items.unknown:
         resolve_initialisms(items, [h.text for h in hits], lib)
+    check = said(items) if said is not None and items.kind == "say" else None
+    hits = hits + statement_hits(lib, check, hits)
     t1 = time.perf_counter()
     flagged: list[Hit] = []
     if exclude is not None:
@@ -219,13 +250,13 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
         flagged = [h for h, f in zip(hits, marks, strict=True) if f]
         hits = [h for h, f in zip(hits, marks, strict=True) if not f]
     cands = score(build(lib, items, hits, qvec, exclude), params["sentence"])
-    check = said(items) if said is not None and items.kind == "say" else None
     cands = speaker_filter(cands, check)
     es = best_set(items, cands, params["refusal"], term_vecs=term_vectors(lib, items))
     t2 = time.perf_counter()
     answerable = es is not None and not items.unknown and es.p_answerable >= params["refusal"]["threshold"]
     found = Found(items, hits, cands, es, answerable, flagged=flagged,
-                  timings_ms={"retrieve": (t1 - t0) * 1000, "evidence": (t2 - t1) * 1000})
+                  timings_ms={"retrieve": (t1 - t0) * 1000, "evidence": (t2 - t1) * 1000},
+                  statements=list(check.quotes) if check is not None else [])
     if answerable and check is not None:
         why = said_refusal(items, check, params.get("said"))
         if why is not None:

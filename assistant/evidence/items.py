@@ -109,7 +109,8 @@ def answer_kind(q: str) -> AnswerKind:
         return "number"
     if re.search(r"\b(what|how) (did|does|do|has|have)\b.*\b(say|tell|argue|warn|claim|state|stress|call|announce|"
                  r"propose|demand|promise|suggest|insist|think|believe|want|urge|recall|mean|respond|react|"
-                 r"criticise|criticize|describe)\b|\b(position|stance|view|views|opinion|response)\b", ql):
+                 r"criticise|criticize|describe|characterise|characterize|reply|comment)\b|\b(position|stance|view|views|opinion|"
+                 r"response)\b", ql):
         return "say"
     if re.search(r"^(which|what) \w+ (countries|states|nations|members|ministers|organi[sz]ations|areas|"
                  r"topics|pathways|measures|steps|priorities)\b|^(which|what) (countries|states|nations|members|"

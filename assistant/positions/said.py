@@ -51,6 +51,12 @@ def can_be_speaker(question: str, name: str) -> bool:
     return any(m.end() <= at <= m.end() + 3 for m in _ACCORDING.finditer(question))
 
 
+def _on_topic(scored: list[Any], n: int = 3) -> list[tuple[str, int, int]]:
+    """Where the speaker's statements on the topic stand, closest first."""
+    best = sorted((x for x in scored if x.relevant), key=lambda x: -(x.sim + 0.1 * x.key_share))[:n]
+    return [(x.statement.doc_id, x.statement.char_start, x.statement.char_end) for x in best]
+
+
 def _spans(finder: Any, own: list[Any]) -> Any:
     """doc id -> (spans of X's statements, spans of statements by other named speakers) in that document."""
     def spans(doc_id: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -87,5 +93,5 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
         return SaidCheck(actor.name, topic, len(own), sum(x.relevant for x in scored),
                          closest=max((x.sim for x in scored), default=0.0),
                          key_share=max((x.key_share for x in scored), default=0.0), speaker_key=e.key,
-                         spans=_spans(finder, own))
+                         spans=_spans(finder, own), quotes=_on_topic(scored))
     return None

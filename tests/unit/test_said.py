@@ -43,9 +43,20 @@ class Finder:
     def scored(self, topic: str, actor: Actor) -> list[Scored]:
         self.topics.append(topic)
         levy, aquifer = "levy" in topic, "aquifer" in topic
-        return [Scored("levy 1", "direct", 0.9 if levy else 0.2, 1.0 if levy else 0.0, levy),
-                Scored("levy 2", "reported", 0.8 if levy else 0.1, 0.5 if levy else 0.0, levy),
-                Scored("aquifer", "third_party", 0.7 if aquifer else 0.1, 0.0, aquifer)]
+        return [Scored(St("levy 1", 0), "direct", 0.9 if levy else 0.2, 1.0 if levy else 0.0, levy),
+                Scored(St("levy 2", 50), "reported", 0.8 if levy else 0.1, 0.5 if levy else 0.0, levy),
+                Scored(St("aquifer", 90), "third_party", 0.7 if aquifer else 0.1, 0.0, aquifer)]
+
+
+@dataclass
+class St:
+    text: str
+    char_start: int
+    doc_id: str = "d"
+
+    @property
+    def char_end(self) -> int:
+        return self.char_start + len(self.text)
 
 
 @dataclass
@@ -130,3 +141,34 @@ def test_a_sentence_holding_only_another_speakers_words_is_not_an_answer() -> No
     kept = [c.text for c in speaker_filter(cands, check)]
     assert kept == ["Vance called the levy fair.", "Lee said Vance was wrong."]  # names her: kept, read as Lee's
     assert speaker_filter(cands, None) == cands
+
+
+def test_the_speakers_statements_join_the_evidence_and_lead_the_answer() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answering.extractive import said_first
+    from assistant.evidence.candidates import Candidate
+    from assistant.evidence.find import Found, statement_hits
+    from assistant.evidence.items import QuestionItems
+    from assistant.types import Chunk, DocumentMeta, Hit
+
+    meta = DocumentMeta(doc_id="d", title="Basin news", source_path="d.txt")
+    chunks = [Chunk(chunk_id="c1", doc_id="d", text="a", char_start=0, char_end=100),
+              Chunk(chunk_id="c2", doc_id="d", text="b", char_start=100, char_end=200)]
+    lib = SimpleNamespace(snap=SimpleNamespace(docs={"d": SimpleNamespace(chunks=chunks, document=SimpleNamespace(
+        meta=meta))}))
+    found_hit = Hit(chunk_id="c1", doc_id="d", title="t", source_path="d.txt", section="", text="a", score=1.0,
+                    char_start=0, char_end=100)
+    check = SaidCheck("Elena Vance", "the levy", 2, 2, quotes=[("d", 120, 150), ("d", 10, 30), ("x", 0, 5)])
+    extra = statement_hits(lib, check, [found_hit])  # type: ignore[arg-type]
+    assert [h.chunk_id for h in extra] == ["c2"]  # the one the search missed; a vanished document is skipped
+    assert extra[0].why.via == "statement of Elena Vance"
+    assert statement_hits(lib, None, []) == []  # type: ignore[arg-type]
+
+    cands = [Candidate("d", 0, 40, "Rain fell on the basin all week long.", "c1", 0),
+             Candidate("d", 110, 160, "Vance said the levy must rise.", "c2", 1)]
+    found = Found(QuestionItems("What did Vance say about the levy?", "say"), [], cands, None, True,
+                  statements=check.quotes)
+    assert [c.text for c in said_first(found)] == ["Vance said the levy must rise.",
+                                                   "Rain fell on the basin all week long."]
+    assert said_first(Found(found.items, [], cands, None, True)) == []
