@@ -275,3 +275,30 @@ def test_statements_extracted_once_beside_the_embedding(tmp_path: Path, monkeypa
     (docs / "b.md").write_text("# Canal\n\nThe canal reopened in May, the operator said.\n")
     a.ingest([docs])
     assert [c[0] for c in calls] == ["a", "b"]
+
+
+def test_a_library_without_an_actors_file_contrasts_its_speakers(tmp_path: Path) -> None:
+    """A staffer's own library, no actors file: the speakers its documents quote are contrasted and asked about
+    by the names a user types (a surname), and a name nobody has is a clear error (real model, spaCy, Chroma)."""
+    from assistant.errors import UnknownActor
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "levy.md").write_text(
+        "# Basin levy debate\n\n"
+        "\"The pumping levy must rise to protect the aquifer,\" said Ana Ruiz, the chair of the water board.\n\n"
+        "Tom Lee, a farmers' representative, said the levy would ruin small growers and should be scrapped.\n\n"
+        "The board meets again in June to discuss the new reservoir.\n", encoding="utf-8")
+    from assistant.settings import Settings
+
+    a = Assistant(Settings(index_dir=tmp_path / "index", corpus_dir=docs, actors_file=tmp_path / "none.yaml"))
+    a.ingest([docs])
+    got = a.contrast("the groundwater levy", ["Ruiz", "Tom Lee"])
+    by = {p.actor: p for p in got.positions}
+    assert set(by) == {"Ana Ruiz", "Tom Lee"} and all(p.status == "found" for p in by.values())
+    assert any("must rise" in s.text for s in by["Ana Ruiz"].statements)
+    assert any("ruin small growers" in s.text for s in by["Tom Lee"].statements)
+    with pytest.raises(UnknownActor, match="Marta Ortiz"):
+        a.contrast("the levy", ["Marta Ortiz"])
+    ans = a.ask("What did Lee say about the levy?")
+    assert "ruin small growers" in ans.answer and "must rise" not in ans.answer  # her words are not his

@@ -14,7 +14,7 @@ from assistant.evidence.cite import citation
 from assistant.evidence.library import LibraryView
 from assistant.positions.model import Statement as Said
 from assistant.positions.registry import Actor
-from assistant.positions.store import StatementStore
+from assistant.positions.store import StatementStore, proper_name
 from assistant.positions.texts import display, statement_texts
 from assistant.retrieval.index import Index, expand_acronyms
 from assistant.textutil import STOPWORDS, tokens
@@ -78,7 +78,7 @@ class PositionFinder:
                         if name != s.actor:
                             by.setdefault(name, []).append((s, "third_party"))
                     for name, forms in self._found.items():
-                        if not s.actor and s.named and s.speaker in forms:
+                        if not s.actor and s.speaker in forms:
                             by.setdefault(name, []).append((s, "reported" if s.kind == "third_party" else s.kind))
                         elif any(a in forms for a in s.about) and s.speaker not in forms:
                             by.setdefault(name, []).append((s, "third_party"))
@@ -90,7 +90,7 @@ class PositionFinder:
         out: dict[str, int] = {}
         for sts in self.store.all().values():
             for s in sts:
-                if not s.actor and s.named and s.speaker:
+                if not s.actor and s.speaker and (s.named or proper_name(s.speaker)):
                     out[s.speaker] = out.get(s.speaker, 0) + 1
         return out
 

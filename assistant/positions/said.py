@@ -59,12 +59,14 @@ def _on_topic(scored: list[Any], n: int = 3) -> list[tuple[str, int, int]]:
 
 def _spans(finder: Any, own: list[Any]) -> Any:
     """doc id -> (spans of X's statements, spans of statements by other named speakers) in that document."""
+    from assistant.positions.store import proper_name
+
     def spans(doc_id: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         mine = {(s.doc_id, s.char_start, s.char_end) for s in own if s.doc_id == doc_id}
         sts = finder.store.for_doc(doc_id)
         yours = [(s.char_start, s.char_end) for s in sts if (doc_id, s.char_start, s.char_end) in mine]
         others = [(s.char_start, s.char_end) for s in sts
-                  if (doc_id, s.char_start, s.char_end) not in mine and s.named]
+                  if (doc_id, s.char_start, s.char_end) not in mine and (s.named or proper_name(s.speaker))]
         return yours, others
 
     return spans

@@ -15,10 +15,18 @@ import numpy as np
 from assistant.positions.model import VERSION, Statement
 from assistant.positions.statements import statements
 from assistant.positions.texts import statement_texts
+from assistant.textutil import STOPWORDS
 
 if TYPE_CHECKING:
     from assistant.retrieval.docstore import StoredDoc
     from assistant.retrieval.index import Index
+
+
+def proper_name(text: str) -> bool:
+    """A speaker phrase that is a name though the parser did not tag it one ("Ana Ruiz"), not a description
+    ("an eyewitness", "The ministry"): two to four capitalised words."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0].lower() not in STOPWORDS
 
 
 class StatementStore:
@@ -131,7 +139,7 @@ class StatementStore:
         found: dict[str, dict[str, object]] = {}
         for doc_id, sts in self.all().items():
             for s in sts:
-                if s.actor or not s.named or not s.speaker:
+                if s.actor or not s.speaker or not (s.named or proper_name(s.speaker)):
                     continue
                 row = found.setdefault(s.speaker, {"name": s.speaker, "statements": 0, "documents": []})
                 row["statements"] = int(row["statements"]) + 1  # type: ignore[call-overload]
