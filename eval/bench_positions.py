@@ -1,14 +1,14 @@
 """Benchmark of `assistant.positions.statements` against baselines, and of contrast on the bundled corpus.
 
-    PYTHONPATH=. python eval/bench_positions.py [--no-corpus | --dev-errors]
+    PYTHONPATH=. python eval/bench_positions.py [--no-corpus | --dev-errors [dev2]]
 
-Part 1, eval/attribution (dev and heldout side by side): recall of labelled statements by named speakers,
+Part 1, eval/attribution (dev, dev2 and heldout side by side): recall of labelled statements by named speakers,
 recall of direct quotes, speaker precision, span precision (share of predictions that match a label),
 and how many third_party labels were predicted as direct. Baselines: "nearest named person" (every quote
 and every speech-verb clause given to the nearest PERSON entity) and textacy's `direct_quotations`.
 Part 2, the bundled corpus: phrasings of "Europe's line on Russia" must give Kallas, Pistorius and
 Kortunov `found` with their own words; "the LEAP initiative" must give Kortunov `no_position`; warm timing.
---dev-errors prints the dev split's per-statement errors only (never the heldout's), for developing rules.
+--dev-errors prints the dev (or dev2) split's per-statement errors only (never the heldout's), for developing rules.
 """
 
 from __future__ import annotations
@@ -93,13 +93,14 @@ def attribution_table() -> None:
     except ImportError:
         print("textacy not installed: its row is skipped")
     cols = ["recall", "direct_recall", "speaker_precision", "span_precision", "third_party_as_direct"]
-    print("\n## Attribution (eval/attribution): dev | heldout")
+    order = [x for x in ("dev", "dev2", "heldout") if x in set(splits.values())]
+    print(f"\n## Attribution (eval/attribution): {' | '.join(order)}")
+    print("(dev2: 10 more texts labelled blind on 2026-12-05, extra dev data; measured before anything was fit on it)")
     print("| system | " + " | ".join(cols) + " |")
     print("|---|" + "---|" * len(cols))
     for name, fn in systems:
-        d = score(fn, "dev", texts, splits, gold)
-        h = score(fn, "heldout", texts, splits, gold)
-        cells = [f"{d[c]:.2f} / {h[c]:.2f}" if c != "third_party_as_direct" else f"{d[c]:.0f} / {h[c]:.0f}"
+        got = [score(fn, x, texts, splits, gold) for x in order]
+        cells = [" / ".join(f"{m[c]:.2f}" if c != "third_party_as_direct" else f"{m[c]:.0f}" for m in got)
                  for c in cols]
         print(f"| {name} | " + " | ".join(cells) + " |")
 
@@ -134,13 +135,14 @@ def corpus_table() -> None:
     print(f"Kortunov on the LEAP initiative: {leap}")
 
 
-def dev_errors() -> None:
-    """Per-statement errors on the DEV split only (misses, wrong speakers, third_party predicted as direct):
-    for developing rules. The heldout split is never printed here."""
+def dev_errors(split: str = "dev") -> None:
+    """Per-statement errors on a DEV split only (dev or dev2: misses, wrong speakers, third_party predicted as
+    direct): for developing rules. The heldout split is never printed here."""
     from attribution_data import matches, same_speaker
 
+    assert split in ("dev", "dev2"), "only the dev splits' errors are printed"
     texts, splits, gold = load()
-    for tid in [i for i in texts if splits[i] == "dev"]:
+    for tid in [i for i in texts if splits[i] == split]:
         text = texts[tid]
         preds = ours(tid, text)
         tg = [g for g in gold if g.text_id == tid]
@@ -160,13 +162,13 @@ def dev_errors() -> None:
         for p in preds:
             if not any(matches(p, g) for g in tg):
                 print(f"{tid} EXTRA [{p['kind']}] {p['speaker']!r} cue {p['cue']!r}: {p['text'][:100]!r}")
-    d = score(ours, "dev", texts, splits, gold)
-    print("dev: " + ", ".join(f"{k} {v:.2f}" for k, v in d.items()))
+    d = score(ours, split, texts, splits, gold)
+    print(f"{split}: " + ", ".join(f"{k} {v:.2f}" for k, v in d.items()))
 
 
 if __name__ == "__main__":
     if "--dev-errors" in sys.argv:
-        dev_errors()
+        dev_errors("dev2" if "dev2" in sys.argv else "dev")
         sys.exit(0)
     attribution_table()
     if "--no-corpus" not in sys.argv:
