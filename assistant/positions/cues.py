@@ -9,7 +9,9 @@ SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", 
                # characterising someone or something as …: statements only with a clause or "as" predicate
                "view", "regard", "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule",
                "commend", "laud", "credit", "fault", "rebuke", "lambast", "decry", "oppose", "list", "reject",
-               "retort", "quip", "boast", "lament", "assure", "clarify", "disclose", "recount", "dispute"])
+               "retort", "quip", "boast", "lament", "assure", "clarify", "disclose", "recount", "dispute",
+               # asking someone to act, and a court's or a body's decision on a question
+               "encourage", "request", "appeal", "plead", "advocate", "rule"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
 NEEDS_CLAUSE = {"tell", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
