@@ -57,6 +57,7 @@ class PositionFinder:
         self._key: Any = None
         self._by_actor: dict[str, list[tuple[Said, str]]] = {}
         self._found: dict[str, set[str]] = {}  # a speaker found in the documents (not registered) -> name forms
+        self._speakers: tuple[Any, dict[str, int]] | None = None
 
     def attributions(self) -> dict[str, list[tuple[Said, str]]]:
         """actor -> [(statement, kind for this actor)]: own statements keep their kind (one that describes
@@ -86,13 +87,17 @@ class PositionFinder:
         return self._by_actor
 
     def speakers(self) -> dict[str, int]:
-        """Named speakers of the documents who are not registry actors, with their statement counts."""
-        out: dict[str, int] = {}
-        for sts in self.store.all().values():
-            for s in sts:
-                if not s.actor and s.speaker and (s.named or proper_name(s.speaker)):
-                    out[s.speaker] = out.get(s.speaker, 0) + 1
-        return out
+        """Named speakers of the documents who are not registry actors, with their statement counts (counted once
+        per version of the library)."""
+        key = (self.index.state.last_ingest or "", id(self.index.snapshot))
+        if self._speakers is None or self._speakers[0] != key:
+            out: dict[str, int] = {}
+            for sts in self.store.all().values():
+                for s in sts:
+                    if not s.actor and s.speaker and (s.named or proper_name(s.speaker)):
+                        out[s.speaker] = out.get(s.speaker, 0) + 1
+            self._speakers = (key, out)
+        return self._speakers[1]
 
     def discover(self, name: str) -> Actor | None:
         """An actor the registry does not know, found among the documents' speakers ("Sanders" -> the speaker

@@ -82,7 +82,7 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
         try:
             actor = registry.resolve(e.text).actor
         except UnknownActor:
-            found = finder.discover(e.text) if hasattr(finder, "discover") else None
+            found = finder.discover(e.text)
             if found is None:
                 continue
             actor = found

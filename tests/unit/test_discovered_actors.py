@@ -48,7 +48,7 @@ class _Index:
 def _finder() -> PositionFinder:
     f = PositionFinder.__new__(PositionFinder)
     f.index, f.store, f.exclude = _Index(), _Store(), (lambda _t: False)  # type: ignore[assignment]
-    f._key, f._by_actor, f._found = None, {}, {}
+    f._key, f._by_actor, f._found, f._speakers = None, {}, {}, None
     return f
 
 

@@ -40,6 +40,9 @@ class Finder:
     def attributions(self) -> dict[str, list[tuple[Any, str]]]:
         return {"Elena Vance": [("levy 1", "direct"), ("levy 2", "reported"), ("aquifer", "third_party")]}
 
+    def discover(self, name: str) -> Actor | None:
+        return None  # nobody else speaks in this library
+
     def scored(self, topic: str, actor: Actor) -> list[Scored]:
         self.topics.append(topic)
         levy, aquifer = "levy" in topic, "aquifer" in topic
