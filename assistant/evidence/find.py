@@ -49,7 +49,7 @@ class SaidCheck:
     on_topic: int  # of those, the ones about the topic (the contrast rule)
     closest: float = 1.0  # the best topic similarity of those statements (cosine, best of statement/paragraph/context)
     key_share: float = 1.0  # the largest share of the topic's key terms one of them holds
-    speaker_key: str = ""  # the question item that names X
+    speaker_keys: list[str] = field(default_factory=list)  # the question items that name X (or each of several)
     quotes: list[tuple[str, int, int]] = field(default_factory=list)  # X's statements on Y: (doc id, start, end)
     # doc id -> (spans of X's own statements, spans of statements by other named speakers) in that document
     spans: Callable[[str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] | None = field(default=None,
@@ -89,7 +89,7 @@ def speaker_filter(cands: list[Candidate], check: SaidCheck | None) -> list[Cand
     out = []
     memo: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for c in cands:
-        if c.meta_field is None and check.speaker_key not in c.own:
+        if c.meta_field is None and not any(k in c.own for k in check.speaker_keys):
             own, others = memo.get(c.doc_id) or memo.setdefault(c.doc_id, check.spans(c.doc_id))
             if any(s < c.end and c.start < e for s, e in others) and not any(s < c.end and c.start < e for s, e in own):
                 continue

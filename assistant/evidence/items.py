@@ -215,6 +215,28 @@ def _joined_parts(ent: Item, lex: Lexicon, n: int) -> list[Item]:
     return out
 
 
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _coordinated(ent: Item, lex: Lexicon, n: int) -> list[Item]:
+    """Names joined by "and" that the capitalised-run pattern took as one ("Vance and Lee", "the Bank of X and the
+    Y Agency"): each name on its own, when each is a name the library knows. A name with "and" inside it is then
+    two items that its full form covers both of."""
+    parts = [p.strip() for p in _AND.split(ent.text) if p.strip()]
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return [ent]
+    out = []
+    for p in parts:
+        f = fold(p)
+        aliases = [a for a in (fold(x) for x in lex.aliases(p)) if a != f]
+        df = _entity_df([f, *aliases], lex)
+        if df == 0:
+            return [ent]
+        out.append(Item("E:" + f, p, "entity", forms=[f], aliases=aliases, df=df,
+                        weight=2.0 * math.log((n + 1) / (df + 0.5))))
+    return out
+
+
 def analyse(question: str, lex: Lexicon) -> QuestionItems:
     q = question.strip()
     info = QuestionItems(question=q, kind=answer_kind(q))
@@ -280,6 +302,7 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         ent.df = _entity_df(ent.forms + ent.aliases, lex)
         ent.weight = 2.0 * math.log((n + 1) / (ent.df + 0.5))
     info.entities = [p for ent in info.entities for p in _joined_parts(ent, lex, n)]
+    info.entities = list({p.key: p for ent in info.entities for p in _coordinated(ent, lex, n)}.values())
     if info.kind == "compare":
         cm = re.search(r"\b(?:of|between)?\s*([^,?]+?)\s+(?:or|and)\s+([^,?]+?)\s*(?:,|\?|$|\b(?:is|was|has|had|"
                       r"did|were|are)\b)", q)

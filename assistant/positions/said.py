@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 from typing import Any
 
 from assistant.errors import UnknownActor
@@ -73,27 +74,39 @@ def _spans(finder: Any, own: list[Any]) -> Any:
 
 
 def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | None:
-    """The first named thing of the question that is a known speaker, named where a speaker stands, is X. The topic Y is what X is asked about
-    ("about Y" in X's clause), else the rest of the question's named things and key terms. None when no speaker
-    is named or nothing is left as a topic."""
+    """X of "what did X say about Y": the question's named things that are known speakers (registered, or quoted in
+    the documents), named where a speaker stands ("What did A and B say about Y?": both). The topic Y is what X is
+    asked about ("about Y" in X's clause), else the rest of the question's named things and key terms. None when no
+    speaker is named or nothing is left as a topic."""
+    speakers: list[tuple[Any, Any]] = []  # (question item, actor)
     for e in items.entities:
         if not can_be_speaker(items.question, e.text):
             continue
         try:
             actor = registry.resolve(e.text).actor
         except UnknownActor:
-            found = finder.discover(e.text)
-            if found is None:
+            actor = finder.discover(e.text)
+            if actor is None:
                 continue
-            actor = found
-        rest = [o.text for o in items.entities if o is not e] + [t.surface or t.text for t in items.terms]
-        topic = asked_topic(items.question, e.text) or " ".join(rest).strip()
-        if not topic:
-            return None
-        own = [s for s, kind in finder.attributions().get(actor.name, []) if kind != "third_party"]
-        scored = [x for x in finder.scored(topic, actor) if x.kind != "third_party"]
-        return SaidCheck(actor.name, topic, len(own), sum(x.relevant for x in scored),
-                         closest=max((x.sim for x in scored), default=0.0),
-                         key_share=max((x.key_share for x in scored), default=0.0), speaker_key=e.key,
-                         spans=_spans(finder, own), quotes=_on_topic(scored))
-    return None
+        if all(a.name != actor.name for _e, a in speakers):
+            speakers.append((e, actor))
+    if not speakers:
+        return None
+    first = speakers[0][0]
+    asked = {e.key for e, _a in speakers}
+    rest = [o.text for o in items.entities if o.key not in asked] + [t.surface or t.text for t in items.terms]
+    topic = asked_topic(items.question, first.text) or " ".join(rest).strip()
+    if not topic:
+        return None
+    own: list[Any] = []
+    scored: list[list[Any]] = []
+    for _e, actor in speakers:
+        own += [s for s, kind in finder.attributions().get(actor.name, []) if kind != "third_party"]
+        scored.append([x for x in finder.scored(topic, actor) if x.kind != "third_party"])
+    flat = [x for xs in scored for x in xs]
+    quotes = [q for row in zip_longest(*(_on_topic(xs, 2) for xs in scored)) for q in row if q is not None]
+    names = [a.name for _e, a in speakers]
+    return SaidCheck(names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1], topic, len(own),
+                     sum(x.relevant for x in flat), closest=max((x.sim for x in flat), default=0.0),
+                     key_share=max((x.key_share for x in flat), default=0.0),
+                     speaker_keys=[e.key for e, _a in speakers], spans=_spans(finder, own), quotes=quotes)

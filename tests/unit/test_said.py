@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -140,7 +140,7 @@ def test_a_sentence_holding_only_another_speakers_words_is_not_an_answer() -> No
         if "Vance" in c.text:
             c.own = {"E:vance": ItemMatch("E:vance", "Vance", "exact", 1.0)}
     spans = {"d": ([(28, 54)], [(1, 17), (65, 81), (92, 107)])}  # Vance's own; Lee's (and "he" = Lee)
-    check = SaidCheck("Elena Vance", "the levy", 1, 1, speaker_key="E:vance", spans=lambda d: spans[d])
+    check = SaidCheck("Elena Vance", "the levy", 1, 1, speaker_keys=["E:vance"], spans=lambda d: spans[d])
     kept = [c.text for c in speaker_filter(cands, check)]
     assert kept == ["Vance called the levy fair.", "Lee said Vance was wrong."]  # names her: kept, read as Lee's
     assert speaker_filter(cands, None) == cands
@@ -175,3 +175,28 @@ def test_the_speakers_statements_join_the_evidence_and_lead_the_answer() -> None
     assert [c.text for c in said_first(found)] == ["Vance said the levy must rise.",
                                                    "Rain fell on the basin all week long."]
     assert said_first(Found(found.items, [], cands, None, True)) == []
+
+
+def test_two_speakers_asked_together_are_both_read() -> None:
+    class TwoRegistry(Registry):
+        def resolve(self, name: str) -> Match:
+            return Match(Actor("Tom Lee")) if name.lower().endswith("lee") else super().resolve(name)
+
+    class TwoFinder(Finder):
+        def attributions(self) -> dict[str, list[tuple[Any, str]]]:
+            return {**super().attributions(), "Tom Lee": [("lee 1", "direct")]}
+
+        def scored(self, topic: str, actor: Actor) -> list[Scored]:
+            if actor.name == "Tom Lee":
+                return [Scored(St("lee on the levy", 200), "direct", 0.7, 1.0, "levy" in topic)]
+            return super().scored(topic, actor)
+
+    class Lex(FakeLexicon):
+        DF: ClassVar[dict[str, int]] = {**FakeLexicon.DF, "lee": 3}
+
+    items = analyse("What did Vance and Lee say about the recharge levy?", Lex())
+    assert [e.text for e in items.entities] == ["Vance", "Lee"]  # two names, not one "Vance and Lee"
+    check = said_check(TwoFinder(), TwoRegistry(), items)
+    assert check is not None and check.speaker == "Elena Vance and Tom Lee" and check.topic == "the recharge levy"
+    assert check.own == 3 and check.on_topic == 3 and len(check.speaker_keys) == 2
+    assert [q[1] for q in check.quotes] == [0, 200, 50]  # each speaker's closest first, in turn
