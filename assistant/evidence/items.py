@@ -195,35 +195,28 @@ def _entity_df(forms: list[str], lex: Lexicon) -> int:
 
 
 _JOINED = re.compile(r"\s*[-–—/]\s*")
+_AND = re.compile(r"\s+(?:and|&)\s+")
 
 
 def _joined_parts(ent: Item, lex: Lexicon, n: int) -> list[Item]:
     """A joined name the library never writes ("Turkey-Libya deal", "US/China"): its parts, when the library
     names each of them; else the name as it is."""
-    parts = [p.strip() for p in _JOINED.split(ent.text) if p.strip()]
-    if ent.df > 0 or len(parts) < 2:
-        return [ent]
-    out = []
-    for p in parts:
-        f = fold(p)
-        aliases = [a for a in (fold(x) for x in lex.aliases(p)) if a != f]
-        df = _entity_df([f, *aliases], lex)
-        if df == 0:
-            return [ent]
-        out.append(Item("E:" + f, p, "entity", forms=[f], aliases=aliases, df=df,
-                        weight=2.0 * math.log((n + 1) / (df + 0.5))))
-    return out
-
-
-_AND = re.compile(r"\s+(?:and|&)\s+")
+    return [ent] if ent.df > 0 else _parts(ent, _JOINED.split(ent.text), lex, n)
 
 
 def _coordinated(ent: Item, lex: Lexicon, n: int) -> list[Item]:
     """Names joined by "and" that the capitalised-run pattern took as one ("Vance and Lee", "the Bank of X and the
     Y Agency"): each name on its own, when each is a name the library knows. A name with "and" inside it is then
     two items that its full form covers both of."""
-    parts = [p.strip() for p in _AND.split(ent.text) if p.strip()]
-    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+    parts = _AND.split(ent.text)
+    return _parts(ent, parts, lex, n) if all(p.strip()[:1].isupper() for p in parts) else [ent]
+
+
+def _parts(ent: Item, pieces: list[str], lex: Lexicon, n: int) -> list[Item]:
+    """The pieces of a name as items of their own, when there are several and the library names each; else the
+    name as it is."""
+    parts = [p.strip() for p in pieces if p.strip()]
+    if len(parts) < 2:
         return [ent]
     out = []
     for p in parts:
