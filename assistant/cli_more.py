@@ -26,7 +26,8 @@ def render_answer(ans: Any) -> str:
     for c in ans.citations:
         mt = " (machine-translated)" if c.machine_translated else ""
         lines.append(f"[{c.n}] {c.title} — {c.outlet or 'unknown outlet'}, {c.date or 'undated'}{mt}")
-        lines.append(f"    “{' '.join(c.quote.split())[:300]}”")
+        said = f" (said by {', '.join(c.speakers)})" if c.speakers else ""
+        lines.append(f"    “{' '.join(c.quote.split())[:300]}”{said}")
     if ans.reason and not ans.refused:
         lines.append(f"note: {ans.reason}")
     lines.append(f"({ans.backend}; {ans.timings_ms.get('retrieve', 0):.0f}+{ans.timings_ms.get('generate', 0):.0f}"

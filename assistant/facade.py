@@ -229,7 +229,11 @@ class Assistant:
             raise BriefingError("the question has no words: ask in words what you want to know")
         self.check_filters(filters)
         self.require_index()
-        return self.chain(backend).invoke(question.strip(), filters, on_token)
+        answer = self.chain(backend).invoke(question.strip(), filters, on_token)
+        from assistant.positions.said import name_speakers
+
+        name_speakers(self.statements_finder(), answer.citations)
+        return answer
 
     def resolve_followup(self, question: str, previous: list[str]) -> str:
         """'and what did the minister say?' after a question about X -> 'what did the minister say about X?'"""

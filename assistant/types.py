@@ -160,6 +160,9 @@ class Citation(BaseModel):
     field: str | None = None  # "metadata": the cited evidence is the document's title/outlet/author/date
     support: float | None = None  # how well the quote backs its sentence (verification score, 0..1)
     covers: list[str] = Field(default_factory=list)  # the question items this citation covers
+    # who said the words the quote holds (attributed statements inside it: "…," he said -> the "he"), so a
+    # quote is never read as someone else's; empty when it holds none
+    speakers: list[str] = Field(default_factory=list)
 
 
 class EvidenceReason(BaseModel):

@@ -110,3 +110,19 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
                      sum(x.relevant for x in flat), closest=max((x.sim for x in flat), default=0.0),
                      key_share=max((x.key_share for x in flat), default=0.0),
                      speaker_keys=[e.key for e, _a in speakers], spans=_spans(finder, own), quotes=quotes)
+
+
+def name_speakers(finder: Any, citations: list[Any]) -> None:
+    """Each cited quote's speakers: the attributed statements (extracted at ingest) that lie inside it, by their
+    registry actor or the name the document gives. A statement the citation only touches does not count."""
+    from assistant.positions.store import proper_name
+
+    for c in citations:
+        if c.field is not None or c.doc_id not in finder.index.docs:
+            continue
+        names = []
+        for s in finder.store.for_doc(c.doc_id):
+            inside = min(s.char_end, c.char_end) - max(s.char_start, c.char_start)
+            if inside > 0.5 * (s.char_end - s.char_start) and (s.actor or s.named or proper_name(s.speaker)):
+                names.append(s.actor or s.speaker)
+        c.speakers = list(dict.fromkeys(names))

@@ -77,7 +77,8 @@ def sources_html(citations: list[Citation], doc_text: Any, context: int = 350) -
         parts.append(
             f"<div class='source' id='src-{c.n}'><b>[{c.n}] {html.escape(c.title)}</b>{badge}<br>"
             f"<small>{html.escape(c.outlet or 'unknown outlet')} · {html.escape(c.date or 'undated')} · "
-            f"{html.escape(c.doc_type or '')}{' · ' + html.escape(c.section) if c.section else ''}</small>"
+            f"{html.escape(c.doc_type or '')}{' · ' + html.escape(c.section) if c.section else ''}"
+            f"{' · said by ' + html.escape(', '.join(c.speakers)) if c.speakers else ''}</small>"
             f"<p>{'…' if a else ''}{_br(before)}<mark>{_br(quote)}</mark>{_br(after)}{'…' if b < len(text) else ''}</p></div>")
     return "\n".join(parts)
 

@@ -200,3 +200,25 @@ def test_two_speakers_asked_together_are_both_read() -> None:
     assert check is not None and check.speaker == "Elena Vance and Tom Lee" and check.topic == "the recharge levy"
     assert check.own == 3 and check.on_topic == 3 and len(check.speaker_keys) == 2
     assert [q[1] for q in check.quotes] == [0, 200, 50]  # each speaker's closest first, in turn
+
+
+def test_each_cited_quote_names_who_said_the_words_inside_it() -> None:
+    from types import SimpleNamespace
+
+    from assistant.positions.model import Statement
+    from assistant.positions.said import name_speakers
+    from assistant.types import Citation
+
+    text = '"We will not pay," he said. Vance called the levy fair. The basin is dry.'
+    sts = [Statement("We will not pay", "Tom Lee", 0.8, None, "said", "direct", 1, 16),
+           Statement("the levy fair", "Elena Vance", 0.9, "Elena Vance", "called", "reported", 41, 54),
+           Statement("an eyewitness", "an eyewitness", 0.5, None, "said", "direct", 60, 70, named=False)]
+    finder = SimpleNamespace(index=SimpleNamespace(docs={"d": 1}), store=SimpleNamespace(for_doc=lambda _d: sts))
+
+    def cite(start: int, end: int, field: str | None = None) -> Citation:
+        return Citation(n=1, doc_id="d", title="t", outlet=None, date=None, source_path="d", chunk_id="c",
+                        quote=text[start:end], char_start=start, char_end=end, field=field)
+
+    cites = [cite(0, 27), cite(28, 55), cite(56, 74), cite(0, 0, "metadata")]
+    name_speakers(finder, cites)
+    assert [c.speakers for c in cites] == [["Tom Lee"], ["Elena Vance"], [], []]
