@@ -49,7 +49,7 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
         chosen.append(c)
         words += len(c.text.split())
     for m in found.best.members:
-        if m.candidate in chosen:
+        if any(m.candidate.key == c.key for c in chosen):  # by key: a candidate holds an array (no plain ==)
             continue
         n = len(m.candidate.text.split())
         if chosen and words + n > max_words:
@@ -78,7 +78,7 @@ def said_first(found: Found, n: int = 2) -> list[Candidate]:
     for doc_id, start, end in found.statements[:n]:
         c = next((c for c in found.candidates if c.doc_id == doc_id and c.meta_field is None
                   and c.start < end and start < c.end), None)
-        if c is None or c in out or (out and words + len(c.text.split()) > MAX_WORDS):
+        if c is None or any(c.key == o.key for o in out) or (out and words + len(c.text.split()) > MAX_WORDS):
             continue
         out.append(c)
         words += len(c.text.split())

@@ -85,11 +85,12 @@ def speaker_filter(cands: list[Candidate], check: SaidCheck | None) -> list[Cand
     that names X) is nobody's statement either."""
     if check is None or check.spans is None or check.own == 0:
         return cands
-    cands = [c for c in cands if c.meta_field is None]
     out = []
     memo: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for c in cands:
-        if c.meta_field is None and not any(k in c.own for k in check.speaker_keys):
+        if c.meta_field is not None:
+            continue
+        if not any(k in c.own for k in check.speaker_keys):
             own, others = memo.get(c.doc_id) or memo.setdefault(c.doc_id, check.spans(c.doc_id))
             if any(s < c.end and c.start < e for s, e in others) and not any(s < c.end and c.start < e for s, e in own):
                 continue

@@ -14,7 +14,7 @@ from assistant.evidence.cite import citation
 from assistant.evidence.library import LibraryView
 from assistant.positions.model import Statement as Said
 from assistant.positions.registry import Actor
-from assistant.positions.store import StatementStore, proper_name
+from assistant.positions.store import StatementStore, named_speaker
 from assistant.positions.texts import display, statement_texts
 from assistant.retrieval.index import Index, expand_acronyms
 from assistant.textutil import STOPWORDS, tokens
@@ -44,6 +44,11 @@ class Scored:
     sim: float  # best cosine of the topic with the statement, statement + paragraph, sentence context
     key_share: float  # share of the topic's key terms the statement's paragraph holds
     relevant: bool  # about the topic by the fitted rule
+
+    @property
+    def closeness(self) -> float:
+        """How close to the topic, for ordering: similarity, with shared key terms breaking near-ties."""
+        return self.sim + 0.1 * self.key_share
 
 
 class PositionFinder:
@@ -94,7 +99,7 @@ class PositionFinder:
             out: dict[str, int] = {}
             for sts in self.store.all().values():
                 for s in sts:
-                    if not s.actor and s.speaker and (s.named or proper_name(s.speaker)):
+                    if not s.actor and s.speaker and named_speaker(s):
                         out[s.speaker] = out.get(s.speaker, 0) + 1
             self._speakers = (key, out)
         return self._speakers[1]
@@ -152,7 +157,7 @@ class PositionFinder:
 
     def relevant(self, topic: str, actor: Actor) -> list[tuple[float, Said, str]]:
         """The actor's statements about the topic, closest first (own words before others' at a tie)."""
-        scored = [(x.sim + x.key_share * 0.1, x.statement, x.kind) for x in self.scored(topic, actor) if x.relevant]
+        scored = [(x.closeness, x.statement, x.kind) for x in self.scored(topic, actor) if x.relevant]
         scored.sort(key=lambda x: (-x[0], _ORDER[x[2]]))
         return scored
 

@@ -9,6 +9,7 @@ from typing import Any
 from assistant.errors import UnknownActor
 from assistant.evidence.find import SaidCheck
 from assistant.evidence.items import QuestionItems
+from assistant.positions.store import named_speaker
 
 # "… say/tell reporters/think … about Y": Y runs to the end of its clause (a new question clause, ";" or "?")
 _ABOUT = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|argued|claim|claimed|state|stated|"
@@ -54,20 +55,18 @@ def can_be_speaker(question: str, name: str) -> bool:
 
 def _on_topic(scored: list[Any], n: int = 3) -> list[tuple[str, int, int]]:
     """Where the speaker's statements on the topic stand, closest first."""
-    best = sorted((x for x in scored if x.relevant), key=lambda x: -(x.sim + 0.1 * x.key_share))[:n]
+    best = sorted((x for x in scored if x.relevant), key=lambda x: -x.closeness)[:n]
     return [(x.statement.doc_id, x.statement.char_start, x.statement.char_end) for x in best]
 
 
 def _spans(finder: Any, own: list[Any]) -> Any:
     """doc id -> (spans of X's statements, spans of statements by other named speakers) in that document."""
-    from assistant.positions.store import proper_name
-
     def spans(doc_id: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         mine = {(s.doc_id, s.char_start, s.char_end) for s in own if s.doc_id == doc_id}
         sts = finder.store.for_doc(doc_id)
         yours = [(s.char_start, s.char_end) for s in sts if (doc_id, s.char_start, s.char_end) in mine]
         others = [(s.char_start, s.char_end) for s in sts
-                  if (doc_id, s.char_start, s.char_end) not in mine and (s.named or proper_name(s.speaker))]
+                  if (doc_id, s.char_start, s.char_end) not in mine and named_speaker(s)]
         return yours, others
 
     return spans
@@ -115,14 +114,12 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
 def name_speakers(finder: Any, citations: list[Any]) -> None:
     """Each cited quote's speakers: the attributed statements (extracted at ingest) that lie inside it, by their
     registry actor or the name the document gives. A statement the citation only touches does not count."""
-    from assistant.positions.store import proper_name
-
     for c in citations:
         if c.field is not None or c.doc_id not in finder.index.docs:
             continue
         names = []
         for s in finder.store.for_doc(c.doc_id):
             inside = min(s.char_end, c.char_end) - max(s.char_start, c.char_start)
-            if inside > 0.5 * (s.char_end - s.char_start) and (s.actor or s.named or proper_name(s.speaker)):
+            if inside > 0.5 * (s.char_end - s.char_start) and named_speaker(s):
                 names.append(s.actor or s.speaker)
         c.speakers = list(dict.fromkeys(names))

@@ -29,6 +29,12 @@ def proper_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0].lower() not in STOPWORDS
 
 
+def named_speaker(s: Statement) -> bool:
+    """Is the statement's speaker someone by name: a registry actor, a named person or organisation, or a phrase
+    named like a person that the parser left untagged?"""
+    return bool(s.actor or s.named or (s.speaker and proper_name(s.speaker)))
+
+
 class StatementStore:
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -139,7 +145,7 @@ class StatementStore:
         found: dict[str, dict[str, object]] = {}
         for doc_id, sts in self.all().items():
             for s in sts:
-                if s.actor or not s.speaker or not (s.named or proper_name(s.speaker)):
+                if s.actor or not s.speaker or not named_speaker(s):
                     continue
                 row = found.setdefault(s.speaker, {"name": s.speaker, "statements": 0, "documents": []})
                 row["statements"] = int(row["statements"]) + 1  # type: ignore[call-overload]

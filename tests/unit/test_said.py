@@ -10,6 +10,7 @@ import pytest
 from assistant.errors import UnknownActor
 from assistant.evidence.find import SaidCheck, said_refusal
 from assistant.evidence.items import analyse
+from assistant.positions.contrast import Scored
 from assistant.positions.said import said_check
 from tests.unit.test_evidence_items import FakeLexicon
 
@@ -61,14 +62,6 @@ class St:
     def char_end(self) -> int:
         return self.char_start + len(self.text)
 
-
-@dataclass
-class Scored:
-    statement: Any
-    kind: str
-    sim: float
-    key_share: float
-    relevant: bool
 
 
 @pytest.mark.parametrize(("question", "refused"), [
