@@ -195,6 +195,23 @@ def test_speakers_by_parse_rules() -> None:
     assert got["saying"] == "Tim Moss"
 
 
+def test_who_is_not_speaking() -> None:
+    """A dateline's place, a passive speech verb's subject, a place documents come from and a participle's noun
+    are not speakers; a document named by a code ("the G20 joint statement") speaks as itself, not as whoever
+    spoke last."""
+    text = ("GENEVA, Switzerland: Water ministers on Tuesday said the basin treaty must be renewed.\n\n"
+            "Minister Lena Ortiz warned that reservoirs were low, while the agency is expected to publish new data.\n\n"
+            "According to documents from Lisbon, the pipeline will be finished in 2030.\n\n"
+            "The police arrested 12 farmers believed to have drilled illegal wells.\n\n"
+            "The G20 joint statement, adopted in Rome, notes that drought costs are rising.")
+    got = {s.cue: s.speaker for s in statements(text)}
+    assert got["said"] == "Water ministers"
+    assert got["warned"] == "Lena Ortiz"
+    assert "expected" not in got and "believed" not in got
+    assert got["according to"] == "documents from Lisbon"
+    assert got["notes"] == "The G20 joint statement"
+
+
 def test_empty_document_has_no_statements() -> None:
     assert statements("", None) == []
     assert statements("The weather was fine. Nothing else happened.", None) == []

@@ -3,6 +3,7 @@ organisations found so far, and how a subject token of a speech verb becomes a s
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from assistant.positions import speakers as sp
@@ -13,6 +14,18 @@ if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
 
 
+# a news dateline opening a paragraph: a place in capitals, maybe a region or an agency, then ":" or a dash
+# ("NAIROBI, Kenya: …", "WASHINGTON (Reuters) - …", "LIMA — …")
+_DATELINE = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ]{3,}(?:[ .'’-]+[A-ZÀ-ÖØ-Þ]{2,})*(?:,\s*[A-Z][\w.'’ -]{1,40}?)?"
+                       r"(?:\s*\([^)\n]{1,40}\))?\s*(?::|—|–|--?)\s+")
+
+
+def without_dateline(para: str) -> str:
+    """The paragraph with its dateline blanked (same length, so offsets hold): the place is not a subject."""
+    m = _DATELINE.match(para)
+    return " " * m.end() + para[m.end():] if m else para
+
+
 class Document:
     """One document's parse, mentions and the statements found so far."""
 
@@ -20,7 +33,7 @@ class Document:
         self.text = text
         self.registry = registry
         self.paras = paragraphs(text)
-        self.docs = list(nlp().pipe([text[s:e] for s, e in self.paras])) if self.paras else []
+        self.docs = list(nlp().pipe([without_dateline(text[s:e]) for s, e in self.paras])) if self.paras else []
         self.quotes = find_quotes(text)
         self.mentions: list[sp.Mention] = []
         self.speakers: list[sp.Mention] = []
@@ -134,12 +147,13 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         if m is None:
             m = d.mention(ent, off, True)
         return m, m.name, 0.95 if issuer is None else 0.85
-    own = [t for t in sp.phrase(subj) if not t.is_punct]
+    own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]
     words = " ".join(t.text for t in own)
     # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
-    # (a relative, appositive or prepositional clause is an aside: "The group, which brings together …, said")
+    # (a relative, participial, appositive or prepositional clause is an aside: "The group, which brings together
+    # …, said", "The statement, adopted on Friday, notes")
     aside = {t.i for c in subj.children for t in c.subtree
-             if c.dep_ in ("relcl", "appos") or (c.dep_ == "prep" and any(x.dep_ == "pcomp" for x in c.children))}
+             if c.dep_ in ("relcl", "appos", "acl") or (c.dep_ == "prep" and any(x.dep_ == "pcomp" for x in c.children))}
     short = len([t for t in subj.subtree if not t.is_punct and t.i not in aside]) <= 6 or (
         len(own) <= 10 and sp.nominal_head(subj) in sp.HUMAN_NOUNS and sp.affiliation(subj) is not None)
     head = sp.nominal_head(subj)

@@ -75,6 +75,8 @@ def subject_of(verb: Token) -> Token | None:
                         pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
                         if pobj is not None:
                             return pobj
+                    if tok is verb:
+                        return None  # "X is expected to …", "it was announced …": no one is named as speaking
                     continue
                 return c
         if tok.dep_ == "prep" and tok.lower_ == "as":
@@ -88,6 +90,12 @@ def subject_of(verb: Token) -> Token | None:
         elif tok.dep_ == "acl" and tok.head.lemma_.lower() in EVENT_NOUNS and tok.head.dep_ in ("dobj", "pobj"):
             # "X held a press conference claiming …", "X issued a statement saying …": X speaks
             tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
+        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and \
+                not any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+            # "people believed to have …", "a plan announced on Friday": the noun is what is said, not who says
+            # it (a participle with an object or a clause of its own is a past tense the tagger missed)
+            agent = next((a for a in tok.children if a.dep_ == "agent"), None)
+            return next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")):
             return tok.head
         else:
@@ -107,8 +115,10 @@ def issuer(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.ent_type_ in NAME_ENTS or any(
-                    x.dep_ in ("compound", "appos") and x.ent_type_ in NAME_ENTS for x in pobj.children)):
+            if pobj is None or (c.lower_ == "from" and pobj.ent_type_ == "GPE"):
+                continue  # "documents from <a place>": where they come from, not who issued them
+            if pobj.ent_type_ in NAME_ENTS or any(
+                    x.dep_ in ("compound", "appos") and x.ent_type_ in NAME_ENTS for x in pobj.children):
                 return pobj
     return None
 
@@ -127,16 +137,27 @@ def affiliation(tok: Token) -> Token | None:
 
 
 def named_modifier(tok: Token) -> bool:
-    """A noun modified by a name ("the Iraqi government", "the city's council") describes someone by itself."""
-    return any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in NAME_ENTS for c in tok.children)
+    """A noun modified by a name ("the Iraqi government", "the city's council", "the G20 joint statement")
+    describes someone by itself."""
+    return any(c.dep_ in ("amod", "compound", "nmod", "poss") and (c.ent_type_ in NAME_ENTS or _code_name(c))
+               for c in tok.children)
+
+
+def _code_name(tok: Token) -> bool:
+    """A modifier written as a name even where the tagger sees none: an acronym or a code of capitals and
+    digits ("UN", "G20", "C40"), never the first word of a sentence."""
+    t = tok.text
+    return tok.i != tok.sent.start and len(t) >= 2 and t[0].isupper() and t.isalnum() and \
+        sum(ch.isupper() or ch.isdigit() for ch in t) >= 2
 
 
 def phrase(tok: Token) -> list[Token]:
-    """A noun's phrase without its relative, participial, appositive and prepositional clauses."""
+    """A noun's phrase without its relative, participial, appositive and prepositional clauses or a time."""
     drop: set[int] = set()
     for c in tok.children:
-        if c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and any(x.dep_ == "pcomp" for x in c.children)):
-            drop.update(t.i for t in c.subtree)
+        if c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and any(
+                x.dep_ == "pcomp" or (x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME")) for x in c.children)):
+            drop.update(t.i for t in c.subtree)  # (and a time the parser hung on the noun: "X on Friday said")
     return [t for t in tok.subtree if t.i not in drop]
 
 
