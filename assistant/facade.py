@@ -230,10 +230,18 @@ class Assistant:
         self.check_filters(filters)
         self.require_index()
         answer = self.chain(backend).invoke(question.strip(), filters, on_token)
+        self.name_speakers(answer.citations)
+        return answer
+
+    def name_speakers(self, citations: list[Any]) -> None:
+        """Each cited quote's speakers, from the statements extracted at ingest (`Citation.speakers`)."""
         from assistant.positions.said import name_speakers
 
-        name_speakers(self.statements_finder(), answer.citations)
-        return answer
+        name_speakers(self.statements_finder(), citations)
+
+    def speakers_on(self, topic: str, limit: int = 3) -> list[str]:
+        """The named speakers whose own words are about the topic, closest first (for briefs without --actor)."""
+        return list(self.statements_finder().on_topic(topic, limit))
 
     def resolve_followup(self, question: str, previous: list[str]) -> str:
         """'and what did the minister say?' after a question about X -> 'what did the minister say about X?'"""

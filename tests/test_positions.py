@@ -319,3 +319,26 @@ def test_a_library_without_an_actors_file_contrasts_its_speakers(tmp_path: Path)
         a.contrast("the levy", ["Marta Ortiz"])
     ans = a.ask("What did Lee say about the levy?")
     assert "ruin small growers" in ans.answer and "must rise" not in ans.answer  # her words are not his
+    # a brief names who spoke on its topic (no actors file, no --actor) and who said a quoted fact's words
+    b = a.brief("the groundwater levy")
+    assert {p.actor for p in b.positions} == {"Ana Ruiz", "Tom Lee"}
+    from assistant.briefs.render import to_markdown
+
+    md = to_markdown(b)
+    assert "**Ana Ruiz**" in md and "**Tom Lee**" in md
+    assert "reservoir" not in " ".join(s.text for p in b.positions for s in p.statements)
+
+
+def test_brief_fact_quoting_a_pronoun_names_the_speaker() -> None:
+    from assistant.briefs.render import to_markdown
+    from assistant.types import Brief, BriefFact, Citation
+
+    cit = Citation(n=1, doc_id="d", chunk_id="d#0", title="T", outlet=None, date=None, source_path="d.md",
+                   quote="x", char_start=0, char_end=1,
+                   speakers=["Ana Ruiz"])
+    b = Brief(topic="t", date_line="d", covered=True,
+              bottom_line=[BriefFact(text='"The levy must rise," she said.', citations=[cit])],
+              key_facts=[BriefFact(text="Ana Ruiz said the levy must rise.", citations=[cit])])
+    md = to_markdown(b)
+    assert 'she said. (said by Ana Ruiz) [1]' in md
+    assert "Ana Ruiz said the levy must rise. [1]" in md  # already named: not repeated

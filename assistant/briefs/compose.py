@@ -38,7 +38,10 @@ def compose(a: BriefSources, topic: str, actors: list[str] | None = None, backen
     index = a.index
     lib = a.library()
     found = find(lib, index, topic, exclude=a.is_untrusted, k=14)
-    core = found.items.core
+    # what the topic is about: its rarest named thing, else its rarest key term, among those the library holds
+    # (a topic word no document uses, "groundwater" where they say "aquifer", does not void the topic)
+    pool = [i for i in (found.items.entities or found.items.terms) if i.df > 0]
+    core = max(pool, key=lambda i: i.weight) if pool else found.items.core
     # facts: the best-rated sentences that are about the topic (they, or their context, name its core item)
     ok = [c for c in found.candidates if c.meta_field is None and (core is None or core.key in c.covers())]
     today = date.today().isoformat()
@@ -73,6 +76,7 @@ def compose(a: BriefSources, topic: str, actors: list[str] | None = None, backen
     lead = (standalone or chosen)[:BLUF_SENTENCES]
     bluf = [fact(c) for c in lead]
     facts = [fact(c) for c in chosen if c not in lead][:MAX_FACTS]
+    a.name_speakers([c for f in [*bluf, *facts] for c in f.citations])  # '"…," he said': who "he" is
     positions = _positions(a, topic, actors, [*bluf, *facts], counter, backend)
     gaps = _gaps(positions, [*bluf, *facts])
     cited = [c for f in [*bluf, *facts] for c in f.citations] + [s.citation for p in positions for s in p.statements]
@@ -89,13 +93,17 @@ def _positions(a: BriefSources, topic: str, actors: list[str] | None, facts: lis
                counter: list[int], backend: str | None = None) -> list[Position]:
     if actors:
         names = actors
-    else:  # actors detected from the evidence: the most mentioned ones
-        mentions: Counter[str] = Counter()
-        for f in facts:
-            chunk = a.index.chunks.get(f.citations[0].chunk_id)
-            for actor, _, _ in a.registry.find_in_text(chunk.text if chunk else f.text):
-                mentions[actor.name] += 1
-        names = [n for n, _ in mentions.most_common(3)]
+    else:
+        # who spoke on the topic, closest first (any named speaker of the documents, registered or not); else the
+        # registry actors the facts' passages mention most
+        names = a.speakers_on(topic, 3)
+        if not names:
+            mentions: Counter[str] = Counter()
+            for f in facts:
+                chunk = a.index.chunks.get(f.citations[0].chunk_id)
+                for actor, _, _ in a.registry.find_in_text(chunk.text if chunk else f.text):
+                    mentions[actor.name] += 1
+            names = [n for n, _ in mentions.most_common(3)]
     if not names:
         return []
     c = a.contrast(topic, names, backend=backend)

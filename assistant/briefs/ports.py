@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from assistant.evidence.library import LibraryView
-from assistant.types import Brief, Contrast
+from assistant.types import Brief, Citation, Contrast
 
 
 class BriefSources(Protocol):
@@ -21,5 +21,9 @@ class BriefSources(Protocol):
     def is_untrusted(self, text: str) -> bool: ...
 
     def contrast(self, topic: str, actors: Sequence[str], backend: str | None = None) -> Contrast: ...
+
+    def speakers_on(self, topic: str, limit: int = 3) -> list[str]: ...
+
+    def name_speakers(self, citations: list[Citation]) -> None: ...
 
     def brief(self, topic: str, actors: list[str] | None = None, backend: str | None = None) -> Brief: ...

@@ -12,6 +12,13 @@ def _marks(f: BriefFact) -> str:
     return "".join(f"[{c.n}]" for c in f.citations)
 
 
+def _who(f: BriefFact) -> str:
+    """" (said by X)" for a fact quoting someone its words do not name ('"…," he said')."""
+    low = f.text.lower()
+    names = [n for c in f.citations for n in c.speakers if n.split()[-1].lower() not in low]
+    return f" (said by {', '.join(dict.fromkeys(names))})" if names else ""
+
+
 def _sources(b: Brief) -> list[str]:
     out = []
     for s in b.sources:
@@ -31,9 +38,9 @@ def to_markdown(b: Brief) -> str:
     if not b.covered:
         lines += ["**The documents do not cover this topic.**", ""] + [f"- {g}" for g in b.gaps]
         return "\n".join(lines) + "\n"
-    lines += ["## Bottom line", "", " ".join(f"{f.text} {_marks(f)}" for f in b.bottom_line), ""]
+    lines += ["## Bottom line", "", " ".join(f"{f.text}{_who(f)} {_marks(f)}" for f in b.bottom_line), ""]
     if b.key_facts:
-        lines += ["## Key facts", ""] + [f"- {f.text} {_marks(f)}" for f in b.key_facts] + [""]
+        lines += ["## Key facts", ""] + [f"- {f.text}{_who(f)} {_marks(f)}" for f in b.key_facts] + [""]
     if b.positions:
         lines += ["## Positions", ""]
         for p in b.positions:
@@ -61,10 +68,10 @@ def to_html(b: Brief) -> str:
         parts += [f"<li>{e(g)}</li>" for g in b.gaps]
         parts.append("</ul></body></html>")
         return "".join(parts)
-    parts.append("<h2>Bottom line</h2><p>" + " ".join(f"{e(f.text)} <sup>{_marks(f)}</sup>" for f in b.bottom_line)
+    parts.append("<h2>Bottom line</h2><p>" + " ".join(f"{e(f.text + _who(f))} <sup>{_marks(f)}</sup>" for f in b.bottom_line)
                  + "</p>")
     if b.key_facts:
-        parts.append("<h2>Key facts</h2><ul>" + "".join(f"<li>{e(f.text)} <sup>{_marks(f)}</sup></li>"
+        parts.append("<h2>Key facts</h2><ul>" + "".join(f"<li>{e(f.text + _who(f))} <sup>{_marks(f)}</sup></li>"
                                                         for f in b.key_facts) + "</ul>")
     if b.positions:
         items = []
@@ -119,11 +126,11 @@ def to_pdf(b: Brief) -> bytes:
             para("• " + g)
         return bytes(pdf.output())
     heading("Bottom line")
-    para(" ".join(f"{f.text} {_marks(f)}" for f in b.bottom_line), 10)
+    para(" ".join(f"{f.text}{_who(f)} {_marks(f)}" for f in b.bottom_line), 10)
     if b.key_facts:
         heading("Key facts")
         for f in b.key_facts:
-            para(f"• {f.text} {_marks(f)}")
+            para(f"• {f.text}{_who(f)} {_marks(f)}")
     if b.positions:
         heading("Positions")
         for p in b.positions:

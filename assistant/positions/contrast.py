@@ -155,6 +155,32 @@ class PositionFinder:
             out.append(Scored(s, kind, sim, f["key_share"], sim >= limit or f["key_share"] >= p["key_share"]))
         return out
 
+    def on_topic(self, topic: str, limit: int = 3) -> list[str]:
+        """Who spoke on the topic: the named speakers (registry actors by their canonical name, others as the
+        documents name them) with own words (direct or reported) about it by the fitted relevance rule, closest
+        first; one name per person. Works on any library, with or without an actors file."""
+        from assistant.positions.registry import same_person
+
+        items: list[tuple[Said, str]] = [(s, s.kind) for sts in self.store.all().values() for s in sts
+                 if s.kind != "third_party" and named_speaker(s)
+                 and not self.exclude(self.index.doc_text(s.doc_id)[s.char_start : s.char_end])]
+        if not items:
+            return []
+        p = params()
+        best: dict[str, float] = {}
+        for (s, _kind), f in zip(items, self.features(topic, items), strict=True):
+            sim = max(f["sim"], f["sim_para"], f["sim_ctx"])
+            if sim >= p["sim_own"] or f["key_share"] >= p["key_share"]:
+                name = s.actor or s.speaker
+                best[name] = max(best.get(name, 0.0), sim)
+        out: list[str] = []
+        for name, _sim in sorted(best.items(), key=lambda x: (-x[1], x[0])):
+            if not any(same_person(name, o) or same_person(o, name) for o in out):
+                out.append(name)
+            if len(out) >= limit:
+                break
+        return out
+
     def relevant(self, topic: str, actor: Actor) -> list[tuple[float, Said, str]]:
         """The actor's statements about the topic, closest first (own words before others' at a tie)."""
         scored = [(x.closeness, x.statement, x.kind) for x in self.scored(topic, actor) if x.relevant]
