@@ -89,8 +89,16 @@ class QuestionItems:
         return [e for e in self.entities if e.df == 0]
 
 
+# a fronted adverbial clause before the question proper ("When the president claimed …, how did his rival
+# reply?", "If the plan fails, who pays?"): the kind is the main clause's
+_FRONTED = re.compile(r"^(?:when|whenever|while|after|before|once|if|as soon as|since|although|though)\b[^,?]{3,}?,\s*"
+                      r"(?=(?:what|how|who|whom|whose|which|why|where|when|is|are|was|were|did|does|do|has|have|had|"
+                      r"can|could|will|would|should)\b)")
+
+
 def answer_kind(q: str) -> AnswerKind:
     ql = q.lower().strip()
+    ql = _FRONTED.sub("", ql, count=1) or ql
     if re.search(r"\bstands? for\b|\bacronym\b|\babbreviation\b|\bshort for\b", ql):
         return "acronym"
     if _META_Q.search(ql) and re.search(r"\b(which|what|who|when)\b", ql):
@@ -109,7 +117,7 @@ def answer_kind(q: str) -> AnswerKind:
         return "number"
     if re.search(r"\b(what|how) (did|does|do|has|have)\b.*\b(say|tell|argue|warn|claim|state|stress|call|announce|"
                  r"propose|demand|promise|suggest|insist|think|believe|want|urge|recall|mean|respond|react|"
-                 r"criticise|criticize|describe|characterise|characterize|reply|comment)\b|\b(position|stance|view|views|opinion|"
+                 r"criticise|criticize|describe|characterise|characterize|reply|retort|rebut|comment)\b|\b(position|stance|view|views|opinion|"
                  r"response)\b", ql):
         return "say"
     if re.search(r"^(which|what) \w+ (countries|states|nations|members|ministers|organi[sz]ations|areas|"

@@ -40,6 +40,11 @@ def test_answer_kinds_from_question_shape() -> None:
     assert answer_kind("What did Vance say about the levy?") == "say"
     assert answer_kind("Which is older, the authority or the levy?") == "compare"
     assert answer_kind("Where is the aquifer?") == "where"
+    # a fronted clause does not decide the kind: the question proper does
+    assert answer_kind("When the minister announced the levy, how did the farmers' union retort?") == "say"
+    assert answer_kind("If the dam fails, who pays for the repairs?") == "who"
+    assert answer_kind("Since 2020, how many wells were drilled?") == "number"
+    assert answer_kind("When, exactly, was the levy introduced?") == "when"
 
 
 def test_items_entities_terms_and_the_rarest_as_core() -> None:
