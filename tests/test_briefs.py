@@ -71,3 +71,16 @@ def test_batch_with_a_bad_topic_and_resume(corpus_assistant: Assistant, tmp_path
     assert "failed: empty topic" in index and (out / "index.html").exists()
     r2 = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert "0 written, 2 skipped" in r2.stdout
+
+
+def test_long_position_quote_is_cut_to_its_closest_sentences(corpus_assistant: Assistant) -> None:
+    """A long statement shows the sentences closest to the topic (about 60 words), cited exactly."""
+    from assistant.briefs.compose import MAX_QUOTE_WORDS
+
+    b = corpus_assistant.brief("defence spending in Europe", actors=["Kosiniak-Kamysz"])
+    st = b.positions[0].statements[0]
+    words = [w for w in st.text.split() if w != "…"]
+    assert 0 < len(words) <= MAX_QUOTE_WORDS
+    c = st.citation
+    assert corpus_assistant.index.doc_text(c.doc_id)[c.char_start : c.char_end] == c.quote
+    assert "spending" in c.quote

@@ -12,10 +12,12 @@ from assistant.evidence.candidates import Candidate
 from assistant.evidence.cite import citation, display
 from assistant.evidence.find import find
 from assistant.evidence.support import support
+from assistant.ingest.sentences import split_sentences
 from assistant.textutil import tokens
-from assistant.types import Brief, BriefFact, BriefSource, Position
+from assistant.types import Brief, BriefFact, BriefSource, Position, Statement
 
 MAX_FACTS = 6
+MAX_QUOTE_WORDS = 60  # a position's quote in a one-page brief: at most about this many words, the rest cut
 _ANAPHORA = re.compile(r"^\W*(it|this|these|that|they|he|she|the (initiative|programme|project|document))\b|"
                        r"\b(this|that) (context|approach|regard)\b", re.I)
 BLUF_SENTENCES = 2
@@ -110,13 +112,46 @@ def _positions(a: BriefSources, topic: str, actors: list[str] | None, facts: lis
     if not actors:  # detected actors appear only when they have something on record
         c.positions = [p for p in c.positions if p.status == "found"]
     for p in c.positions:
-        p.statements = p.statements[:1]
+        # one statement each: own words first (the contrast's order), a clause rather than a quoted label
+        p.statements = ([s for s in p.statements if len(s.text.split()) >= 4] or p.statements)[:1]
         for s in p.statements:
             counter[0] += 1
             s.citation.n = counter[0]
+            _excerpt(a, topic, s)
         if p.statements:
             p.summary = _plain_summary(p)
     return c.positions
+
+
+def _excerpt(a: BriefSources, topic: str, st: Statement) -> None:
+    """A long statement in a one-page brief: the sentence closest to the topic, with its neighbours while the
+    excerpt stays under MAX_QUOTE_WORDS; the citation then quotes exactly that excerpt."""
+    c = st.citation
+    if len(st.text.split()) <= MAX_QUOTE_WORDS:
+        return
+    text = a.index.doc_text(c.doc_id)
+    spans = [(s, e) for s, e in split_sentences(text[c.char_start : c.char_end], c.char_start) if text[s:e].strip()]
+    if len(spans) < 2:
+        return
+    lib = a.library()
+    vecs = lib.vectors([text[s:e] for s, e in spans])
+    tv = lib.vectors([topic])[0]
+    best = max(range(len(spans)), key=lambda i: float(vecs[i] @ tv))
+    lo = hi = best
+
+    def words(i: int, j: int) -> int:
+        return len(text[spans[i][0] : spans[j][1]].split())
+
+    while True:  # grow to the next sentence, else the one before, while it fits
+        if hi + 1 < len(spans) and words(lo, hi + 1) <= MAX_QUOTE_WORDS:
+            hi += 1
+        elif lo > 0 and words(lo - 1, hi) <= MAX_QUOTE_WORDS:
+            lo -= 1
+        else:
+            break
+    start, end = spans[lo][0], spans[hi][1]
+    st.text = ("… " if lo > 0 else "") + display(text[start:end]) + (" …" if hi < len(spans) - 1 else "")
+    c.char_start, c.char_end, c.quote = start, end, text[start:end]
 
 
 def _plain_summary(p: Position) -> str:

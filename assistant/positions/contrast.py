@@ -21,6 +21,8 @@ from assistant.textutil import STOPWORDS, tokens
 from assistant.types import Citation, Contrast, Position, Statement
 
 MAX_STATEMENTS = 4
+# choosing who to show on a topic: a quoted label of a word or three ("insurance cost") is not a position
+MIN_POSITION_WORDS = 4
 DEBUG = False
 NO_POSITION = "No recorded position on this topic in the documents."
 _ORDER = {"direct": 0, "reported": 1, "third_party": 2}
@@ -157,12 +159,12 @@ class PositionFinder:
 
     def on_topic(self, topic: str, limit: int = 3) -> list[str]:
         """Who spoke on the topic: the named speakers (registry actors by their canonical name, others as the
-        documents name them) with own words (direct or reported) about it by the fitted relevance rule, closest
-        first; one name per person. Works on any library, with or without an actors file."""
+        documents name them) with own words (direct or reported, of at least MIN_POSITION_WORDS words) about it by
+        the fitted relevance rule, closest first; one name per person. Works on any library, with or without an actors file."""
         from assistant.positions.registry import same_person
 
         items: list[tuple[Said, str]] = [(s, s.kind) for sts in self.store.all().values() for s in sts
-                 if s.kind != "third_party" and named_speaker(s)
+                 if s.kind != "third_party" and named_speaker(s) and len(s.text.split()) >= MIN_POSITION_WORDS
                  and not self.exclude(self.index.doc_text(s.doc_id)[s.char_start : s.char_end])]
         if not items:
             return []
