@@ -212,6 +212,21 @@ def test_who_is_not_speaking() -> None:
     assert got["notes"] == "The G20 joint statement"
 
 
+def test_a_titled_name_tagged_as_an_organisation_is_a_person() -> None:
+    """'Detective Constable Marc Dubé' (tagged ORG by the small model) is a person: 'he' later refers to him."""
+    from assistant.positions.speakers import titled_name
+
+    assert titled_name("Detective Constable Ana Ruiz") == "Ana Ruiz"
+    assert titled_name("the Presidential Spokesperson Tom Lee") == "Tom Lee"
+    assert titled_name("General Electric Company") is None and titled_name("General Motors") is None
+    text = ("Kamloops police Sergeant Tom Lee said the drug had become popular.\n\n"
+            "In Ontario, provincial police Detective Constable Marc Dubé stated to the CBC in late June that the "
+            "border closure drove up the prices of illicit drugs. He explained that heroin had been mixed with a "
+            "sedative.")
+    got = {s.cue: s.speaker for s in statements(text)}
+    assert got["explained"] == "Marc Dubé"
+
+
 def test_empty_document_has_no_statements() -> None:
     assert statements("", None) == []
     assert statements("The weather was fine. Nothing else happened.", None) == []

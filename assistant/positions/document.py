@@ -45,7 +45,10 @@ class Document:
         for doc in self.docs:
             for ent in doc.ents:
                 parts = ent.text.replace("’s", "").replace("'s", "").split()
-                if ent.label_ == "PERSON" and parts:
+                titled = sp.titled_name(ent.text)
+                if titled is not None:
+                    parts = titled.split()
+                if (ent.label_ == "PERSON" or titled is not None) and parts:
                     self._people.update((" ".join(parts), parts[-1]))
         for doc in self.docs:
             self._relabel(doc)
@@ -111,8 +114,9 @@ class Document:
         return " ".join(parts) or name
 
     def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:
-        label = self.person_label(ent.text.strip(), ent.label_)
-        name = self.full_name(ent.text.strip(), label)
+        titled = sp.titled_name(ent.text.strip())  # "Sergeant Tom Lee" (PERSON), "Detective Ana Ruiz" (ORG)
+        label = "PERSON" if titled is not None else self.person_label(ent.text.strip(), ent.label_)
+        name = self.full_name(titled or ent.text.strip(), label)
         pron = ""
         if self.registry is not None and label == "PERSON":
             m = self.registry.match_speaker(name)
