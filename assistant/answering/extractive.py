@@ -48,7 +48,10 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     for c in said_first(found):
         chosen.append(c)
         words += len(c.text.split())
-    for m in found.best.members:
+    # the set's members: its seed, then the likeliest answer sentences first when the budget cannot hold them all
+    # (the answer shows them in document order either way)
+    members = found.best.members
+    for m in members[:1] + sorted(members[1:], key=lambda m: -m.candidate.p):
         if any(m.candidate.key == c.key for c in chosen):  # by key: a candidate holds an array (no plain ==)
             continue
         n = len(m.candidate.text.split())

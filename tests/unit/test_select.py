@@ -22,3 +22,24 @@ def test_metadata_is_an_extra_only_when_it_adds_what_was_asked() -> None:
     assert not _restates_source(title, chosen, "metadata")  # the source itself is asked about
     assert _restates_source(title, chosen, "say")  # a title is nobody's statement
     assert not _restates_source(chosen[0], [], "say")  # sentences of the text are not metadata
+
+
+def test_a_tight_budget_keeps_the_seed_then_the_likeliest_members() -> None:
+    from assistant.answering.extractive import select
+    from assistant.evidence.find import Found
+    from assistant.evidence.items import QuestionItems
+    from assistant.evidence.sets import EvidenceSet, Member
+
+    def cand(text: str, start: int, p: float) -> Candidate:
+        c = Candidate("d", start, start + len(text), text, "c", 0)
+        c.p = p
+        return c
+
+    seed = cand("The pipeline deal was signed by three states in 2017.", 0, 0.5)
+    filler = cand("Support came from abroad through many meetings and letters of several governments over the years.",
+                  100, 0.1)
+    answer = cand("The pipeline is to be 2,000 km long from the fields to the coast.", 300, 0.4)
+    es = EvidenceSet(members=[Member(seed, []), Member(filler, []), Member(answer, [])])
+    found = Found(QuestionItems("How long is the pipeline?", "number"), [], [], es, True)
+    got = select(found, {"keep_ratio": 1.0, "max_extra": 0}, max_words=30)
+    assert [c.start for c in got] == [0, 300]  # document order; the filler member did not fit
