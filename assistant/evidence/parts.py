@@ -17,7 +17,10 @@ from assistant.textutil import STOPWORDS, tokens
 
 MAX_PARTS = 4  # each part is a search of its own: a bound on one question's cost
 _WH = r"(?:what|who|whom|whose|when|where|which|why|how)"
-_BOUNDARY = re.compile(r"\?\s+(?=\S)|;\s*(?=" + _WH + r"\b)|,?\s+(?:and|but)\s+(?=" + _WH + r"\b)", re.I)
+# a wh-word may follow "and" after a word of approximation or a preposition ("…, and about how far …",
+# "…, and in which year?")
+_LEAD = r"(?:(?:about|roughly|approximately|around|exactly|precisely|in|on|at|by|for|from|with|to|since|until)\s+)?"
+_BOUNDARY = re.compile(r"\?\s+(?=\S)|;\s*(?=" + _WH + r"\b)|,?\s+(?:and|but)\s+(?=" + _LEAD + _WH + r"\b)", re.I)
 _FRAME = re.compile(r"^\s*(according to [^,?]{2,80}|in [^,?]{2,60}'s view|per [^,?]{2,60}),\s*", re.I)
 _BACK_REFERENCE = re.compile(r"\b(it|its|he|she|him|her|his|they|them|their|this|that|these|those|there|"
                              r"the same)\b", re.I)

@@ -46,3 +46,11 @@ def test_many_questions_in_one_are_bounded() -> None:
     q = " ".join(f"What is the tariff in zone {i}?" for i in range(12))
     parts = split_question(q)
     assert len(parts) == 4 and parts[0] == "What is the tariff in zone 0?" and "zone 11" in parts[-1]
+
+
+def test_a_wh_word_after_and_may_follow_a_lead_word() -> None:
+    got = [p.question for p in split_parts("How many wells did the board license in 2020, and about how far did the "
+                                           "water table fall afterwards?")]
+    assert got[0] == "How many wells did the board license in 2020?"
+    assert got[1].startswith("About how far did the water table fall afterwards")
+    assert len(split_parts("What event triggered the clause, and in which year?")) == 1  # nothing of its own
