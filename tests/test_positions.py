@@ -219,6 +219,10 @@ def test_a_titled_name_tagged_as_an_organisation_is_a_person() -> None:
     assert titled_name("Detective Constable Ana Ruiz") == "Ana Ruiz"
     assert titled_name("the Presidential Spokesperson Tom Lee") == "Tom Lee"
     assert titled_name("General Electric Company") is None and titled_name("General Motors") is None
+    from assistant.positions.speakers import clean_name
+
+    assert clean_name("the World Health Organization (WHO") == "the World Health Organization"
+    assert clean_name("Médecins Sans Frontières (MSF)") == "Médecins Sans Frontières (MSF)"
     text = ("Kamloops police Sergeant Tom Lee said the drug had become popular.\n\n"
             "In Ontario, provincial police Detective Constable Marc Dubé stated to the CBC in late June that the "
             "border closure drove up the prices of illicit drugs. He explained that heroin had been mixed with a "

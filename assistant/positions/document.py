@@ -116,7 +116,7 @@ class Document:
     def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:
         titled = sp.titled_name(ent.text.strip())  # "Sergeant Tom Lee" (PERSON), "Detective Ana Ruiz" (ORG)
         label = "PERSON" if titled is not None else self.person_label(ent.text.strip(), ent.label_)
-        name = self.full_name(titled or ent.text.strip(), label)
+        name = self.full_name(titled or sp.clean_name(ent.text), label)
         pron = ""
         if self.registry is not None and label == "PERSON":
             m = self.registry.match_speaker(name)

@@ -21,6 +21,15 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "spokeswoman", "spokesperson", "leader", "mayor", "senator", "candidate", "chairman", "chairwoman", "chair", "secretary", "director", "head", "chief", "archbishop", "governor", "ambassador", "analyst", "professor", "author", "lawyer", "judge", "prosecutor", "premier", "chancellor", "king", "queen", "general", "commander", "officer", "economist", "researcher", "scientist", "politician", "deputy", "envoy", "diplomat", "representative", "rapporteur", "founder", "ceo", "manager", "detective", "constable", "sergeant", "inspector", "captain", "lieutenant", "colonel", "commissioner", "superintendent", "sheriff"])
 
 
+def clean_name(name: str) -> str:
+    """A name as the tagger cut it, tidied: an unclosed parenthesis ("the World Health Organization (WHO") and
+    what follows it are dropped."""
+    name = name.strip()
+    if name.count("(") > name.count(")"):
+        name = name[: name.rfind("(")].rstrip(" ,")
+    return name
+
+
 def titled_name(text: str) -> str | None:
     """The person's name in an entity the tagger took for an organisation because titles lead it ("Detective
     Constable Ana Ruiz", "the Presidential Spokesperson Ana Ruiz" -> "Ana Ruiz"): up to a title word, then two or
