@@ -70,7 +70,7 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
         chosen.append(c)
         words += n
         extra += 1
-    return order(chosen)
+    return order(chosen, found.items.kind)
 
 
 def said_first(found: Found, n: int = 2) -> list[Candidate]:
@@ -88,12 +88,19 @@ def said_first(found: Found, n: int = 2) -> list[Candidate]:
     return out
 
 
-def order(chosen: list[Candidate]) -> list[Candidate]:
-    """Documents in the order their best sentence was chosen; metadata first, then text order within each."""
+def order(chosen: list[Candidate], kind: str = "") -> list[Candidate]:
+    """Documents in the order their best sentence was chosen, text order within each. A document's metadata line
+    (title, outlet, author, date) leads when the question asks about the source or a date; otherwise the answer
+    opens with what the documents say and the metadata lines follow."""
+    meta_first = kind in ("metadata", "when")
     doc_rank: dict[str, int] = {}
     for c in chosen:
+        if meta_first or c.meta_field is None:
+            doc_rank.setdefault(c.doc_id, len(doc_rank))
+    for c in chosen:
         doc_rank.setdefault(c.doc_id, len(doc_rank))
-    return sorted(chosen, key=lambda c: (doc_rank[c.doc_id], c.meta_field is None, c.start))
+    return sorted(chosen, key=lambda c: ((c.meta_field is not None) and not meta_first, doc_rank[c.doc_id],
+                                         (c.meta_field is None) == meta_first, c.start))
 
 
 def sentence_for(c: Candidate) -> str:

@@ -43,3 +43,15 @@ def test_a_tight_budget_keeps_the_seed_then_the_likeliest_members() -> None:
     found = Found(QuestionItems("How long is the pipeline?", "number"), [], [], es, True)
     got = select(found, {"keep_ratio": 1.0, "max_extra": 0}, max_words=30)
     assert [c.start for c in got] == [0, 300]  # document order; the filler member did not fit
+
+
+def test_metadata_lines_follow_the_text_unless_the_source_is_asked() -> None:
+    from assistant.answering.extractive import order
+
+    meta = Candidate("a", 0, 40, "Title: Basin plan. Published by Water Weekly.", "a#m", 0, meta_field="metadata")
+    a_text = Candidate("a", 100, 140, "The plan caps pumping at 10 GL a year.", "a#1", 0)
+    b_text = Candidate("b", 50, 90, "Farmers oppose the cap.", "b#1", 0)
+    got = order([meta, b_text, a_text], "what")
+    assert [c.chunk_id for c in got] == ["b#1", "a#1", "a#m"]
+    got = order([meta, b_text, a_text], "metadata")
+    assert [c.chunk_id for c in got] == ["a#m", "a#1", "b#1"]
