@@ -70,7 +70,9 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
         chosen.append(c)
         words += n
         extra += 1
-    return order(chosen, found.items.kind)
+    # the answer opens with its likeliest sentence ("what did X say": X's closest statement)
+    lead = chosen[0] if found.statements and chosen else max(chosen, key=lambda c: c.p, default=None)
+    return order(chosen, found.items.kind, lead)
 
 
 def said_first(found: Found, n: int = 2) -> list[Candidate]:
@@ -88,10 +90,11 @@ def said_first(found: Found, n: int = 2) -> list[Candidate]:
     return out
 
 
-def order(chosen: list[Candidate], kind: str = "") -> list[Candidate]:
-    """Documents in the order their best sentence was chosen, text order within each. A document's metadata line
-    (title, outlet, author, date) leads when the question asks about the source or a date; otherwise the answer
-    opens with what the documents say and the metadata lines follow."""
+def order(chosen: list[Candidate], kind: str = "", lead: Candidate | None = None) -> list[Candidate]:
+    """The lead sentence (the likeliest answer) first; then documents in the order their best sentence was chosen,
+    text order within each. A document's metadata line (title, outlet, author, date) comes first when the question
+    asks about the source or a date; otherwise what the documents say comes first and the metadata lines follow
+    (unless one is the lead)."""
     meta_first = kind in ("metadata", "when")
     doc_rank: dict[str, int] = {}
     for c in chosen:
@@ -99,8 +102,9 @@ def order(chosen: list[Candidate], kind: str = "") -> list[Candidate]:
             doc_rank.setdefault(c.doc_id, len(doc_rank))
     for c in chosen:
         doc_rank.setdefault(c.doc_id, len(doc_rank))
-    return sorted(chosen, key=lambda c: ((c.meta_field is not None) and not meta_first, doc_rank[c.doc_id],
-                                         (c.meta_field is None) == meta_first, c.start))
+    key = lead.key if lead is not None else None
+    return sorted(chosen, key=lambda c: (c.key != key, (c.meta_field is not None) and not meta_first,
+                                         doc_rank[c.doc_id], (c.meta_field is None) == meta_first, c.start))
 
 
 def sentence_for(c: Candidate) -> str:

@@ -55,3 +55,12 @@ def test_metadata_lines_follow_the_text_unless_the_source_is_asked() -> None:
     assert [c.chunk_id for c in got] == ["b#1", "a#1", "a#m"]
     got = order([meta, b_text, a_text], "metadata")
     assert [c.chunk_id for c in got] == ["a#m", "a#1", "b#1"]
+
+
+def test_the_likeliest_sentence_leads() -> None:
+    from assistant.answering.extractive import order
+
+    first = Candidate("a", 0, 30, "The plan was drafted in 2019.", "a#0", 0)
+    best = Candidate("a", 200, 240, "The cap is 10 GL a year.", "a#2", 0)
+    other = Candidate("b", 0, 30, "Farmers oppose it.", "b#0", 0)
+    assert [c.chunk_id for c in order([first, other, best], "number", best)] == ["a#2", "a#0", "b#0"]
