@@ -10,9 +10,10 @@ from assistant.types import Citation
 
 
 def display(text: str) -> str:
-    """A quoted sentence as it reads in an answer or a brief: dialogue dashes and line breaks removed."""
+    """A quoted sentence as it reads in an answer or a brief: dialogue dashes, a leading footnote number and line
+    breaks removed."""
     text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"^[-–—•]\s*", "", text)
+    return re.sub(r"^(?:[-–—•]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*", "", text)  # a dialogue dash, a bullet, a footnote's number
 
 
 def citation(lib: LibraryView, n: int, doc_id: str, start: int, end: int, chunk_id: str = "",

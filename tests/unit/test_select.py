@@ -64,3 +64,11 @@ def test_the_likeliest_sentence_leads() -> None:
     best = Candidate("a", 200, 240, "The cap is 10 GL a year.", "a#2", 0)
     other = Candidate("b", 0, 30, "Farmers oppose it.", "b#0", 0)
     assert [c.chunk_id for c in order([first, other, best], "number", best)] == ["a#2", "a#0", "b#0"]
+
+
+def test_displayed_sentence_drops_a_leading_footnote_number_and_dash() -> None:
+    from assistant.evidence.cite import display
+
+    assert display("⁷ According to a study, the levy raised 39%.") == "According to a study, the levy raised 39%."
+    assert display("- noted the chair of the board.") == "noted the chair of the board."
+    assert display("The basin covers 5 km² of wetland.") == "The basin covers 5 km² of wetland."
