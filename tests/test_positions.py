@@ -361,3 +361,24 @@ def test_brief_fact_quoting_a_pronoun_names_the_speaker() -> None:
     md = to_markdown(b)
     assert 'she said. (said by Ana Ruiz) [1]' in md
     assert "Ana Ruiz said the levy must rise. [1]" in md  # already named: not repeated
+
+
+def test_compare_names_words_as_written_and_the_same_on_every_run() -> None:
+    from assistant.positions.contrast import compare
+    from assistant.types import Citation, Position, Statement
+
+    cit = Citation(n=1, doc_id="d", chunk_id="d#0", title="T", outlet=None, date=None, source_path="d.md",
+                   quote="x", char_start=0, char_end=1)
+
+    def pos(actor: str, text: str) -> Position:
+        return Position(actor=actor, status="found", summary="", statements=[Statement(text=text, attribution="direct",
+                                                                                        citation=cit)])
+
+    ps = [pos("Ana Ruiz", "The Murray aquifer levels changed and the levy needs raising."),
+          pos("Tom Lee", "Growers said the levy changes ruin farming near the Murray.")]
+    agree, differ = compare(ps, "the levy")
+    assert agree == ["Ana Ruiz and Tom Lee both speak of Murray."]  # a name keeps its capital
+    said = " ".join(p.statements[0].text for p in ps).lower()
+    words = [w for part in differ[0].rstrip(".").split(";") for w in part.split("stresses")[1].split(", ")]
+    assert words and all(w.strip() in said.split() for w in words), words  # words as written, not stems
+    assert compare(ps, "the levy") == (agree, differ)

@@ -297,22 +297,42 @@ _GENERIC = set(tokens("opinion said stressed noted added believes recalled expla
                       "accordingly therefore although many people voices something"))
 
 
-def _key_terms(statements: list[Statement], actor: str) -> Counter[str]:
+def _key_terms(statements: list[Statement], actor: str, surface: dict[str, Counter[str]] | None = None) -> Counter[str]:
+    """The actor's own statements' substantive terms (stems), each counted once per statement; `surface` collects
+    how each stem is written, so it can be shown as a word ("changed", not "chang")."""
     c: Counter[str] = Counter()
     skip = _GENERIC | set(tokens(actor))
     for s in statements:
         if s.attribution == "third_party":
             continue
-        c.update({t for t in tokens(s.text) if len(t) > 3 and t not in STOPWORDS and t not in skip})
+        # (in text order, so that ties come out the same on every run)
+        c.update(list(dict.fromkeys(t for t in tokens(s.text) if len(t) > 3 and t not in STOPWORDS and t not in skip)))
+        if surface is not None:
+            for w in re.findall(r"[^\W\d_][\w'’-]*", s.text):
+                t = tokens(w)
+                if len(t) == 1:
+                    proper = w.isupper() or (w[:1].isupper() and w[1:].islower() and w != s.text.split()[0])
+                    surface.setdefault(t[0], Counter())[w if proper else w.lower()] += 1
     return c
 
 
-def compare(positions: list[Position], topic: str) -> tuple[list[str], list[str]]:
+def compare(positions: list[Position], topic: str,
+            df: Callable[[str], int | None] | None = None) -> tuple[list[str], list[str]]:
     """Agreement = the actors' own statements share substantive terms beyond the topic's own words;
-    disagreement = they stress different things. Derived from the quoted text, not invented."""
+    disagreement = they stress different things: the terms each uses most, the rarer in the library first at a
+    tie (`df`: passages holding a term). Derived from the quoted text, not invented."""
     topic_terms = set(tokens(topic))
     found = [p for p in positions if p.status == "found"]
-    terms = {p.actor: _key_terms(p.statements, p.actor) for p in found}
+    surface: dict[str, Counter[str]] = {}
+    terms = {p.actor: _key_terms(p.statements, p.actor, surface) for p in found}
+    rarity = df or (lambda _t: 0)
+    for actor, c in terms.items():  # most used first, then rarest in the library, then text order
+        order = {t: i for i, t in enumerate(c)}
+        terms[actor] = Counter(dict(sorted(c.items(), key=lambda kv: (-kv[1], rarity(kv[0]) or 0, order[kv[0]]))))
+
+    def words(stems: list[str]) -> str:
+        return ", ".join(surface[t].most_common(1)[0][0] if t in surface else t for t in stems)
+
     agreements, disagreements = [], []
     for i, a in enumerate(found):
         for b in found[i + 1 :]:
@@ -320,9 +340,9 @@ def compare(positions: list[Position], topic: str) -> tuple[list[str], list[str]
             only_a = [t for t, _ in terms[a.actor].most_common(12) if t not in terms[b.actor] and t not in topic_terms][:3]
             only_b = [t for t, _ in terms[b.actor].most_common(12) if t not in terms[a.actor] and t not in topic_terms][:3]
             if shared:
-                agreements.append(f"{a.actor} and {b.actor} both speak of {', '.join(shared[:4])}.")
+                agreements.append(f"{a.actor} and {b.actor} both speak of {words(shared[:4])}.")
             if only_a and only_b:
-                disagreements.append(f"{a.actor} stresses {', '.join(only_a)}; {b.actor} stresses {', '.join(only_b)}.")
+                disagreements.append(f"{a.actor} stresses {words(only_a)}; {b.actor} stresses {words(only_b)}.")
     no_pos = [p.actor for p in positions if p.status == "no_position"]
     if no_pos and found:
         disagreements.append(f"Only {', '.join(p.actor for p in found)} have a recorded position; "
@@ -336,11 +356,14 @@ def contrast(index: Index, finder: PositionFinder, topic: str, actors: list[Acto
     for actor in actors:
         scored = finder.relevant(topic, actor)
         statements: list[Statement] = []
-        seen: set[tuple[str, int]] = set()
+        seen: list[tuple[str, int, int, str]] = []
         for _score, a, kind in scored:
-            if (a.doc_id, a.char_start) in seen:
+            # one statement once: not again at the same start, nor inside (or around) one of the same kind already
+            # shown (a paraphrase within a longer paraphrase); another speaker's description around it stays
+            if any(d == a.doc_id and (s == a.char_start or (k == kind and _nested((s, e), (a.char_start, a.char_end))))
+                   for d, s, e, k in seen):
                 continue
-            seen.add((a.doc_id, a.char_start))
+            seen.append((a.doc_id, a.char_start, a.char_end, kind))
             statements.append(Statement(text=display(index.doc_text(a.doc_id)[a.char_start : a.char_end]),
                                         attribution=kind,  # type: ignore[arg-type]
                                         citation=citation_for(index, 0, a), speaker=a.speaker,
@@ -359,8 +382,13 @@ def contrast(index: Index, finder: PositionFinder, topic: str, actors: list[Acto
             outlets=sorted({s.citation.outlet or s.citation.title for s in statements}),
             dates=sorted({s.citation.date for s in statements if s.citation.date}),
         ))
-    agreements, disagreements = compare(positions, topic)
+    agreements, disagreements = compare(positions, topic, index.snapshot.lexical.doc_freq.get)
     return Contrast(topic=topic, positions=positions, agreements=agreements, disagreements=disagreements)
+
+
+def _nested(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    """One span inside the other."""
+    return (x[0] <= y[0] and y[1] <= x[1]) or (y[0] <= x[0] and x[1] <= y[1])
 
 
 def to_markdown(c: Contrast) -> str:
