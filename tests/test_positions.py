@@ -210,6 +210,11 @@ def test_who_is_not_speaking() -> None:
     assert "expected" not in got and "believed" not in got
     assert got["according to"] == "documents from Lisbon"
     assert got["notes"] == "The G20 joint statement"
+    # a thing pointed at does not speak; an unresolved "it" after a body may
+    text = ("The water agency published its plan on Monday. It said that pumping would be capped.\n\n"
+            "This mechanism suggests that farmers will adapt. This wording highlights the risk.")
+    got = {s.cue: s.speaker for s in statements(text)}
+    assert got.get("said") == "It" and "suggests" not in got and "highlights" not in got
 
 
 def test_a_titled_name_tagged_as_an_organisation_is_a_person() -> None:

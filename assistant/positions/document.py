@@ -133,6 +133,20 @@ class Document:
 
 
 
+# ("it" stays: "The agency published its plan. It said …" is the agency speaking, named or not)
+_THING_PRONOUNS = {"this", "that", "these", "those", "which", "something", "nothing", "everything"}
+
+
+def _inanimate(subj: Any, head: str) -> bool:
+    """A subject left unresolved that names no one: "this", "that", or a thing pointed at ("this mechanism", "such
+    ambiguity") rather than a person, a body or a document ("this wording highlights …" is no one's statement)."""
+    if subj.pos_ == "PRON":
+        return subj.lower_ in _THING_PRONOUNS
+    det = next((c for c in subj.children if c.dep_ in ("det", "predet", "amod") and
+                c.lower_ in ("this", "that", "these", "those", "such")), None)
+    return det is not None and head not in sp.HUMAN_NOUNS | sp.BODY_NOUNS | sp.DOCUMENT_NOUNS | sp.EVENT_NOUNS
+
+
 def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, float]:
     """The speaker a subject (or "according to" object) token names: its entity, the issuer of a document
     ("the agency's report", "a report from X"), a resolved pronoun or title, else the phrase itself."""
@@ -174,7 +188,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
             return m, m.name, conf
     if subj.lower_ in ("they", "we") and d.group_speaker is not None and 0 < off + subj.idx - d.group_speaker[0] <= 1500:
         return None, d.group_speaker[1], 0.5  # "The ministers said … They added …": the unnamed group that spoke
-    if subj.pos_ not in ("NOUN", "PROPN", "PRON") or not short:
+    if subj.pos_ not in ("NOUN", "PROPN", "PRON") or not short or _inanimate(subj, head):
         return None, "", 0.0
     if subj.tag_ == "NNS":
         d.group_speaker = (off + subj.idx, words)
