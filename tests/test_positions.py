@@ -128,6 +128,10 @@ def test_contrast_with_llm_summary_is_verified(corpus_assistant: Assistant) -> N
 from assistant.positions.statements import statements  # noqa: E402
 
 
+def _speaker_by_cue(text: str) -> dict[str, str]:
+    return {s.cue: s.speaker for s in statements(text)}
+
+
 def _by_speaker(text: str, registry: ActorRegistry | None = None) -> list[tuple[str, str, str | None, str]]:
     return [(s.kind, s.speaker, s.actor, text[s.char_start : s.char_end]) for s in statements(text, None, registry)]
 
@@ -189,7 +193,7 @@ def test_speakers_by_parse_rules() -> None:
             'They concluded that the agreement was "null and void".\n\n'
             "According to the World Trade Organization's annual report, exports fell by three percent.\n\n"
             'The Herald quoted Tim Moss, a former adviser, as saying "the plan will fail".')
-    got = {s.cue: s.speaker for s in statements(text)}
+    got = _speaker_by_cue(text)
     assert got["concluded"] == "Nikos Pappas, Omar Nasser and Jean Dupont"
     assert got["according to"].endswith("World Trade Organization")
     assert got["saying"] == "Tim Moss"
@@ -204,7 +208,7 @@ def test_who_is_not_speaking() -> None:
             "According to documents from Lisbon, the pipeline will be finished in 2030.\n\n"
             "The police arrested 12 farmers believed to have drilled illegal wells.\n\n"
             "The G20 joint statement, adopted in Rome, notes that drought costs are rising.")
-    got = {s.cue: s.speaker for s in statements(text)}
+    got = _speaker_by_cue(text)
     assert got["said"] == "Water ministers"
     assert got["warned"] == "Lena Ortiz"
     assert "expected" not in got and "believed" not in got
@@ -213,7 +217,7 @@ def test_who_is_not_speaking() -> None:
     # a thing pointed at does not speak; an unresolved "it" after a body may
     text = ("The water agency published its plan on Monday. It said that pumping would be capped.\n\n"
             "This mechanism suggests that farmers will adapt. This wording highlights the risk.")
-    got = {s.cue: s.speaker for s in statements(text)}
+    got = _speaker_by_cue(text)
     assert got.get("said") == "It" and "suggests" not in got and "highlights" not in got
 
 
@@ -232,7 +236,7 @@ def test_a_titled_name_tagged_as_an_organisation_is_a_person() -> None:
             "In Ontario, provincial police Detective Constable Marc Dubé stated to the CBC in late June that the "
             "border closure drove up the prices of illicit drugs. He explained that heroin had been mixed with a "
             "sedative.")
-    got = {s.cue: s.speaker for s in statements(text)}
+    got = _speaker_by_cue(text)
     assert got["explained"] == "Marc Dubé"
 
 
