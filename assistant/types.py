@@ -223,6 +223,11 @@ class Statement(BaseModel):
     cue: str | None = None  # speech verb or "according to"
 
 
+# a position is a clause, not a quoted label of a word or three ("insurance cost"): what contrast and briefs show
+# first when they choose whom and what to show
+MIN_POSITION_WORDS = 4
+
+
 class Position(BaseModel):
     actor: str
     status: Literal["found", "no_position"]

@@ -14,7 +14,7 @@ from assistant.evidence.find import find
 from assistant.evidence.support import support
 from assistant.ingest.sentences import split_sentences
 from assistant.textutil import tokens
-from assistant.types import Brief, BriefFact, BriefSource, Position, Statement
+from assistant.types import MIN_POSITION_WORDS, Brief, BriefFact, BriefSource, Position, Statement
 
 MAX_FACTS = 6
 MAX_QUOTE_WORDS = 60  # a position's quote in a one-page brief: at most about this many words, the rest cut
@@ -113,7 +113,7 @@ def _positions(a: BriefSources, topic: str, actors: list[str] | None, facts: lis
         c.positions = [p for p in c.positions if p.status == "found"]
     for p in c.positions:
         # one statement each: own words first (the contrast's order), a clause rather than a quoted label
-        p.statements = ([s for s in p.statements if len(s.text.split()) >= 4] or p.statements)[:1]
+        p.statements = ([s for s in p.statements if len(s.text.split()) >= MIN_POSITION_WORDS] or p.statements)[:1]
         for s in p.statements:
             counter[0] += 1
             s.citation.n = counter[0]

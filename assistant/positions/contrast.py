@@ -18,11 +18,9 @@ from assistant.positions.store import StatementStore, named_speaker
 from assistant.positions.texts import display, statement_texts
 from assistant.retrieval.index import Index, expand_acronyms
 from assistant.textutil import STOPWORDS, tokens
-from assistant.types import Citation, Contrast, Position, Statement
+from assistant.types import MIN_POSITION_WORDS, Citation, Contrast, Position, Statement
 
 MAX_STATEMENTS = 4
-# choosing who to show on a topic: a quoted label of a word or three ("insurance cost") is not a position
-MIN_POSITION_WORDS = 4
 DEBUG = False
 NO_POSITION = "No recorded position on this topic in the documents."
 _ORDER = {"direct": 0, "reported": 1, "third_party": 2}
@@ -140,11 +138,10 @@ class PositionFinder:
                                   [t[2] for t in texts])
 
 
-    def scored(self, topic: str, actor: Actor) -> list[Scored]:
-        """Every statement of or about the actor (those flagged as instructions left out), with its closeness to
-        the topic and whether the fitted rule counts it as about the topic."""
-        items = [(s, k) for s, k in self.attributions().get(actor.name, [])
-                 if not self.exclude(self.index.doc_text(s.doc_id)[s.char_start : s.char_end])]
+    def judge(self, topic: str, items: list[tuple[Said, str]]) -> list[Scored]:
+        """Statements (each with its kind for the actor asked about; those flagged as instructions left out) with
+        their closeness to the topic and whether the fitted rule counts them as about it."""
+        items = [(s, k) for s, k in items if not self.exclude(self.index.doc_text(s.doc_id)[s.char_start : s.char_end])]
         if not items:
             return []
         p = params()
@@ -153,28 +150,29 @@ class PositionFinder:
             sim = max(f["sim"], f["sim_para"], f["sim_ctx"])
             limit = p["sim_third"] if kind == "third_party" else p["sim_own"]
             if DEBUG:
-                print(f"{sim:.3f} {f['key_share']:.2f} {actor.name[:10]} {kind} {s.text[:80]!r}")
+                print(f"{sim:.3f} {f['key_share']:.2f} {s.speaker[:10]} {kind} {s.text[:80]!r}")
             out.append(Scored(s, kind, sim, f["key_share"], sim >= limit or f["key_share"] >= p["key_share"]))
         return out
+
+    def scored(self, topic: str, actor: Actor) -> list[Scored]:
+        """Every statement of or about the actor, judged against the topic."""
+        return self.judge(topic, self.attributions().get(actor.name, []))
 
     def on_topic(self, topic: str, limit: int = 3) -> list[str]:
         """Who spoke on the topic: the named speakers (registry actors by their canonical name, others as the
         documents name them) with own words (direct or reported, of at least MIN_POSITION_WORDS words) about it by
-        the fitted relevance rule, closest first; one name per person. Works on any library, with or without an actors file."""
+        the fitted relevance rule, closest first; one name per person. Works on any library, with or without an
+        actors file."""
         from assistant.positions.registry import same_person
 
-        items: list[tuple[Said, str]] = [(s, s.kind) for sts in self.store.all().values() for s in sts
-                 if s.kind != "third_party" and named_speaker(s) and len(s.text.split()) >= MIN_POSITION_WORDS
-                 and not self.exclude(self.index.doc_text(s.doc_id)[s.char_start : s.char_end])]
-        if not items:
-            return []
-        p = params()
+        own: list[tuple[Said, str]] = [(s, s.kind) for sts in self.store.all().values() for s in sts
+                                       if s.kind != "third_party" and named_speaker(s)
+                                       and len(s.text.split()) >= MIN_POSITION_WORDS]
         best: dict[str, float] = {}
-        for (s, _kind), f in zip(items, self.features(topic, items), strict=True):
-            sim = max(f["sim"], f["sim_para"], f["sim_ctx"])
-            if sim >= p["sim_own"] or f["key_share"] >= p["key_share"]:
-                name = s.actor or s.speaker
-                best[name] = max(best.get(name, 0.0), sim)
+        for x in self.judge(topic, own):
+            if x.relevant:
+                name = x.statement.actor or x.statement.speaker
+                best[name] = max(best.get(name, 0.0), x.sim)
         out: list[str] = []
         for name, _sim in sorted(best.items(), key=lambda x: (-x[1], x[0])):
             if not any(same_person(name, o) or same_person(o, name) for o in out):
@@ -326,9 +324,12 @@ def compare(positions: list[Position], topic: str,
     surface: dict[str, Counter[str]] = {}
     terms = {p.actor: _key_terms(p.statements, p.actor, surface) for p in found}
     rarity = df or (lambda _t: 0)
-    for actor, c in terms.items():  # most used first, then rarest in the library, then text order
-        order = {t: i for i, t in enumerate(c)}
-        terms[actor] = Counter(dict(sorted(c.items(), key=lambda kv: (-kv[1], rarity(kv[0]) or 0, order[kv[0]]))))
+    # most used first, then rarest in the library, then text order (the sort is stable)
+
+    def ranked_terms(c: Counter[str]) -> list[str]:
+        return sorted(c, key=lambda t: (-c[t], rarity(t) or 0))
+
+    ranked = {actor: ranked_terms(c) for actor, c in terms.items()}
 
     def words(stems: list[str]) -> str:
         return ", ".join(surface[t].most_common(1)[0][0] if t in surface else t for t in stems)
@@ -337,8 +338,8 @@ def compare(positions: list[Position], topic: str,
     for i, a in enumerate(found):
         for b in found[i + 1 :]:
             shared = sorted((set(terms[a.actor]) & set(terms[b.actor])) - topic_terms)
-            only_a = [t for t, _ in terms[a.actor].most_common(12) if t not in terms[b.actor] and t not in topic_terms][:3]
-            only_b = [t for t, _ in terms[b.actor].most_common(12) if t not in terms[a.actor] and t not in topic_terms][:3]
+            only_a = [t for t in ranked[a.actor][:12] if t not in terms[b.actor] and t not in topic_terms][:3]
+            only_b = [t for t in ranked[b.actor][:12] if t not in terms[a.actor] and t not in topic_terms][:3]
             if shared:
                 agreements.append(f"{a.actor} and {b.actor} both speak of {words(shared[:4])}.")
             if only_a and only_b:

@@ -44,7 +44,7 @@ class Document:
         self._people: set[str] = set()
         for doc in self.docs:
             for ent in doc.ents:
-                parts = ent.text.replace("’s", "").replace("'s", "").split()
+                parts = sp.name_parts(ent.text)
                 titled = sp.titled_name(ent.text)
                 if titled is not None:
                     parts = titled.split()
@@ -95,7 +95,7 @@ class Document:
         return found
 
     def person_label(self, name: str, label: str) -> str:
-        parts = name.replace("’s", "").replace("'s", "").split()
+        parts = sp.name_parts(name)
         if label in ("ORG", "GPE", "NORP") and parts and parts[-1][:1].isupper() and \
                 (" ".join(parts) in self._people or parts[-1] in self._people):
             return "PERSON"
@@ -104,7 +104,7 @@ class Document:
     def full_name(self, name: str, label: str) -> str:
         """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives); a surname shared by two
         people named before (a father and son) stays as it stands."""
-        parts = name.replace("’s", "").replace("'s", "").split()
+        parts = sp.name_parts(name)
         if label == "PERSON" and len(parts) == 1 and self._by_surname.get(parts[0]):
             return self._by_surname[parts[0]]
         if label == "PERSON" and len(parts) > 1:
@@ -166,7 +166,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
             m = d.mention(ent, off, True)
         return m, m.name, 0.95 if issuer is None else 0.85
     own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]
-    words = " ".join(t.text for t in own)
+    words = sp.clean_name(" ".join(t.text for t in own))
     # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
     # (a relative, participial, appositive or prepositional clause is an aside: "The group, which brings together
     # …, said", "The statement, adopted on Friday, notes")

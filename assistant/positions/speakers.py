@@ -20,26 +20,6 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # general English role nouns: "the minister said" refers to a person, "the office said" to an organisation
 HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "spokeswoman", "spokesperson", "leader", "mayor", "senator", "candidate", "chairman", "chairwoman", "chair", "secretary", "director", "head", "chief", "archbishop", "governor", "ambassador", "analyst", "professor", "author", "lawyer", "judge", "prosecutor", "premier", "chancellor", "king", "queen", "general", "commander", "officer", "economist", "researcher", "scientist", "politician", "deputy", "envoy", "diplomat", "representative", "rapporteur", "founder", "ceo", "manager", "detective", "constable", "sergeant", "inspector", "captain", "lieutenant", "colonel", "commissioner", "superintendent", "sheriff"])
 
-
-def clean_name(name: str) -> str:
-    """A name as the tagger cut it, tidied: an unclosed parenthesis ("the World Health Organization (WHO") and
-    what follows it are dropped."""
-    name = name.strip()
-    if name.count("(") > name.count(")"):
-        name = name[: name.rfind("(")].rstrip(" ,")
-    return name
-
-
-def titled_name(text: str) -> str | None:
-    """The person's name in an entity the tagger took for an organisation because titles lead it ("Detective
-    Constable Ana Ruiz", "the Presidential Spokesperson Ana Ruiz" -> "Ana Ruiz"): up to a title word, then two or
-    three capitalised words."""
-    parts = text.replace("’s", "").replace("'s", "").split()
-    last = max((i for i, w in enumerate(parts) if w.lower().strip(".") in HUMAN_NOUNS), default=-1)
-    rest = parts[last + 1 :]
-    if last < 0 or not 2 <= len(rest) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in rest):
-        return None
-    return None if rest[-1].lower() in BODY_NOUNS else " ".join(rest)  # "General Electric Company" is a firm
 # what a speaker issues or holds: "a statement saying …", "a press conference claiming …"
 EVENT_NOUNS = {"conference", "statement", "briefing", "release", "letter", "interview", "speech", "post", "tweet",
                "message", "video", "address", "report", "announcement", "op-ed", "column", "blog"}
@@ -55,6 +35,32 @@ DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclam
                                 "notice", "bulletin", "assessment", "review", "investigation"}
 TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
+
+
+def name_parts(name: str) -> list[str]:
+    """A name's words without a possessive ending ("Ana Ruiz's" -> ["Ana", "Ruiz"])."""
+    return name.replace("’s", "").replace("'s", "").split()
+
+
+def clean_name(name: str) -> str:
+    """A name as the tagger cut it, tidied: an unclosed parenthesis ("the World Health Organization (WHO") and
+    what follows it are dropped."""
+    name = name.strip()
+    if name.count("(") > name.count(")"):
+        name = name[: name.rfind("(")].rstrip(" ,")
+    return name
+
+
+def titled_name(text: str) -> str | None:
+    """The person's name in an entity the tagger took for an organisation because titles lead it ("Detective
+    Constable Ana Ruiz", "the Presidential Spokesperson Ana Ruiz" -> "Ana Ruiz"): up to a title word, then two or
+    three capitalised words."""
+    parts = name_parts(text)
+    last = max((i for i, w in enumerate(parts) if w.lower().strip(".") in HUMAN_NOUNS), default=-1)
+    rest = parts[last + 1 :]
+    if last < 0 or not 2 <= len(rest) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in rest):
+        return None
+    return None if rest[-1].lower() in BODY_NOUNS else " ".join(rest)  # "General Electric Company" is a firm
 
 
 @dataclass

@@ -263,7 +263,7 @@ def _make(d: Document, cue: _Cue, start: int, end: int, kind: Kind, conf: float,
     mentions: list[str] = []
     if d.registry is not None:
         mentions = list(dict.fromkeys(a.name for a, _, _ in d.registry.find_in_text(d.text[start:end])))
-    return Statement(d.text[start:end], sp.clean_name(cue.speaker_text), round(cue.confidence * conf * aconf, 3), actor, cue.cue,
+    return Statement(d.text[start:end], cue.speaker_text, round(cue.confidence * conf * aconf, 3), actor, cue.cue,
                      kind, start, end, named, list(cue.about), mentions, para[0], para[1], doc_id)
 
 
