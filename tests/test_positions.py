@@ -183,6 +183,15 @@ def test_short_quote_in_a_paraphrase_is_reported_and_a_named_call_is_direct() ->
     assert [x for x in got if x[0] == "direct"] == [("direct", "Fenwick", None, "unprecedented")]
 
 
+def test_mixed_quote_gives_the_words_and_the_claim_they_stand_in() -> None:
+    got = _by_speaker('Union leader Rosa Imbert said the new rule was "far too little, far too late." '
+                      'Mayor Ken Oduya called it "a good start".')
+    assert ("direct", "Rosa Imbert", None, "far too little, far too late.") in got
+    assert ("reported", "Rosa Imbert", None, 'the new rule was "far too little, far too late."') in got
+    # "it" only points back: the quote is the whole statement
+    assert [x for x in got if x[1] == "Ken Oduya"] == [("direct", "Ken Oduya", None, "a good start")]
+
+
 def test_phrase_in_quotes_without_a_cue_is_no_statement() -> None:
     text = 'Mayor Tom Reed said the park would reopen in May. The so-called "blue zone" will be closed until then.'
     assert all(s.text != "blue zone" for s in statements(text))

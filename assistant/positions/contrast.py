@@ -359,9 +359,11 @@ def contrast(index: Index, finder: PositionFinder, topic: str, actors: list[Acto
         statements: list[Statement] = []
         seen: list[tuple[str, int, int, str]] = []
         for _score, a, kind in scored:
-            # one statement once: not again at the same start, nor inside (or around) one of the same kind already
-            # shown (a paraphrase within a longer paraphrase); another speaker's description around it stays
-            if any(d == a.doc_id and (s == a.char_start or (k == kind and _nested((s, e), (a.char_start, a.char_end))))
+            # one statement once: not again at the same start, nor inside (or around) one of the same family already
+            # shown (own words: a quote within the paraphrase that frames it; a paraphrase within a longer one);
+            # another speaker's description around it stays
+            if any(d == a.doc_id and (s == a.char_start or ((k == "third_party") == (kind == "third_party")
+                                                            and _nested((s, e), (a.char_start, a.char_end))))
                    for d, s, e, k in seen):
                 continue
             seen.append((a.doc_id, a.char_start, a.char_end, kind))

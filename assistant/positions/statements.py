@@ -27,6 +27,7 @@ from assistant.positions.document import Document, speaker
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
+from assistant.textutil import STOPWORDS
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
@@ -222,12 +223,23 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         elif lead and comp is not None and q.end <= comp[1] + 1 and is_clause(cue.comp) \
                 and quoted_share(d, comp) < QUOTE_SHARE:
             kind, start, end = "reported", comp[0], comp[1]
+        # a mixed quote: the quote stands inside a reported clause (not after a colon that opens it)
+        mixed = kind == "direct" and lead and not cue.used and comp is not None and q.start < comp[1] and \
+            ":" not in text[comp[0] : q.start] and not _pronoun_only(text[comp[0] : q.start])
         cue.used = cue.used or (kind == "direct" and comp is not None and _overlap(comp, (q.start, q.end)) >= 0.5 * (comp[1] - comp[0]))
         # 'called the accusation "serious"': the quote ends what the verb reports, nothing is left to paraphrase
         cue.used = cue.used or (kind == "direct" and comp is not None and comp[0] <= q.start and
                                 cue.comp is not None and not is_clause(cue.comp) and re.search(r"\w", text[q.end : comp[1]]) is None)
         if kind != "direct":
             cue.used = True
+        elif mixed and comp is not None:
+            # a mixed quote: the speaker's exact words stand inside what the clause reports ('said the measure
+            # was "nowhere near enough"'); both are statements: the words (direct) and the claim (reported)
+            cue.used = True
+            claim_end = max(comp[1], q.end)
+            if claim_end == q.end and text[claim_end : claim_end + 1] in _CLOSING:
+                claim_end += 1  # the claim ends with the quote: its closing mark too
+            out.append(_make(d, cue, comp[0], claim_end, "third_party" if cue.about else "reported", conf, para, doc_id))
         st = _make(d, cue, start, end, kind, conf, para, doc_id)
         out.append(st)
         last = (st, q)
@@ -250,6 +262,15 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             seen.add(key)
             uniq.append(st)
     return uniq
+
+
+_CLOSING = set('"”»’\'')
+
+
+def _pronoun_only(lead: str) -> bool:
+    """'called it "a matter of …"': the words before the quote only point back (no content word); the quote is
+    the whole statement."""
+    return all(w.lower() in STOPWORDS for w in re.findall(r"[\w'’]+", lead))
 
 
 def _make(d: Document, cue: _Cue, start: int, end: int, kind: Kind, conf: float, para: tuple[int, int],
