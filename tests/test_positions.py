@@ -192,6 +192,15 @@ def test_mixed_quote_gives_the_words_and_the_claim_they_stand_in() -> None:
     assert [x for x in got if x[1] == "Ken Oduya"] == [("direct", "Ken Oduya", None, "a good start")]
 
 
+def test_a_question_put_to_someone_is_not_their_statement() -> None:
+    text = ("Senator Ana Ruiz opened the hearing. When asked about the budget, Ruiz said the cuts would stay. "
+            "Asked whether she would resign, she promised to publish her own figures.")
+    got = _by_speaker(text)
+    assert all(cue_text != "about the budget" for _k, _w, _a, cue_text in got), got
+    assert ("reported", "Ana Ruiz", None, "the cuts would stay") in got
+    assert any(w == "Ana Ruiz" and q.startswith("to publish her own figures") for _k, w, _a, q in got), got
+
+
 def test_phrase_in_quotes_without_a_cue_is_no_statement() -> None:
     text = 'Mayor Tom Reed said the park would reopen in May. The so-called "blue zone" will be closed until then.'
     assert all(s.text != "blue zone" for s in statements(text))

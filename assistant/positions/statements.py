@@ -117,6 +117,9 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             cue_text = doc[tok.head.i : tok.i + 1].text
             return _Cue(verb, off + tok.head.idx, cue_text, m, name, conf * 0.9, span, [], para)
         return None
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return None  # "When asked about …, X said": a question put to X, not X's statement
     span, comp = _complement(tok, off)
     subj = sp.subject_of(tok)
     if subj is None:
