@@ -14,3 +14,9 @@ def nlp() -> Any:
     import spacy
 
     return spacy.load(MODEL)
+
+
+def is_clause(text: str) -> bool:
+    """Does the text hold a verb (a statement), not only a noun phrase ("Support for the region." as a run-in
+    heading)?"""
+    return any(t.pos_ in ("VERB", "AUX") for t in nlp()(text))

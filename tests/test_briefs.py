@@ -84,3 +84,29 @@ def test_long_position_quote_is_cut_to_its_closest_sentences(corpus_assistant: A
     c = st.citation
     assert corpus_assistant.index.doc_text(c.doc_id)[c.char_start : c.char_end] == c.quote
     assert "spending" in c.quote
+
+
+def test_brief_facts_are_whole_sentences_on_the_topic_as_phrased(tmp_path: Path) -> None:
+    """A brief's facts keep the topic's words together ("river water quality", not "quality" of something
+    else), and a run-in heading, a heading line or the tail of a quote's attribution is never a fact (real
+    model, Chroma, spaCy)."""
+    from assistant.settings import Settings
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "rivers.md").write_text(
+        "# Basin report\n\n"
+        "Monitoring of river water quality\n\n"
+        "River quality. The quality of service at the regional water utility improved after the merger.\n\n"
+        "River water quality fell in three of the five monitored reaches after the dry summer.\n\n"
+        "“Nitrate from farms is the main pressure on river water quality – said the board’s hydrologist.\n\n"
+        "Water quality in the river recovered in spring once the autumn rains had diluted the runoff.\n",
+        encoding="utf-8")
+    a = Assistant(Settings(index_dir=tmp_path / "index", corpus_dir=docs, actors_file=tmp_path / "none.yaml"))
+    a.ingest([docs])
+    b = a.brief("river water quality")
+    facts = [f.text for f in [*b.bottom_line, *b.key_facts]]
+    assert facts and facts[0].startswith("River water quality fell"), facts
+    assert all(f[0].isupper() or not f[0].isalpha() for f in facts), facts
+    assert all(f.strip() not in ("River quality.", "Monitoring of river water quality") for f in facts), facts
+    assert not any(f.startswith("said the board") for f in facts), facts

@@ -201,6 +201,14 @@ def test_a_question_put_to_someone_is_not_their_statement() -> None:
     assert any(w == "Ana Ruiz" and q.startswith("to publish her own figures") for _k, w, _a, q in got), got
 
 
+def test_we_outside_quotes_is_the_documents_own_voice() -> None:
+    text = ("The ministers met the Harbour Authority in May. For this purpose, we underline: strong port "
+            "authorities are the first guarantee of safe shipping. We declare our support for these efforts.")
+    got = statements(text, {"doc_id": "d", "outlet": "Ministry of Transport"})
+    assert got and all(s.speaker == "Ministry of Transport" for s in got), [(s.speaker, s.text) for s in got]
+    assert all(s.speaker == "the authors" for s in statements(text)), [(s.speaker, s.text) for s in statements(text)]
+
+
 def test_phrase_in_quotes_without_a_cue_is_no_statement() -> None:
     text = 'Mayor Tom Reed said the park would reopen in May. The so-called "blue zone" will be closed until then.'
     assert all(s.text != "blue zone" for s in statements(text))

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from itertools import pairwise
 
 from assistant.briefs.ports import BriefSources
 from assistant.errors import BriefingError
-from assistant.evidence.candidates import Candidate
+from assistant.evidence.candidates import SENTENCE_ENDS, Candidate
 from assistant.evidence.cite import citation, display
 from assistant.evidence.find import find
 from assistant.evidence.support import support
 from assistant.ingest.sentences import split_sentences
+from assistant.language import is_clause
 from assistant.textutil import tokens
 from assistant.types import MIN_POSITION_WORDS, Brief, BriefFact, BriefSource, Position, Statement
 
@@ -44,17 +46,19 @@ def compose(a: BriefSources, topic: str, actors: list[str] | None = None, backen
     # (a topic word no document uses, "groundwater" where they say "aquifer", does not void the topic)
     pool = [i for i in (found.items.entities or found.items.terms) if i.df > 0]
     core = max(pool, key=lambda i: i.weight) if pool else found.items.core
-    # facts: the best-rated sentences that are about the topic (they, or their context, name its core item)
-    ok = [c for c in found.candidates if c.meta_field is None and (core is None or core.key in c.covers())]
-    today = date.today().isoformat()
-    if found.items.unknown or not ok:
-        nearest = sorted({h.title for h in found.hits[:3]})
-        return Brief(topic=topic, date_line=f"Brief prepared {today}", covered=False, bottom_line=[], key_facts=[],
-                     gaps=[f"The documents do not cover “{topic}”."
-                           + (f" Nearest material: {'; '.join(nearest)}." if nearest else "")])
+    # facts: whole sentences (not a heading, not the tail of a quote's attribution) about the topic: they, or
+    # their context, name its core item; first those that keep more of the topic's word pairs together ("air
+    # defence", not "air transport"), then the closest in meaning to the topic (a brief wants what is about the
+    # topic, not the likeliest answer to a question)
+    ok = [c for c in found.candidates if c.meta_field is None and _whole_sentence(c.text)
+          and (core is None or core.key in c.covers())]
+    pairs = _pairs(tokens(topic))
+    ok.sort(key=lambda c: (-len(pairs & _pairs(tokens(c.text))), -c.features.get("dense_sent", 0.0)))
     chosen: list[Candidate] = []
     seen_tokens: list[set[str]] = []
-    for c in ok:
+    for c in [] if found.items.unknown else ok:
+        if not is_clause(c.text):
+            continue
         tk = set(tokens(c.text))
         if any(len(tk & o) / max(1, len(tk | o)) >= 0.45 for o in seen_tokens):
             continue
@@ -62,6 +66,12 @@ def compose(a: BriefSources, topic: str, actors: list[str] | None = None, backen
         seen_tokens.append(tk)
         if len(chosen) >= MAX_FACTS + BLUF_SENTENCES:
             break
+    today = date.today().isoformat()
+    if found.items.unknown or not chosen:
+        nearest = sorted({h.title for h in found.hits[:3]})
+        return Brief(topic=topic, date_line=f"Brief prepared {today}", covered=False, bottom_line=[], key_facts=[],
+                     gaps=[f"The documents do not cover “{topic}”."
+                           + (f" Nearest material: {'; '.join(nearest)}." if nearest else "")])
     counter = [0]
 
     def fact(c: Candidate) -> BriefFact:
@@ -89,6 +99,18 @@ def compose(a: BriefSources, topic: str, actors: list[str] | None = None, backen
                                    machine_translated=m.machine_translated))
     return Brief(topic=topic, date_line=f"Brief prepared {today} from {len(sources)} source(s)", covered=True,
                  bottom_line=bluf, key_facts=facts, positions=positions, gaps=gaps, sources=sources)
+
+
+def _whole_sentence(text: str) -> bool:
+    """A sentence that stands as written: it starts like one (not in lower case, as the rest of a quote's
+    attribution does: "…, noted the minister.") and ends like one (a heading does not; a run-in heading, "Support
+    for the region.", holds no verb: `is_clause`, checked on the few chosen)."""
+    t = text.strip()
+    return bool(t) and not t[0].islower() and t.endswith(SENTENCE_ENDS)
+
+
+def _pairs(toks: list[str]) -> set[tuple[str, str]]:
+    return set(pairwise(toks))
 
 
 def _positions(a: BriefSources, topic: str, actors: list[str] | None, facts: list[BriefFact],

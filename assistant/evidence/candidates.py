@@ -21,7 +21,7 @@ META_FIELDS = ("title", "outlet", "author", "date", "doc_type")
 # products the fitted scorer may weigh (a type match counts more in a sentence that is also about the question)
 INTERACTIONS = (("type", "dense_sent"), ("core_own", "type"), ("term_own", "type"), ("ent_own", "term_own"),
                 ("type", "focus_own"))
-_ENDS = (".", "!", "?", "”", '"', "»", "’", ")")
+SENTENCE_ENDS = (".", "!", "?", "”", '"', "»", "’", ")")  # how a sentence (not a heading) ends
 
 
 @dataclass
@@ -57,7 +57,7 @@ def heading_like(sent: str) -> bool:
     letters = [ch for ch in sent if ch.isalpha()]
     if letters and all(not ch.islower() for ch in letters):
         return True
-    return len(sent.split()) < 6 and not sent.rstrip().endswith(_ENDS) and not re.search(r"\d", sent)
+    return len(sent.split()) < 6 and not sent.rstrip().endswith(SENTENCE_ENDS) and not re.search(r"\d", sent)
 
 
 def _context(lib: LibraryView, doc_id: str, start: int, spans: list[tuple[int, int]], i: int) -> tuple[str, str]:

@@ -29,8 +29,9 @@ def without_dateline(para: str) -> str:
 class Document:
     """One document's parse, mentions and the statements found so far."""
 
-    def __init__(self, text: str, registry: ActorRegistry | None) -> None:
+    def __init__(self, text: str, registry: ActorRegistry | None, author: str = "") -> None:
         self.text = text
+        self.author = author  # who "we" is outside quotes (the document's author or publisher), if known
         self.registry = registry
         self.paras = paragraphs(text)
         self.docs = list(nlp().pipe([without_dateline(text[s:e]) for s, e in self.paras])) if self.paras else []
@@ -186,7 +187,11 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         m, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers)
         if m is not None:
             return m, m.name, conf
-    if subj.lower_ in ("they", "we") and d.group_speaker is not None and 0 < off + subj.idx - d.group_speaker[0] <= 1500:
+    if subj.lower_ == "we":
+        # first person outside quotes: the document's own voice (a joint statement's signatories, a report's
+        # authors), never an organisation the text names in the third person
+        return None, d.author or "the authors", 0.5
+    if subj.lower_ == "they" and d.group_speaker is not None and 0 < off + subj.idx - d.group_speaker[0] <= 1500:
         return None, d.group_speaker[1], 0.5  # "The ministers said … They added …": the unnamed group that spoke
     if subj.pos_ not in ("NOUN", "PROPN", "PRON") or not short or _inanimate(subj, head):
         return None, "", 0.0

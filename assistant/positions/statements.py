@@ -49,13 +49,20 @@ class _Cue:
 
 def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None = None) -> list[Statement]:
     """Every statement in a document, in text order. `doc_meta` (DocumentMeta or dict, optional) gives the
-    doc_id stamped on each statement; `registry` maps speakers to canonical actors."""
-    doc_id = ""
-    if doc_meta is not None:
-        doc_id = getattr(doc_meta, "doc_id", None) or (doc_meta.get("doc_id", "") if isinstance(doc_meta, dict) else "")
+    doc_id stamped on each statement and the author or outlet who says "we"; `registry` maps speakers to
+    canonical actors."""
+
+    def field(name: str) -> str:
+        if doc_meta is None:
+            return ""
+        got = doc_meta.get(name) if isinstance(doc_meta, dict) else getattr(doc_meta, name, None)
+        return str(got or "")
+
+    doc_id = field("doc_id")
     if not text.strip():
         return []
-    d = Document(text, registry)
+    # "we" in the text itself (not in a quote) is the document's authors: its author, else its publisher
+    d = Document(text, registry, author=field("author") or field("outlet"))
     cues: list[_Cue] = []
     for (ps, pe), doc in zip(d.paras, d.docs, strict=True):
         ent_at = {}
