@@ -65,7 +65,8 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
         if extra >= int(p["max_extra"]) or c.p < p["keep_ratio"] * top:
             break
         n = len(c.text.split())
-        if _redundant(c, chosen) or words + n > max_words or _restates_source(c, chosen, found.items.kind):
+        if _redundant(c, chosen) or words + n > max_words or _restates_source(c, chosen, found.items.kind) \
+                or not _said(found, c):
             continue
         chosen.append(c)
         words += n
@@ -73,6 +74,16 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     # the answer opens with its likeliest sentence ("what did X say": X's closest statement)
     lead = chosen[0] if found.statements and chosen else max(chosen, key=lambda c: c.p, default=None)
     return order(chosen, found.items.kind, lead)
+
+
+def _said(found: Found, c: Candidate) -> bool:
+    """"What did X say about Y", X quoted on Y: only X's statements answer it (a sentence about Y in someone
+    else's words, or the narrator's, is not what X said). Any sentence for any other question."""
+    if not found.statements:
+        return True
+    if any(d == c.doc_id and s < c.end and c.start < e for d, s, e in found.statements):
+        return True
+    return found.said_spans is not None and any(s < c.end and c.start < e for s, e in found.said_spans(c.doc_id))
 
 
 def said_first(found: Found, n: int = 2) -> list[Candidate]:

@@ -36,6 +36,8 @@ class Found:
     # "what did X say about Y": where X's statements on Y stand (doc id, start, end), closest first; the answer
     # leads with them
     statements: list[tuple[str, int, int]] = field(default_factory=list)
+    # ... and where all of X's own statements stand in a document (the only sentences that answer "what did X say")
+    said_spans: Callable[[str], list[tuple[int, int]]] | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -77,6 +79,13 @@ def statement_hits(lib: LibraryView, check: SaidCheck | None, hits: list[Hit]) -
                        char_end=chunk.char_end, page=chunk.page, outlet=m.outlet, date=m.date, doc_type=m.doc_type,
                        why=HitWhy(via=f"statement of {check.speaker}")))
     return out
+
+
+def _own_spans(check: SaidCheck | None) -> Callable[[str], list[tuple[int, int]]] | None:
+    if check is None or check.spans is None or not check.quotes:
+        return None
+    spans = check.spans
+    return lambda doc_id: spans(doc_id)[0]
 
 
 def speaker_filter(cands: list[Candidate], check: SaidCheck | None) -> list[Candidate]:
@@ -257,7 +266,8 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
     answerable = es is not None and not items.unknown and es.p_answerable >= params["refusal"]["threshold"]
     found = Found(items, hits, cands, es, answerable, flagged=flagged,
                   timings_ms={"retrieve": (t1 - t0) * 1000, "evidence": (t2 - t1) * 1000},
-                  statements=list(check.quotes) if check is not None else [])
+                  statements=list(check.quotes) if check is not None else [],
+                  said_spans=_own_spans(check))
     if answerable and check is not None:
         why = said_refusal(items, check, params.get("said"))
         if why is not None:

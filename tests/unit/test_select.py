@@ -72,3 +72,28 @@ def test_displayed_sentence_drops_a_leading_footnote_number_and_dash() -> None:
     assert display("⁷ According to a study, the levy raised 39%.") == "According to a study, the levy raised 39%."
     assert display("- noted the chair of the board.") == "noted the chair of the board."
     assert display("The basin covers 5 km² of wetland.") == "The basin covers 5 km² of wetland."
+
+
+def test_what_x_said_takes_no_extra_sentence_in_other_words() -> None:
+    """"What did X say about Y", X quoted on Y: X's statements lead; a further sentence on Y that is not X's
+    statement (the narrator's, another speaker's) is not added as an extra."""
+    from assistant.answering.extractive import select
+    from assistant.evidence.find import Found
+    from assistant.evidence.items import QuestionItems
+    from assistant.evidence.sets import EvidenceSet, Member
+
+    def cand(text: str, start: int, p: float) -> Candidate:
+        c = Candidate("d", start, start + len(text), text, "c", 0)
+        c.p = p
+        return c
+
+    said = cand("Vance said the levy must rise.", 0, 0.9)
+    also = cand("“It is the only way to save the aquifer,” she added.", 40, 0.5)
+    narrator = cand("The levy was first set in 1998 by the basin board.", 120, 0.6)
+    es = EvidenceSet(members=[Member(said, [])])
+    found = Found(QuestionItems("What did Vance say about the levy?", "say"), [], [said, narrator, also], es, True,
+                  statements=[("d", 0, 29)], said_spans=lambda _doc: [(0, 29), (41, 82)])
+    got = select(found, {"keep_ratio": 0.1, "max_extra": 3})
+    assert [c.start for c in got] == [0, 40]
+    found.statements, found.said_spans = [], None  # any other question: the likely sentence is an extra
+    assert [c.start for c in select(found, {"keep_ratio": 0.1, "max_extra": 3})] == [0, 40, 120]
