@@ -94,7 +94,7 @@ def answer_text(r: Record, compose: dict[str, Any], threshold: float,
                 said: dict[str, float] | None = None) -> tuple[bool, str]:
     from assistant.answering.extractive import select
     from assistant.evidence.cite import display
-    from assistant.evidence.find import Found, said_refusal, speaker_filter
+    from assistant.evidence.find import Found, own_spans, said_refusal, speaker_filter
 
     es = r.best  # type: ignore[attr-defined]
     answerable = es is not None and not r.items.unknown and es.p_answerable >= threshold
@@ -104,7 +104,7 @@ def answer_text(r: Record, compose: dict[str, Any], threshold: float,
         return False, ""
     check = getattr(r, "said", None)
     found = Found(r.items, r.hits, speaker_filter(r.cands, check), es, True,
-                  statements=list(check.quotes) if check is not None else [])
+                  statements=list(check.quotes) if check is not None else [], said_spans=own_spans(check))
     return True, " ".join(display(c.text) for c in select(found, compose))
 
 

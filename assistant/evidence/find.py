@@ -81,7 +81,7 @@ def statement_hits(lib: LibraryView, check: SaidCheck | None, hits: list[Hit]) -
     return out
 
 
-def _own_spans(check: SaidCheck | None) -> Callable[[str], list[tuple[int, int]]] | None:
+def own_spans(check: SaidCheck | None) -> Callable[[str], list[tuple[int, int]]] | None:
     if check is None or check.spans is None or not check.quotes:
         return None
     spans = check.spans
@@ -267,7 +267,7 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
     found = Found(items, hits, cands, es, answerable, flagged=flagged,
                   timings_ms={"retrieve": (t1 - t0) * 1000, "evidence": (t2 - t1) * 1000},
                   statements=list(check.quotes) if check is not None else [],
-                  said_spans=_own_spans(check))
+                  said_spans=own_spans(check))
     if answerable and check is not None:
         why = said_refusal(items, check, params.get("said"))
         if why is not None:
