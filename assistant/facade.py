@@ -208,7 +208,8 @@ class Assistant:
         if name not in self._chains:
             self._chains[name] = AnswerChain(self.index, name, self.prompt("answer"), self.chat_model,
                                              self.settings.llm.model, library=self.library,
-                                             untrusted=self.is_untrusted, said=self.said_check)
+                                             untrusted=self.is_untrusted, said=self.said_check,
+                                             roles=self.name_roles)
         return self._chains[name]
 
     def said_check(self, items: Any) -> Any:
@@ -216,6 +217,12 @@ class Assistant:
         from assistant.positions.said import said_check
 
         return said_check(self.statements_finder(), self.registry, items)
+
+    def name_roles(self, question: str) -> str:
+        """The question with a person it names by a role the registry knows one actor by named instead."""
+        from assistant.positions.said import name_roles
+
+        return name_roles(self.registry, question)
 
     def ask(self, question: str, filters: SearchFilters | None = None, backend: str | None = None,
             on_token: Any = None) -> Answer:

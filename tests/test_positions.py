@@ -40,6 +40,29 @@ def test_unknown_actor_lists_close_matches(registry: ActorRegistry) -> None:
         registry.resolve("Kalashnikov")
 
 
+def test_an_actor_named_by_a_role_the_registry_knows() -> None:
+    from assistant.errors import UnknownActor
+    from assistant.positions.registry import Actor
+    from assistant.positions.said import name_roles
+
+    reg = ActorRegistry([
+        Actor("Ana Ruiz", role="Minister of Water and Environment", organisation="Spanish government", country="Spain"),
+        Actor("Tom Lee", role="Minister of Agriculture", organisation="Irish government", country="Ireland"),
+        Actor("Mia Berg", role="Director of the Basin Agency", organisation="European Environment Agency"),
+    ])
+    assert reg.resolve("the Spanish water minister").actor.name == "Ana Ruiz"
+    assert reg.resolve("the EEA basin chief").actor.name == "Mia Berg"  # initials; a generic head noun
+    with pytest.raises(UnknownActor, match=r"fits several actors: Ana Ruiz .*Tom Lee"):
+        reg.resolve("the government minister")
+    assert reg.by_role("the minister") is None  # says too little
+    assert name_roles(reg, "What did the Spanish water minister say about the levy?") == \
+        "What did Ana Ruiz say about the levy?"
+    # a question asking who holds the role, or a role inside what was said, stays as it is
+    assert name_roles(reg, "Who is the Spanish water minister?") == "Who is the Spanish water minister?"
+    q = "What did Tom Lee say about the Spanish water minister?"
+    assert name_roles(reg, q) == q
+
+
 def test_actor_added_without_code(tmp_path: Path) -> None:
     f = tmp_path / "actors.yaml"
     f.write_text((PROJECT_ROOT / "corpus" / "actors.yaml").read_text(encoding="utf-8"), encoding="utf-8")

@@ -31,7 +31,8 @@ class AnswerChain:
                  model_factory: Callable[[], llm.ChatModel] | None = None, model_name: str = "",
                  library: Callable[[], LibraryView] | None = None,
                  untrusted: Callable[[str], bool] = looks_like_injection,
-                 said: Callable[[QuestionItems], SaidCheck | None] | None = None) -> None:
+                 said: Callable[[QuestionItems], SaidCheck | None] | None = None,
+                 roles: Callable[[str], str] | None = None) -> None:
         self.index = index
         self.backend = backend
         self.prompt = prompt
@@ -40,6 +41,7 @@ class AnswerChain:
         self.library = library or (lambda: LibraryView(index))
         self.untrusted = untrusted
         self.said = said
+        self.roles = roles  # a person named by a role the registry knows ("the German defence minister"): named
         self._model: llm.ChatModel | None = None
         self.runnable: Runnable[State, Answer] = (
             RunnableLambda(self.retrieve)
@@ -53,7 +55,8 @@ class AnswerChain:
     def retrieve(self, state: State) -> State:
         """Gather passages (two hops) and find the best evidence set; decide answerability once, for all backends."""
         t = time.perf_counter()
-        found = find(self.library(), self.index, state["question"], state.get("filters"), self.untrusted,
+        question = self.roles(state["question"]) if self.roles is not None else state["question"]
+        found = find(self.library(), self.index, question, state.get("filters"), self.untrusted,
                      recency_weight=self.index.settings.retrieval.recency_weight, said=self.said)
         state["found"] = found
         # numbered sources: passages holding the evidence first, then the rest of the hits

@@ -11,7 +11,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from assistant.errors import UnknownActor
-from assistant.textutil import fold
+from assistant.textutil import fold, tokens
 
 
 def _case_fold(text: str) -> str:
@@ -36,6 +36,25 @@ class Actor:
 
 
 _JOINING = frozenset(["of", "the", "for", "and", "on", "in"])
+# head nouns that fit any leading role ("the defence chief" for a minister of defence)
+_GENERIC_HEADS = frozenset(tokens("chief head leader boss"))
+
+
+def _fits(word: str, words: set[str]) -> bool:
+    """A description word in a profile: the same stem, or one a prefix of the other from five letters ("Russian"
+    for "Russia", "German" for "Germany")."""
+    return word in words or any(min(len(word), len(w)) >= 5 and (w.startswith(word) or word.startswith(w))
+                                for w in words)
+
+
+def _initials(*names: str) -> set[str]:
+    """Initials of multi-word names, lower case ("European Union" -> "eu")."""
+    out = set()
+    for n in names:
+        caps = [w[0] for w in n.split() if w[:1].isupper()]
+        if len(caps) >= 2:
+            out.add("".join(caps).lower())
+    return out
 
 
 def _close_surname(x: str, y: str) -> bool:
@@ -126,7 +145,8 @@ class ActorRegistry:
             self.path.write_text(yaml.safe_dump(payload, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     def resolve(self, name: str, min_score: float = 80.0) -> Match:
-        """Exact alias (diacritics folded), else fuzzy. Raises UnknownActor listing close matches."""
+        """Exact alias (diacritics folded), a registered surname, a role description that fits one actor, else
+        fuzzy. Raises UnknownActor listing close matches."""
         key = fold(name.strip())
         if not key:
             raise UnknownActor("empty actor name")
@@ -135,6 +155,12 @@ class ActorRegistry:
         by_surname = {a.name: a for a in self.actors if key in {fold(x) for x in a.surname_aliases}}
         if len(by_surname) == 1:  # "Sanders" for the one registered actor of that surname
             return Match(next(iter(by_surname.values())), 0.9, name)
+        roles = self.role_fits(name)  # "the German defence minister"
+        if len(roles) == 1:
+            return Match(roles[0], 0.8, name)
+        if roles:
+            fits = "; ".join(f"{a.name} ({a.role})" if a.role else a.name for a in roles[:5])
+            raise UnknownActor(f"'{name}' fits several actors: {fits}; name one")
         choices = list(self._alias)
         best = process.extractOne(key, choices, scorer=fuzz.WRatio)
         # WRatio alone matches on fragments ("Johansson" ~ "Johan"); the plain ratio must agree
@@ -148,6 +174,28 @@ class ActorRegistry:
                 suggestions.append(canonical)
         hint = f"; close matches: {', '.join(suggestions[:3])}" if suggestions else ""
         raise UnknownActor(f"unknown actor '{name}'{hint}")
+
+    def by_role(self, description: str) -> Match | None:
+        """The one actor a role description names ("the German defence minister", "the EU foreign policy chief"):
+        every word before its head noun is in the actor's role, organisation or country (an organisation's
+        initials count: "EU"), and the head noun is in the role or a generic "chief"/"head"/"leader". None when no
+        actor or several fit, or the description says too little (a bare "the minister")."""
+        hits = self.role_fits(description)
+        return Match(hits[0], 0.8, description) if len(hits) == 1 else None
+
+    def role_fits(self, description: str) -> list[Actor]:
+        """Every actor a role description fits (see `by_role`)."""
+        words = tokens(description)
+        if len(words) < 2:
+            return []
+        *mods, head = words
+        hits = []
+        for a in self.actors:
+            role = set(tokens(a.role))
+            profile = role | set(tokens(f"{a.organisation} {a.country}")) | _initials(a.organisation, a.country)
+            if all(_fits(w, profile) for w in mods) and (_fits(head, role) or head in _GENERIC_HEADS):
+                hits.append(a)
+        return hits
 
     def find_in_text(self, text: str) -> list[tuple[Actor, int, int]]:
         """Mentions of registry actors in text (diacritics folded, so 'Łódź'-style spellings do not matter;

@@ -9,6 +9,8 @@ from typing import Any
 from assistant.errors import UnknownActor
 from assistant.evidence.find import SaidCheck
 from assistant.evidence.items import QuestionItems
+from assistant.positions.model import nlp
+from assistant.positions.speakers import HUMAN_NOUNS
 from assistant.positions.store import named_speaker
 
 # "… say/tell reporters/think … about Y": Y runs to the end of its clause (a new question clause, ";" or "?")
@@ -70,6 +72,31 @@ def _spans(finder: Any, own: list[Any]) -> Any:
         return yours, others
 
     return spans
+
+
+def name_roles(registry: Any, question: str) -> str:
+    """The speaker of "what did X say" (or "according to X") named by a role the registry knows one actor by ("the
+    German defence minister", "the EU's foreign policy chief") named instead ("Boris Pistorius"): the question is
+    then answered, and refused, as about that actor's statements. Any other question as it stands."""
+    if registry is None or not registry.actors or not (_SPEECH.search(question) or _ACCORDING.search(question)):
+        return question  # "Who was the Ukrainian defence minister …?" asks for the name: left as it stands
+    if not HUMAN_NOUNS & set(re.findall(r"[a-z]+", question.lower())):
+        return question  # no title word: nothing to parse
+    out = question
+    for chunk in reversed(list(nlp()(question).noun_chunks)):
+        # the phrase ends at its last title noun (the tagger may take a verb after it for a noun: "the minister
+        # comment")
+        heads = [t for t in chunk if t.lemma_.lower() in HUMAN_NOUNS]
+        if not heads:
+            continue
+        span = [t for t in chunk if t.i <= heads[-1].i]
+        if not can_be_speaker(question, question[span[0].idx : heads[-1].idx + len(heads[-1].text)]):
+            continue  # a person inside what was said, not the one saying it
+        m = registry.by_role(" ".join(t.text for t in span if t.dep_ not in ("det", "case") and not t.is_punct))
+        if m is not None:
+            end = heads[-1].idx + len(heads[-1].text)
+            out = out[: span[0].idx] + m.actor.name + out[end:]
+    return out
 
 
 def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | None:
