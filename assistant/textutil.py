@@ -79,3 +79,21 @@ def skeleton(word: str) -> str:
         if ch.isalnum() and (not out or out[-1] != ch):
             out.append(ch)
     return "".join(out)
+
+
+# a news dateline opening a paragraph: a place in capitals, maybe a region or an agency, then ":" or a dash
+# ("NAIROBI, Kenya: …", "WASHINGTON (Reuters) - …", "LIMA — …")
+_DATELINE = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ]{3,}(?:[ .'’-]+[A-ZÀ-ÖØ-Þ]{2,})*(?:,\s*[A-Z][\w.'’ -]{1,40}?)?"
+                       r"(?:\s*\([^)\n]{1,40}\))?\s*(?::|—|–|--?)\s+")
+
+
+def dateline_end(para: str) -> int:
+    """Where a paragraph's dateline ends (0 when it has none)."""
+    m = _DATELINE.match(para)
+    return m.end() if m else 0
+
+
+def without_dateline(para: str) -> str:
+    """The paragraph with its dateline blanked (same length, so offsets hold): the place is not a subject."""
+    n = dateline_end(para)
+    return " " * n + para[n:]

@@ -6,13 +6,15 @@ import re
 
 from assistant.evidence.candidates import meta_text
 from assistant.evidence.library import LibraryView
+from assistant.textutil import dateline_end
 from assistant.types import Citation
 
 
 def display(text: str) -> str:
-    """A quoted sentence as it reads in an answer or a brief: dialogue dashes, a leading footnote number and line
-    breaks removed."""
+    """A quoted sentence as it reads in an answer or a brief: a news dateline ("KRAKÓW, Poland: "), dialogue
+    dashes, a leading footnote number and line breaks removed (the citation keeps the exact words)."""
     text = re.sub(r"\s+", " ", text).strip()
+    text = text[dateline_end(text) :]
     return re.sub(r"^(?:[-–—•]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*", "", text)  # a dialogue dash, a bullet, a footnote's number
 
 

@@ -3,27 +3,15 @@ organisations found so far, and how a subject token of a speech verb becomes a s
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from assistant.positions import speakers as sp
 from assistant.positions.model import nlp
 from assistant.positions.quotes import Quote, find_quotes, paragraphs
+from assistant.textutil import without_dateline
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
-
-
-# a news dateline opening a paragraph: a place in capitals, maybe a region or an agency, then ":" or a dash
-# ("NAIROBI, Kenya: …", "WASHINGTON (Reuters) - …", "LIMA — …")
-_DATELINE = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ]{3,}(?:[ .'’-]+[A-ZÀ-ÖØ-Þ]{2,})*(?:,\s*[A-Z][\w.'’ -]{1,40}?)?"
-                       r"(?:\s*\([^)\n]{1,40}\))?\s*(?::|—|–|--?)\s+")
-
-
-def without_dateline(para: str) -> str:
-    """The paragraph with its dateline blanked (same length, so offsets hold): the place is not a subject."""
-    m = _DATELINE.match(para)
-    return " " * m.end() + para[m.end():] if m else para
 
 
 class Document:

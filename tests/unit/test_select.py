@@ -97,3 +97,12 @@ def test_what_x_said_takes_no_extra_sentence_in_other_words() -> None:
     assert [c.start for c in got] == [0, 40]
     found.statements, found.said_spans = [], None  # any other question: the likely sentence is an extra
     assert [c.start for c in select(found, {"keep_ratio": 0.1, "max_extra": 3})] == [0, 40, 120]
+
+
+def test_a_quoted_sentence_reads_without_its_dateline_or_footnote_number() -> None:
+    from assistant.evidence.cite import display
+
+    assert display("LIMA, Peru: Ministers agreed\\n on the levy.".replace("\\n", "\n")) == "Ministers agreed on the levy."
+    assert display("GENEVA (Reuters) - The board met.") == "The board met."
+    assert display("⁷ According to the board, it met.") == "According to the board, it met."
+    assert display("NATO allies agree.") == "NATO allies agree."
