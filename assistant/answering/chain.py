@@ -41,7 +41,7 @@ class AnswerChain:
         self.library = library or (lambda: LibraryView(index))
         self.untrusted = untrusted
         self.said = said
-        self.roles = roles  # a person named by a role the registry knows ("the German defence minister"): named
+        self.roles = roles  # a person named by a role the registry knows ("the Spanish water minister"): named
         self._model: llm.ChatModel | None = None
         self.runnable: Runnable[State, Answer] = (
             RunnableLambda(self.retrieve)

@@ -11,7 +11,7 @@ from assistant.types import Citation
 
 
 def display(text: str) -> str:
-    """A quoted sentence as it reads in an answer or a brief: a news dateline ("KRAKÓW, Poland: "), dialogue
+    """A quoted sentence as it reads in an answer or a brief: a news dateline ("LIMA, Peru: "), dialogue
     dashes, a leading footnote number and line breaks removed (the citation keeps the exact words)."""
     text = re.sub(r"\s+", " ", text).strip()
     text = text[dateline_end(text) :]

@@ -41,14 +41,15 @@ _GENERIC_HEADS = frozenset(tokens("chief head leader boss"))
 
 
 def _fits(word: str, words: set[str]) -> bool:
-    """A description word in a profile: the same stem, or one a prefix of the other from five letters ("Russian"
-    for "Russia", "German" for "Germany")."""
+    """A description word in a profile: the same stem, or one a prefix of the other from five letters ("Kenyan" for
+    "Kenya", "Colombian" for "Colombia"; an irregular one, "Dutch" for "Netherlands", only through the
+    organisation's own words: "Dutch government")."""
     return word in words or any(min(len(word), len(w)) >= 5 and (w.startswith(word) or word.startswith(w))
                                 for w in words)
 
 
 def _initials(*names: str) -> set[str]:
-    """Initials of multi-word names, lower case ("European Union" -> "eu")."""
+    """Initials of multi-word names, lower case ("United Nations" -> "un")."""
     out = set()
     for n in names:
         caps = [w[0] for w in n.split() if w[:1].isupper()]
@@ -155,7 +156,7 @@ class ActorRegistry:
         by_surname = {a.name: a for a in self.actors if key in {fold(x) for x in a.surname_aliases}}
         if len(by_surname) == 1:  # "Sanders" for the one registered actor of that surname
             return Match(next(iter(by_surname.values())), 0.9, name)
-        roles = self.role_fits(name)  # "the German defence minister"
+        roles = self.role_fits(name)  # "the Spanish water minister"
         if len(roles) == 1:
             return Match(roles[0], 0.8, name)
         if roles:
@@ -176,9 +177,9 @@ class ActorRegistry:
         raise UnknownActor(f"unknown actor '{name}'{hint}")
 
     def by_role(self, description: str) -> Match | None:
-        """The one actor a role description names ("the German defence minister", "the EU foreign policy chief"):
+        """The one actor a role description names ("the Spanish water minister", "the UN refugee chief"):
         every word before its head noun is in the actor's role, organisation or country (an organisation's
-        initials count: "EU"), and the head noun is in the role or a generic "chief"/"head"/"leader". None when no
+        initials count: "UN"), and the head noun is in the role or a generic "chief"/"head"/"leader". None when no
         actor or several fit, or the description says too little (a bare "the minister")."""
         hits = self.role_fits(description)
         return Match(hits[0], 0.8, description) if len(hits) == 1 else None
