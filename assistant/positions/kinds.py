@@ -5,7 +5,9 @@ another person (third_party: "accused him of …", "called the president's plan 
 A quote is the speaker's own words when it is the whole of what the speech verb reports, or most of a
 reported clause ('said naming it would place "tremendous stigma …"'). A short quote embedded in a paraphrase
 ('said the crash was "likely" their doing') leaves the statement a paraphrase: reported. A quote inside a
-clause or a predicate about another person is third_party.
+clause or a predicate about another person is third_party. A quote that is most of a reported clause but not all
+of it (a mixed quote: 'said the measure was "nowhere near enough"') gives two statements: the quoted words (direct)
+and the claim they stand in (reported; statements.py).
 """
 
 from __future__ import annotations

@@ -75,9 +75,9 @@ def _spans(finder: Any, own: list[Any]) -> Any:
 
 
 def name_roles(registry: Any, question: str) -> str:
-    """The speaker of "what did X say" (or "according to X") named by a role the registry knows one actor by ("the
-    Spanish water minister", "the UN's refugee chief") named instead ("Ana Ruiz"): the question is
-    then answered, and refused, as about that actor's statements. Any other question as it stands."""
+    """The question with its speaker ("what did X say", "according to X") named when X is a role that fits one
+    registered actor ("the Spanish water minister", "the UN's refugee chief" -> "Ana Ruiz"), so it is answered and
+    refused as about that actor's statements. Any other question as it stands."""
     if registry is None or not registry.actors or not (_SPEECH.search(question) or _ACCORDING.search(question)):
         return question  # "Who was the Chilean mining minister …?" asks for the name: left as it stands
     if not HUMAN_NOUNS & set(re.findall(r"[a-z]+", question.lower())):

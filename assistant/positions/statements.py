@@ -233,9 +233,9 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         elif lead and comp is not None and q.end <= comp[1] + 1 and is_clause(cue.comp) \
                 and quoted_share(d, comp) < QUOTE_SHARE:
             kind, start, end = "reported", comp[0], comp[1]
-        # a mixed quote: the quote stands inside a reported clause (not after a colon that opens it)
+        # the quote stands inside a reported clause (not after a colon that opens it): a mixed quote
         mixed = kind == "direct" and lead and not cue.used and comp is not None and q.start < comp[1] and \
-            ":" not in text[comp[0] : q.start] and not _pronoun_only(text[comp[0] : q.start])
+            ":" not in text[comp[0] : q.start] and not _no_content(text[comp[0] : q.start])
         cue.used = cue.used or (kind == "direct" and comp is not None and _overlap(comp, (q.start, q.end)) >= 0.5 * (comp[1] - comp[0]))
         # 'called the accusation "serious"': the quote ends what the verb reports, nothing is left to paraphrase
         cue.used = cue.used or (kind == "direct" and comp is not None and comp[0] <= q.start and
@@ -277,7 +277,7 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
 _CLOSING = set('"”»’\'')
 
 
-def _pronoun_only(lead: str) -> bool:
+def _no_content(lead: str) -> bool:
     """'called it "a matter of …"': the words before the quote only point back (no content word); the quote is
     the whole statement."""
     return all(w.lower() in STOPWORDS for w in re.findall(r"[\w'’]+", lead))
