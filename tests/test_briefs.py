@@ -100,7 +100,8 @@ def test_brief_facts_are_whole_sentences_on_the_topic_as_phrased(tmp_path: Path)
         "River quality. The quality of service at the regional water utility improved after the merger.\n\n"
         "River water quality fell in three of the five monitored reaches after the dry summer.\n\n"
         "“Nitrate from farms is the main pressure on river water quality – said the board’s hydrologist.\n\n"
-        "Water quality in the river recovered in spring once the autumn rains had diluted the runoff.\n",
+        "Water quality in the river recovered in spring once the autumn rains had diluted the runoff.\n\n"
+        "³ See Lind, K., Moreau, P.J. (2024), River water quality in dry summers, Basin Papers 12.\n",
         encoding="utf-8")
     a = Assistant(Settings(index_dir=tmp_path / "index", corpus_dir=docs, actors_file=tmp_path / "none.yaml"))
     a.ingest([docs])
@@ -110,3 +111,4 @@ def test_brief_facts_are_whole_sentences_on_the_topic_as_phrased(tmp_path: Path)
     assert all(f[0].isupper() or not f[0].isalpha() for f in facts), facts
     assert all(f.strip() not in ("River quality.", "Monitoring of river water quality") for f in facts), facts
     assert not any(f.startswith("said the board") for f in facts), facts
+    assert not any("Lind, K." in f for f in facts), facts  # a work cited in a note is no fact

@@ -106,7 +106,16 @@ def _whole_sentence(text: str) -> bool:
     attribution does: "…, noted the minister.") and ends like one (a heading does not; a run-in heading, "Support
     for the region.", holds no verb: `is_clause`, checked on the few chosen)."""
     t = text.strip()
-    return bool(t) and not t[0].islower() and t.endswith(SENTENCE_ENDS)
+    return bool(t) and not t[0].islower() and t.endswith(SENTENCE_ENDS) and not _reference(t)
+
+
+# a work cited in a note ("Lee, A., Park, J.W. et al. (2024), Title, …"): its authors as "Surname, I."
+_AUTHOR = re.compile(r"\b[A-Z][\w'’-]+, (?:[A-Z]\.){1,3}(?=[\s,])")
+
+
+def _reference(text: str) -> bool:
+    """A bibliographic reference (two or more authors listed as "Surname, I.") is no fact about the topic."""
+    return len(_AUTHOR.findall(text)) >= 2
 
 
 def _pairs(toks: list[str]) -> set[tuple[str, str]]:
