@@ -224,6 +224,16 @@ def test_a_question_put_to_someone_is_not_their_statement() -> None:
     assert any(w == "Ana Ruiz" and q.startswith("to publish her own figures") for _k, w, _a, q in got), got
 
 
+def test_an_act_asked_of_someone_or_a_bare_request_is_no_statement() -> None:
+    text = ("Mayor Tom Reed asked Ana Ruiz to post the figures online. Campaigners urged the council to concede "
+            "the vote. Nearly a million residents requested postal ballots. Ana Ruiz conceded that the figures "
+            "were late.")
+    got = _by_speaker(text)
+    said = {words for _k, _w, _a, words in got}
+    assert not said & {"the figures", "the vote", "postal ballots"}, got
+    assert ("reported", "Ana Ruiz", None, "the figures were late") in got
+
+
 def test_we_outside_quotes_is_the_documents_own_voice() -> None:
     text = ("The ministers met the Harbour Authority in May. For this purpose, we underline: strong port "
             "authorities are the first guarantee of safe shipping. We declare our support for these efforts.")

@@ -112,6 +112,9 @@ def subject_of(verb: Token) -> Token | None:
             return obj
         if tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head  # "X continued by announcing, "…"", "X responded by saying …"
+        elif tok.dep_ == "xcomp" and tok.head.i != tok.i and \
+                any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children):
+            return None  # "A asked B to post …", "urged the crowd to consider …": asked of B, said by no one yet
         elif tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ == "acl" and tok.head.lemma_.lower() in EVENT_NOUNS and tok.head.dep_ in ("dobj", "pobj"):
