@@ -234,6 +234,14 @@ def test_an_act_asked_of_someone_or_a_bare_request_is_no_statement() -> None:
     assert ("reported", "Ana Ruiz", None, "the figures were late") in got
 
 
+def test_two_that_clauses_are_two_statements_and_a_misparsed_subject_stays_in_its_clause() -> None:
+    got = _by_speaker("Mayor Ana Ruiz said the levy could be \"unavoidable\" and that she was reviewing it. "
+                      "She remarked groundwater is a scarce resource in the basin.")
+    assert ("reported", "Ana Ruiz", None, 'the levy could be "unavoidable"') in got
+    assert ("reported", "Ana Ruiz", None, "she was reviewing it") in got
+    assert any(w == "Ana Ruiz" and q.startswith("groundwater is a scarce resource") for _k, w, _a, q in got), got
+
+
 def test_we_outside_quotes_is_the_documents_own_voice() -> None:
     text = ("The ministers met the Harbour Authority in May. For this purpose, we underline: strong port "
             "authorities are the first guarantee of safe shipping. We declare our support for these efforts.")

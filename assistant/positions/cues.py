@@ -47,6 +47,10 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         # second clause joined by a comma or "and" only (not a colon and a quote) continues the first
         first = min(t.i for t in clauses[0].subtree)
         last = max(t.i for t in clauses[0].subtree)
+        # "remarked toilet paper is a bulky item": the parser may take the clause's subject for the verb's object
+        obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < clauses[0].i), None)
+        if obj is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clauses[0].children):
+            first = min(first, obj.left_edge.i)
         for c in clauses[1:]:
             gap = verb.doc[last + 1 : min(t.i for t in c.subtree)]
             if not all(t.text in (",", "and") for t in gap):

@@ -3,6 +3,7 @@ organisations found so far, and how a subject token of a speech verb becomes a s
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Any
 
 from assistant.positions import speakers as sp
@@ -102,6 +103,22 @@ class Document:
             self._by_surname[parts[-1]] = "" if shared or known == "" else full
         return " ".join(parts) or name
 
+    def titled_person(self, subj: Any, off: int) -> sp.Mention | None:
+        """A title and a name the tagger found no entity in ("Mayor Ana Ruiz"): that person, as a mention here (so a
+        later "she" may refer to them)."""
+        own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]
+        if not own or len(own) > 6 or any(t.pos_ not in ("PROPN", "NOUN") for t in own):
+            return None
+        name = sp.titled_name(" ".join(t.text for t in own))
+        if name is None:
+            return None
+        main = subj.head.dep_ == "ROOT" or (subj.head.dep_ == "conj" and subj.head.head.dep_ == "ROOT")
+        m = sp.Mention(self.full_name(name, "PERSON"), "PERSON", off + own[0].idx, {t.lower_ for t in own if t.lower_ in sp.HUMAN_NOUNS}, True,
+                       False, "", main)
+        bisect.insort(self.mentions, m, key=lambda x: x.start)
+        self._people.add(m.name)
+        return m
+
     def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:
         titled = sp.titled_name(ent.text.strip())  # "Sergeant Tom Lee" (PERSON), "Detective Ana Ruiz" (ORG)
         label = "PERSON" if titled is not None else self.person_label(ent.text.strip(), ent.label_)
@@ -154,6 +171,10 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         if m is None:
             m = d.mention(ent, off, True)
         return m, m.name, 0.95 if issuer is None else 0.85
+    if subj.pos_ == "PROPN":
+        titled = d.titled_person(subj, off)  # "Mayor Ana Ruiz said", the tagger finding no entity
+        if titled is not None:
+            return titled, titled.name, 0.8
     own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]
     words = sp.clean_name(" ".join(t.text for t in own))
     # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")

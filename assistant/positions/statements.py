@@ -249,7 +249,11 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             claim_end = max(comp[1], q.end)
             if claim_end == q.end and text[claim_end : claim_end + 1] in _CLOSING:
                 claim_end += 1  # the claim ends with the quote: its closing mark too
-            out.append(_make(d, cue, comp[0], claim_end, "third_party" if cue.about else "reported", conf, para, doc_id))
+            for s2, e2 in _that_clauses(cue, comp[0], claim_end):
+                out.append(_make(d, cue, s2, e2, "third_party" if cue.about else "reported", conf, para, doc_id))
+        if kind != "direct":  # a paraphrase with a second "that" clause of its own: two statements
+            (start, end), *more = _that_clauses(cue, start, end)
+            out.extend(_make(d, cue, s2, e2, kind, conf, para, doc_id) for s2, e2 in more)
         st = _make(d, cue, start, end, kind, conf, para, doc_id)
         out.append(st)
         last = (st, q)
@@ -261,7 +265,8 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             continue
         para = c.para
         kind = "third_party" if c.about else "reported"
-        out.append(_make(d, c, s, e, kind, 1.0, para, doc_id))
+        for s2, e2 in _that_clauses(c, s, e):
+            out.append(_make(d, c, s2, e2, kind, 1.0, para, doc_id))
     out.sort(key=lambda x: (x.char_start, x.char_end))
     # drop exact duplicates (a quote governed twice)
     seen: set[tuple[int, int, str]] = set()
@@ -272,6 +277,31 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             seen.add(key)
             uniq.append(st)
     return uniq
+
+
+def _that_clauses(c: _Cue, s: int, e: int) -> list[tuple[int, int]]:
+    """A reported clause with a second one of its own ("said X could be inevitable and that she was considering
+    it"): two statements, split where the second clause's "that" starts."""
+    comp = c.comp
+    if comp is None or comp.dep_ != "ccomp":
+        return [(s, e)]
+    second = next((k for k in comp.children if k.dep_ == "conj" and k.i > comp.i
+                   and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in k.children)
+                   and any(m.dep_ in ("nsubj", "nsubjpass") for m in k.children)), None)
+    if second is None:
+        return [(s, e)]
+    off = c.para[0]
+    first_toks = [t for t in comp.doc[comp.left_edge.i : second.left_edge.i] if not t.is_space]
+    while first_toks and ((first_toks[-1].is_punct and first_toks[-1].text not in "\"”»'’)") or first_toks[-1].dep_ == "cc"):
+        first_toks = first_toks[:-1]
+    rest = [t for t in second.subtree if t.dep_ != "mark" or t.head.i != second.i]
+    if not first_toks or not rest:
+        return [(s, e)]
+    a_end = off + first_toks[-1].idx + len(first_toks[-1].text)
+    b_start = off + rest[0].idx
+    if not (s <= a_end <= b_start < e):
+        return [(s, e)]
+    return [(s, a_end), (b_start, e)]
 
 
 _CLOSING = set('"”»’\'')
