@@ -113,8 +113,8 @@ class Document:
         if name is None:
             return None
         main = subj.head.dep_ == "ROOT" or (subj.head.dep_ == "conj" and subj.head.head.dep_ == "ROOT")
-        m = sp.Mention(self.full_name(name, "PERSON"), "PERSON", off + own[0].idx, {t.lower_ for t in own if t.lower_ in sp.HUMAN_NOUNS}, True,
-                       False, "", main)
+        titles = {t.lower_ for t in own if t.lower_ in sp.HUMAN_NOUNS}
+        m = sp.Mention(self.full_name(name, "PERSON"), "PERSON", off + own[0].idx, titles, True, False, "", main)
         bisect.insort(self.mentions, m, key=lambda x: x.start)
         self._people.add(m.name)
         return m
