@@ -18,6 +18,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+from assistant.positions.registry import ActorRegistry
 from assistant.settings import PROJECT_ROOT, Settings
 
 DATA = Path(__file__).parent / "data"
@@ -80,3 +81,9 @@ def corpus_assistant(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[
     report = a.ingest()
     assert not [e for e in report.errors if not e["reason"].startswith("warning")], report.errors
     return a
+
+
+@pytest.fixture(scope="session")
+def registry() -> ActorRegistry:
+    """The bundled corpus's actor registry."""
+    return ActorRegistry.load(PROJECT_ROOT / "corpus" / "actors.yaml")

@@ -1,0 +1,167 @@
+"""`statements()` on small texts: speakers, spans and kinds (real spaCy model, no index)."""
+
+from __future__ import annotations
+
+from assistant.positions.registry import ActorRegistry
+from assistant.positions.statements import statements
+
+
+def _speaker_by_cue(text: str) -> dict[str, str]:
+    return {s.cue: s.speaker for s in statements(text)}
+
+
+def _by_speaker(text: str, registry: ActorRegistry | None = None) -> list[tuple[str, str, str | None, str]]:
+    return [(s.kind, s.speaker, s.actor, text[s.char_start : s.char_end]) for s in statements(text, None, registry)]
+
+
+def test_multi_sentence_quote_keeps_its_speaker() -> None:
+    text = ('"We will not back down. The sanctions stay until the troops leave," Defence Minister Jane Holloway '
+            'said on Friday.')
+    got = _by_speaker(text)
+    assert ("direct", "Jane Holloway", None, "We will not back down. The sanctions stay until the troops leave") in got
+
+
+def test_guillemet_quote_and_pronoun_speaker() -> None:
+    text = ("Marta Ilves chaired the meeting in Tallinn.\n\n"
+            "«Europe must pay for its own defence», she told reporters.")
+    got = _by_speaker(text)
+    assert any(k == "direct" and who == "Marta Ilves" and q == "Europe must pay for its own defence"
+               for k, who, _a, q in got)
+
+
+def test_untracked_speaker_is_not_given_to_a_tracked_actor(registry: ActorRegistry) -> None:
+    text = ("Boris Pistorius met his counterparts in Berlin. "
+            '"This is a historic day," said Anna Lindqvist, an analyst at the institute.')
+    got = _by_speaker(text, registry)
+    quote = next(x for x in got if x[3] == "This is a historic day")
+    assert quote[1] == "Anna Lindqvist" and quote[2] is None
+
+
+def test_surname_that_is_a_common_word(registry: ActorRegistry) -> None:
+    assert not registry.find_in_text("He played his trump card and the pollard willows stayed.")
+    assert [a.name for a, _, _ in registry.find_in_text("Trump said it again.")] == ["Donald Trump"]
+    assert registry.match_speaker("Melania Trump") is None
+    assert registry.match_speaker("Trump").actor.name == "Donald Trump"  # type: ignore[union-attr]
+
+
+def test_describing_someone_is_third_party_never_direct() -> None:
+    text = ('Opposition leader Anna Berg accused Mayor Tom Reed of "failing the city for years". '
+            'She described him as "out of touch and arrogant". '
+            'Director Mia Lund said the mayor had "heard the demands of the residents".')
+    got = statements(text)
+    assert all(s.kind != "direct" for s in got), [(s.kind, s.text) for s in got]
+    described = next(s for s in got if s.cue == "described")
+    assert described.kind == "third_party" and described.speaker == "Anna Berg" and described.about == ["Tom Reed"]
+
+
+def test_short_quote_in_a_paraphrase_is_reported_and_a_named_call_is_direct() -> None:
+    got = _by_speaker('Secretary Ann Pole said the crash was "likely" an accident. The retailer Fenwick called the '
+                      'demand "unprecedented".')
+    assert ("reported", "Ann Pole", None, 'the crash was "likely" an accident') in got
+    assert [x for x in got if x[0] == "direct"] == [("direct", "Fenwick", None, "unprecedented")]
+
+
+def test_mixed_quote_gives_the_words_and_the_claim_they_stand_in() -> None:
+    got = _by_speaker('Union leader Rosa Imbert said the new rule was "far too little, far too late." '
+                      'Mayor Ken Oduya called it "a good start".')
+    assert ("direct", "Rosa Imbert", None, "far too little, far too late.") in got
+    assert ("reported", "Rosa Imbert", None, 'the new rule was "far too little, far too late."') in got
+    # "it" only points back: the quote is the whole statement
+    assert [x for x in got if x[1] == "Ken Oduya"] == [("direct", "Ken Oduya", None, "a good start")]
+
+
+def test_a_question_put_to_someone_is_not_their_statement() -> None:
+    text = ("Senator Ana Ruiz opened the hearing. When asked about the budget, Ruiz said the cuts would stay. "
+            "Asked whether she would resign, she promised to publish her own figures.")
+    got = _by_speaker(text)
+    assert all(words != "about the budget" and not words.startswith("whether") for _k, _w, _a, words in got), got
+    assert ("reported", "Ana Ruiz", None, "the cuts would stay") in got
+    assert any(w == "Ana Ruiz" and q.startswith("to publish her own figures") for _k, w, _a, q in got), got
+
+
+def test_an_act_asked_of_someone_or_a_bare_request_is_no_statement() -> None:
+    text = ("Mayor Tom Reed asked Ana Ruiz to post the figures online. Campaigners urged the council to concede "
+            "the vote. Nearly a million residents requested postal ballots. Ana Ruiz conceded that the figures "
+            "were late.")
+    got = _by_speaker(text)
+    said = {words for _k, _w, _a, words in got}
+    assert not said & {"the figures", "the vote", "postal ballots"}, got
+    assert ("reported", "Ana Ruiz", None, "the figures were late") in got
+
+
+def test_two_that_clauses_are_two_statements_and_a_misparsed_subject_stays_in_its_clause() -> None:
+    got = _by_speaker("Mayor Ana Ruiz said the levy could be \"unavoidable\" and that she was reviewing it. "
+                      "She remarked groundwater is a scarce resource in the basin.")
+    assert ("reported", "Ana Ruiz", None, 'the levy could be "unavoidable"') in got
+    assert ("reported", "Ana Ruiz", None, "she was reviewing it") in got
+    assert any(w == "Ana Ruiz" and q.startswith("groundwater is a scarce resource") for _k, w, _a, q in got), got
+
+
+def test_we_outside_quotes_is_the_documents_own_voice() -> None:
+    text = ("The ministers met the Harbour Authority in May. For this purpose, we underline: strong port "
+            "authorities are the first guarantee of safe shipping. We declare our support for these efforts.")
+    got = statements(text, {"doc_id": "d", "outlet": "Ministry of Transport"})
+    assert got and all(s.speaker == "Ministry of Transport" for s in got), [(s.speaker, s.text) for s in got]
+    assert all(s.speaker == "the authors" for s in statements(text)), [(s.speaker, s.text) for s in statements(text)]
+
+
+def test_phrase_in_quotes_without_a_cue_is_no_statement() -> None:
+    text = 'Mayor Tom Reed said the park would reopen in May. The so-called "blue zone" will be closed until then.'
+    assert all(s.text != "blue zone" for s in statements(text))
+
+
+def test_speakers_by_parse_rules() -> None:
+    text = ("The foreign ministers Nikos Pappas, Omar Nasser and Jean Dupont met in Cairo on Wednesday. "
+            'They concluded that the agreement was "null and void".\n\n'
+            "According to the World Trade Organization's annual report, exports fell by three percent.\n\n"
+            'The Herald quoted Tim Moss, a former adviser, as saying "the plan will fail".')
+    got = _speaker_by_cue(text)
+    assert got["concluded"] == "Nikos Pappas, Omar Nasser and Jean Dupont"
+    assert got["according to"].endswith("World Trade Organization")
+    assert got["saying"] == "Tim Moss"
+
+
+def test_who_is_not_speaking() -> None:
+    """A dateline's place, a passive speech verb's subject, a place documents come from and a participle's noun
+    are not speakers; a document named by a code ("the G20 joint statement") speaks as itself, not as whoever
+    spoke last."""
+    text = ("GENEVA, Switzerland: Water ministers on Tuesday said the basin treaty must be renewed.\n\n"
+            "Minister Lena Ortiz warned that reservoirs were low, while the agency is expected to publish new data.\n\n"
+            "According to documents from Lisbon, the pipeline will be finished in 2030.\n\n"
+            "The police arrested 12 farmers believed to have drilled illegal wells.\n\n"
+            "The G20 joint statement, adopted in Rome, notes that drought costs are rising.")
+    got = _speaker_by_cue(text)
+    assert got["said"] == "Water ministers"
+    assert got["warned"] == "Lena Ortiz"
+    assert "expected" not in got and "believed" not in got
+    assert got["according to"] == "documents from Lisbon"
+    assert got["notes"] == "The G20 joint statement"
+    # a thing pointed at does not speak; an unresolved "it" after a body may
+    text = ("The water agency published its plan on Monday. It said that pumping would be capped.\n\n"
+            "This mechanism suggests that farmers will adapt. This wording highlights the risk.")
+    got = _speaker_by_cue(text)
+    assert got.get("said") == "It" and "suggests" not in got and "highlights" not in got
+
+
+def test_a_titled_name_tagged_as_an_organisation_is_a_person() -> None:
+    """'Detective Constable Marc Dubé' (tagged ORG by the small model) is a person: 'he' later refers to him."""
+    from assistant.positions.speakers import titled_name
+
+    assert titled_name("Detective Constable Ana Ruiz") == "Ana Ruiz"
+    assert titled_name("the Presidential Spokesperson Tom Lee") == "Tom Lee"
+    assert titled_name("General Electric Company") is None and titled_name("General Motors") is None
+    from assistant.positions.speakers import clean_name
+
+    assert clean_name("the World Health Organization (WHO") == "the World Health Organization"
+    assert clean_name("Médecins Sans Frontières (MSF)") == "Médecins Sans Frontières (MSF)"
+    text = ("Kamloops police Sergeant Tom Lee said the drug had become popular.\n\n"
+            "In Ontario, provincial police Detective Constable Marc Dubé stated to the CBC in late June that the "
+            "border closure drove up the prices of illicit drugs. He explained that heroin had been mixed with a "
+            "sedative.")
+    got = _speaker_by_cue(text)
+    assert got["explained"] == "Marc Dubé"
+
+
+def test_empty_document_has_no_statements() -> None:
+    assert statements("", None) == []
+    assert statements("The weather was fine. Nothing else happened.", None) == []
