@@ -16,7 +16,7 @@ def nlp() -> Any:
     return spacy.load(MODEL)
 
 
-def is_clause(text: str) -> bool:
+def has_verb(text: str) -> bool:
     """Does the text hold a verb (a statement), not only a noun phrase ("Support for the region." as a run-in
     heading)?"""
     return any(t.pos_ in ("VERB", "AUX") for t in nlp()(text))

@@ -14,7 +14,7 @@ from assistant.evidence.cite import citation, display
 from assistant.evidence.find import find
 from assistant.evidence.support import support
 from assistant.ingest.sentences import split_sentences
-from assistant.language import is_clause
+from assistant.language import has_verb
 from assistant.textutil import tokens
 from assistant.types import MIN_POSITION_WORDS, Brief, BriefFact, BriefSource, Position, Statement
 
@@ -57,7 +57,7 @@ def compose(a: BriefSources, topic: str, actors: list[str] | None = None, backen
     chosen: list[Candidate] = []
     seen_tokens: list[set[str]] = []
     for c in [] if found.items.unknown else ok:
-        if not is_clause(c.text):
+        if not has_verb(c.text):
             continue
         tk = set(tokens(c.text))
         if any(len(tk & o) / max(1, len(tk | o)) >= 0.45 for o in seen_tokens):
@@ -104,7 +104,7 @@ def compose(a: BriefSources, topic: str, actors: list[str] | None = None, backen
 def _whole_sentence(text: str) -> bool:
     """A sentence that stands as written: it starts like one (not in lower case, as the rest of a quote's
     attribution does: "…, noted the minister.") and ends like one (a heading does not; a run-in heading, "Support
-    for the region.", holds no verb: `is_clause`, checked on the few chosen)."""
+    for the region.", holds no verb: `has_verb`, checked on the few chosen)."""
     t = text.strip()
     return bool(t) and not t[0].islower() and t.endswith(SENTENCE_ENDS) and not _reference(t)
 

@@ -112,7 +112,7 @@ class Document:
         name = sp.titled_name(" ".join(t.text for t in own))
         if name is None:
             return None
-        main = subj.head.dep_ == "ROOT" or (subj.head.dep_ == "conj" and subj.head.head.dep_ == "ROOT")
+        main = _in_main_clause(subj)
         titles = {t.lower_ for t in own if t.lower_ in sp.HUMAN_NOUNS}
         m = sp.Mention(self.full_name(name, "PERSON"), "PERSON", off + own[0].idx, titles, True, False, "", main)
         bisect.insort(self.mentions, m, key=lambda x: x.start)
@@ -128,8 +128,7 @@ class Document:
             m = self.registry.match_speaker(name)
             pron = m.actor.pronoun if m else ""
         # the subject of a sentence's main clause (not of a relative or reported clause inside it)
-        head = ent.root.head
-        main = subject and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+        main = subject and _in_main_clause(ent.root)
         # one of several people named in a sentence's subject ("X, Y and Z met …": "They concluded …")
         root = ent.sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -137,6 +136,13 @@ class Document:
         return sp.Mention(name, label, off + ent.start_char, sp.title_words(ent), subject, False, pron, main,
                           off + ent.sent.start_char if in_subject else -1)
 
+
+
+def _in_main_clause(tok: Any) -> bool:
+    """The token hangs on its sentence's main verb (or one coordinated with it), not on a relative or reported
+    clause."""
+    head = tok.head
+    return bool(head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
 
 
 # ("it" stays: "The agency published its plan. It said …" is the agency speaking, named or not)
