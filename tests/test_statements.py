@@ -165,3 +165,29 @@ def test_a_titled_name_tagged_as_an_organisation_is_a_person() -> None:
 def test_empty_document_has_no_statements() -> None:
     assert statements("", None) == []
     assert statements("The weather was fine. Nothing else happened.", None) == []
+
+
+def test_a_statement_not_made_is_no_statement() -> None:
+    text = ('A Veolia spokesperson stated the reservoir was full. The spokesperson added, regarding the '
+            'drought plan, that they "would not ration supplies this summer"; the company did not disclose whether '
+            'the plan had been approved.')
+    got = _by_speaker(text)
+    assert not any("whether" in q for _k, _w, _a, q in got)  # "did not disclose whether …": nothing was said
+    quote = next(x for x in got if x[0] == "direct")
+    # "the spokesperson" is the one of the organisation named before ("A Veolia spokesperson")
+    assert quote[3] == "would not ration supplies this summer" and quote[1] == "Veolia"
+
+
+def test_speech_verb_the_parser_reads_as_an_adjective() -> None:
+    # the small parser takes "claimed" for an adjective of "emissions": the verb still reports the clause
+    text = ('When asked about climate change, Rivera claimed carbon emissions have been lower during his '
+            'administration and argued against re-entering the accord.')
+    got = _by_speaker(text)
+    assert ("reported", "Rivera", None, "carbon emissions have been lower during his administration") in got
+    assert all(who == "Rivera" for _k, who, _a, _q in got)
+
+
+def test_the_same_unnamed_speaker_again() -> None:
+    text = ('A Thames Water spokesperson stated the reservoir was full. The spokesperson added, regarding the '
+            'drought plan, that they "would not ration supplies this summer".')
+    assert {who for _k, who, _a, _q in _by_speaker(text)} == {"A Thames Water spokesperson"}

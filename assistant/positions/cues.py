@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.positions.speakers import folded_speech
+
 SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
                # characterising someone or something as …: statements only with a clause or "as" predicate
                "view", "regard", "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule",
@@ -40,6 +42,11 @@ def _span(tokens: list[Any], off: int) -> tuple[int, int] | None:
 
 def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     """(char span of what the verb reports, the token whose subtree it is)."""
+    head = verb.head
+    folded = folded_speech(head) if verb.dep_ == "amod" and head.dep_ in ("nsubj", "nsubjpass") else None
+    if folded is not None and folded.i == verb.i and head.head.i > verb.i:
+        # "X claimed carbon emissions have been lower …" parsed as an adjective: the noun's clause is reported
+        return _span(_cut(verb, [t for t in head.head.subtree if t.i > verb.i]), off), head.head
     kids = list(verb.children)
     clauses = [c for c in kids if c.dep_ == "ccomp" and c.i > verb.i]
     if clauses:

@@ -77,12 +77,29 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
                 continue
             cue = _cue_for(d, doc, tok, ps, (ps, pe))
             if cue is not None:
+                _unnamed_anaphor(cues, cue)
                 cues.append(cue)
                 if cue.speaker is not None:
                     # a speaker inside a relative clause ("…, which X opposed as …") is not the one in focus
                     cue.speaker.speaker = cue.speaker.speaker or cue.verb is None or cue.verb.dep_ != "relcl"
                     d.speakers.append(cue.speaker)
     return _assemble(d, cues, doc_id)
+
+
+def _unnamed_anaphor(cues: list[_Cue], cue: _Cue, window: int = 1500) -> None:
+    """"The spokesperson added …" after "A Thames Water spokesperson stated …": the unnamed speaker said before
+    with the same head noun (the nearest one), not a new speaker called "The spokesperson"."""
+    words = cue.speaker_text.split()
+    if cue.speaker is not None or len(words) != 2 or words[0].lower() != "the":
+        return
+    noun = words[1].lower()
+    for c in reversed(cues):
+        if cue.start - c.start > window:
+            break
+        said = c.speaker_text.split()
+        if c.speaker is None and len(said) > 2 and said[-1].lower() == noun:
+            cue.speaker_text, cue.confidence = c.speaker_text, min(cue.confidence, c.confidence * 0.9)
+            return
 
 
 def _says_something(c: _Cue) -> bool:
@@ -124,6 +141,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             cue_text = doc[tok.head.i : tok.i + 1].text
             return _Cue(verb, off + tok.head.idx, cue_text, m, name, conf * 0.9, span, [], para)
         return None
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None  # "X did not disclose whether …", "never said": a statement not made
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
         return None  # "When asked about …, X said": a question put to X, not X's statement
