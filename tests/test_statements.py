@@ -191,3 +191,13 @@ def test_the_same_unnamed_speaker_again() -> None:
     text = ('A Thames Water spokesperson stated the reservoir was full. The spokesperson added, regarding the '
             'drought plan, that they "would not ration supplies this summer".')
     assert {who for _k, who, _a, _q in _by_speaker(text)} == {"A Thames Water spokesperson"}
+
+
+def test_a_quote_opened_by_a_clause_without_a_speech_verb() -> None:
+    text = ('Mayor Ana Ruiz defended the rationing plan on the radio, "We have no other choice this '
+            'summer. The reservoirs are at a third of their level."\n\n'
+            'Councillor Tom Baker spoke on local television, "This plan will hurt every small farm in the valley."')
+    got = _by_speaker(text)
+    assert ("direct", "Ana Ruiz", None,
+            "We have no other choice this summer. The reservoirs are at a third of their level.") in got
+    assert ("direct", "Tom Baker", None, "This plan will hurt every small farm in the valley.") in got

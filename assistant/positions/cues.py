@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.positions.speakers import folded_speech
-
 SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
                # characterising someone or something as …: statements only with a clause or "as" predicate
                "view", "regard", "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule",
@@ -27,6 +25,14 @@ THIRD = {"accuse", "blast", "describe", "call", "label", "brand", "dub", "slam",
 CLAUSE_ONLY = {"continue"}
 NOUN_CUES = {"statement", "message", "tweet", "letter", "interview", "speech", "post", "opinion", "view",
              "analysis", "remarks", "words", "address"}
+
+
+def folded_speech(noun: Any) -> Any | None:
+    """A speech verb the parser folded into the noun after it ("Rivera claimed water levels have been lower":
+    "claimed" an adjective of "levels", with "Rivera" as its subject): a finite verb with a subject of its own
+    cannot modify a noun, so the verb is the cue and the noun's clause what it reports."""
+    return next((c for c in noun.children if c.dep_ == "amod" and c.tag_ in ("VBD", "VBZ") and c.i < noun.i
+                 and c.lemma_.lower() in SPEECH and any(x.dep_ == "nsubj" for x in c.children)), None)
 
 
 def _span(tokens: list[Any], off: int) -> tuple[int, int] | None:

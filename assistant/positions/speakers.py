@@ -76,18 +76,6 @@ class Mention:
     subject_group: int = -1  # start of its sentence when it is inside that sentence's subject
 
 
-def folded_speech(noun: Token) -> Token | None:
-    """A speech verb the parser folded into the noun after it ("Trump claimed carbon emissions have been lower":
-    "claimed" an adjective of "emissions", with "Trump" as its subject): a finite verb with a subject of its own
-    cannot modify a noun, so the verb is the cue and the noun's clause what it reports."""
-    return next((c for c in noun.children if c.dep_ == "amod" and c.tag_ in ("VBD", "VBZ") and c.i < noun.i
-                 and c.lemma_.lower() in _speech() and _nsubj(c) is not None), None)
-
-
-def _nsubj(tok: Token) -> Token | None:
-    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
-
-
 def subject_of(verb: Token) -> Token | None:
     """The nsubj of a speech verb; inherited through conj / xcomp / advcl ("..., adding that ...") and
     relative clauses ("Khan, who said ...")."""
@@ -117,8 +105,8 @@ def subject_of(verb: Token) -> Token | None:
                     if tok is verb:
                         return None  # "X is expected to …", "it was announced …": no one is named as speaking
                     continue
-                folded = folded_speech(c)
-                return _nsubj(folded) if folded is not None else c
+                folded = _folded_speech(c)
+                return next(x for x in folded.children if x.dep_ == "nsubj") if folded is not None else c
         if tok.dep_ == "prep" and tok.lower_ == "as":
             # "X quoted Y as saying …", "Y was quoted as saying …": Y speaks
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -204,6 +192,12 @@ def phrase(tok: Token) -> list[Token]:
     return [t for t in tok.subtree if t.i not in drop]
 
 
+def _folded_speech(noun: Token) -> Token | None:
+    from assistant.positions.cues import folded_speech
+
+    return folded_speech(noun)
+
+
 def _speech() -> set[str]:
     from assistant.positions.cues import SPEECH
 
@@ -249,7 +243,7 @@ def title_words(ent: Any) -> set[str]:
     if root.dep_ == "appos":
         words.add(root.head.lemma_.lower())
     if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in HUMAN_NOUNS:
-        words.add(root.head.lemma_.lower())  # "an Interpol spokesperson", "the agency's director": "the spokesperson"
+        words.add(root.head.lemma_.lower())  # "a Veolia spokesperson", "the agency's director": "the spokesperson"
     for t in doc[ent.start - 3 if ent.start >= 3 else 0 : ent.start]:
         if t.dep_ == "compound" and t.head.i >= ent.start and t.pos_ in ("NOUN", "PROPN"):
             words.add(t.lemma_.lower())

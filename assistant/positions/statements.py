@@ -209,6 +209,36 @@ def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, fl
     return None, 0.0
 
 
+def _introduced(d: Document, q: Quote) -> _Cue | None:
+    """A quote that is a sentence of its own, opened right after a clause that introduces it with a colon or a
+    comma and has no speech verb ('X, also on Twitter, defended his decision, "As I have …"', 'The summary of
+    the decision read in part: "This Court …"', 'Y spoke on Fox News, "This is …"'): that clause's subject speaks."""
+    text = d.text
+    i = q.start - 1
+    while i >= 0 and text[i] in " \"“«„‘'":
+        i -= 1
+    if i < 0 or text[i] not in ":," or not text[q.start : q.start + 1].isupper() or len(text[q.start : q.end].split()) < 4:
+        return None
+    k = next((n for n, (s, e) in enumerate(d.paras) if s <= i < e), None)
+    if k is None:
+        return None
+    off, doc = d.paras[k][0], d.docs[k]
+    mark = next((t for t in doc if off + t.idx == i), None)
+    if mark is None:
+        return None
+    # the verb of the clause the mark ends: the sentence's root before it, else the last verb before it
+    verbs = [t for t in mark.sent if t.i < mark.i and t.pos_ in ("VERB", "AUX")
+             and any(c.dep_ == "nsubj" for c in t.children)]
+    if not verbs:
+        return None
+    verb = next((v for v in verbs if v.dep_ == "ROOT"), verbs[-1])
+    subj = next(c for c in verb.children if c.dep_ == "nsubj")
+    m, name, conf = speaker(d, subj, off)
+    if not name:
+        return None
+    return _Cue(verb, off + verb.idx, verb.text, m, name, conf * 0.85, None, [], d.paras[k])
+
+
 def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
     out: list[Statement] = []
     text = d.text
@@ -217,6 +247,8 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
     pending_dash: list[Quote] = []
     for q in d.quotes:
         cue, conf = _governing(d, q, cues)
+        if cue is None and not q.dash:
+            cue, conf = _introduced(d, q), 0.8
         para = next(((s, e) for s, e in d.paras if s <= q.start < e), (q.start, q.end))
         if cue is None and q.dash:
             pending_dash.append(q)
