@@ -5,23 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evidence.items import analyse, focus_word, type_word
-
-
-class _Lex:
-    """A library that knows no words (every term is rare): enough to read a question."""
-
-    def df(self, token: str) -> int:
-        return 0
-
-    def n_passages(self) -> int:
-        return 100
-
-    def similar_tokens(self, token: str) -> list[str]:
-        return []
-
-    def aliases(self, phrase: str) -> list[str]:
-        return []
+from assistant.evidence.items import focus_word
 
 
 @pytest.mark.parametrize(("question", "focus"), [
@@ -47,20 +31,3 @@ def test_focus_is_the_head_noun_of_the_wh_phrase(question: str, focus: str) -> N
 ])
 def test_no_focus_when_the_question_names_only_an_answer_type(question: str) -> None:
     assert focus_word(question) is None
-
-
-@pytest.mark.parametrize(("question", "word"), [
-    ("What year was the reservoir opened?", "year"),
-    ("Which countries signed the water treaty?", "countries"),
-    ("How many people lost their water supply?", "people"),
-    ("What city is the utility based in?", "city"),
-])
-def test_an_answer_type_word_is_no_term_the_answer_must_hold(question: str, word: str) -> None:
-    assert type_word(question) == word
-    # "France" answers "which countries …": the word itself is not asked of the answer sentence
-    assert all(t.surface.lower() != word for t in analyse(question, _Lex()).terms)
-
-
-def test_no_type_word_for_a_thing() -> None:
-    assert type_word("Which contractor built the new reservoir?") is None
-    assert type_word("Who chairs the water board?") is None

@@ -155,20 +155,6 @@ def focus_word(question: str, doc: Any = None) -> str | None:
     """The head noun of what the question asks for, from its parse: the noun that the wh-word determines
     ("How many fighter *jets* ...", "Which *company* won ...") or, in "What/Who is the N of ...", that N
     ("the *budget* of ..."). None when it is only an answer type ("which year") or there is none."""
-    head = _asked_noun(question, doc)
-    if head is None or stem(head) in _TYPE_STEMS:
-        return None
-    return head
-
-
-def type_word(question: str, doc: Any = None) -> str | None:
-    """The wh-determined noun when it only names the answer's type ("Which *countries* are in …", "In what
-    *year* …"): the answer is an instance ("Chile", "1998"), and the answer sentence seldom has the word."""
-    head = _asked_noun(question, doc)
-    return head if head is not None and stem(head) in _TYPE_STEMS else None
-
-
-def _asked_noun(question: str, doc: Any = None) -> str | None:
     doc = doc if doc is not None else parse(question)
     chunks = list(doc.noun_chunks)
     head = None
@@ -176,8 +162,8 @@ def _asked_noun(question: str, doc: Any = None) -> str | None:
         has_wh = any(t.lower_ in ("which", "what", "whose") or (t.lower_ in ("many", "much") and t.i > 0
                                                                  and doc[t.i - 1].lower_ == "how") for t in ch)
         if has_wh and ch.root.pos_ == "NOUN":
-            types = [t.lower_ for t in ch if t.pos_ == "NOUN" and stem(t.lower_) in _TYPE_STEMS]
-            head = types[0] if types else ch.root.lower_  # "which election year": the type, not a focus
+            nouns = [t.lower_ for t in ch if t.pos_ == "NOUN"]
+            head = None if any(stem(n) in _TYPE_STEMS for n in nouns) else ch.root.lower_
             break
         is_wh_pron = any(t.lower_ in ("what", "who", "which") for t in ch)
         if is_wh_pron and ch.root.pos_ == "PRON" and i + 1 < len(chunks):
@@ -186,6 +172,8 @@ def _asked_noun(question: str, doc: Any = None) -> str | None:
             if nxt.root.pos_ == "NOUN" and len(between) and all(t.lower_ in _COPULA for t in between):
                 head = nxt.root.lower_
             break
+    if head is None or stem(head) in _TYPE_STEMS:
+        return None
     return head
 
 
@@ -311,9 +299,6 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         for term in info.terms:
             if term.key == "T:" + (tokens(head) or [""])[0]:
                 term.focus = True
-    answer_type = type_word(q, doc)
-    if answer_type is not None:  # "which countries …": Chile answers it, the word "countries" does not
-        info.terms = [t for t in info.terms if t.key != "T:" + (tokens(answer_type) or [""])[0]]
     for ent in info.entities:
         ent.df = _entity_df(ent.forms + ent.aliases, lex)
         ent.weight = 2.0 * math.log((n + 1) / (ent.df + 0.5))
