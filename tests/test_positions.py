@@ -230,7 +230,8 @@ def test_a_library_without_an_actors_file_contrasts_its_speakers(tmp_path: Path)
         "# Basin levy debate\n\n"
         "\"The pumping levy must rise to protect the aquifer,\" said Ana Ruiz, the chair of the water board.\n\n"
         "Tom Lee, a farmers' representative, said the levy would ruin small growers and should be scrapped.\n\n"
-        "The board meets again in June to discuss the new reservoir.\n", encoding="utf-8")
+        "The board meets again in June to discuss the new reservoir.\n\n"
+        "Ana Ruiz was elected chair of the water board in 2019 after a decade as a hydrologist.\n", encoding="utf-8")
     from assistant.settings import Settings
 
     a = Assistant(Settings(index_dir=tmp_path / "index", corpus_dir=docs, actors_file=tmp_path / "none.yaml"))
@@ -244,6 +245,9 @@ def test_a_library_without_an_actors_file_contrasts_its_speakers(tmp_path: Path)
         a.contrast("the levy", ["Marta Ortiz"])
     ans = a.ask("What did Lee say about the levy?")
     assert "ruin small growers" in ans.answer and "must rise" not in ans.answer  # her words are not his
+    # no topic: what the speaker said, all of it their own words (not hers, not the narrator's, not a title)
+    ans = a.ask("What did Ana Ruiz say?")
+    assert "must rise" in ans.answer and "ruin small growers" not in ans.answer and "hydrologist" not in ans.answer
     # a brief names who spoke on its topic (no actors file, no --actor) and who said a quoted fact's words
     b = a.brief("the groundwater levy")
     assert {p.actor for p in b.positions} == {"Ana Ruiz", "Tom Lee"}

@@ -91,13 +91,18 @@ def own_spans(check: SaidCheck | None) -> Callable[[str], list[tuple[int, int]]]
 def speaker_filter(cands: list[Candidate], check: SaidCheck | None) -> list[Candidate]:
     """For "what did X say": leave out a sentence that holds only someone else's statement ("…," he said, where
     "he" is another speaker) unless it names X: it must not be read as X's words. A document's metadata (a title
-    that names X) is nobody's statement either."""
+    that names X) is nobody's statement either. With no topic ("What did X say?") only X's statements are left."""
     if check is None or check.spans is None or check.own == 0:
         return cands
     out = []
     memo: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for c in cands:
         if c.meta_field is not None:
+            continue
+        if not check.topic:  # "What did X say?", nothing more asked: only X's own statements answer it
+            own, _others = memo.get(c.doc_id) or memo.setdefault(c.doc_id, check.spans(c.doc_id))
+            if any(s < c.end and c.start < e for s, e in own):
+                out.append(c)
             continue
         if not any(k in c.own for k in check.speaker_keys):
             own, others = memo.get(c.doc_id) or memo.setdefault(c.doc_id, check.spans(c.doc_id))

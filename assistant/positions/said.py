@@ -123,7 +123,7 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
     rest = [o.text for o in items.entities if o.key not in asked] + [t.surface or t.text for t in items.terms]
     topic = asked_topic(items.question, first.text) or " ".join(rest).strip()
     if not topic:
-        return None
+        return _everything_said(finder, speakers)
     own: list[Any] = []
     scored: list[list[Any]] = []
     for _e, actor in speakers:
@@ -136,6 +136,21 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
                      sum(x.relevant for x in flat), closest=max((x.sim for x in flat), default=0.0),
                      key_share=max((x.key_share for x in flat), default=0.0),
                      speaker_keys=[e.key for e, _a in speakers], spans=_spans(finder, own), quotes=quotes)
+
+
+def _everything_said(finder: Any, speakers: list[tuple[Any, Any]], n: int = 4) -> SaidCheck | None:
+    """"What did X say?" with no topic: all of X's own statements answer it; the answer leads with the fullest
+    of them (the speaker's own words first). None when X is never quoted (the question is answered as any other)."""
+    own = []
+    for _e, actor in speakers:
+        own += [s for s, kind in finder.attributions().get(actor.name, []) if kind != "third_party"]
+    if not own:
+        return None
+    best = sorted(own, key=lambda s: (s.kind != "direct", -(s.char_end - s.char_start)))[:n]
+    names = [a.name for _e, a in speakers]
+    return SaidCheck(names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1], "", len(own),
+                     len(own), speaker_keys=[e.key for e, _a in speakers], spans=_spans(finder, own),
+                     quotes=[(s.doc_id, s.char_start, s.char_end) for s in best])
 
 
 def name_speakers(finder: Any, citations: list[Any]) -> None:
