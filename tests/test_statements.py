@@ -201,3 +201,22 @@ def test_a_quote_opened_by_a_clause_without_a_speech_verb() -> None:
     assert ("direct", "Ana Ruiz", None,
             "We have no other choice this summer. The reservoirs are at a third of their level.") in got
     assert ("direct", "Tom Baker", None, "This plan will hurt every small farm in the valley.") in got
+
+
+def test_speaker_after_the_verb_taken_for_its_object() -> None:
+    text = "It is not for the court to judge the tariff, argued the utility's lawyer, Maria Delgado."
+    assert ("reported", "Maria Delgado", None, "It is not for the court to judge the tariff") in _by_speaker(text)
+
+
+def test_subject_the_parser_hung_on_the_date_before_it() -> None:
+    text = "On Friday Severn Water Company announced the regulator was investigating its leak reporting."
+    got = _by_speaker(text)
+    assert [(k, q) for k, _w, _a, q in got] == [("reported", "the regulator was investigating its leak reporting")]
+    assert "Severn" in got[0][1]
+
+
+def test_the_statement_is_the_one_who_issued_it() -> None:
+    text = ("On Sunday Governor Ana Ruiz, in a statement delivered via her office, announced the canal would reopen. "
+            "The announcement came after a week of talks. The statement also said the repairs had cost $4 million.")
+    got = _by_speaker(text)
+    assert ("reported", "Ana Ruiz", None, "the repairs had cost $4 million") in got

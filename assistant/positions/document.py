@@ -80,6 +80,11 @@ class Document:
                     break
                 if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
                     issuer = sp.issuer(tok)
+                    if issuer is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "via", "through") \
+                            and tok.head.head.pos_ == "VERB":
+                        # "X, in a statement delivered via …, announced": X issued it
+                        issuer = next((c for c in tok.head.head.children if c.dep_ == "nsubj"
+                                       and (c.ent_type_ in sp.NAME_ENTS or c.pos_ == "PROPN")), None)
                     if issuer is not None:
                         found = (issuer, ps)
         return found
@@ -177,8 +182,9 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         if m is None:
             m = d.mention(ent, off, True)
         return m, m.name, 0.95 if issuer is None else 0.85
-    if subj.pos_ == "PROPN":
-        titled = d.titled_person(subj, off)  # "Mayor Ana Ruiz said", the tagger finding no entity
+    who = issuer if issuer is not None else subj
+    if who.pos_ == "PROPN":
+        titled = d.titled_person(who, off)  # "Mayor Ana Ruiz said", the tagger finding no entity
         if titled is not None:
             return titled, titled.name, 0.8
     own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]

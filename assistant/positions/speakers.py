@@ -107,6 +107,13 @@ def subject_of(verb: Token) -> Token | None:
                     continue
                 folded = _folded_speech(c)
                 return next(x for x in folded.children if x.dep_ == "nsubj") if folded is not None else c
+        if tok.i == verb.i:
+            # "On Friday Ford Motor Company announced …": the parser hung the subject on the date before it
+            glued = next((p for c in tok.children if c.dep_ == "prep" and c.i < tok.i for p in c.children
+                          if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.right_edge.i == tok.i - 1
+                          and p.ent_type_ in NAME_ENTS), None)
+            if glued is not None:
+                return glued
         if tok.dep_ == "prep" and tok.lower_ == "as":
             # "X quoted Y as saying …", "Y was quoted as saying …": Y speaks
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")), None)

@@ -146,6 +146,13 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
         return None  # "When asked about …, X said": a question put to X, not X's statement
+    inverted = _inverted(tok)
+    if inverted is not None:
+        m, name, conf = speaker(d, inverted, off)
+        mine = {t.i for t in tok.subtree}
+        span = _span([t for t in tok.head.subtree if t.i < tok.i and t.i not in mine], off)
+        if name and span is not None:
+            return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, [], para)
     span, comp = _complement(tok, off)
     subj = sp.subject_of(tok)
     if subj is None:
@@ -164,6 +171,23 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         return None
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
     return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp)
+
+
+def _inverted(verb: Any) -> Any | None:
+    """'…, argued the government's lawyer, Richard Keen.': a speech verb after the clause it reports, its speaker
+    after it and taken by the parser for its object; the sentence ends with the speaker."""
+    doc = verb.doc
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i == verb.i or verb.head.i > verb.i or \
+            doc[verb.i - 1].text not in (",", "”", '"', "’"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in sp.NAME_ENTS or sp.nominal_head(obj) in sp.HUMAN_NOUNS):
+        return None
+    mine = {t.i for t in verb.subtree}
+    rest = [t for t in doc[verb.i : verb.sent.end] if t.i not in mine and not (t.is_punct or t.is_space)]
+    return obj if not rest else None
 
 
 def _nested(verb: Any) -> bool:
