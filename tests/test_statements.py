@@ -220,3 +220,8 @@ def test_the_statement_is_the_one_who_issued_it() -> None:
             "The announcement came after a week of talks. The statement also said the repairs had cost $4 million.")
     got = _by_speaker(text)
     assert ("reported", "Ana Ruiz", None, "the repairs had cost $4 million") in got
+
+
+def test_a_role_is_not_the_place_or_body_that_owns_it() -> None:
+    text = "Riverton's mayor has promised each flooded household will receive a payout of 2,000 euros."
+    assert _by_speaker(text)[0][1] == "Riverton's mayor"

@@ -188,7 +188,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         if titled is not None:
             return titled, titled.name, 0.8
     own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]
-    words = sp.clean_name(" ".join(t.text for t in own))
+    words = sp.clean_name(" ".join(t.text for t in own).replace(" 's", "'s").replace(" ’s", "’s").replace("s ' ", "s' "))
     # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
     # (a relative, participial, appositive or prepositional clause is an aside: "The group, which brings together
     # …, said", "The statement, adopted on Friday, notes")
@@ -197,6 +197,14 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     short = len([t for t in subj.subtree if not t.is_punct and t.i not in aside]) <= 6 or (
         len(own) <= 10 and sp.nominal_head(subj) in sp.HUMAN_NOUNS and sp.affiliation(subj) is not None)
     head = sp.nominal_head(subj)
+    aff = sp.affiliation(subj) if head in sp.HUMAN_NOUNS and not short else None
+    aff_ent = sp.phrase_entity(aff) if aff is not None else None
+    if aff_ent is not None:
+        # a long role phrase ("the United Nations' Food and Agriculture Organization's chief veterinary officer"):
+        # the organisation it speaks for
+        m = next((x for x in reversed(d.mentions) if x.start == off + aff_ent.start_char), None) or \
+            d.mention(aff_ent, off, True)
+        return m, m.name, 0.6
     if short and subj.pos_ == "NOUN" and sp.named_modifier(subj) and head not in sp.HUMAN_NOUNS:
         # "the Iraqi government", "the city's council": a description, not an anaphor; it names an organisation
         # mentioned before only when that one's name has the same head ("the national ministry": Ministry of …)

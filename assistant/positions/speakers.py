@@ -281,7 +281,9 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
             window: int = 1500) -> tuple[Mention | None, float]:
     """Antecedent of a pronoun or title subject at char_pos: (mention, confidence)."""
     word = tok.lower_
-    cands = [m for m in reversed(mentions) if m.start < char_pos and char_pos - m.start <= window]
+    # not a name inside the phrase itself ("Chelyabinsk's governor" is not Chelyabinsk)
+    own_start = char_pos - (tok.idx - tok.left_edge.idx)
+    cands = [m for m in reversed(mentions) if m.start < own_start and char_pos - m.start <= window]
     if word in PERSON_PRONOUNS:
         want = PERSON_PRONOUNS[word]
         people = [m for m in cands if m.label == "PERSON" and (not m.pronoun or m.pronoun == want)]
