@@ -225,3 +225,8 @@ def test_the_statement_is_the_one_who_issued_it() -> None:
 def test_a_role_is_not_the_place_or_body_that_owns_it() -> None:
     text = "Riverton's mayor has promised each flooded household will receive a payout of 2,000 euros."
     assert _by_speaker(text)[0][1] == "Riverton's mayor"
+
+
+def test_figures_are_their_issuers_and_keep_their_unit() -> None:
+    text = "According to UNICEF's statistics, access to safe water has risen to 74%."
+    assert _by_speaker(text) == [("reported", "UNICEF", None, "access to safe water has risen to 74%")]

@@ -39,7 +39,7 @@ def _span(tokens: list[Any], off: int) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (toks[0].is_punct or toks[0].lower_ in ("that", ":")) and toks[0].text not in "\"“«'‘":
         toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text not in "\"”»'’)":
+    while toks and toks[-1].is_punct and toks[-1].text not in "\"”»'’)%":
         toks = toks[:-1]
     if not toks:
         return None

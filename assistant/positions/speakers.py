@@ -32,7 +32,7 @@ BODY_NOUNS = {"office", "agency", "company", "ministry", "embassy", "department"
 DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclamation", "complaint", "study",
                                 "survey", "document", "filing", "lawsuit", "paper", "figure", "data", "estimate",
                                 "projection", "poll", "analysis", "ruling", "decree", "memo", "account", "article",
-                                "notice", "bulletin", "assessment", "review", "investigation"}
+                                "notice", "bulletin", "assessment", "review", "investigation", "statistic", "record", "count", "tally"}
 TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
 
