@@ -230,3 +230,13 @@ def test_a_role_is_not_the_place_or_body_that_owns_it() -> None:
 def test_figures_are_their_issuers_and_keep_their_unit() -> None:
     text = "According to UNICEF's statistics, access to safe water has risen to 74%."
     assert _by_speaker(text) == [("reported", "UNICEF", None, "access to safe water has risen to 74%")]
+
+
+def test_went_on_to_say_and_a_plea_is_no_statement() -> None:
+    text = ('Judge Ana Ruiz addressed the defendants. Ruiz went on to say she was not giving them the longest '
+            'sentence because they had "accepted responsibility at an early stage" by pleading guilty to the '
+            'pollution charges.')
+    got = _by_speaker(text)
+    # the judge's words, all of them (not the defendants' for "pleading guilty")
+    assert got and all(who.endswith("Ruiz") for _k, who, _a, _q in got)
+    assert any(k == "reported" and q.startswith("she was not giving them the longest sentence") for k, _w, _a, q in got)

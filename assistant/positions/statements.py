@@ -121,7 +121,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         outside = [t for t in sent if not (tok.i <= t.i <= max(x.i for x in doc[tok.i + 1].subtree))]
         span = _span(outside, off)
         return _Cue(tok, off + tok.idx, "according to", m, name, conf, span, [], para)
-    if tok.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and not _goes_on(tok):
         return None  # a purpose or noun infinitive ("troops there to counter …", "the decision to declare …")
     if tok.pos_ != "VERB" or lemma not in SPEECH:
         # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
@@ -143,6 +144,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         return None
     if any(c.dep_ == "neg" for c in tok.children):
         return None  # "X did not disclose whether …", "never said": a statement not made
+    if any(c.dep_ == "acomp" for c in tok.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return None  # "by pleading guilty to …": a plea, no statement (and no quote nearby is its)
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
         return None  # "When asked about …, X said": a question put to X, not X's statement
@@ -171,6 +174,13 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         return None
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
     return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp)
+
+
+def _goes_on(verb: Any) -> bool:
+    """"X went on to say …", "proceeded to say": the infinitive is what X did next, not a purpose."""
+    head = verb.head
+    return verb.dep_ == "advcl" and head.pos_ == "VERB" and (
+        head.lemma_.lower() in ("proceed", "continue") or any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children))
 
 
 def _inverted(verb: Any) -> Any | None:
@@ -212,7 +222,11 @@ def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, fl
         if qtoks and any(t.i in sub for t in qtoks) and c.cue != "according to":
             governing.append((len(sub), c))
     if governing:
-        return min(governing, key=lambda x: x[0])[1], 1.0
+        # a verb that reports nothing of its own ("by pleading guilty", the quote hung on it by the parser) yields to
+        # one that does
+        reporting = [g for g in governing if g[1].span is not None]
+        if reporting:
+            return min(reporting, key=lambda x: x[0])[1], 1.0
     # 2. a cue in the same paragraph right before (": ") or after ("…," he said) the quote, in the same
     # sentence unless the quote is a sentence of its own (a phrase in quotes elsewhere is no one's statement)
     best: tuple[int, _Cue] | None = None
