@@ -240,3 +240,15 @@ def test_went_on_to_say_and_a_plea_is_no_statement() -> None:
     # the judge's words, all of them (not the defendants' for "pleading guilty")
     assert got and all(who.endswith("Ruiz") for _k, who, _a, _q in got)
     assert any(k == "reported" and q.startswith("she was not giving them the longest sentence") for k, _w, _a, q in got)
+
+
+def test_a_clause_the_source_interrupts_and_a_contrast_the_narrator_adds() -> None:
+    text = ("Rescuers, working through the night, according to the Environment Agency recovered 40 tonnes of "
+            "oil from the estuary on Monday.")
+    got = [(k, q) for k, _w, _a, q in _by_speaker(text)]
+    assert got == [("reported", "Rescuers, working through the night"),
+                   ("reported", "recovered 40 tonnes of oil from the estuary on Monday")]
+    text = ("The water company says it has found no trace of sewage despite Greenpeace claiming the outfall "
+            "had been used for months.")
+    got = _by_speaker(text)
+    assert ("reported", "The water company", None, "it has found no trace of sewage") in got

@@ -106,10 +106,29 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     return _span(_cut(verb, toks), off), core[0]
 
 
+_CONTRAST = ("despite", "although", "though", "whereas", "while")
+
+
 def _cut(verb: Any, toks: list[Any]) -> list[Any]:
     """A complement ends where a coordinated or participial speech verb of the same speaker starts its own
     statement ("found the strike justified and called …", "attacked X for …, accusing …")."""
     for j, t in enumerate(toks):
+        if j and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and (
+                t.dep_ in ("acl", "pcomp") or any(c.dep_ == "nsubj" for c in t.children)):
+            # "… found no trace of explosives despite Y claiming …": a contrasting claim of someone else's is the
+            # narrator's addition, not part of what X said
+            intro = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in _CONTRAST), None)
+            anc = t.head
+            while intro is None and anc.i != verb.i and anc.head.i != anc.i and anc.i >= toks[0].i:
+                if anc.lower_ in _CONTRAST and anc.dep_ in ("prep", "mark"):
+                    intro = anc
+                anc = anc.head
+            if intro is not None:
+                first = min(intro.i, t.left_edge.i)
+                rest = [x for x in toks if x.i < first]
+                while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc"):
+                    rest = rest[:-1]
+                return rest
         if not j or t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH or t.dep_ not in ("conj", "advcl"):
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)

@@ -45,6 +45,7 @@ class _Cue:
     para: tuple[int, int]
     comp: Any = None  # the token whose subtree is the complement
     used: bool = False
+    rest: tuple[int, int] | None = None  # the clause's part after an "according to" inside it
 
 
 def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None = None) -> list[Statement]:
@@ -118,9 +119,16 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             return None
         m, name, conf = speaker(d, pobj, off)
         sent = tok.sent
-        outside = [t for t in sent if not (tok.i <= t.i <= max(x.i for x in doc[tok.i + 1].subtree))]
-        span = _span(outside, off)
-        return _Cue(tok, off + tok.idx, "according to", m, name, conf, span, [], para)
+        end = max(x.i for x in doc[tok.i + 1].subtree)
+        outside = [t for t in sent if not (tok.i <= t.i <= end)]
+        before = [t for t in outside if t.i < tok.i]
+        after = [t for t in outside if t.i > end]
+        if sum(not t.is_punct for t in before) >= 2 and sum(not t.is_punct for t in after) >= 2:
+            # "Rescuers, …, according to the ministry recovered ten survivors": the clause the cue interrupts is
+            # two statements, as a quote the cue interrupts is
+            return _Cue(tok, off + tok.idx, "according to", m, name, conf, _span(before, off), [], para,
+                        rest=_span(after, off))
+        return _Cue(tok, off + tok.idx, "according to", m, name, conf, _span(outside, off), [], para)
     if tok.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             and not _goes_on(tok):
         return None  # a purpose or noun infinitive ("troops there to counter …", "the decision to declare …")
@@ -354,7 +362,7 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             continue
         para = c.para
         kind = "third_party" if c.about else "reported"
-        for s2, e2 in _that_clauses(c, s, e):
+        for s2, e2 in _that_clauses(c, s, e) + ([c.rest] if c.rest is not None else []):
             out.append(_make(d, c, s2, e2, kind, 1.0, para, doc_id))
     out.sort(key=lambda x: (x.char_start, x.char_end))
     # drop exact duplicates (a quote governed twice)
