@@ -252,3 +252,13 @@ def test_a_clause_the_source_interrupts_and_a_contrast_the_narrator_adds() -> No
             "had been used for months.")
     got = _by_speaker(text)
     assert ("reported", "The water company", None, "it has found no trace of sewage") in got
+
+
+def test_a_deputy_is_not_the_office_holder_and_another_statement_is_not_the_first() -> None:
+    text = ("Regional Deputy Governor Oleg Petrov said 68 people were missing. "
+            "Riverton's governor has promised each victim a payout.")
+    got = _by_speaker(text)
+    assert got[-1][1] == "Riverton's governor"
+    text = ("Mayor Ana Ruiz, in a statement delivered via her office, announced the canal would reopen. "
+            "The regional statement said the locks must be repaired first.")
+    assert _by_speaker(text)[-1][1] == "The regional statement"

@@ -33,6 +33,7 @@ DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclam
                                 "survey", "document", "filing", "lawsuit", "paper", "figure", "data", "estimate",
                                 "projection", "poll", "analysis", "ruling", "decree", "memo", "account", "article",
                                 "notice", "bulletin", "assessment", "review", "investigation", "statistic", "record", "count", "tally"}
+_LESSER_TITLES = frozenset(["deputy", "vice", "former", "acting", "assistant", "interim", "ex"])
 TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
 
@@ -321,8 +322,10 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
     noun = nominal_head(tok)
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
     if tok.pos_ == "NOUN" and det is not None and det.lower_ not in ("a", "an", "some", "many"):
+        mine = {t.lower_ for t in tok.subtree}
         for m in cands:
-            if noun in m.titles:
+            # "the governor" is not the one named "deputy governor" (nor a former or acting one)
+            if noun in m.titles and not (m.titles & _LESSER_TITLES) - mine:
                 return m, TITLE_MATCH
         # "the minister"/"the expert": the nearest person who spoke recently
         # "the minister" / "the office" / "the complaint": a role, a body or a document of someone named before;
