@@ -231,7 +231,9 @@ def test_a_library_without_an_actors_file_contrasts_its_speakers(tmp_path: Path)
         "\"The pumping levy must rise to protect the aquifer,\" said Ana Ruiz, the chair of the water board.\n\n"
         "Tom Lee, a farmers' representative, said the levy would ruin small growers and should be scrapped.\n\n"
         "The board meets again in June to discuss the new reservoir.\n\n"
-        "Ana Ruiz was elected chair of the water board in 2019 after a decade as a hydrologist.\n", encoding="utf-8")
+        "Ana Ruiz was elected chair of the water board in 2019 after a decade as a hydrologist.\n\n"
+        "Tom Lee has grown almonds in the basin for thirty years and leads the growers' campaign on the pumping "
+        "levy.\n", encoding="utf-8")
     from assistant.settings import Settings
 
     a = Assistant(Settings(index_dir=tmp_path / "index", corpus_dir=docs, actors_file=tmp_path / "none.yaml"))
@@ -245,6 +247,7 @@ def test_a_library_without_an_actors_file_contrasts_its_speakers(tmp_path: Path)
         a.contrast("the levy", ["Marta Ortiz"])
     ans = a.ask("What did Lee say about the levy?")
     assert "ruin small growers" in ans.answer and "must rise" not in ans.answer  # her words are not his
+    assert "almonds" not in ans.answer  # nor the narrator's
     # no topic: what the speaker said, all of it their own words (not hers, not the narrator's, not a title)
     ans = a.ask("What did Ana Ruiz say?")
     assert "must rise" in ans.answer and "ruin small growers" not in ans.answer and "hydrologist" not in ans.answer

@@ -53,6 +53,7 @@ class SaidCheck:
     key_share: float = 1.0  # the largest share of the topic's key terms one of them holds
     speaker_keys: list[str] = field(default_factory=list)  # the question items that name X (or each of several)
     quotes: list[tuple[str, int, int]] = field(default_factory=list)  # X's statements on Y: (doc id, start, end)
+    asked_about: bool = False  # the question words it "X say about Y" (not only a speaker and other terms)
     # doc id -> (spans of X's own statements, spans of statements by other named speakers) in that document
     spans: Callable[[str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] | None = field(default=None,
                                                                                               repr=False)
@@ -99,7 +100,8 @@ def speaker_filter(cands: list[Candidate], check: SaidCheck | None) -> list[Cand
     for c in cands:
         if c.meta_field is not None:
             continue
-        if not check.topic:  # "What did X say?", nothing more asked: only X's own statements answer it
+        if not check.topic or (check.asked_about and check.quotes):
+            # "What did X say?" / "What did X say about Y?" with X quoted on Y: only X's own statements answer it
             own, _others = memo.get(c.doc_id) or memo.setdefault(c.doc_id, check.spans(c.doc_id))
             if any(s < c.end and c.start < e for s, e in own):
                 out.append(c)

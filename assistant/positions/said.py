@@ -121,7 +121,8 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
     first = speakers[0][0]
     asked = {e.key for e, _a in speakers}
     rest = [o.text for o in items.entities if o.key not in asked] + [t.surface or t.text for t in items.terms]
-    topic = asked_topic(items.question, first.text) or " ".join(rest).strip()
+    about = asked_topic(items.question, first.text)
+    topic = about or " ".join(rest).strip()
     if not topic:
         return _everything_said(finder, speakers)
     own: list[Any] = []
@@ -135,7 +136,8 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
     return SaidCheck(names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1], topic, len(own),
                      sum(x.relevant for x in flat), closest=max((x.sim for x in flat), default=0.0),
                      key_share=max((x.key_share for x in flat), default=0.0),
-                     speaker_keys=[e.key for e, _a in speakers], spans=_spans(finder, own), quotes=quotes)
+                     speaker_keys=[e.key for e, _a in speakers], spans=_spans(finder, own), quotes=quotes,
+                     asked_about=about is not None)
 
 
 def _everything_said(finder: Any, speakers: list[tuple[Any, Any]], n: int = 4) -> SaidCheck | None:

@@ -137,6 +137,12 @@ def test_a_sentence_holding_only_another_speakers_words_is_not_an_answer() -> No
     kept = [c.text for c in speaker_filter(cands, check)]
     assert kept == ["Vance called the levy fair.", "Lee said Vance was wrong."]  # names her: kept, read as Lee's
     assert speaker_filter(cands, None) == cands
+    # "What did Vance say about the levy?" with her quoted on it, or "What did Vance say?": her words only
+    for asked in (SaidCheck("Elena Vance", "the levy", 1, 1, speaker_keys=["E:vance"], spans=lambda d: spans[d],
+                            quotes=[("d", 28, 54)], asked_about=True),
+                  SaidCheck("Elena Vance", "", 1, 1, speaker_keys=["E:vance"], spans=lambda d: spans[d],
+                            quotes=[("d", 28, 54)])):
+        assert [c.text for c in speaker_filter(cands, asked)] == ["Vance called the levy fair."]
 
 
 def test_the_speakers_statements_join_the_evidence_and_lead_the_answer() -> None:
