@@ -262,3 +262,9 @@ def test_a_deputy_is_not_the_office_holder_and_another_statement_is_not_the_firs
     text = ("Mayor Ana Ruiz, in a statement delivered via her office, announced the canal would reopen. "
             "The regional statement said the locks must be repaired first.")
     assert _by_speaker(text)[-1][1] == "The regional statement"
+
+
+def test_posting_a_time_is_no_statement_posting_words_is() -> None:
+    assert _by_speaker("Lawrence Cherono posted a time of 2:05:45 in the men's race.") == []
+    assert _by_speaker('The mayor posted on Twitter, "The canal will reopen on Monday."') == [
+        ("direct", "The mayor", None, "The canal will reopen on Monday.")]

@@ -13,7 +13,7 @@ SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", 
                # asking someone to act, and a court's or a body's decision on a question
                "encourage", "request", "appeal", "plead", "advocate", "rule"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
-NEEDS_CLAUSE = {"tell", "counter", "concede", "request", "plead", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
+NEEDS_CLAUSE = {"tell", "counter", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
                 "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
                 "lambast", "decry", "oppose", "list", "reject", "assure", "dispute"}
