@@ -268,3 +268,12 @@ def test_posting_a_time_is_no_statement_posting_words_is() -> None:
     assert _by_speaker("Lawrence Cherono posted a time of 2:05:45 in the men's race.") == []
     assert _by_speaker('The mayor posted on Twitter, "The canal will reopen on Monday."') == [
         ("direct", "The mayor", None, "The canal will reopen on Monday.")]
+
+
+def test_a_concession_with_a_clause_is_the_narrators_and_disagreeing_states_a_view() -> None:
+    got = _by_speaker("Mayor Ana Ruiz asserted the canal was safe despite several engineers reporting cracks.")
+    assert ("reported", "Ana Ruiz", None, "the canal was safe") in got
+    got = _by_speaker("Mayor Ana Ruiz said the canal would reopen despite growing opposition.")
+    assert ("reported", "Ana Ruiz", None, "the canal would reopen despite growing opposition") in got
+    got = _by_speaker("Clinic manager Tom Baker disagreed with the link between the overdoses and the payments.")
+    assert [(k, q) for k, _w, _a, q in got] == [("reported", "with the link between the overdoses and the payments")]

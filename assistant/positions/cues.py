@@ -82,7 +82,8 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     has_obj = any(c.dep_ in ("dobj", "dative") for c in right)
     has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in right) or any(
         c.dep_ == "prep" and (c.lower_ in ("as", "for", "of", "about", "against")
-                              or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call", *THIRD))) for c in right)
+                              or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call", *THIRD))
+                              or (c.lower_ == "with" and verb.lemma_.lower() in ("agree", "disagree"))) for c in right)
     lemma = verb.lemma_.lower()
     if not (has_obj or has_pred):
         # "…, the expert explained." / "X is Y, he said": the reported clause stands before the verb
@@ -107,12 +108,21 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
 
 
 _CONTRAST = ("despite", "although", "though", "whereas", "while")
+_CONCESSIVE = ("despite", "although", "though", "whereas")
 
 
 def _cut(verb: Any, toks: list[Any]) -> list[Any]:
     """A complement ends where a coordinated or participial speech verb of the same speaker starts its own
     statement ("found the strike justified and called …", "attacked X for …, accusing …")."""
     for j, t in enumerate(toks):
+        if j and t.lower_ in _CONCESSIVE and t.dep_ in ("prep", "mark") and any(
+                x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "compound") for x in t.subtree if x.i != t.i):
+            # "asserted he had won the election despite several states certifying …": a concession with a clause
+            # of its own is the narrator's framing, not part of the claim
+            rest = toks[:j]
+            while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc"):
+                rest = rest[:-1]
+            return rest
         if j and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and (
                 t.dep_ in ("acl", "pcomp") or any(c.dep_ == "nsubj" for c in t.children)):
             # "… found no trace of explosives despite Y claiming …": a contrasting claim of someone else's is the
