@@ -47,7 +47,9 @@ class Assistant:
                             progress=progress, on_prepared=finder.store.extract_early)
         finally:
             finder.store.finish_early()
-        if report.added or report.updated:  # statements (and their embeddings) at ingest, not per question
+        # statements (and their embeddings) at ingest, not per question; also for documents whose stored statements
+        # an upgraded extractor no longer reads (an ingest with nothing new re-extracts them now, not the first ask)
+        if report.added or report.updated or finder.store.missing():
             import contextlib
 
             from assistant.ingest.injection import SCORES_FILE, detector

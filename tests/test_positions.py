@@ -217,6 +217,13 @@ def test_statements_extracted_once_beside_the_embedding(tmp_path: Path, monkeypa
     (docs / "b.md").write_text("# Canal\n\nThe canal reopened in May, the operator said.\n")
     a.ingest([docs])
     assert [c[0] for c in calls] == ["a", "b"]
+    a.ingest([docs])  # nothing new: nothing re-read
+    assert [c[0] for c in calls] == ["a", "b"]
+    # an upgraded extractor (its statements stored under another version): an ingest with nothing new extracts
+    # them again now, so the first question does not
+    monkeypatch.setattr(store_mod, "VERSION", store_mod.VERSION + "-next")
+    a.ingest([docs])
+    assert sorted(c[0] for c in calls[2:]) == ["a", "b"]
 
 
 def test_a_library_without_an_actors_file_contrasts_its_speakers(tmp_path: Path) -> None:
