@@ -123,7 +123,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         outside = [t for t in sent if not (tok.i <= t.i <= end)]
         before = [t for t in outside if t.i < tok.i]
         after = [t for t in outside if t.i > end]
-        if sum(not t.is_punct for t in before) >= 2 and sum(not t.is_punct for t in after) >= 2:
+        if sum(not t.is_punct for t in before) >= 2 and sum(not t.is_punct for t in after) >= 2 and \
+                any(t.pos_ in ("VERB", "AUX") for t in after):  # not "…, according to Y, on Monday"
             # "Rescuers, …, according to the ministry recovered ten survivors": the clause the cue interrupts is
             # two statements, as a quote the cue interrupts is
             return _Cue(tok, off + tok.idx, "according to", m, name, conf, _span(before, off), [], para,
