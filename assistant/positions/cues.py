@@ -119,10 +119,7 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
                 x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "compound") for x in t.subtree if x.i != t.i):
             # "asserted he had won the election despite several states certifying …": a concession with a clause
             # of its own is the narrator's framing, not part of the claim
-            rest = toks[:j]
-            while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc"):
-                rest = rest[:-1]
-            return rest
+            return _trim_end(toks[:j])
         if j and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and (
                 t.dep_ in ("acl", "pcomp") or any(c.dep_ == "nsubj" for c in t.children)):
             # "… found no trace of explosives despite Y claiming …": a contrasting claim of someone else's is the
@@ -135,10 +132,7 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
                 anc = anc.head
             if intro is not None:
                 first = min(intro.i, t.left_edge.i)
-                rest = [x for x in toks if x.i < first]
-                while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc"):
-                    rest = rest[:-1]
-                return rest
+                return _trim_end([x for x in toks if x.i < first])
         if not j or t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH or t.dep_ not in ("conj", "advcl"):
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
@@ -151,9 +145,14 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
             rest = toks[:j]
         else:
             continue
-        while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc" or rest[-1].lower_ in ("and", "but", "while")):
-            rest = rest[:-1]
-        return rest
+        return _trim_end(rest)
+    return toks
+
+
+def _trim_end(toks: list[Any]) -> list[Any]:
+    """A cut complement without the punctuation and conjunction left at its end."""
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc" or toks[-1].lower_ in ("and", "but", "while")):
+        toks = toks[:-1]
     return toks
 
 

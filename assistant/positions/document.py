@@ -124,6 +124,11 @@ class Document:
         self._people.add(m.name)
         return m
 
+    def mention_of(self, ent: Any, off: int) -> sp.Mention:
+        """The mention already made for this entity, else a new one (as a subject)."""
+        m = next((x for x in reversed(self.mentions) if x.start == off + ent.start_char), None)
+        return m if m is not None else self.mention(ent, off, True)
+
     def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:
         titled = sp.titled_name(ent.text.strip())  # "Sergeant Tom Lee" (PERSON), "Detective Ana Ruiz" (ORG)
         label = "PERSON" if titled is not None else self.person_label(ent.text.strip(), ent.label_)
@@ -179,9 +184,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
             issuer, off = earlier
     ent = sp.phrase_entity(issuer if issuer is not None else subj)
     if ent is not None:
-        m = next((x for x in reversed(d.mentions) if x.start == off + ent.start_char), None)
-        if m is None:
-            m = d.mention(ent, off, True)
+        m = d.mention_of(ent, off)
         return m, m.name, 0.95 if issuer is None else 0.85
     who = issuer if issuer is not None else subj
     if who.pos_ == "PROPN":
@@ -203,9 +206,8 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     if aff_ent is not None:
         # a long role phrase ("the United Nations' Food and Agriculture Organization's chief veterinary officer"):
         # the organisation it speaks for
-        m = next((x for x in reversed(d.mentions) if x.start == off + aff_ent.start_char), None) or \
-            d.mention(aff_ent, off, True)
-        return m, m.name, 0.6
+        org = d.mention_of(aff_ent, off)
+        return org, org.name, 0.6
     if short and subj.pos_ == "NOUN" and sp.named_modifier(subj) and head not in sp.HUMAN_NOUNS:
         # "the Iraqi government", "the city's council": a description, not an anaphor; it names an organisation
         # mentioned before only when that one's name has the same head ("the national ministry": Ministry of …)

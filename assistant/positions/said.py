@@ -125,15 +125,11 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
     topic = about or " ".join(rest).strip()
     if not topic:
         return _everything_said(finder, speakers)
-    own: list[Any] = []
-    scored: list[list[Any]] = []
-    for _e, actor in speakers:
-        own += [s for s, kind in finder.attributions().get(actor.name, []) if kind != "third_party"]
-        scored.append([x for x in finder.scored(topic, actor) if x.kind != "third_party"])
+    own = _own(finder, speakers)
+    scored = [[x for x in finder.scored(topic, actor) if x.kind != "third_party"] for _e, actor in speakers]
     flat = [x for xs in scored for x in xs]
     quotes = [q for row in zip_longest(*(_on_topic(xs, 2) for xs in scored)) for q in row if q is not None]
-    names = [a.name for _e, a in speakers]
-    return SaidCheck(names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1], topic, len(own),
+    return SaidCheck(_names(speakers), topic, len(own),
                      sum(x.relevant for x in flat), closest=max((x.sim for x in flat), default=0.0),
                      key_share=max((x.key_share for x in flat), default=0.0),
                      speaker_keys=[e.key for e, _a in speakers], spans=_spans(finder, own), quotes=quotes,
@@ -143,16 +139,23 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
 def _everything_said(finder: Any, speakers: list[tuple[Any, Any]], n: int = 4) -> SaidCheck | None:
     """"What did X say?" with no topic: all of X's own statements answer it; the answer leads with the fullest
     of them (the speaker's own words first). None when X is never quoted (the question is answered as any other)."""
-    own = []
-    for _e, actor in speakers:
-        own += [s for s, kind in finder.attributions().get(actor.name, []) if kind != "third_party"]
+    own = _own(finder, speakers)
     if not own:
         return None
     best = sorted(own, key=lambda s: (s.kind != "direct", -(s.char_end - s.char_start)))[:n]
-    names = [a.name for _e, a in speakers]
-    return SaidCheck(names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1], "", len(own),
+    return SaidCheck(_names(speakers), "", len(own),
                      len(own), speaker_keys=[e.key for e, _a in speakers], spans=_spans(finder, own),
                      quotes=[(s.doc_id, s.char_start, s.char_end) for s in best])
+
+
+def _own(finder: Any, speakers: list[tuple[Any, Any]]) -> list[Any]:
+    """The speakers' statements in their own words (direct or reported)."""
+    return [s for _e, actor in speakers for s, kind in finder.attributions().get(actor.name, []) if kind != "third_party"]
+
+
+def _names(speakers: list[tuple[Any, Any]]) -> str:
+    names = [a.name for _e, a in speakers]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def name_speakers(finder: Any, citations: list[Any]) -> None:
