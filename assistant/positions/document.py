@@ -184,8 +184,8 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
             issuer, off = earlier
     ent = sp.phrase_entity(issuer if issuer is not None else subj)
     if ent is not None:
-        m = d.mention_of(ent, off)
-        return m, m.name, 0.95 if issuer is None else 0.85
+        known = d.mention_of(ent, off)
+        return known, known.name, 0.95 if issuer is None else 0.85
     who = issuer if issuer is not None else subj
     if who.pos_ == "PROPN":
         titled = d.titled_person(who, off)  # "Mayor Ana Ruiz said", the tagger finding no entity
