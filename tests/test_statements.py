@@ -279,3 +279,19 @@ def test_a_concession_with_a_clause_is_the_narrators_and_disagreeing_states_a_vi
     assert ("reported", "Ana Ruiz", None, "the canal would reopen despite growing opposition") in got
     got = _by_speaker("Clinic manager Tom Baker disagreed with the link between the overdoses and the payments.")
     assert [(k, q) for k, _w, _a, q in got] == [("reported", "with the link between the overdoses and the payments")]
+
+
+def test_a_title_of_an_organisation_followed_by_a_name_is_that_person() -> None:
+    text = ("Chairman of the Board of Trustees Lena Ortiz said the fund was sound. "
+            "Former envoy to the River Commission Tom Berg argued that prices must rise. "
+            "The Ambassador to the Basin Authority said it was wrong.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Lena Ortiz", "Tom Berg", "The Ambassador to the Basin Authority"]
+
+
+def test_a_described_body_and_people_in_the_plural_name_themselves() -> None:
+    text = ("The dam failed on Monday in Riverton, a town in the north of Freedonia. Pumps, according to the "
+            "emergencies ministry, drained the valley overnight. Mayor Ana Ruiz said inspectors were present. "
+            "Residents told local media the inspectors claimed to be seeking a leak.")
+    got = {q: w for _k, w, _a, q in _by_speaker(text)}
+    assert [w for q, w in got.items() if q.startswith("Pumps")] == ["the emergencies ministry"]
+    assert got["to be seeking a leak"] == "the inspectors"

@@ -17,6 +17,7 @@ Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
 PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she", "his": "he", "hers": "she"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}  # third person: "we" is the text's own voice
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "ibn"}
 # general English role nouns: "the minister said" refers to a person, "the office said" to an organisation
 HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "spokeswoman", "spokesperson", "leader", "mayor", "senator", "candidate", "chairman", "chairwoman", "chair", "secretary", "director", "head", "chief", "archbishop", "governor", "ambassador", "analyst", "professor", "author", "lawyer", "judge", "prosecutor", "premier", "chancellor", "king", "queen", "general", "commander", "officer", "economist", "researcher", "scientist", "politician", "deputy", "envoy", "diplomat", "representative", "rapporteur", "founder", "ceo", "manager", "detective", "constable", "sergeant", "inspector", "captain", "lieutenant", "colonel", "commissioner", "superintendent", "sheriff"])
 
@@ -200,6 +201,31 @@ def phrase(tok: Token) -> list[Token]:
     return [t for t in tok.subtree if t.i not in drop]
 
 
+def trailing_name(tok: Token) -> Any | None:
+    """A title whose phrase ends in a person's name that the parser hung on the title's preposition ("Chair of the
+    Basin Board Lena Ortiz", "Former envoy to the River Commission Tom Berg"): that name, as a PERSON span."""
+    from spacy.tokens import Span
+
+    if tok.lemma_.lower() not in HUMAN_NOUNS:
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "at")), None)
+    if prep is None or prep.right_edge.i != tok.right_edge.i:
+        return None
+    doc, end = tok.doc, tok.right_edge.i + 1
+    for ent in doc.ents:
+        if not (prep.i < ent.start and ent.end <= end and end - ent.start <= 4):
+            continue
+        run = doc[ent.start:end]
+        if not all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ in _NAME_PARTICLES for t in run):
+            continue
+        if ent.label_ == "PERSON":
+            return Span(doc, ent.start, end, label="PERSON")
+        # a name the model tagged as an organisation: two or three words straight after another name
+        if ent.end == end and 2 <= len(run) <= 3 and any(e.end == ent.start for e in doc.ents):
+            return Span(doc, ent.start, end, label="PERSON")
+    return None
+
+
 def _folded_speech(noun: Token) -> Token | None:
     from assistant.positions.cues import folded_speech
 
@@ -216,6 +242,9 @@ def phrase_entity(tok: Token) -> Any | None:
     """The named entity a subject token belongs to, or one in its appositive ("the mayor, Sadiq Khan")
     or compound ("Water Minister Ana Ruiz")."""
     doc = tok.doc
+    named = trailing_name(tok)
+    if named is not None:
+        return named
     if tok.ent_type_ != "PERSON":
         # "the Institute's director, Dr. Anthony Fauci": a person in apposition names the speaker
         for c in tok.subtree:
@@ -333,7 +362,11 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
         for m in cands:
             if m.label in ("ORG", "GPE") and noun in m.name.lower().split():
                 return m, 0.6
-        if det.lower_ == "the" and (noun in HUMAN_NOUNS or noun in DOCUMENT_NOUNS or noun in BODY_NOUNS):
+        # (not people in the plural, "the officers", nor a description of its own, "the water ministry": those
+        # name themselves)
+        described = any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
+        if det.lower_ == "the" and not (tok.tag_ == "NNS" and noun in HUMAN_NOUNS) and not described and \
+                (noun in HUMAN_NOUNS or noun in DOCUMENT_NOUNS or noun in BODY_NOUNS):
             recent = [m for m in reversed(speakers) if m.start < char_pos and char_pos - m.start <= window]
             want_person = noun in HUMAN_NOUNS
             for m in recent[:4]:
