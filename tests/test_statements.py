@@ -295,3 +295,10 @@ def test_a_described_body_and_people_in_the_plural_name_themselves() -> None:
     got = {q: w for _k, w, _a, q in _by_speaker(text)}
     assert [w for q, w in got.items() if q.startswith("Pumps")] == ["the emergencies ministry"]
     assert got["to be seeking a leak"] == "the inspectors"
+
+
+def test_a_shorter_name_of_an_organisation_named_before_is_that_organisation() -> None:
+    text = ("The family left on advice from the Freedonian Department of Water Resources. "
+            "The Water Resources Department said the pumps were safe. The Water Board said they were not.")
+    got = [w for _k, w, _a, _q in _by_speaker(text)]
+    assert got == ["the Freedonian Department of Water Resources", "The Water Board"]

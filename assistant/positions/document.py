@@ -28,6 +28,7 @@ class Document:
         self.mentions: list[sp.Mention] = []
         self.speakers: list[sp.Mention] = []
         self._by_surname: dict[str, str] = {}
+        self._orgs: list[str] = []  # organisations' names in the order met
         self.group_speaker: tuple[int, str] | None = None  # the latest unnamed plural speaker ("the ministers")
         # the small model tags the same name PERSON in one sentence and ORG in the next: a name that is a
         # PERSON anywhere in the document (or ends with a surname that is) is a person throughout
@@ -100,6 +101,13 @@ class Document:
         """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives); a surname shared by two
         people named before (a father and son) stays as it stands."""
         parts = sp.name_parts(name)
+        if label == "ORG":
+            # "the State Department" after "the United States Department of State": the fuller name given before
+            words = _org_words(name)
+            full = next((o for o in reversed(self._orgs) if len(words) >= 2 and words < _org_words(o)), None)
+            if full is not None:
+                return full
+            self._orgs.append(sp.clean_name(name))
         if label == "PERSON" and len(parts) == 1 and self._by_surname.get(parts[0]):
             return self._by_surname[parts[0]]
         if label == "PERSON" and len(parts) > 1:
@@ -146,6 +154,12 @@ class Document:
         return sp.Mention(name, label, off + ent.start_char, sp.title_words(ent), subject, False, pron, main,
                           off + ent.sent.start_char if in_subject else -1)
 
+
+
+def _org_words(name: str) -> set[str]:
+    """An organisation's name as a set of its words, case and plural folded, without function words."""
+    words = (w.lower() for w in name.replace("’", "'").replace("'s", "").split())
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in ("the", "of", "and", "for")}
 
 
 def _in_main_clause(tok: Any) -> bool:
