@@ -302,3 +302,9 @@ def test_a_shorter_name_of_an_organisation_named_before_is_that_organisation() -
             "The Water Resources Department said the pumps were safe. The Water Board said they were not.")
     got = [w for _k, w, _a, _q in _by_speaker(text)]
     assert got == ["the Freedonian Department of Water Resources", "The Water Board"]
+
+
+def test_an_acronym_the_text_defines_stands_for_the_name() -> None:
+    text = ("Engineers from the National Water Service (NWS) inspected the dam on Monday. "
+            "The NWS said the spillway was sound.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["the National Water Service"]

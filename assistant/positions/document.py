@@ -4,6 +4,7 @@ organisations found so far, and how a subject token of a speech verb becomes a s
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING, Any
 
 from assistant.positions import speakers as sp
@@ -43,6 +44,13 @@ class Document:
                     self._people.update((" ".join(parts), parts[-1]))
         for doc in self.docs:
             self._relabel(doc)
+        # "the Federal Water Service (FWS)": the short form the text defines stands for the name
+        self._acronyms: dict[str, str] = {}
+        for doc in self.docs:
+            for ent in doc.ents:
+                m = _DEFINED.match(doc.text[ent.end_char:])
+                if ent.label_ in ("ORG", "GPE", "NORP") and m and m.group(1) not in ent.text:
+                    self._acronyms.setdefault(m.group(1), sp.clean_name(ent.text))
 
     def in_quote(self, pos: int) -> Quote | None:
         for q in self.quotes:
@@ -101,6 +109,8 @@ class Document:
         """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives); a surname shared by two
         people named before (a father and son) stays as it stands."""
         parts = sp.name_parts(name)
+        if name in self._acronyms and label != "PERSON":
+            return self._acronyms[name]
         if label == "ORG":
             # "the State Department" after "the United States Department of State": the fuller name given before
             words = _org_words(name)
@@ -154,6 +164,9 @@ class Document:
         return sp.Mention(name, label, off + ent.start_char, sp.title_words(ent), subject, False, pron, main,
                           off + ent.sent.start_char if in_subject else -1)
 
+
+
+_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
 
 
 def _org_words(name: str) -> set[str]:
