@@ -24,6 +24,10 @@ def test_fact_matching_is_accent_and_case_insensitive() -> None:
     assert fact_coverage("Chaired by Sauli Niinisto.", [["Niinistö"]]) == 1.0
     assert fact_coverage("France and Germany", [["France"], ["Italy"]]) == 0.5
     assert fact_coverage("x", []) is None
+    # an acronym with or without full stops is the same word
+    assert fact_coverage("Only France and the UK hold them.", [["U.K."]]) == 1.0
+    assert fact_coverage("the U.S. said", [["US"]]) == 1.0
+    assert fact_coverage("Ukraine said", [["U.K."]]) == 0.0
 
 
 def test_missing_metrics_are_none_not_zero() -> None:

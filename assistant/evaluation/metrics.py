@@ -12,14 +12,20 @@ from assistant.retrieval.embedder import Embedder
 from assistant.textutil import fold
 from assistant.types import Answer
 
+_DOTTED = re.compile(r"(?<![\w.])((?:[a-z]\.){2,})")  # "u.k." / "u.s.": an acronym written with full stops
+
 
 def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", fold(text).replace("’", "'").replace("‘", "'"))
+    text = fold(text).replace("’", "'").replace("‘", "'")
+    text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text)
+    return re.sub(r"\s+", " ", text)
 
 
 def fact_present(answer_text: str, variants: Sequence[str]) -> bool:
     a = norm(answer_text)
-    return any(norm(v) in a for v in variants)
+    # a short variant ("UK", "EU") is a whole word, not part of one ("Ukraine", "Europe")
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", a) if len(n) <= 3 else n in a
+               for n in (norm(v).strip() for v in variants) if n)
 
 
 def fact_coverage(answer_text: str, facts: Sequence[Sequence[str]]) -> float | None:
