@@ -17,7 +17,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.evaluation.metrics import norm  # noqa: E402
+from assistant.evaluation.metrics import fact_present, norm  # noqa: E402
 
 
 @dataclass
@@ -44,8 +44,15 @@ class Record:
 
 
 def contains(text: str, variants: list[str]) -> bool:
-    t = norm(text)
-    return any(norm(v) in t for v in variants if v.strip())
+    """The gold answer is in the text: the same matching as the eval suite's facts (a one- to three-letter answer,
+    "P" or "NP", only as a whole word)."""
+    return fact_present(text, [v for v in variants if v.strip()])
+
+
+def relabel(rec: Record) -> None:
+    """Which candidates hold the answer (recomputed on cached records, so a change of matching needs no re-run)."""
+    variants = [v for fact in rec.q.answers for v in fact]
+    rec.labels = [int(rec.q.answerable and not rec.q.yes_no and contains(c.text, variants)) for c in rec.cands]
 
 
 # the out-of-domain Wikinews Q&A sets, both written blind over eval/attribution/texts: dev (fit, looked at) and
@@ -118,7 +125,6 @@ def collect(a: Any, qs: list[Q], params: dict[str, Any]) -> list[Record]:
             hits = hits + statement_hits(lib, a.said_check(items), hits)
         cands = build(lib, items, hits, qvec, a.is_untrusted)
         rec = Record(q, hits, cands, items, ms=(time.perf_counter() - t) * 1000, term_vecs=term_vectors(lib, items))
-        variants = [v for fact in q.answers for v in fact]
-        rec.labels = [int(q.answerable and not q.yes_no and contains(c.text, variants)) for c in cands]
+        relabel(rec)
         out.append(rec)
     return out

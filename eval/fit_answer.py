@@ -26,7 +26,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from answer_data import Q, Record, assistant_for, collect, contains, load_questions
+from answer_data import Q, Record, assistant_for, collect, contains, load_questions, relabel
 
 from assistant.calibration import fitted, write
 from assistant.evaluation.metrics import norm
@@ -183,6 +183,8 @@ def main() -> None:
         cache = Path(__file__).resolve().parent.parent / "index" / "fit" / f"records-{ds}-{split}.pkl"
         if args.cache and cache.exists():
             recs = pickle.loads(cache.read_bytes())
+            for r in recs:
+                relabel(r)
         else:
             recs = collect(a, qs, {"hops": hops})
             cache.parent.mkdir(parents=True, exist_ok=True)

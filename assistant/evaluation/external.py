@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from assistant.errors import BriefingError
-from assistant.evaluation.metrics import mean, norm, percentile, refusal_scores
+from assistant.evaluation.metrics import fact_present, mean, norm, percentile, refusal_scores
 from assistant.evaluation.ports import EvalTarget
 from assistant.evaluation.runner import CaseResult, Report
 from assistant.settings import PROJECT_ROOT
@@ -95,7 +95,7 @@ def run_external(a: EvalTarget, dataset: str, split: str, backend: str | None, l
             hits4.append(float(need <= set(ranked[:4])))
             hits8.append(float(need <= set(ranked[:8])))
             yes_no = {norm(x) for x in q["answers"]} <= {"yes", "no"}
-            r.fact_coverage = None if yes_no else float(any(norm(x) in norm(ans.answer) for x in q["answers"]))
+            r.fact_coverage = None if yes_no else float(fact_present(ans.answer, q["answers"]))
             r.hit = hits4[-1]
             contain.append(r.fact_coverage)
         pairs.append((not q["answerable"], ans.refused))
