@@ -83,6 +83,15 @@ def _weighted(items: list[Item], got: dict[str, ItemMatch]) -> float:
     return sum(i.weight * got[i.key].strength for i in items if i.key in got) / total
 
 
+def _refers_back(doc_text: str, sent: str, start: int, ent: Item) -> bool:
+    """The sentence says "the/this <kind>" of a named thing ("the plan" for "the Delta plan") and its document
+    names that thing earlier."""
+    if not re.search(rf"\b(?:the|this|that)\s+{re.escape(ent.kind_noun)}\b", sent, re.I):
+        return False
+    before = TextView(doc_text[max(0, start - 4000):start])
+    return before.match(ent) is not None
+
+
 def meta_text(lib: LibraryView, doc_id: str) -> str:
     m = lib.meta(doc_id)
     parts = [] if m.title_from_text else [f"Title: {m.title}."]
@@ -102,6 +111,7 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
     seen: set[tuple[str, int]] = set()
     positions: dict[str, dict[int, int]] = {}
     item_list = items.items
+    named_kinds = [e for e in items.entities if e.kind_noun]
     for rank, h in enumerate(hits):
         chunk = lib.snap.chunks.get(h.chunk_id)
         if chunk is None:
@@ -129,6 +139,9 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
             for k, m in match_all(TextView(frame), item_list).items():
                 if k not in ctx:
                     ctx[k] = ItemMatch(k, m.label, "metadata", min(m.strength, STRENGTH["metadata"]))
+            for it in named_kinds:  # "the plan" in a document that named "the Delta plan" before
+                if it.key not in c.own and _refers_back(text, sent, s.char_start, it):
+                    c.own[it.key] = ItemMatch(it.key, it.label, "coreference", STRENGTH["coreference"])
             c.ctx = {k: v for k, v in ctx.items() if k not in c.own}
             cands.append(c)
     docs = list(dict.fromkeys(h.doc_id for h in hits[:6]))

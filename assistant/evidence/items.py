@@ -52,6 +52,7 @@ class Item:
     required: bool = False
     surface: str = ""  # a term as the question writes it ("dialled" for the stem "diall")
     focus: bool = False  # the thing the answer is an instance of ("how many *tanks*", "which *company*")
+    kind_noun: str = ""  # what the question calls a named thing ("the Delta *plan*"): "the plan" may refer to it
 
     @property
     def label(self) -> str:
@@ -185,6 +186,15 @@ def _span_words(phrase: str, at_start: bool) -> list[str]:
     return [w for w in words if w.lower() not in QUESTION_WORDS and w.lower() not in ("the",)]
 
 
+def _kind_noun(doc: Any, end: int) -> str:
+    """The common noun a name ending at char `end` modifies ("the Delta *plan*", "the Basin *Council's* report"):
+    the kind of thing the name is, when the parse says so."""
+    last = next((t for t in reversed(doc) if t.idx < end), None)
+    if last is None or last.dep_ != "compound" or last.head.i <= last.i or last.head.pos_ != "NOUN":
+        return ""
+    return str(last.head.lemma_).lower()
+
+
 def _entity_df(forms: list[str], lex: Lexicon) -> int:
     """Passages naming the entity: the rarest of its tokens bounds it; spelling variants of that token count."""
     best = 0
@@ -254,7 +264,8 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         if not f or f in STOPWORDS or f in QUESTION_WORDS or any(x.key == "E:" + f for x in info.entities):
             return
         aliases = [fold(a) for a in lex.aliases(text)]
-        item = Item("E:" + f, text, "entity", forms=[f], aliases=[a for a in aliases if a != f])
+        item = Item("E:" + f, text, "entity", forms=[f], aliases=[a for a in aliases if a != f],
+                    kind_noun=_kind_noun(doc, e))
         info.entities.append(item)
         taken.append((s, e))
 

@@ -146,3 +146,18 @@ def test_a_joined_name_the_library_never_writes_is_read_as_its_parts() -> None:
     assert {e.text for e in info.entities} >= {"Murray", "Vance"} and info.unknown == []
     kept = analyse("What did Vance say about the Murray-Brazil accord?", lex)
     assert "Murray-Brazil" in [e.text for e in kept.unknown]  # a part the library never names: as asked
+
+
+def test_the_kind_of_a_named_thing_refers_back_to_it_in_its_document() -> None:
+    from assistant.evidence.candidates import _refers_back
+
+    items = analyse("Who may bid under the Delta plan?", FakeLexicon())
+    delta = next(e for e in items.entities if e.text == "Delta")
+    assert delta.kind_noun == "plan"
+    doc = "The ministry adopted the Delta plan on Monday. The plan will invite bids from local utilities."
+    start = doc.index("The plan")
+    assert _refers_back(doc, doc[start:], start, delta)
+    other = "The ministry met on Monday. The plan will invite bids from local utilities."
+    assert not _refers_back(other, other[other.index("The plan"):], other.index("The plan"), delta)  # named nowhere before
+    assert not _refers_back(doc, "Bids will come from local utilities.", start, delta)  # no "the plan" in it
+    assert analyse("How many pumps will Delta buy?", FakeLexicon()).entities[0].kind_noun == ""
