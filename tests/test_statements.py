@@ -308,3 +308,12 @@ def test_an_acronym_the_text_defines_stands_for_the_name() -> None:
     text = ("Engineers from the National Water Service (NWS) inspected the dam on Monday. "
             "The NWS said the spillway was sound.")
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["the National Water Service"]
+
+
+def test_the_speakers_next_act_and_the_medium_are_not_what_was_said() -> None:
+    text = ("Mayor Ana Ruiz urged the utility to reconsider and spoke with the regional governor about the leak. "
+            "Council chair Tom Berg announced the upcoming vote in a letter earlier this week to other members. "
+            "Engineer Lena Ortiz urged residents to stay home and to boil their water.")
+    got = [(w, q) for _k, w, _a, q in _by_speaker(text)]
+    assert got == [("Ana Ruiz", "the utility to reconsider"), ("Tom Berg", "the upcoming vote"),
+                   ("Lena Ortiz", "residents to stay home and to boil their water")]

@@ -107,6 +107,9 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     return _span(_cut(verb, toks), off), core[0]
 
 
+# what a statement is made in ("in a letter", "via a statement"): the channel, not the content
+_MEDIA = {"statement", "letter", "interview", "speech", "post", "tweet", "message", "video", "address", "briefing",
+          "conference", "email", "op-ed", "column", "broadcast", "podcast"}
 _CONTRAST = ("despite", "although", "though", "whereas", "while")
 _CONCESSIVE = ("despite", "although", "though", "whereas")
 
@@ -115,6 +118,15 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
     """A complement ends where a coordinated or participial speech verb of the same speaker starts its own
     statement ("found the strike justified and called …", "attacked X for …, accusing …")."""
     for j, t in enumerate(toks):
+        if j and t.dep_ == "conj" and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ") and t.tag_ == verb.tag_ and \
+                t.head.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "urged the agency to reconsider and spoke with …": a verb in the cue's own tense, joined to an
+            # infinitive of the complement, is the speaker's next act, not part of what was urged
+            return _trim_end(toks[:j])
+        if j and t.dep_ == "prep" and t.lower_ in ("in", "via", "during") and t.head.i != verb.i and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA and c.i == t.i + 2 for c in t.children):
+            # "announced the vote in a letter to members": the medium it was said in, not what was said
+            return _trim_end(toks[:j])
         if j and t.lower_ in _CONCESSIVE and t.dep_ in ("prep", "mark") and any(
                 x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "compound") for x in t.subtree if x.i != t.i):
             # "asserted he had won the election despite several states certifying …": a concession with a clause
