@@ -317,3 +317,9 @@ def test_the_speakers_next_act_and_the_medium_are_not_what_was_said() -> None:
     got = [(w, q) for _k, w, _a, q in _by_speaker(text)]
     assert got == [("Ana Ruiz", "the utility to reconsider"), ("Tom Berg", "the upcoming vote"),
                    ("Lena Ortiz", "residents to stay home and to boil their water")]
+
+
+def test_a_relative_pronoun_beside_a_named_subject_is_what_is_reported() -> None:
+    text = ("The plan was criticised for its response to the drought, which Hydronews reported left some "
+            "experts in water management disappointed.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Hydronews"]

@@ -94,7 +94,11 @@ def subject_of(verb: Token) -> Token | None:
                 tok = anc
                 break
     while tok is not None and seen < 4:
-        for c in tok.children:
+        kids = list(tok.children)
+        if sum(c.dep_ == "nsubj" for c in kids) > 1:
+            # "…, which the agency reported left …": the relative pronoun is what is reported, the name speaks
+            kids = [c for c in kids if not (c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP"))]
+        for c in kids:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i and not (tok.tag_ == "VBG" and c.i > tok.i):
                 # (a participle's subject never follows it: "Saying "…" (a gloss), he …" parsed with a
                 # noun of the gloss as nsubj)
