@@ -323,3 +323,9 @@ def test_a_relative_pronoun_beside_a_named_subject_is_what_is_reported() -> None
     text = ("The plan was criticised for its response to the drought, which Hydronews reported left some "
             "experts in water management disappointed.")
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Hydronews"]
+
+
+def test_a_speech_verb_tagged_as_a_noun_and_an_unnamed_issuer() -> None:
+    text = "Estimates by the Freedonian government state about 350 thousand illegal wells are drilled each year."
+    assert _by_speaker(text) == [("reported", "the Freedonian government", None,
+                                  "about 350 thousand illegal wells are drilled each year")]

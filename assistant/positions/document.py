@@ -218,7 +218,9 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         titled = d.titled_person(who, off)  # "Mayor Ana Ruiz said", the tagger finding no entity
         if titled is not None:
             return titled, titled.name, 0.8
-    own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]
+    # an unnamed issuer of "a report from …", "estimates by …" is the speaker: "the regional water board"
+    named_as = who if issuer is not None and issuer.dep_ == "pobj" else subj
+    own = [t for t in sp.phrase(named_as) if not (t.is_punct or t.is_space)]
     words = sp.clean_name(" ".join(t.text for t in own).replace(" 's", "'s").replace(" ’s", "’s").replace("s ' ", "s' "))
     # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
     # (a relative, participial, appositive or prepositional clause is an aside: "The group, which brings together

@@ -162,8 +162,8 @@ def issuer(tok: Token) -> Token | None:
             if pobj is None or (c.lower_ == "from" and pobj.ent_type_ == "GPE"):
                 continue  # "documents from <a place>": where they come from, not who issued them
             if pobj.ent_type_ in NAME_ENTS or any(
-                    x.dep_ in ("compound", "appos") and x.ent_type_ in NAME_ENTS for x in pobj.children):
-                return pobj
+                    x.dep_ in ("compound", "appos", "amod") and x.ent_type_ in NAME_ENTS for x in pobj.children):
+                return pobj  # (a named body, or one its name qualifies: "estimates by the Freedonian government")
     return None
 
 

@@ -133,7 +133,9 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if tok.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             and not _goes_on(tok):
         return None  # a purpose or noun infinitive ("troops there to counter …", "the decision to declare …")
-    if tok.pos_ != "VERB" or lemma not in SPEECH:
+    misread = tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) and \
+        any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)  # "Estimates by X state [that] …" tagged a noun
+    if (tok.pos_ != "VERB" and not misread) or lemma not in SPEECH:
         # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
         if tok.dep_ == "pobj" and tok.lemma_.lower() in NOUN_CUES and tok.head.lower_ == "in" \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
