@@ -329,3 +329,11 @@ def test_a_speech_verb_tagged_as_a_noun_and_an_unnamed_issuer() -> None:
     text = "Estimates by the Freedonian government state about 350 thousand illegal wells are drilled each year."
     assert _by_speaker(text) == [("reported", "the Freedonian government", None,
                                   "about 350 thousand illegal wells are drilled each year")]
+
+
+def test_a_cue_inside_the_clause_it_reports() -> None:
+    text = ('Water prices, Mayor Ana Ruiz argued, must rise next year. '
+            '"The dam," engineer Tom Berg said, "is safe and will hold."')
+    got = [(k, w, q) for k, w, _a, q in _by_speaker(text)]
+    assert ("reported", "Ana Ruiz", "Water prices") in got and ("reported", "Ana Ruiz", "must rise next year") in got
+    assert [k for k, w, _q in got if w == "Tom Berg"] == ["direct", "direct"]  # the quote's, not a reported copy

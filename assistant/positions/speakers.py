@@ -96,8 +96,10 @@ def subject_of(verb: Token) -> Token | None:
     while tok is not None and seen < 4:
         kids = list(tok.children)
         if sum(c.dep_ == "nsubj" for c in kids) > 1:
-            # "…, which the agency reported left …": the relative pronoun is what is reported, the name speaks
+            # "…, which the agency reported left …": the relative pronoun is what is reported, the name speaks;
+            # '"The dam," engineer Tom Berg said': the subject nearest the verb speaks, not a noun of the quote
             kids = [c for c in kids if not (c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP"))]
+            kids.sort(key=lambda c: abs(c.i - tok.i))
         for c in kids:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i and not (tok.tag_ == "VBG" and c.i > tok.i):
                 # (a participle's subject never follows it: "Saying "…" (a gloss), he …" parsed with a

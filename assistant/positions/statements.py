@@ -168,6 +168,16 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         if name and span is not None:
             return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, [], para)
     span, comp = _complement(tok, off)
+    rest = None
+    if span is None and tok.dep_ == "parataxis" and tok.head.i > tok.i:
+        # "The levy, the minister said, will rise.": the clause the cue interrupts, in its two parts
+        before = [t for t in tok.head.subtree if t.i < tok.left_edge.i]
+        after = [t for t in tok.head.subtree if t.i > tok.right_edge.i]
+        parts = (_span(before, off), _span(after, off))
+        # (a quote the cue interrupts is the quote's: '"While we wait," he said, "we urge …"')
+        if sum(not t.is_punct for t in before) >= 1 and sum(not t.is_punct for t in after) >= 2 and \
+                all(p is not None and quoted_share(d, p) < QUOTE_SHARE for p in parts):
+            (span, rest), comp = parts, tok.head
     subj = sp.subject_of(tok)
     if subj is None:
         # "- noted the deputy minister ..., Ana Ruiz" and inverted "said Khan"
@@ -184,7 +194,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if not name:
         return None
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
-    return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp)
+    return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp, rest=rest)
 
 
 def _goes_on(verb: Any) -> bool:
