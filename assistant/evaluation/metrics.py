@@ -23,7 +23,7 @@ def norm(text: str) -> str:
 
 def fact_present(answer_text: str, variants: Sequence[str]) -> bool:
     a = norm(answer_text)
-    # a short variant ("UK", "EU") is a whole word, not part of one ("Ukraine", "Europe")
+    # a short variant ("NW", "DC") is a whole word, not part of one ("Newark", "Dock")
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", a) if len(n) <= 3 else n in a
                for n in (norm(v).strip() for v in variants) if n)
 

@@ -112,7 +112,7 @@ class Document:
         if name in self._acronyms and label != "PERSON":
             return self._acronyms[name]
         if label == "ORG":
-            # "the State Department" after "the United States Department of State": the fuller name given before
+            # "the Water Resources Department" after "the Freedonian Department of Water Resources": the fuller name
             words = _org_words(name)
             full = next((o for o in reversed(self._orgs) if len(words) >= 2 and words < _org_words(o)), None)
             if full is not None:
