@@ -114,7 +114,13 @@ def subject_of(verb: Token) -> Token | None:
                         return None  # "X is expected to …", "it was announced …": no one is named as speaking
                     continue
                 folded = _folded_speech(c)
-                return next(x for x in folded.children if x.dep_ == "nsubj") if folded is not None else c
+                if folded is not None:
+                    return next(x for x in folded.children if x.dep_ == "nsubj")
+                # "the company invested in …, but Riverton Daily reports …": a subject joined by "but" is no pair;
+                # the name after it is the verb's own subject
+                after_but = next((x for x in c.children if x.dep_ == "conj" and x.i < tok.i and any(
+                    y.dep_ == "cc" and y.lower_ == "but" and c.i < y.i < x.i for y in c.children)), None)
+                return after_but if after_but is not None else c
         if tok.i == verb.i:
             # "On Friday Ford Motor Company announced …": the parser hung the subject on the date before it
             glued = next((p for c in tok.children if c.dep_ == "prep" and c.i < tok.i for p in c.children

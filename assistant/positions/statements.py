@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.positions import speakers as sp
 from assistant.positions.cues import (
+    NEEDS_CLAUSE,
     NOUN_CUES,
     SPEECH,
     _clause_subject,
@@ -169,15 +170,17 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, [], para)
     span, comp = _complement(tok, off)
     rest = None
-    if span is None and tok.dep_ == "parataxis" and tok.head.i > tok.i:
-        # "The levy, the minister said, will rise.": the clause the cue interrupts, in its two parts
+    if span is None and tok.dep_ in ("parataxis", "ccomp") and tok.head.i > tok.i:
+        # "The levy, the minister said, will rise.": the clause the cue interrupts, in its two parts; "X reported
+        # on Friday, 62 wells had closed": the clause after it, the parser taking the cue for its complement
         before = [t for t in tok.head.subtree if t.i < tok.left_edge.i]
         after = [t for t in tok.head.subtree if t.i > tok.right_edge.i]
-        parts = (_span(before, off), _span(after, off))
+        parts = [p for p in (_span(before, off), _span(after, off)) if p is not None]
         # (a quote the cue interrupts is the quote's: '"While we wait," he said, "we urge …"')
-        if sum(not t.is_punct for t in before) >= 1 and sum(not t.is_punct for t in after) >= 2 and \
-                all(p is not None and quoted_share(d, p) < QUOTE_SHARE for p in parts):
-            (span, rest), comp = parts, tok.head
+        if sum(not t.is_punct for t in after) >= 2 and all(quoted_share(d, p) < QUOTE_SHARE for p in parts) and \
+                (sum(not t.is_punct for t in before) >= 1 if tok.dep_ == "parataxis" else
+                 lemma not in NEEDS_CLAUSE and tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text == ","):
+            span, rest, comp = parts[0], parts[1] if len(parts) > 1 else None, tok.head
     subj = sp.subject_of(tok)
     if subj is None:
         # "- noted the deputy minister ..., Ana Ruiz" and inverted "said Khan"
