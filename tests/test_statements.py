@@ -346,3 +346,11 @@ def test_a_subject_after_but_and_a_cue_the_parser_took_for_a_complement() -> Non
     assert _by_speaker("The Basin Gazette reported in March, 62 pumping stations had closed within a year.") == [
         ("reported", "The Basin Gazette", None, "62 pumping stations had closed within a year")]
     assert _by_speaker("The utility ordered extra pumps, while the council made reserves available early.") == []
+
+
+def test_a_title_is_not_someone_the_text_gave_another_role() -> None:
+    text = ('"We are doing everything we can," said Lena Ortiz, the utility spokeswoman. '
+            'The governor told reporters: "There is no crisis." Mayor Tom Berg said the pipes were old. '
+            'The mayor added that funds were short.')
+    got = [w for _k, w, _a, _q in _by_speaker(text)]
+    assert got == ["Lena Ortiz", "The governor", "Tom Berg", "Tom Berg"]

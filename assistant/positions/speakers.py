@@ -382,7 +382,8 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
             recent = [m for m in reversed(speakers) if m.start < char_pos and char_pos - m.start <= window]
             want_person = noun in HUMAN_NOUNS
             for m in recent[:4]:
-                if (m.label == "PERSON") == want_person:
+                # (not a person whose role the text gave as another: "the governor" is not the spokeswoman)
+                if (m.label == "PERSON") == want_person and not (want_person and m.titles & HUMAN_NOUNS - {noun}):
                     return m, 0.55
             if not want_person:  # "the office", "the complaint": the nearest organisation named before
                 orgs = [m for m in cands if m.label in ("ORG", "GPE")]
