@@ -354,3 +354,9 @@ def test_a_title_is_not_someone_the_text_gave_another_role() -> None:
             'The mayor added that funds were short.')
     got = [w for _k, w, _a, _q in _by_speaker(text)]
     assert got == ["Lena Ortiz", "The governor", "Tom Berg", "Tom Berg"]
+
+
+def test_a_document_introduced_with_a_clause_of_its_own_is_no_earlier_speakers() -> None:
+    text = ('Environmental group RiverWatch called the decision "reckless". The report, which was commissioned by '
+            'the council, found that leaks cost 40 million litres a day.')
+    assert _by_speaker(text)[-1][1:] == ("The report", None, "leaks cost 40 million litres a day")

@@ -377,8 +377,10 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
         # (not people in the plural, "the officers", nor a description of its own, "the water ministry": those
         # name themselves)
         described = any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
+        # ("The report, which the council commissioned, found …": a document introduced here, no one's before)
+        introduced = any(c.dep_ in ("relcl", "acl") for c in tok.children)
         if det.lower_ == "the" and not (tok.tag_ == "NNS" and noun in HUMAN_NOUNS) and not described and \
-                (noun in HUMAN_NOUNS or noun in DOCUMENT_NOUNS or noun in BODY_NOUNS):
+                (noun in HUMAN_NOUNS or noun in BODY_NOUNS or (noun in DOCUMENT_NOUNS and not introduced)):
             recent = [m for m in reversed(speakers) if m.start < char_pos and char_pos - m.start <= window]
             want_person = noun in HUMAN_NOUNS
             for m in recent[:4]:
