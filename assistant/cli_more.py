@@ -113,7 +113,7 @@ def cmd_statements(args: argparse.Namespace) -> int:
     text = raw.text if raw.kind == "text" else clean_text(raw.text, raw.kind).text
     registry = ActorRegistry.load(Settings().actors_path)
     found = statements(text, {"doc_id": path.stem}, registry)
-    keys = ("text", "speaker", "speaker_confidence", "actor", "cue", "kind", "char_start", "char_end")
+    keys = ("text", "speaker", "speaker_confidence", "actor", "cue", "kind", "char_start", "char_end", "parts")
     rows = [{k: getattr(s, k) for k in keys} for s in found]
     if args.json:
         print(_dump({"statements": rows}))

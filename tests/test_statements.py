@@ -360,3 +360,15 @@ def test_a_document_introduced_with_a_clause_of_its_own_is_no_earlier_speakers()
     text = ('Environmental group RiverWatch called the decision "reckless". The report, which was commissioned by '
             'the council, found that leaks cost 40 million litres a day.')
     assert _by_speaker(text)[-1][1:] == ("The report", None, "leaks cost 40 million litres a day")
+
+
+def test_the_parts_of_an_interrupted_clause_are_shown_as_one_statement() -> None:
+    from assistant.positions.texts import statement_text
+
+    text = "Water prices, Mayor Ana Ruiz argued on Monday, must rise next year."
+    parts = statements(text)
+    assert [s.text for s in parts] == ["Water prices", "must rise next year"]
+    assert all(s.parts == [0, 12, 47, 66] for s in parts)
+    assert {statement_text(text, s) for s in parts} == {"Water prices … must rise next year"}
+    plain = statements("Mayor Ana Ruiz said prices must rise.")[0]
+    assert plain.parts == [] and statement_text("Mayor Ana Ruiz said prices must rise.", plain) == "prices must rise"

@@ -15,7 +15,7 @@ from assistant.evidence.library import LibraryView
 from assistant.positions.model import Statement as Said
 from assistant.positions.registry import Actor
 from assistant.positions.store import StatementStore, named_speaker
-from assistant.positions.texts import display, statement_texts
+from assistant.positions.texts import display, statement_text, statement_texts
 from assistant.retrieval.index import Index, expand_acronyms
 from assistant.textutil import STOPWORDS, tokens
 from assistant.types import MIN_POSITION_WORDS, Citation, Contrast, Position, Statement
@@ -362,12 +362,14 @@ def contrast(index: Index, finder: PositionFinder, topic: str, actors: list[Acto
             # one statement once: not again at the same start, nor inside (or around) one of the same family already
             # shown (own words: a quote within the paraphrase that frames it; a paraphrase within a longer one);
             # another speaker's description around it stays
-            if any(d == a.doc_id and (s == a.char_start or ((k == "third_party") == (kind == "third_party")
-                                                            and _nested((s, e), (a.char_start, a.char_end))))
+            # (the two parts of a clause its cue interrupts are one statement, shown whole)
+            span = (a.parts[0], a.parts[3]) if len(a.parts) == 4 else (a.char_start, a.char_end)
+            if any(d == a.doc_id and (s == span[0] or ((k == "third_party") == (kind == "third_party")
+                                                       and _nested((s, e), span)))
                    for d, s, e, k in seen):
                 continue
-            seen.append((a.doc_id, a.char_start, a.char_end, kind))
-            statements.append(Statement(text=display(index.doc_text(a.doc_id)[a.char_start : a.char_end]),
+            seen.append((a.doc_id, *span, kind))
+            statements.append(Statement(text=statement_text(index.doc_text(a.doc_id), a),
                                         attribution=kind,  # type: ignore[arg-type]
                                         citation=citation_for(index, 0, a), speaker=a.speaker,
                                         speaker_confidence=a.speaker_confidence, cue=a.cue))

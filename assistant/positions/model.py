@@ -10,7 +10,7 @@ from assistant.language import MODEL, nlp
 __all__ = ["MODEL", "VERSION", "Kind", "Statement", "nlp"]
 
 Kind = Literal["direct", "reported", "third_party"]
-VERSION = "statements-37"  # bump when the extraction changes: cached statements are keyed on it
+VERSION = "statements-38"  # bump when the extraction changes: cached statements are keyed on it
 
 @dataclass
 class Statement:
@@ -28,6 +28,9 @@ class Statement:
     para_start: int = 0
     para_end: int = 0
     doc_id: str = ""
+    # a clause its cue interrupts ("Prices, the minister said, must rise"): both parts' [start, end, start, end],
+    # on each part, so that a reader shows the one statement whole
+    parts: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

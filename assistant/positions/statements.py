@@ -380,6 +380,8 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         kind = "third_party" if c.about else "reported"
         for s2, e2 in _that_clauses(c, s, e) + ([c.rest] if c.rest is not None else []):
             out.append(_make(d, c, s2, e2, kind, 1.0, para, doc_id))
+            if c.rest is not None and (s2, e2) in (c.span, c.rest):
+                out[-1].parts = [*c.span, *c.rest]
     out.sort(key=lambda x: (x.char_start, x.char_end))
     # drop exact duplicates (a quote governed twice)
     seen: set[tuple[int, int, str]] = set()
