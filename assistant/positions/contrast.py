@@ -346,7 +346,7 @@ def compare(positions: list[Position], topic: str,
                 disagreements.append(f"{a.actor} stresses {words(only_a)}; {b.actor} stresses {words(only_b)}.")
     no_pos = [p.actor for p in positions if p.status == "no_position"]
     if no_pos and found:
-        disagreements.append(f"Only {', '.join(p.actor for p in found)} have a recorded position; "
+        disagreements.append(f"Only {', '.join(p.actor for p in found)} {'has' if len(found) == 1 else 'have'} a recorded position; "
                              f"{', '.join(no_pos)} none in the documents.")
     return agreements, disagreements
 
@@ -409,7 +409,7 @@ def to_markdown(c: Contrast) -> str:
     cites = [s.citation for p in c.positions for s in p.statements]
     if cites:
         lines += ["", "Sources:"]
-        lines += [f"[{x.n}] {x.title} — {x.outlet or '-'}, {x.date or 'undated'}"
+        lines += [f"[{x.n}] {x.title} — {x.outlet or 'unknown outlet'}, {x.date or 'undated'}"
                   + (" (machine-translated)" if x.machine_translated else "") for x in cites]
     return "\n".join(lines) + "\n"
 
