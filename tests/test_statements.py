@@ -372,3 +372,8 @@ def test_the_parts_of_an_interrupted_clause_are_shown_as_one_statement() -> None
     assert {statement_text(text, s) for s in parts} == {"Water prices … must rise next year"}
     plain = statements("Mayor Ana Ruiz said prices must rise.")[0]
     assert plain.parts == [] and statement_text("Mayor Ana Ruiz said prices must rise.", plain) == "prices must rise"
+
+
+def test_a_titled_name_the_tagger_missed_is_who_she_is() -> None:
+    text = 'Mayor Ana Ruiz defended the tariff on Tuesday. "We cannot keep subsidising waste," she said.'
+    assert _by_speaker(text) == [("direct", "Ana Ruiz", None, "We cannot keep subsidising waste")]

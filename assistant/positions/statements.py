@@ -73,6 +73,10 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
                 m = d.mention(ent, ps, ent.root.dep_ in ("nsubj", "nsubjpass"))
                 d.mentions.append(m)
                 ent_at[ent.start] = m
+        for tok in doc:  # "Mayor Ana Ruiz defended the tariff.": a titled name the tagger missed (for a later "she")
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_ and \
+                    d.in_quote(ps + tok.idx) is None:
+                d.titled_person(tok, ps)
         for tok in doc:
             pos = ps + tok.idx
             if d.in_quote(pos) is not None:
