@@ -377,3 +377,10 @@ def test_the_parts_of_an_interrupted_clause_are_shown_as_one_statement() -> None
 def test_a_titled_name_the_tagger_missed_is_who_she_is() -> None:
     text = 'Mayor Ana Ruiz defended the tariff on Tuesday. "We cannot keep subsidising waste," she said.'
     assert _by_speaker(text) == [("direct", "Ana Ruiz", None, "We cannot keep subsidising waste")]
+
+
+def test_the_authors_view_and_an_as_clause_cue() -> None:
+    got = _by_speaker("In our view, the basin plan is underfunded. As the Basin Institute has noted, tariffs remain "
+                      "below cost in most member states. As expected, prices rose.")
+    assert [(w, q) for _k, w, _a, q in got] == [("the authors", "the basin plan is underfunded"),
+                                                ("the Basin Institute", "tariffs remain below cost in most member states")]

@@ -248,7 +248,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         m, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers)
         if m is not None:
             return m, m.name, conf
-    if subj.lower_ == "we":
+    if subj.lower_ in ("we", "our", "us"):
         # first person outside quotes: the document's own voice (a joint statement's signatories, a report's
         # authors), never an organisation the text names in the third person
         return None, d.author or "the authors", 0.5

@@ -174,7 +174,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, [], para)
     span, comp = _complement(tok, off)
     rest = None
-    if span is None and tok.dep_ in ("parataxis", "ccomp") and tok.head.i > tok.i:
+    as_noted = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    if span is None and (tok.dep_ in ("parataxis", "ccomp") or as_noted) and tok.head.i > tok.i:
         # "The levy, the minister said, will rise.": the clause the cue interrupts, in its two parts; "X reported
         # on Friday, 62 wells had closed": the clause after it, the parser taking the cue for its complement
         before = [t for t in tok.head.subtree if t.i < tok.left_edge.i]
