@@ -175,3 +175,20 @@ def _clause_subject(head: Any) -> Any | None:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c
     return None
+
+
+def goes_on(verb: Any) -> bool:
+    """"X went on to say …", "proceeded to say": the infinitive is what X did next, not a purpose."""
+    head = verb.head
+    return verb.dep_ == "advcl" and head.pos_ == "VERB" and (
+        head.lemma_.lower() in ("proceed", "continue") or any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children))
+
+
+def nested_in_speech(verb: Any) -> bool:
+    """The verb stands inside the reported clause of another speech verb."""
+    tok = verb
+    while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH:
+            return True
+    return False

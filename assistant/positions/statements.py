@@ -23,6 +23,8 @@ from assistant.positions.cues import (
     _clause_subject,
     _complement,
     _span,
+    goes_on,
+    nested_in_speech,
 )
 from assistant.positions.document import Document, speaker
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
@@ -136,7 +138,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
                         rest=_span(after, off))
         return _Cue(tok, off + tok.idx, "according to", m, name, conf, _span(outside, off), [], para)
     if tok.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-            and not _goes_on(tok):
+            and not goes_on(tok):
         return None  # a purpose or noun infinitive ("troops there to counter …", "the decision to declare …")
     misread = tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) and \
         any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)  # "Estimates by X state [that] …" tagged a noun
@@ -196,20 +198,13 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             span = None
     if subj is None:
         return None
-    if subj.lower_ == "it" and _nested(tok):
+    if subj.lower_ == "it" and nested_in_speech(tok):
         return None  # 'said the name must not cite …': "it" inside a reported clause is not a speaker
     m, name, conf = speaker(d, subj, off)
     if not name:
         return None
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
     return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp, rest=rest)
-
-
-def _goes_on(verb: Any) -> bool:
-    """"X went on to say …", "proceeded to say": the infinitive is what X did next, not a purpose."""
-    head = verb.head
-    return verb.dep_ == "advcl" and head.pos_ == "VERB" and (
-        head.lemma_.lower() in ("proceed", "continue") or any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children))
 
 
 def _inverted(verb: Any) -> Any | None:
@@ -227,16 +222,6 @@ def _inverted(verb: Any) -> Any | None:
     mine = {t.i for t in verb.subtree}
     rest = [t for t in doc[verb.i : verb.sent.end] if t.i not in mine and not (t.is_punct or t.is_space)]
     return obj if not rest else None
-
-
-def _nested(verb: Any) -> bool:
-    """The verb stands inside the reported clause of another speech verb."""
-    tok = verb
-    while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl") and tok.head.i != tok.i:
-        tok = tok.head
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH:
-            return True
-    return False
 
 
 def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
