@@ -187,8 +187,8 @@ def _span_words(phrase: str, at_start: bool) -> list[str]:
 
 
 def _kind_noun(doc: Any, end: int) -> str:
-    """The common noun a name ending at char `end` modifies ("the Delta *plan*", "the Basin *Council's* report"):
-    the kind of thing the name is, when the parse says so."""
+    """The common noun a name ending at char `end` modifies as a compound ("the Delta *plan*", "the Riverton
+    *meeting*"): the kind of thing the name is, when the parse says so."""
     last = next((t for t in reversed(doc) if t.idx < end), None)
     if last is None or last.dep_ != "compound" or last.head.i <= last.i or last.head.pos_ != "NOUN":
         return ""
