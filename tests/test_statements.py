@@ -384,3 +384,10 @@ def test_the_authors_view_and_an_as_clause_cue() -> None:
                       "below cost in most member states. As expected, prices rose.")
     assert [(w, q) for _k, w, _a, q in got] == [("the authors", "the basin plan is underfunded"),
                                                 ("the Basin Institute", "tariffs remain below cost in most member states")]
+
+
+def test_a_plurals_apostrophe_inside_single_quotes_does_not_end_the_quote() -> None:
+    from assistant.positions.quotes import find_quotes
+
+    text = "He added: 'Farmers' wells are dry.' Ruiz called the plan 'the farmers' choice' and left."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["Farmers' wells are dry.", "the farmers' choice"]

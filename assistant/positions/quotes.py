@@ -109,6 +109,11 @@ def _find_single_close(text: str, i: int, pe: int, closer: str) -> int | None:
     while i < pe:
         if text[i] == closer and _can_close(text, i) and not (i + 1 < pe and text[i + 1].isalpha()):
             # "Jannah’s" style apostrophes are followed by a letter; a closer is not
+            if text[i - 1] == "s" and re.match(r" [a-z]", text[i + 1 : i + 3]) and \
+                    _find_single_close(text, i + 1, pe, closer) is not None:
+                # "'Farmers' wells are dry.'": a plural's apostrophe, the sentence going on to a closer of its own
+                i += 1
+                continue
             return i
         if text[i] in "“”\"«»":
             return None
