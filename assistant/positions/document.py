@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.positions import speakers as sp
 from assistant.positions.model import nlp
 from assistant.positions.quotes import Quote, find_quotes, paragraphs
-from assistant.textutil import without_dateline
+from assistant.textutil import tokens, without_dateline
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
@@ -113,8 +113,8 @@ class Document:
             return self._acronyms[name]
         if label == "ORG":
             # "the Water Resources Department" after "the Freedonian Department of Water Resources": the fuller name
-            words = _org_words(name)
-            full = next((o for o in reversed(self._orgs) if len(words) >= 2 and words < _org_words(o)), None)
+            words = set(tokens(name))  # (the project's normalised words: case, plural, function words)
+            full = next((o for o in reversed(self._orgs) if len(words) >= 2 and words < set(tokens(o))), None)
             if full is not None:
                 return full
             self._orgs.append(sp.clean_name(name))
@@ -167,12 +167,6 @@ class Document:
 
 
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
-
-
-def _org_words(name: str) -> set[str]:
-    """An organisation's name as a set of its words, case and plural folded, without function words."""
-    words = (w.lower() for w in name.replace("’", "'").replace("'s", "").split())
-    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in ("the", "of", "and", "for")}
 
 
 def _in_main_clause(tok: Any) -> bool:
