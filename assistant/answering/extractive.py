@@ -10,6 +10,7 @@ from assistant.calibration import fitted
 from assistant.evidence.candidates import Candidate
 from assistant.evidence.cite import display
 from assistant.evidence.find import Found
+from assistant.evidence.sets import doc_titles, linked
 from assistant.prompts import NOT_IN_DOCS
 from assistant.textutil import tokens
 
@@ -66,7 +67,7 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
             break
         n = len(c.text.split())
         if _redundant(c, chosen) or words + n > max_words or _restates_source(c, chosen, found.items.kind) \
-                or not _said(found, c):
+                or not _said(found, c) or not _connected(found, c):
             continue
         chosen.append(c)
         words += n
@@ -74,6 +75,18 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     # the answer opens with its likeliest sentence ("what did X say": X's closest statement)
     lead = chosen[0] if found.statements and chosen else max(chosen, key=lambda c: c.p, default=None)
     return order(chosen, found.items.kind, lead)
+
+
+def _connected(found: Found, c: Candidate) -> bool:
+    """An extra sentence must be about what the question names: it names one of the question's named things
+    itself, or belongs with the evidence (same document, a shared name, a bridge). A sentence elsewhere that only
+    repeats a common word of the question ("caused") is about something else. Any sentence when the question
+    names nothing."""
+    assert found.best is not None
+    items = found.items
+    if not items.entities or any(e.key in c.own for e in items.entities):
+        return True
+    return linked(c, found.best.members, items, doc_titles(found.candidates))
 
 
 def _said(found: Found, c: Candidate) -> bool:

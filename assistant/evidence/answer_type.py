@@ -22,7 +22,8 @@ _PLACE = re.compile(r"\b(in|at|near|from|to|outside|inside|across|based in|held 
 _SPEECH = re.compile(r"[\"“”«»]|\b(said|says|told|stated|stressed|noted|added|argued|warned|insisted|emphasi[sz]ed|"
                      r"declared|according to|believes|called for|urged|claimed|explained|announced)\b")
 _BECAUSE = re.compile(r"\b(because|due to|in order to|so that|as a result|thanks to|owing to|since|aims? to|"
-                      r"to ensure|to allow)\b")
+                      r"to ensure|to allow|led to|leads? to|leading to|caused|causing|cause of|triggered|"
+                      r"trigger(ed|ing)?|result(ed|s)? (in|from)|blamed (on|for)|attributed to|prompted|sparked)\b")
 _ACRO_DEF = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9})\)|\bstands? for\b|\bshort for\b")
 
 

@@ -133,7 +133,9 @@ def answer_kind(q: str) -> AnswerKind:
     if re.match(r"^where\b", ql) or re.search(r"\b(which|what) (city|country|place|town|state|region|venue)\b|"
                                              r"\bin what (city|country|place|town)\b", ql):
         return "where"
-    if re.match(r"^(why|how)\b", ql):
+    if re.match(r"^(why|how)\b", ql) or re.search(r"^(what|which \w+) (caused|led to|triggered|prompted|sparked|drove)\b|"
+                                                r"\b(what|which) (was|is|were|are) (the )?(main )?(cause|causes|reason|"
+                                                r"reasons)\b|\bfor what reasons?\b", ql):
         return "why"
     return "what"
 

@@ -72,9 +72,14 @@ def name_phrases(text: str, initial_words: bool = False) -> list[str]:
     return out
 
 
+# calendar words are capitalised but name no thing: two reports of different events "on Monday" share no subject
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                      "june july august september october november december".split())
+
+
 def _names(text: str) -> set[str]:
-    """Capitalised names in a text, folded (a bridge between two passages)."""
-    return {fold(n) for n in name_phrases(text)}
+    """Capitalised names in a text, folded (a bridge between two passages); not a weekday or a month."""
+    return {f for f in (fold(n) for n in name_phrases(text)) if f not in _CALENDAR}
 
 
 def linked(c: Candidate, members: list[Member], items: QuestionItems, titles: dict[str, str]) -> bool:
@@ -206,6 +211,12 @@ def focus_features(items: QuestionItems, es: EvidenceSet, term_vecs: dict[str, n
     return {"focus_missing": 1.0 - own, "focus_type_missing": 1.0 - typed, "focus_semantic_gap": 1.0 - sim}
 
 
+def doc_titles(cands: list[Candidate]) -> dict[str, str]:
+    """The titles the candidates' metadata lines give (what `linked` reads as a bridge)."""
+    return {c.doc_id: c.text[len("Title: "):].split(".")[0] for c in cands
+            if c.meta_field and c.text.startswith("Title: ")}
+
+
 def best_set(items: QuestionItems, cands: list[Candidate], params: dict[str, Any] | None = None,
              seeds: int = 3, term_vecs: dict[str, np.ndarray] | None = None) -> EvidenceSet | None:
     """The most answerable of the sets grown from the top few candidates."""
@@ -213,8 +224,7 @@ def best_set(items: QuestionItems, cands: list[Candidate], params: dict[str, Any
         return None
     p = params or fitted("answer")["refusal"]
     best: EvidenceSet | None = None
-    titles = {c.doc_id: c.text[len("Title: "):].split(".")[0] for c in cands
-              if c.meta_field and c.text.startswith("Title: ")}
+    titles = doc_titles(cands)
     for seed in cands[:seeds]:
         es = grow(items, seed, cands[:40], titles=titles)
         es.features = set_features(items, es, cands, term_vecs)

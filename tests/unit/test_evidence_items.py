@@ -45,6 +45,19 @@ def test_answer_kinds_from_question_shape() -> None:
     assert answer_kind("If the dam fails, who pays for the repairs?") == "who"
     assert answer_kind("Since 2020, how many wells were drilled?") == "number"
     assert answer_kind("When, exactly, was the levy introduced?") == "when"
+    # a cause is asked for however the question words it
+    for q in ("Why did the dam fail?", "What caused the dam to fail?", "What led to the levy's repeal?",
+              "What was the main reason for the delay?", "For what reason was the plant closed?"):
+        assert answer_kind(q) == "why", q
+
+
+def test_a_cause_is_recognised_in_the_sentence() -> None:
+    from assistant.evidence.answer_type import type_evidence
+
+    q = "What caused the flooding in Riverton?"
+    assert type_evidence("why", "A blocked culvert led to the flooding, the council said.", q) == 1.0
+    assert type_evidence("why", "The flooding was blamed on a blocked culvert.", q) == 1.0
+    assert type_evidence("why", "The flooding reached the town hall on Monday.", q) == 0.0
 
 
 def test_items_entities_terms_and_the_rarest_as_core() -> None:
@@ -95,6 +108,10 @@ def test_evidence_set_follows_a_bridge_and_leaves_unconnected_facts_out() -> Non
     alone = grow(info, film, [film, stranger])
     assert any(i.text.startswith("born") for i in alone.missing), "an unconnected sentence covers nothing"
     assert alone.loose, "but what it would cover is kept as loose evidence"
+    # a weekday or a month that two sentences share is no bridge between different events
+    same_day = cand("Ansel Kerr was born on Monday in Reno, in March.", "d4", 0.7)
+    monday = cand("Blue Harvest opened on Monday in March.", "d1", 0.8)
+    assert [m.candidate.doc_id for m in grow(info, monday, [monday, same_day]).members] == ["d1"]
 
 
 def test_possessive_apostrophes_are_not_quotes() -> None:

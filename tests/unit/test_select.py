@@ -106,3 +106,30 @@ def test_a_quoted_sentence_reads_without_its_dateline_or_footnote_number() -> No
     assert display("GENEVA (Reuters) - The board met.") == "The board met."
     assert display("⁷ According to the board, it met.") == "According to the board, it met."
     assert display("NATO allies agree.") == "NATO allies agree."
+
+
+def test_an_extra_sentence_elsewhere_sharing_only_a_common_word_is_left_out() -> None:
+    """"What caused the Riverton dam collapse?": a sentence in another document that says "caused" about
+    something else is not an extra; one that names Riverton is, wherever it stands."""
+    from assistant.answering.extractive import select
+    from assistant.evidence.find import Found
+    from assistant.evidence.items import Item, QuestionItems
+    from assistant.evidence.sets import EvidenceSet, Member
+
+    def cand(doc: str, text: str, start: int, p: float, own: list[str]) -> Candidate:
+        c = Candidate(doc, start, start + len(text), text, f"{doc}#{start}", 0)
+        c.p = p
+        c.own = {k: ItemMatch(k, k, "exact", 1.0) for k in own}
+        return c
+
+    seed = cand("a", "The Riverton dam collapsed on Monday after days of rain.", 0, 0.6, ["E:riverton", "T:collaps"])
+    elsewhere = cand("b", "The burst pipe caused flooding in the museum cellar.", 0, 0.5, ["T:caus"])
+    named = cand("c", "Engineers said a crack had weakened the Riverton dam for years.", 0, 0.45, ["E:riverton"])
+    items = QuestionItems("What caused the Riverton dam collapse?", "why")
+    items.entities = [Item("E:riverton", "Riverton", "entity")]
+    items.terms = [Item("T:caus", "caused", "term"), Item("T:collaps", "collapse", "term")]
+    found = Found(items, [], [seed, elsewhere, named], EvidenceSet(members=[Member(seed, [])]), True)
+    got = select(found, {"keep_ratio": 0.5, "max_extra": 3})
+    assert [c.doc_id for c in got] == ["a", "c"]
+    items.entities = []  # a question that names nothing: no anchor to be about
+    assert [c.doc_id for c in select(found, {"keep_ratio": 0.5, "max_extra": 3})] == ["a", "b", "c"]
