@@ -73,8 +73,9 @@ def name_phrases(text: str, initial_words: bool = False) -> list[str]:
 
 
 # calendar words are capitalised but name no thing: two reports of different events "on Monday" share no subject
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                      "june july august september october november december".split())
+_CALENDAR = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december"])
 
 
 def _names(text: str) -> set[str]:
