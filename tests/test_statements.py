@@ -391,3 +391,47 @@ def test_a_plurals_apostrophe_inside_single_quotes_does_not_end_the_quote() -> N
 
     text = "He added: 'Farmers' wells are dry.' Ruiz called the plan 'the farmers' choice' and left."
     assert [text[q.start : q.end] for q in find_quotes(text)] == ["Farmers' wells are dry.", "the farmers' choice"]
+
+
+def test_block_quotations_after_a_colon_are_the_introduced_speakers_words() -> None:
+    """Paragraphs set off after "X wrote on her blog:" (a web page's blockquote, flattened): each is X's direct
+    statement, up to the narrator's next introduction; "The post continued:" is the same writer again; a
+    paragraph naming the writer in the third person is the narrator's."""
+    text = ("The council raised the water tariff on Monday. Maria Gonzalez at Riverton Notes gave a quick overview:\n\n"
+            "The tariff rises by 12 percent from July. Farmers pay the most.\n\n"
+            "I do not think the council had a choice.\n\n"
+            "The post continued:\n\n"
+            "Next year the wells will be metered as well.\n\n"
+            "Gonzalez has written about the tariff since 2019. Tom Berg of Hydronews posted a reply:\n\n"
+            "The tariff is a tax on the smallest farms.\n\n"
+            "Berg runs a farm near Riverton.")
+    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    assert ("direct", "Maria Gonzalez", "The tariff rises by 12 percent from July. Farmers pay the most.") in got
+    assert ("direct", "Maria Gonzalez", "I do not think the council had a choice.") in got
+    assert ("direct", "Maria Gonzalez", "Next year the wells will be metered as well.") in got
+    assert ("direct", "Tom Berg", "The tariff is a tax on the smallest farms.") in got
+    assert not [q for _k, _w, q in got if q.startswith(("Gonzalez has written", "Berg runs"))]
+
+
+def test_a_block_quotation_in_another_language_is_its_english_translation() -> None:
+    """A quotation given in its original language, then translated: the translation is the statement, the
+    original and the narrator's paragraph after the translation are not; a handle names an account."""
+    text = ("Lena Ortiz, a farmer in the valley, weighed in on the ruling:\n\n"
+            "El agua es de todos y el tribunal lo ha olvidado. No vamos a pagar esta tarifa injusta.\n\n"
+            "Water belongs to everyone and the court has forgotten it. We will not pay this unfair tariff.\n\n"
+            "Protests continued in the valley through the week, and the roads stayed closed.\n\n"
+            "Twitter user @riverwatch tweeted:\n\n"
+            "The valley is dry again this summer.")
+    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    assert ("direct", "Lena Ortiz", "Water belongs to everyone and the court has forgotten it. We will not pay "
+            "this unfair tariff.") in got
+    assert not [q for _k, _w, q in got if q.startswith(("El agua", "Protests continued"))]
+    assert ("direct", "@riverwatch", "The valley is dry again this summer.") in got
+
+
+def test_a_name_inside_a_block_quotation_is_not_who_he_is_later() -> None:
+    text = ("Tom Berg wrote on his blog:\n\n"
+            "Minister Ana Ruiz promised the farmers new wells in Riverton.\n\n"
+            "Later he said the tariff had to be cut.")
+    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    assert ("reported", "Tom Berg", "the tariff had to be cut") in got

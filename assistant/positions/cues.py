@@ -3,7 +3,11 @@ third-party verbs, noun cues, and how a verb's complement is cut from the parse.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.positions.speakers import Mention
 
 SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
                # characterising someone or something as …: statements only with a clause or "as" predicate
@@ -192,3 +196,21 @@ def nested_in_speech(verb: Any) -> bool:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH:
             return True
     return False
+
+
+@dataclass
+class Cue:
+    """A speech cue found in the parse: its verb, speaker and the complement it reports."""
+
+    verb: Any
+    start: int  # char offset of the cue word
+    cue: str
+    speaker: Mention | None
+    speaker_text: str
+    confidence: float
+    span: tuple[int, int] | None  # the complement (reported clause)
+    about: list[str]
+    para: tuple[int, int]
+    comp: Any = None  # the token whose subtree is the complement
+    used: bool = False
+    rest: tuple[int, int] | None = None  # the clause's part after an "according to" inside it

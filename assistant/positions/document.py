@@ -19,13 +19,17 @@ if TYPE_CHECKING:
 class Document:
     """One document's parse, mentions and the statements found so far."""
 
-    def __init__(self, text: str, registry: ActorRegistry | None, author: str = "") -> None:
+    def __init__(self, text: str, registry: ActorRegistry | None, author: str = "",
+                 blocks: list[tuple[int, int]] | None = None, docs: list[Any] | None = None) -> None:
         self.text = text
         self.author = author  # who "we" is outside quotes (the document's author or publisher), if known
         self.registry = registry
         self.paras = paragraphs(text)
-        self.docs = list(nlp().pipe([without_dateline(text[s:e]) for s, e in self.paras])) if self.paras else []
+        if docs is None:
+            docs = list(nlp().pipe([without_dateline(text[s:e]) for s, e in self.paras])) if self.paras else []
+        self.docs = docs  # one parse per paragraph (a second reading of the same text reuses them)
         self.quotes = find_quotes(text)
+        self.blocks = blocks or []  # block quotations (paragraphs in a speaker's words, no quotation marks)
         self.mentions: list[sp.Mention] = []
         self.speakers: list[sp.Mention] = []
         self._by_surname: dict[str, str] = {}
@@ -56,6 +60,9 @@ class Document:
         for q in self.quotes:
             if q.start <= pos < q.end:
                 return q
+        for s, e in self.blocks:
+            if s <= pos < e:
+                return Quote(s, e)
         return None
 
     def _relabel(self, doc: Any) -> None:
@@ -142,6 +149,18 @@ class Document:
         self._people.add(m.name)
         return m
 
+    def handle(self, subj: Any, off: int) -> sp.Mention | None:
+        """A social-media handle in the subject phrase ("Twitter user @ana_ruiz", "A tweet by user @ana_ruiz"):
+        the account is the speaker, named by its handle."""
+        at = next((t for t in subj.subtree if re.fullmatch(r"@\w{2,}", t.text)), None)
+        if at is None:
+            return None
+        m = next((x for x in self.mentions if x.name == at.text), None)
+        if m is None:
+            m = sp.Mention(at.text, "PERSON", off + at.idx, set(), True, False, "", _in_main_clause(subj))
+            bisect.insort(self.mentions, m, key=lambda x: x.start)
+        return m
+
     def mention_of(self, ent: Any, off: int) -> sp.Mention:
         """The mention already made for this entity, else a new one (as a subject)."""
         m = next((x for x in reversed(self.mentions) if x.start == off + ent.start_char), None)
@@ -204,6 +223,9 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         if earlier is not None:
             issuer, off = earlier
     ent = sp.phrase_entity(issuer if issuer is not None else subj)
+    account = d.handle(subj, off) if ent is None or not ent.text.startswith("@") else None
+    if account is not None:
+        return account, account.name, 0.85
     if ent is not None:
         known = d.mention_of(ent, off)
         return known, known.name, 0.95 if issuer is None else 0.85

@@ -12,10 +12,10 @@ registry stays themselves (`actor` is None), never handed to a nearby tracked ac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assistant.positions import speakers as sp
+from assistant.positions.blocks import block_quotes, speakers_of
 from assistant.positions.cues import (
     NEEDS_CLAUSE,
     NOUN_CUES,
@@ -26,6 +26,9 @@ from assistant.positions.cues import (
     goes_on,
     nested_in_speech,
 )
+from assistant.positions.cues import (
+    Cue as _Cue,
+)
 from assistant.positions.document import Document, speaker
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.model import Kind, Statement, _overlap
@@ -34,22 +37,6 @@ from assistant.textutil import STOPWORDS
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
-
-@dataclass
-class _Cue:
-    verb: Any
-    start: int  # char offset of the cue word
-    cue: str
-    speaker: sp.Mention | None
-    speaker_text: str
-    confidence: float
-    span: tuple[int, int] | None  # the complement (reported clause)
-    about: list[str]
-    para: tuple[int, int]
-    comp: Any = None  # the token whose subtree is the complement
-    used: bool = False
-    rest: tuple[int, int] | None = None  # the clause's part after an "according to" inside it
-
 
 def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None = None) -> list[Statement]:
     """Every statement in a document, in text order. `doc_meta` (DocumentMeta or dict, optional) gives the
@@ -66,7 +53,25 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
     if not text.strip():
         return []
     # "we" in the text itself (not in a quote) is the document's authors: its author, else its publisher
-    d = Document(text, registry, author=field("author") or field("outlet"))
+    author = field("author") or field("outlet")
+    d = Document(text, registry, author=author)
+    cues = _cues(d)
+    found = _assemble(d, cues, doc_id)
+    blocks = block_quotes(d, cues, found, lambda i: _clause_before(d, i))
+    if blocks:
+        # read again with the block quotations as quoted text: who "he" or "the post" is, and who speaks, is
+        # found in the narrator's words only (as with any quote)
+        d = Document(text, registry, author=author, blocks=[b for _k, spans in blocks for b in spans], docs=d.docs)
+        cues = _cues(d)
+        found = _assemble(d, cues, doc_id)
+        for cue, spans in speakers_of(d, cues, blocks, lambda i: _clause_before(d, i)):
+            found.extend(_make(d, cue, bs, be, "direct", 0.8, (bs, be), doc_id) for bs, be in spans)
+    return sorted(found, key=lambda x: (x.char_start, x.char_end))
+
+
+def _cues(d: Document) -> list[_Cue]:
+    """Every speech cue outside quotes, paragraph by paragraph; the mentions and speakers met on the way are
+    recorded in `d` (a later "she" resolves to them)."""
     cues: list[_Cue] = []
     for (ps, pe), doc in zip(d.paras, d.docs, strict=True):
         ent_at = {}
@@ -91,7 +96,7 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
                     # a speaker inside a relative clause ("…, which X opposed as …") is not the one in focus
                     cue.speaker.speaker = cue.speaker.speaker or cue.verb is None or cue.verb.dep_ != "relcl"
                     d.speakers.append(cue.speaker)
-    return _assemble(d, cues, doc_id)
+    return cues
 
 
 def _unnamed_anaphor(cues: list[_Cue], cue: _Cue, window: int = 1500) -> None:
@@ -271,6 +276,12 @@ def _introduced(d: Document, q: Quote) -> _Cue | None:
         i -= 1
     if i < 0 or text[i] not in ":," or not text[q.start : q.start + 1].isupper() or len(text[q.start : q.end].split()) < 4:
         return None
+    return _clause_before(d, i)
+
+
+def _clause_before(d: Document, i: int) -> _Cue | None:
+    """The clause a colon or comma at `i` ends, as a cue: its verb (the sentence's root before the mark, else the
+    last verb before it with a subject) and that verb's subject as the speaker."""
     k = next((n for n, (s, e) in enumerate(d.paras) if s <= i < e), None)
     if k is None:
         return None

@@ -1,0 +1,190 @@
+"""Block quotations: paragraphs set off after a line that introduces them with a colon ("X wrote on her blog:",
+"A tweet by Y read:"), in the speaker's words but without quotation marks of their own (a web page's
+blockquote, flattened to plain paragraphs). Each such paragraph is a direct statement of the introduced speaker.
+
+Where the block ends is not marked, so it ends at the first paragraph that is the narrator's again: one that
+introduces something else with a colon, names the speaker in the third person, reports someone else's words, or
+is a quotation of its own. A quotation given in its original language and then translated (two paragraphs in
+Spanish, then their English rendering) is the translation: the original paragraphs are left out, and the block
+is as many English paragraphs as there were originals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from assistant.positions.cues import NOUN_CUES, Cue
+from assistant.positions.model import Statement
+from assistant.positions.speakers import DOCUMENT_NOUNS
+from assistant.textutil import STOPWORDS
+
+if TYPE_CHECKING:
+    from assistant.positions.document import Document
+
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", "]")
+_HANDLE = re.compile(r"https?://\S+|[@#]\w+")
+
+
+@cache
+def _identifier() -> Any:
+    import py3langid
+
+    return py3langid
+
+
+def foreign(text: str) -> bool:
+    """Is a paragraph in another language than English? Mostly letters of another script, else py3langid (a
+    maintained language identifier whose model ships in the package); too few words to tell is English."""
+    bare = _HANDLE.sub(" ", text)
+    letters = [ch for ch in bare if ch.isalpha()]
+    if not letters:
+        return False
+    if sum(ord(ch) > 0x24F for ch in letters) > len(letters) / 2:  # beyond Latin (Korean, Cyrillic, Arabic, …)
+        return True
+    if len(re.findall(r"[^\W\d_]{2,}", bare)) < 6:  # a few words are too few to tell (names, a short reply)
+        return False
+    return bool(_identifier().classify(bare)[0] != "en")
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'’-]{2,}", name) if w.lower() not in STOPWORDS]
+
+
+def intro(d: Document, k: int, cues: list[Any], fallback: Callable[[int], Any], previous: Any = None) -> Any | None:
+    """The cue of a paragraph that ends with a colon, in the sentence the colon ends: its speech verb with a named
+    speaker, else its clause's verb when the subject is a named speaker ("Rick Lowe gave an overview:")."""
+    s, e = d.paras[k]
+    para = d.text[s:e].rstrip()
+    if not para.endswith(":") or foreign(para):
+        return None
+    colon = s + len(para) - 1
+    start = _sentence_start(d.text, s, colon)
+    own = [c for c in cues if c.para == (s, e) and start <= c.start < colon and c.cue != "according to"
+           and c.speaker is not None]
+    if own:
+        return own[-1]
+    cue = fallback(colon)
+    if cue is not None and cue.speaker is not None:
+        return cue
+    words = cue.speaker_text.lower().split() if cue is not None else []
+    if previous is not None and len(words) == 2 and words[0] in ("the", "this") and \
+            words[1] in NOUN_CUES | DOCUMENT_NOUNS | {"blog", "entry", "thread"}:
+        return previous  # "The post continued:" right after a block: the same writer goes on
+    return _named_subject(d, k, colon)
+
+
+def _sentence_start(text: str, s: int, colon: int) -> int:
+    """Where the sentence the colon ends starts (after the paragraph's last full stop before it)."""
+    ends = [m.end() for m in re.finditer(r"[.!?][)\]\"”’]*\s+(?=[A-Z\"“])", text[s:colon])]
+    return s + (ends[-1] if ends else 0)
+
+
+def _named_subject(d: Document, k: int, colon: int) -> Cue | None:
+    """An introducing sentence the parser did not give a named subject ("Ana Ruiz (@aruiz) [es] weighed in on the
+    ruling:", a handle and a tag between name and verb): the first person named in that sentence, outside
+    quotes, before its first verb, is who writes; the cue is the clause's."""
+    s, _e = d.paras[k]
+    doc = d.docs[k]
+    start = _sentence_start(d.text, s, colon)
+    sent = [t for t in doc if start <= s + t.idx < colon]
+    if not sent:
+        return None
+    first_verb = next((t.i for t in sent if t.pos_ == "VERB"), sent[-1].i + 1)
+    # "A tweet by user @ana_ruiz read:", "A statement from the Riverton council:": the words' issuer
+    for noun in sent:
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in NOUN_CUES and noun.i < first_verb:
+            issuer = next((t for t in noun.subtree if t.i > noun.i and t.head.dep_ == "prep"
+                           and t.head.lower_ in ("by", "from", "of")), None)
+            who = d.handle(issuer, s) if issuer is not None else None
+            if who is not None:
+                return Cue(noun, s + noun.idx, noun.text, who, who.name, 0.7, None, [], d.paras[k])
+    ent = next((e for e in doc.ents if e.start >= sent[0].i and e.end <= first_verb and e.label_ == "PERSON"
+                and d.in_quote(s + e.start_char) is None), None)
+    if ent is None:
+        return None
+    verb = next((t for t in sent if t.pos_ == "VERB" and t.i >= ent.end), None)
+    m = d.mention_of(ent, s)
+    if verb is None or not m.name:
+        return None
+    return Cue(verb, s + verb.idx, verb.text, m, m.name, 0.7, None, [], d.paras[k])
+
+
+def _covered(found: list[Statement], s: int, e: int) -> bool:
+    """Is the paragraph a quotation of its own (a direct statement in quotation marks covers most of it)?"""
+    return any(st.kind == "direct" and min(st.char_end, e) - max(st.char_start, s) >= 0.5 * (e - s) for st in found)
+
+
+def _narrator(d: Document, j: int, cue: Any, cues: list[Any], found: list[Statement], first: bool) -> bool:
+    """Is paragraph j the narrator's again (the block ended before it)? The first paragraph after the colon is
+    what it introduces, whoever that paragraph itself reports on."""
+    s, e = d.paras[j]
+    para = d.text[s:e].rstrip()
+    if para.endswith(":") or _covered(found, s, e):
+        return True
+    if len(para.split()) < 8 and not para.endswith(_SENTENCE_END):  # a heading
+        return True
+    if any(re.search(rf"\b{re.escape(w)}\b", para) for w in _name_words(cue.speaker_text)):
+        return True  # the speaker in the third person
+    # someone else reporting, in the paragraph's opening sentence ("Y tweeted from the scene."); further in, the
+    # speaker may be reporting others themselves
+    if first:
+        return False
+    opening = re.search(r"[.!?](?=\s+[A-Z\"“])", para)
+    end = s + (opening.end() if opening else len(para))
+    return any(c.para == (s, e) and c.start < end and c.cue != "according to" and c.speaker is not None
+               and c.speaker_text != cue.speaker_text and c.speaker.label in ("PERSON", "ORG") for c in cues)
+
+
+def _block(d: Document, k: int, cue: Any, cues: list[Any], found: list[Statement]) -> list[tuple[int, int]]:
+    n = len(d.paras)
+    j = k + 1
+    originals = 0
+    while j < n and not d.text[d.paras[j][0] : d.paras[j][1]].rstrip().endswith(":") and \
+            foreign(d.text[d.paras[j][0] : d.paras[j][1]]):
+        originals += 1
+        j += 1
+    out: list[tuple[int, int]] = []
+    while j < n and (originals == 0 or len(out) < originals):
+        s, e = d.paras[j]
+        if foreign(d.text[s:e]) or _narrator(d, j, cue, cues, found, not out):
+            break
+        out.append((s, s + len(d.text[s:e].rstrip())))
+        j += 1
+    return out
+
+
+def block_quotes(d: Document, cues: list[Any], found: list[Statement],
+                 fallback: Callable[[int], Any]) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Each block quotation in the document: (the index of the paragraph that introduces it, its paragraphs'
+    spans). `fallback(i)` reads the clause a colon at i ends as a cue (its verb and subject)."""
+    out: list[tuple[int, list[tuple[int, int]]]] = []
+    previous: tuple[Any, int] | None = None  # the last block's cue and the start of its last paragraph
+    for k in range(len(d.paras) - 1):
+        cue = intro(d, k, cues, fallback, _right_before(d, k, previous))
+        if cue is None:
+            continue
+        spans = _block(d, k, cue, cues, found)
+        if spans:
+            out.append((k, spans))
+            previous = (cue, spans[-1][0])
+    return out
+
+
+def _right_before(d: Document, k: int, previous: tuple[Any, int] | None) -> Any:
+    return previous[0] if previous is not None and k > 0 and d.paras[k - 1][0] == previous[1] else None
+
+
+def speakers_of(d: Document, cues: list[Any], blocks: list[tuple[int, list[tuple[int, int]]]],
+                fallback: Callable[[int], Any]) -> list[tuple[Any, list[tuple[int, int]]]]:
+    """The introducing cue of each block found before, read again (with the blocks as quoted text)."""
+    out: list[tuple[Any, list[tuple[int, int]]]] = []
+    previous: tuple[Any, int] | None = None
+    for k, spans in blocks:
+        cue = intro(d, k, cues, fallback, _right_before(d, k, previous))
+        if cue is not None:
+            out.append((cue, spans))
+            previous = (cue, spans[-1][0])
+    return out
