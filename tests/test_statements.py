@@ -435,3 +435,12 @@ def test_a_name_inside_a_block_quotation_is_not_who_he_is_later() -> None:
             "Later he said the tariff had to be cut.")
     got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
     assert ("reported", "Tom Berg", "the tariff had to be cut") in got
+
+
+def test_a_readout_reports_what_was_outlined_and_underscored() -> None:
+    text = ("Yesterday, Deputy National Security Advisor for Water and Emerging Technology Anne Neuberger met the "
+            "basin governors. Neuberger outlined the measures the council has already taken to protect the wells. "
+            "She also underscored the commitment to metering every well by 2027.")
+    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    assert ("reported", "Anne Neuberger", "the measures the council has already taken to protect the wells") in got
+    assert ("reported", "Anne Neuberger", "the commitment to metering every well by 2027") in got

@@ -15,7 +15,10 @@ SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", 
                "commend", "laud", "credit", "fault", "rebuke", "lambast", "decry", "oppose", "list", "reject",
                "retort", "quip", "boast", "lament", "assure", "clarify", "disclose", "recount", "dispute",
                # asking someone to act, and a court's or a body's decision on a question
-               "encourage", "request", "appeal", "plead", "advocate", "rule"])
+               "encourage", "request", "appeal", "plead", "advocate", "rule",
+               # a readout's verbs ("outlined the measures", "underscored the commitment",
+               # "briefed them on …", "reminds us that …")
+               "outline", "underscore", "brief", "remind"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
 NEEDS_CLAUSE = {"tell", "counter", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
@@ -86,7 +89,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     has_obj = any(c.dep_ in ("dobj", "dative") for c in right)
     has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in right) or any(
         c.dep_ == "prep" and (c.lower_ in ("as", "for", "of", "about", "against")
-                              or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call", *THIRD))
+                              or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call", "brief", *THIRD))
                               or (c.lower_ == "with" and verb.lemma_.lower() in ("agree", "disagree"))) for c in right)
     lemma = verb.lemma_.lower()
     if not (has_obj or has_pred):

@@ -4,6 +4,7 @@ organisations found so far, and how a subject token of a speech verb becomes a s
 from __future__ import annotations
 
 import bisect
+from functools import cache
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,8 @@ class Document:
         # the small model tags the same name PERSON in one sentence and ORG in the next: a name that is a
         # PERSON anywhere in the document (or ends with a surname that is) is a person throughout
         self._people: set[str] = set()
+        for doc in self.docs:
+            _split_title(doc)
         for doc in self.docs:
             for ent in doc.ents:
                 parts = sp.name_parts(ent.text)
@@ -275,3 +278,31 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     if subj.tag_ == "NNS":
         d.group_speaker = (off + subj.idx, words)
     return None, words, 0.5
+
+
+@cache
+def _is_person_name(words: str) -> bool:
+    """Does the model read these two words alone, as the subject of "said", as a person's name?"""
+    doc = nlp()(f"{words} said.")
+    return any(e.label_ == "PERSON" and e.text == words for e in doc.ents)
+
+
+def _split_title(doc: Any) -> None:
+    """The small model tags a long title and the name after it as one organisation ("Deputy Advisor for Cyber and
+    Emerging Technology Ana Ruiz"): when its last two words, read alone, are a person's name, they are that
+    person (and the title words before them stay untagged)."""
+    from spacy.tokens import Span
+
+    ents, changed = [], False
+    for ent in doc.ents:
+        last = doc[ent.end - 2 : ent.end] if len(ent) >= 3 else None
+        if ent.label_ == "ORG" and last is not None and all(t.pos_ == "PROPN" and t.text[:1].isupper() and
+                                                            t.text[1:].islower() for t in last) \
+                and _is_person_name(last.text):
+            ents.append(Span(doc, ent.end - 2, ent.end, label="PERSON"))
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = ents
+
