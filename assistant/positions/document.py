@@ -4,8 +4,8 @@ organisations found so far, and how a subject token of a speech verb becomes a s
 from __future__ import annotations
 
 import bisect
-from functools import cache
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from assistant.positions import speakers as sp
