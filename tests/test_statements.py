@@ -444,3 +444,10 @@ def test_a_readout_reports_what_was_outlined_and_underscored() -> None:
     got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
     assert ("reported", "Anne Neuberger", "the measures the council has already taken to protect the wells") in got
     assert ("reported", "Anne Neuberger", "the commitment to metering every well by 2027") in got
+
+
+def test_this_report_is_its_issuers() -> None:
+    text = ("The ministers discussed the new Freedonia Water Authority (FWA) report on Monday. "
+            "This report warns that the aquifer will run dry by 2030.")
+    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    assert ("reported", "Freedonia Water Authority", "the aquifer will run dry by 2030") in got

@@ -219,7 +219,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         subj = subj.head.head  # "Khan, who said …"
     issuer = sp.issuer(subj) if subj.pos_ == "NOUN" else None
     if issuer is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in sp.DOCUMENT_NOUNS and \
-            any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) and \
+            any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children) and \
             not any(c.dep_ in ("amod", "compound", "nmod") for c in subj.children):  # "the Turkish statement": another
         # "the guidelines" after "per the agency's guidelines": the issuer named with the same document before
         earlier = d.earlier_issuer(subj.lemma_.lower(), off + subj.idx)

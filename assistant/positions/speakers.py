@@ -162,7 +162,7 @@ def issuer(tok: Token) -> Token | None:
     if tok.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     for c in tok.children:
-        if c.dep_ in ("poss", "compound") and c.ent_type_ in NAME_ENTS:
+        if c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ in NAME_ENTS:
             return c
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
