@@ -119,19 +119,19 @@ def _covered(found: list[Statement], s: int, e: int) -> bool:
 
 def _narrator(d: Document, j: int, cue: Any, cues: list[Any], found: list[Statement], first: bool) -> bool:
     """Is paragraph j the narrator's again (the block ended before it)? The first paragraph after the colon is
-    what it introduces, whoever that paragraph itself reports on."""
+    what it introduces, whoever it names or reports on (unless it is a heading or a quotation of its own)."""
     s, e = d.paras[j]
     para = d.text[s:e].rstrip()
     if para.endswith(":") or _covered(found, s, e):
         return True
     if len(para.split()) < 8 and not para.endswith(_SENTENCE_END):  # a heading
         return True
+    if first:
+        return False
     if any(re.search(rf"\b{re.escape(w)}\b", para) for w in _name_words(cue.speaker_text)):
         return True  # the speaker in the third person
     # someone else reporting, in the paragraph's opening sentence ("Y tweeted from the scene."); further in, the
     # speaker may be reporting others themselves
-    if first:
-        return False
     opening = re.search(r"[.!?](?=\s+[A-Z\"“])", para)
     end = s + (opening.end() if opening else len(para))
     return any(c.para == (s, e) and c.start < end and c.cue != "according to" and c.speaker is not None
