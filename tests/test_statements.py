@@ -451,3 +451,8 @@ def test_this_report_is_its_issuers() -> None:
             "This report warns that the aquifer will run dry by 2030.")
     got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
     assert ("reported", "Freedonia Water Authority", "the aquifer will run dry by 2030") in got
+
+
+def test_an_acronym_in_the_reported_clause_is_not_a_person_described() -> None:
+    got = [(k, who, q) for k, who, _a, q in _by_speaker("Finally, President Ortiz confirmed that TTIP had been discussed.")]
+    assert got == [("reported", "Ortiz", "TTIP had been discussed")]
