@@ -135,7 +135,7 @@ def test_who_is_not_speaking() -> None:
     assert got["warned"] == "Lena Ortiz"
     assert "expected" not in got and "believed" not in got
     assert got["according to"] == "documents from Lisbon"
-    assert got["notes"] == "The G20 joint statement"
+    assert got["notes"] == "G20"  # the joint statement is its issuer's (the named body it is of)
     # a thing pointed at does not speak; an unresolved "it" after a body may
     text = ("The water agency published its plan on Monday. It said that pumping would be capped.\n\n"
             "This mechanism suggests that farmers will adapt. This wording highlights the risk.")

@@ -295,7 +295,8 @@ def _split_title(doc: Any) -> None:
 
     ents, changed = [], False
     for ent in doc.ents:
-        last = doc[ent.end - 2 : ent.end] if len(ent) >= 3 else None
+        # (a long title before the name: "The Basin Gazette" is a name of its own, however it reads)
+        last = doc[ent.end - 2 : ent.end] if len(ent) >= 4 and ent[0].pos_ != "DET" else None
         if ent.label_ == "ORG" and last is not None and all(t.pos_ == "PROPN" and t.text[:1].isupper() and
                                                             t.text[1:].islower() for t in last) \
                 and _is_person_name(last.text):
