@@ -456,3 +456,9 @@ def test_this_report_is_its_issuers() -> None:
 def test_an_acronym_in_the_reported_clause_is_not_a_person_described() -> None:
     got = [(k, who, q) for k, who, _a, q in _by_speaker("Finally, President Ortiz confirmed that TTIP had been discussed.")]
     assert got == [("reported", "Ortiz", "TTIP had been discussed")]
+
+
+def test_who_was_briefed_is_not_what_was_said() -> None:
+    text = "Anne Neuberger met the governors and briefed them on the measures the council can take to protect the wells."
+    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    assert ("reported", "Anne Neuberger", "the measures the council can take to protect the wells") in got

@@ -105,6 +105,10 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     if lemma in NEEDS_CLAUSE and not has_pred:
         return None, None
     core = [c for c in right if c.dep_ != "npadvmod" and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "after", "during", "on") and not has_pred)]
+    if lemma in _AUDIENCE and any(c.dep_ == "prep" and c.lower_ in ("on", "about", "of") for c in core):
+        # "briefed them on X": they heard X, and X is what was said
+        core = [next((p for p in c.children if p.dep_ == "pobj"), c) if c.dep_ == "prep" else c
+                for c in core if c.dep_ not in ("dobj", "dative")]
     if not core:
         return None, None
     toks = [t for c in core for t in c.subtree]
@@ -114,6 +118,8 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     return _span(_cut(verb, toks), off), core[0]
 
 
+# verbs whose object is who was told, not what ("briefed the governors on …", "reminded them of …")
+_AUDIENCE = {"brief", "inform", "tell", "remind", "assure", "warn", "advise", "update"}
 # what a statement is made in ("in a letter", "via a statement"): the channel, not the content
 _MEDIA = {"statement", "letter", "interview", "speech", "post", "tweet", "message", "video", "address", "briefing",
           "conference", "email", "op-ed", "column", "broadcast", "podcast"}
