@@ -462,3 +462,15 @@ def test_who_was_briefed_is_not_what_was_said() -> None:
     text = "Anne Neuberger met the governors and briefed them on the measures the council can take to protect the wells."
     got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
     assert ("reported", "Anne Neuberger", "the measures the council can take to protect the wells") in got
+
+
+def test_a_document_named_after_the_verb_speaks_for_its_issuer() -> None:
+    """"X view this as a betrayal, states a resolution by Y:": Y states it, and the block after the colon is Y's."""
+    text = ("Residents of Riverton view this as a betrayal, states a resolution by the Riverton Coalition for Clean "
+            "Water:\n\nThe replacement of the water board by decree is a political insult to every farmer in the "
+            "valley.\n\nThe Coalition is organising a march on Friday.")
+    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    assert ("reported", "the Riverton Coalition for Clean Water", "Residents of Riverton view this as a betrayal") in got
+    assert ("direct", "the Riverton Coalition for Clean Water", "The replacement of the water board by decree is a "
+            "political insult to every farmer in the valley.") in got
+    assert len(got) == 2

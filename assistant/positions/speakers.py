@@ -33,7 +33,9 @@ BODY_NOUNS = {"office", "agency", "company", "ministry", "embassy", "department"
 DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclamation", "complaint", "study",
                                 "survey", "document", "filing", "lawsuit", "paper", "figure", "data", "estimate",
                                 "projection", "poll", "analysis", "ruling", "decree", "memo", "account", "article",
-                                "notice", "bulletin", "assessment", "review", "investigation", "statistic", "record", "count", "tally"}
+                                "notice", "bulletin", "assessment", "review", "investigation", "statistic", "record", "count", "tally",
+                                "resolution", "declaration", "communique", "petition", "manifesto", "editorial",
+                                "submission", "testimony"}
 _LESSER_TITLES = frozenset(["deputy", "vice", "former", "acting", "assistant", "interim", "ex"])
 TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
@@ -46,8 +48,8 @@ def name_parts(name: str) -> list[str]:
 
 def clean_name(name: str) -> str:
     """A name as the tagger cut it, tidied: an unclosed parenthesis ("the World Health Organization (WHO") and
-    what follows it are dropped."""
-    name = name.strip()
+    what follows it are dropped, and so is a trailing colon or comma."""
+    name = name.strip().rstrip(":;,")  # ("… for Clean Water:" the tagger ran over the colon)
     if name.count("(") > name.count(")"):
         name = name[: name.rfind("(")].rstrip(" ,")
     return name

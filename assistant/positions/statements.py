@@ -199,8 +199,15 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         after = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > tok.i
                  and (c.pos_ == "PROPN" or c.ent_type_ or sp.nominal_head(c) in sp.HUMAN_NOUNS)]
         subj = after[0] if after and lemma in ("say", "note", "stress", "add", "emphasise", "emphasize") else None
-        if subj is not None and span is not None and comp is subj:
+        # "X view this as a betrayal, states a resolution by Y": a document of Y's after the verb speaks
+        issued = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and sp.issuer(c) is not None),
+                      None)
+        subj = subj if subj is not None or issued is None else issued
+        if subj is not None and span is not None and comp is not None and comp.i == subj.i:
             span = None
+            left = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+            if left is not None:  # what it states stands before the verb
+                span, comp = _span(list(left.subtree), off), left
     if subj is None:
         return None
     if subj.lower_ == "it" and nested_in_speech(tok):
