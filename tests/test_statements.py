@@ -474,3 +474,10 @@ def test_a_document_named_after_the_verb_speaks_for_its_issuer() -> None:
     assert ("direct", "the Riverton Coalition for Clean Water", "The replacement of the water board by decree is a "
             "political insult to every farmer in the valley.") in got
     assert len(got) == 2
+
+
+def test_he_after_an_untagged_single_name_speaker_is_that_speaker() -> None:
+    text = ("A fisherman paddles from the town of Bol to an islet within Lake Chad. Speaking in Chadian Arabic, "
+            "Ousmane explains it has never been worse than this. He says fish are getting smaller.")
+    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    assert ("reported", "Ousmane", "fish are getting smaller") in got

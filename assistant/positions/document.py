@@ -152,6 +152,20 @@ class Document:
         self._people.add(m.name)
         return m
 
+    def untagged_person(self, subj: Any, off: int) -> sp.Mention | None:
+        """A speaker named by one to three capitalised proper nouns the tagger found no entity in ("Speaking in
+        Arabic, Ousmane explains …"): a person, as a mention here (so the "he" after it refers to them, not to a
+        place named earlier)."""
+        own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]
+        if not 1 <= len(own) <= 3 or any(t.pos_ != "PROPN" or not t.text.isalpha() or not t.text[:1].isupper()
+                                         or t.text.isupper() or t.lower_ in sp.BODY_NOUNS for t in own):
+            return None
+        name = " ".join(t.text for t in own)
+        m = sp.Mention(self.full_name(name, "PERSON"), "PERSON", off + own[0].idx, set(), True, True, "",
+                       _in_main_clause(subj))
+        bisect.insort(self.mentions, m, key=lambda x: x.start)
+        return m
+
     def handle(self, subj: Any, off: int) -> sp.Mention | None:
         """A social-media handle in the subject phrase ("Twitter user @ana_ruiz", "A tweet by user @ana_ruiz"):
         the account is the speaker, named by its handle."""
@@ -237,6 +251,9 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         titled = d.titled_person(who, off)  # "Mayor Ana Ruiz said", the tagger finding no entity
         if titled is not None:
             return titled, titled.name, 0.8
+        untagged = d.untagged_person(who, off) if issuer is None else None
+        if untagged is not None:
+            return untagged, untagged.name, 0.7
     # an unnamed issuer of "a report from …", "estimates by …" is the speaker: "the regional water board"
     named_as = who if issuer is not None and issuer.dep_ == "pobj" else subj
     own = [t for t in sp.phrase(named_as) if not (t.is_punct or t.is_space)]
