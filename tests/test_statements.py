@@ -481,3 +481,13 @@ def test_he_after_an_untagged_single_name_speaker_is_that_speaker() -> None:
             "Ousmane explains it has never been worse than this. He says fish are getting smaller.")
     got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
     assert ("reported", "Ousmane", "fish are getting smaller") in got
+
+
+def test_a_body_the_name_only_locates_speaks_and_it_is_that_body() -> None:
+    """"The Riverton water board said …": the board speaks, not the town; "It added …" is the board again."""
+    text = ("The Riverton water board said the levy will rise. It added that farmers would pay more. "
+            "The Freedonian health ministry said the water is safe.")
+    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    assert ("reported", "The Riverton water board", "the levy will rise") in got
+    assert ("reported", "The Riverton water board", "farmers would pay more") in got
+    assert ("reported", "The Freedonian health ministry", "the water is safe") in got

@@ -252,6 +252,12 @@ def _speech() -> set[str]:
     return SPEECH
 
 
+def nominal_head_word(phrase: str) -> str:
+    """The last word of a speaker phrase, lower-cased, without a possessive ("The Riverton water board" -> board)."""
+    words = phrase.split()
+    return words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
+
+
 def phrase_entity(tok: Token) -> Any | None:
     """The named entity a subject token belongs to, or one in its appositive ("the mayor, Sadiq Khan")
     or compound ("Water Minister Ana Ruiz")."""
@@ -270,8 +276,12 @@ def phrase_entity(tok: Token) -> Any | None:
         for ent in doc.ents:
             if ent.start <= tok.i < ent.end:
                 return ent
+    # "the Riverton water board", "the U.N. refugee agency": a body the name only locates or qualifies, described
+    # by a word of its own, is that body (its phrase speaks), not the place or the parent organisation
+    described_body = tok.text.islower() and tok.lower_ in BODY_NOUNS and any(
+        c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_ for c in tok.children)
     for c in tok.children:
-        if c.dep_ in ("appos", "compound") and c.ent_type_ in NAME_ENTS:
+        if c.dep_ in ("appos", "compound") and c.ent_type_ in NAME_ENTS and not (described_body and c.dep_ == "compound"):
             for ent in tok.doc.ents:
                 if ent.start <= c.i < ent.end and ent.label_ in NAME_ENTS:
                     return ent

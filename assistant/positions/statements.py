@@ -101,8 +101,15 @@ def _cues(d: Document) -> list[_Cue]:
 
 def _unnamed_anaphor(cues: list[_Cue], cue: _Cue, window: int = 1500) -> None:
     """"The spokesperson added …" after "A Thames Water spokesperson stated …": the unnamed speaker said before
-    with the same head noun (the nearest one), not a new speaker called "The spokesperson"."""
+    with the same head noun (the nearest one), not a new speaker called "The spokesperson"; "It added …" right
+    after an unnamed body spoke ("The agency said …"): that body."""
     words = cue.speaker_text.split()
+    if cue.speaker is None and cue.speaker_text.lower() == "it" and cues:
+        # "The agency said …. It added …": the body that spoke last, unnamed too, when nothing named spoke since
+        c = cues[-1]
+        if c.speaker is None and cue.start - c.start < 400 and sp.nominal_head_word(c.speaker_text) in sp.BODY_NOUNS:
+            cue.speaker_text, cue.confidence = c.speaker_text, min(cue.confidence, c.confidence * 0.9)
+        return
     if cue.speaker is not None or len(words) != 2 or words[0].lower() != "the":
         return
     noun = words[1].lower()
