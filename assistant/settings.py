@@ -23,8 +23,6 @@ class RetrievalSettings(BaseModel):
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
     dense_weight: float = Field(1.0, description="Weight of the dense ranking in fusion.")
     lexical_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
-    keep_top: int = Field(1, description="The best hit of each retriever (BM25, dense) is always among the k, "
-                                         "however the fusion ranks it (a passage only one of them finds).")
     mmr: bool = Field(False, description="Re-rank fused hits with maximal marginal relevance.")
     mmr_lambda: float = Field(0.7, description="MMR trade-off: 1 = relevance only.")
     recency_weight: float = Field(0.3, description="For 'latest …' / 'in 2025' questions: weight of a document's "

@@ -337,11 +337,9 @@ class Index:
             mat = np.stack([vecs[g[0]] for g in groups])
             pick = mmr(qvec, mat, [fused[g[0]] for g in groups], k, r.mmr_lambda)
             groups = [groups[i] for i in pick]
-        groups = _keep_tops(groups[:k], [c for c, _ in lexical[: r.keep_top]] + [c for c, _ in dense[: r.keep_top]],
-                            fused, k)
         top_lex = lexical[0][1] if lexical else 1.0
         hits: list[Hit] = []
-        for lead, members in groups:
+        for lead, members in groups[:k]:
             c = snap.chunks[lead]
             m = snap.docs[c.doc_id].document.meta
             hits.append(Hit(
@@ -356,25 +354,3 @@ class Index:
                                 title=snap.docs[snap.chunks[x].doc_id].document.meta.title) for x in members],
             ))
         return hits
-
-
-def _keep_tops(groups: list[tuple[str, list[str]]], tops: list[str], fused: dict[str, float],
-               k: int) -> list[tuple[str, list[str]]]:
-    """The fused groups, with each retriever's best hits kept among the k (in place of the lowest fused ones):
-    a passage only BM25 finds (a rare word of the question) or only the embedding finds (a paraphrase) is not
-    pushed out by passages both rank middling."""
-    taken = {c for lead, members in groups for c in (lead, *members)}
-    missing = [c for c in dict.fromkeys(tops) if c not in taken and c in fused]
-    if not missing:
-        return groups
-    keep = set(tops)
-    out = list(groups)
-    for c in missing:
-        if len(out) >= k:
-            drop = next((i for i in range(len(out) - 1, -1, -1) if out[i][0] not in keep), None)
-            if drop is None:
-                break
-            out.pop(drop)
-        out.append((c, []))
-    return sorted(out, key=lambda g: -fused[g[0]])
-
