@@ -491,3 +491,10 @@ def test_a_body_the_name_only_locates_speaks_and_it_is_that_body() -> None:
     assert ("reported", "The Riverton water board", "the levy will rise") in got
     assert ("reported", "The Riverton water board", "farmers would pay more") in got
     assert ("reported", "The Freedonian health ministry", "the water is safe") in got
+
+
+def test_threats_and_attacks_are_statements_only_with_what_is_said() -> None:
+    text = ("Food insecurity threatens not only the hungry but peace and security. Farmers attack him with machetes. "
+            "Tom Berg attacked the council for raising the levy.")
+    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    assert [w for _k, w, _q in got] == ["Tom Berg"]

@@ -20,7 +20,7 @@ SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", 
                # "briefed them on …", "reminds us that …")
                "outline", "underscore", "brief", "remind"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
-NEEDS_CLAUSE = {"tell", "counter", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
+NEEDS_CLAUSE = {"tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
                 "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
                 "lambast", "decry", "oppose", "list", "reject", "assure", "dispute"}
