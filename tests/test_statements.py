@@ -498,3 +498,9 @@ def test_threats_and_attacks_are_statements_only_with_what_is_said() -> None:
             "Tom Berg attacked the council for raising the levy.")
     got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
     assert [w for _k, w, _q in got] == ["Tom Berg"]
+
+
+def test_each_member_of_a_coordinated_subject_said_it() -> None:
+    text = "Water Minister Maria Gonzalez and Farm Secretary Tom Berg said the levy must rise."
+    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    assert got == [("reported", "Maria Gonzalez", "the levy must rise"), ("reported", "Tom Berg", "the levy must rise")]

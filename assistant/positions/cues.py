@@ -3,7 +3,7 @@ third-party verbs, noun cues, and how a verb's complement is cut from the parse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -223,3 +223,5 @@ class Cue:
     comp: Any = None  # the token whose subtree is the complement
     used: bool = False
     rest: tuple[int, int] | None = None  # the clause's part after an "according to" inside it
+    # the other named speakers of a coordinated subject ("X and Y said …"): (mention, name, confidence)
+    also: list[tuple[Mention | None, str, float]] = field(default_factory=list)

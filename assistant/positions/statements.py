@@ -12,6 +12,7 @@ registry stays themselves (`actor` is None), never handed to a nearby tracked ac
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.positions import speakers as sp
@@ -66,7 +67,7 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
         found = _assemble(d, cues, doc_id)
         for cue, spans in speakers_of(d, cues, blocks, lambda i: _clause_before(d, i)):
             found.extend(_make(d, cue, bs, be, "direct", 0.8, (bs, be), doc_id) for bs, be in spans)
-    return sorted(found, key=lambda x: (x.char_start, x.char_end))
+    return sorted(_with_joint(d, found), key=lambda x: (x.char_start, x.char_end))
 
 
 def _cues(d: Document) -> list[_Cue]:
@@ -223,7 +224,14 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if not name:
         return None
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
-    return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp, rest=rest)
+    cue = _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp, rest=rest)
+    if m is not None:  # "Minister X and Secretary Y said …": Y said it too
+        for c in subj.conjuncts:
+            if c.i > subj.i and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN"):
+                m2, name2, conf2 = speaker(d, c, off)
+                if m2 is not None and name2 != name:
+                    cue.also.append((m2, name2, conf2))
+    return cue
 
 
 def _inverted(verb: Any) -> Any | None:
@@ -454,8 +462,25 @@ def _make(d: Document, cue: _Cue, start: int, end: int, kind: Kind, conf: float,
     mentions: list[str] = []
     if d.registry is not None:
         mentions = list(dict.fromkeys(a.name for a, _, _ in d.registry.find_in_text(d.text[start:end])))
-    return Statement(d.text[start:end], cue.speaker_text, round(cue.confidence * conf * aconf, 3), actor, cue.cue,
-                     kind, start, end, named, list(cue.about), mentions, para[0], para[1], doc_id)
+    st = Statement(d.text[start:end], cue.speaker_text, round(cue.confidence * conf * aconf, 3), actor, cue.cue,
+                   kind, start, end, named, list(cue.about), mentions, para[0], para[1], doc_id)
+    if cue.also:
+        d.joint[id(st)] = [(name, round(c2 * conf, 3)) for _m, name, c2 in cue.also]
+    return st
+
+
+def _with_joint(d: Document, found: list[Statement]) -> list[Statement]:
+    """Each statement of a coordinated subject ("X and Y said …") once for every speaker, in text order."""
+    out: list[Statement] = []
+    for st in found:
+        out.append(st)
+        for name, conf in d.joint.get(id(st), []):
+            actor = None
+            if d.registry is not None:
+                m = d.registry.match_speaker(name)
+                actor = m.actor.name if m is not None else None
+            out.append(replace(st, speaker=name, speaker_confidence=conf, actor=actor))
+    return out
 
 
 def _named(d: Document, m: sp.Mention, q: Quote, para: tuple[int, int], doc_id: str) -> Statement:
