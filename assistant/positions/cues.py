@@ -3,11 +3,11 @@ third-party verbs, noun cues, and how a verb's complement is cut from the parse.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from assistant.positions.speakers import Mention
+from assistant.textutil import STOPWORDS
 
 SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
                # characterising someone or something as …: statements only with a clause or "as" predicate
@@ -214,7 +214,7 @@ class Cue:
     verb: Any
     start: int  # char offset of the cue word
     cue: str
-    speaker: Mention | None
+    speaker: Any  # speakers.Mention | None (typed loosely: speakers reads this module)
     speaker_text: str
     confidence: float
     span: tuple[int, int] | None  # the complement (reported clause)
@@ -224,4 +224,38 @@ class Cue:
     used: bool = False
     rest: tuple[int, int] | None = None  # the clause's part after an "according to" inside it
     # the other named speakers of a coordinated subject ("X and Y said …"): (mention, name, confidence)
-    also: list[tuple[Mention | None, str, float]] = field(default_factory=list)
+    also: list[tuple[Any, str, float]] = field(default_factory=list)
+
+
+def _that_clauses(c: Cue, s: int, e: int) -> list[tuple[int, int]]:
+    """A reported clause with a second one of its own ("said X could be inevitable and that she was considering
+    it"): two statements, split where the second clause's "that" starts."""
+    comp = c.comp
+    if comp is None or comp.dep_ != "ccomp":
+        return [(s, e)]
+    second = next((k for k in comp.children if k.dep_ == "conj" and k.i > comp.i
+                   and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in k.children)
+                   and any(m.dep_ in ("nsubj", "nsubjpass") for m in k.children)), None)
+    if second is None:
+        return [(s, e)]
+    off = c.para[0]
+    first_toks = [t for t in comp.doc[comp.left_edge.i : second.left_edge.i] if not t.is_space]
+    while first_toks and ((first_toks[-1].is_punct and first_toks[-1].text not in "\"”»'’)") or first_toks[-1].dep_ == "cc"):
+        first_toks = first_toks[:-1]
+    rest = [t for t in second.subtree if t.dep_ != "mark" or t.head.i != second.i]
+    if not first_toks or not rest:
+        return [(s, e)]
+    a_end = off + first_toks[-1].idx + len(first_toks[-1].text)
+    b_start = off + rest[0].idx
+    if not (s <= a_end <= b_start < e):
+        return [(s, e)]
+    return [(s, a_end), (b_start, e)]
+
+
+_CLOSING = set('"”»’\'')
+
+
+def _no_content(lead: str) -> bool:
+    """'called it "a matter of …"': the words before the quote only point back (no content word); the quote is
+    the whole statement."""
+    return all(w.lower() in STOPWORDS for w in re.findall(r"[\w'’]+", lead))

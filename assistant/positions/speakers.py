@@ -404,3 +404,20 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
                 if orgs:
                     return orgs[0], 0.45
     return None, 0.0
+
+
+def inverted(verb: Any) -> Any | None:
+    """'…, argued the government's lawyer, Richard Keen.': a speech verb after the clause it reports, its speaker
+    after it and taken by the parser for its object; the sentence ends with the speaker."""
+    doc = verb.doc
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i == verb.i or verb.head.i > verb.i or \
+            doc[verb.i - 1].text not in (",", "”", '"', "’"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in NAME_ENTS or nominal_head(obj) in HUMAN_NOUNS):
+        return None
+    mine = {t.i for t in verb.subtree}
+    rest = [t for t in doc[verb.i : verb.sent.end] if t.i not in mine and not (t.is_punct or t.is_space)]
+    return obj if not rest else None

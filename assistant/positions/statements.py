@@ -18,12 +18,15 @@ from typing import TYPE_CHECKING, Any
 from assistant.positions import speakers as sp
 from assistant.positions.blocks import block_quotes, speakers_of
 from assistant.positions.cues import (
+    _CLOSING,
     NEEDS_CLAUSE,
     NOUN_CUES,
     SPEECH,
     _clause_subject,
     _complement,
+    _no_content,
     _span,
+    _that_clauses,
     goes_on,
     nested_in_speech,
 )
@@ -34,7 +37,6 @@ from assistant.positions.document import Document, speaker
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
-from assistant.textutil import STOPWORDS
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
@@ -180,7 +182,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
         return None  # "When asked about …, X said": a question put to X, not X's statement
-    inverted = _inverted(tok)
+    inverted = sp.inverted(tok)
     if inverted is not None:
         m, name, conf = speaker(d, inverted, off)
         mine = {t.i for t in tok.subtree}
@@ -232,23 +234,6 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
                 if m2 is not None and name2 != name:
                     cue.also.append((m2, name2, conf2))
     return cue
-
-
-def _inverted(verb: Any) -> Any | None:
-    """'…, argued the government's lawyer, Richard Keen.': a speech verb after the clause it reports, its speaker
-    after it and taken by the parser for its object; the sentence ends with the speaker."""
-    doc = verb.doc
-    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i == verb.i or verb.head.i > verb.i or \
-            doc[verb.i - 1].text not in (",", "”", '"', "’"):
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
-        return None
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
-    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in sp.NAME_ENTS or sp.nominal_head(obj) in sp.HUMAN_NOUNS):
-        return None
-    mine = {t.i for t in verb.subtree}
-    rest = [t for t in doc[verb.i : verb.sent.end] if t.i not in mine and not (t.is_punct or t.is_space)]
-    return obj if not rest else None
 
 
 def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
@@ -415,40 +400,6 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             seen.add(key)
             uniq.append(st)
     return uniq
-
-
-def _that_clauses(c: _Cue, s: int, e: int) -> list[tuple[int, int]]:
-    """A reported clause with a second one of its own ("said X could be inevitable and that she was considering
-    it"): two statements, split where the second clause's "that" starts."""
-    comp = c.comp
-    if comp is None or comp.dep_ != "ccomp":
-        return [(s, e)]
-    second = next((k for k in comp.children if k.dep_ == "conj" and k.i > comp.i
-                   and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in k.children)
-                   and any(m.dep_ in ("nsubj", "nsubjpass") for m in k.children)), None)
-    if second is None:
-        return [(s, e)]
-    off = c.para[0]
-    first_toks = [t for t in comp.doc[comp.left_edge.i : second.left_edge.i] if not t.is_space]
-    while first_toks and ((first_toks[-1].is_punct and first_toks[-1].text not in "\"”»'’)") or first_toks[-1].dep_ == "cc"):
-        first_toks = first_toks[:-1]
-    rest = [t for t in second.subtree if t.dep_ != "mark" or t.head.i != second.i]
-    if not first_toks or not rest:
-        return [(s, e)]
-    a_end = off + first_toks[-1].idx + len(first_toks[-1].text)
-    b_start = off + rest[0].idx
-    if not (s <= a_end <= b_start < e):
-        return [(s, e)]
-    return [(s, a_end), (b_start, e)]
-
-
-_CLOSING = set('"”»’\'')
-
-
-def _no_content(lead: str) -> bool:
-    """'called it "a matter of …"': the words before the quote only point back (no content word); the quote is
-    the whole statement."""
-    return all(w.lower() in STOPWORDS for w in re.findall(r"[\w'’]+", lead))
 
 
 def _make(d: Document, cue: _Cue, start: int, end: int, kind: Kind, conf: float, para: tuple[int, int],
