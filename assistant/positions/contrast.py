@@ -403,9 +403,9 @@ def to_markdown(c: Contrast) -> str:
                             for s in p.statements) or "—"
         lines.append(f"| {p.actor} | {p.summary.replace('|', '/')} | {stmts.replace('|', '/')} |")
     if c.agreements:
-        lines += ["", "**Agreement:** " + " ".join(c.agreements)]
+        lines += ["", "**Shared subjects:** " + " ".join(c.agreements)]  # shared terms, not a claim of agreement
     if c.disagreements:
-        lines += ["", "**Difference:** " + " ".join(c.disagreements)]
+        lines += ["", "**Differences:** " + " ".join(c.disagreements)]
     cites = [s.citation for p in c.positions for s in p.statements]
     if cites:
         lines += ["", "Sources:"]
