@@ -14,6 +14,11 @@ def _by_speaker(text: str, registry: ActorRegistry | None = None) -> list[tuple[
     return [(s.kind, s.speaker, s.actor, text[s.char_start : s.char_end]) for s in statements(text, None, registry)]
 
 
+def _said(text: str) -> list[tuple[str, str, str]]:
+    """(kind, speaker, words) of each statement in a text."""
+    return [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+
+
 def test_multi_sentence_quote_keeps_its_speaker() -> None:
     text = ('"We will not back down. The sanctions stay until the troops leave," Defence Minister Jane Holloway '
             'said on Friday.')
@@ -405,7 +410,7 @@ def test_block_quotations_after_a_colon_are_the_introduced_speakers_words() -> N
             "Gonzalez has written about the tariff since 2019. Tom Berg of Hydronews posted a reply:\n\n"
             "The tariff is a tax on the smallest farms.\n\n"
             "Berg runs a farm near Riverton.")
-    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    got = _said(text)
     assert ("direct", "Maria Gonzalez", "The tariff rises by 12 percent from July. Farmers pay the most.") in got
     assert ("direct", "Maria Gonzalez", "I do not think the council had a choice.") in got
     assert ("direct", "Maria Gonzalez", "Next year the wells will be metered as well.") in got
@@ -422,7 +427,7 @@ def test_a_block_quotation_in_another_language_is_its_english_translation() -> N
             "Protests continued in the valley through the week, and the roads stayed closed.\n\n"
             "Twitter user @riverwatch tweeted:\n\n"
             "The valley is dry again this summer.")
-    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    got = _said(text)
     assert ("direct", "Lena Ortiz", "Water belongs to everyone and the court has forgotten it. We will not pay "
             "this unfair tariff.") in got
     assert not [q for _k, _w, q in got if q.startswith(("El agua", "Protests continued"))]
@@ -433,7 +438,7 @@ def test_a_name_inside_a_block_quotation_is_not_who_he_is_later() -> None:
     text = ("Tom Berg wrote on his blog:\n\n"
             "Minister Ana Ruiz promised the farmers new wells in Riverton.\n\n"
             "Later he said the tariff had to be cut.")
-    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    got = _said(text)
     assert ("reported", "Tom Berg", "the tariff had to be cut") in got
 
 
@@ -441,7 +446,7 @@ def test_a_readout_reports_what_was_outlined_and_underscored() -> None:
     text = ("Yesterday, Deputy National Security Advisor for Water and Emerging Technology Anne Neuberger met the "
             "basin governors. Neuberger outlined the measures the council has already taken to protect the wells. "
             "She also underscored the commitment to metering every well by 2027.")
-    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    got = _said(text)
     assert ("reported", "Anne Neuberger", "the measures the council has already taken to protect the wells") in got
     assert ("reported", "Anne Neuberger", "the commitment to metering every well by 2027") in got
 
@@ -449,18 +454,18 @@ def test_a_readout_reports_what_was_outlined_and_underscored() -> None:
 def test_this_report_is_its_issuers() -> None:
     text = ("The ministers discussed the new Freedonia Water Authority (FWA) report on Monday. "
             "This report warns that the aquifer will run dry by 2030.")
-    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    got = _said(text)
     assert ("reported", "Freedonia Water Authority", "the aquifer will run dry by 2030") in got
 
 
 def test_an_acronym_in_the_reported_clause_is_not_a_person_described() -> None:
-    got = [(k, who, q) for k, who, _a, q in _by_speaker("Finally, President Ortiz confirmed that TTIP had been discussed.")]
+    got = _said("Finally, President Ortiz confirmed that TTIP had been discussed.")
     assert got == [("reported", "Ortiz", "TTIP had been discussed")]
 
 
 def test_who_was_briefed_is_not_what_was_said() -> None:
     text = "Anne Neuberger met the governors and briefed them on the measures the council can take to protect the wells."
-    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    got = _said(text)
     assert ("reported", "Anne Neuberger", "the measures the council can take to protect the wells") in got
 
 
@@ -469,7 +474,7 @@ def test_a_document_named_after_the_verb_speaks_for_its_issuer() -> None:
     text = ("Residents of Riverton view this as a betrayal, states a resolution by the Riverton Coalition for Clean "
             "Water:\n\nThe replacement of the water board by decree is a political insult to every farmer in the "
             "valley.\n\nThe Coalition is organising a march on Friday.")
-    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    got = _said(text)
     assert ("reported", "the Riverton Coalition for Clean Water", "Residents of Riverton view this as a betrayal") in got
     assert ("direct", "the Riverton Coalition for Clean Water", "The replacement of the water board by decree is a "
             "political insult to every farmer in the valley.") in got
@@ -479,7 +484,7 @@ def test_a_document_named_after_the_verb_speaks_for_its_issuer() -> None:
 def test_he_after_an_untagged_single_name_speaker_is_that_speaker() -> None:
     text = ("A fisherman paddles from the town of Bol to an islet within Lake Chad. Speaking in Chadian Arabic, "
             "Ousmane explains it has never been worse than this. He says fish are getting smaller.")
-    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    got = _said(text)
     assert ("reported", "Ousmane", "fish are getting smaller") in got
 
 
@@ -487,7 +492,7 @@ def test_a_body_the_name_only_locates_speaks_and_it_is_that_body() -> None:
     """"The Riverton water board said …": the board speaks, not the town; "It added …" is the board again."""
     text = ("The Riverton water board said the levy will rise. It added that farmers would pay more. "
             "The Freedonian health ministry said the water is safe.")
-    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    got = _said(text)
     assert ("reported", "The Riverton water board", "the levy will rise") in got
     assert ("reported", "The Riverton water board", "farmers would pay more") in got
     assert ("reported", "The Freedonian health ministry", "the water is safe") in got
@@ -496,11 +501,11 @@ def test_a_body_the_name_only_locates_speaks_and_it_is_that_body() -> None:
 def test_threats_and_attacks_are_statements_only_with_what_is_said() -> None:
     text = ("Food insecurity threatens not only the hungry but peace and security. Farmers attack him with machetes. "
             "Tom Berg attacked the council for raising the levy.")
-    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    got = _said(text)
     assert [w for _k, w, _q in got] == ["Tom Berg"]
 
 
 def test_each_member_of_a_coordinated_subject_said_it() -> None:
     text = "Water Minister Maria Gonzalez and Farm Secretary Tom Berg said the levy must rise."
-    got = [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+    got = _said(text)
     assert got == [("reported", "Maria Gonzalez", "the levy must rise"), ("reported", "Tom Berg", "the levy must rise")]
