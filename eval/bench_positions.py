@@ -95,7 +95,7 @@ def attribution_table() -> None:
     cols = ["recall", "direct_recall", "speaker_precision", "span_precision", "third_party_as_direct"]
     order = [x for x in ("dev", "dev2", "dev3", "dev4", "dev5", "heldout") if x in set(splits.values())]
     print(f"\n## Attribution (eval/attribution): {' | '.join(order)}")
-    print("(dev2, dev3, dev4: extra dev data labelled blind (dev2, dev3: 10 Wikinews texts each, dev3 from 2019; "
+    print("(dev2 … dev5: extra dev data labelled blind (dev2, dev3: 10 Wikinews texts each, dev3 from 2019; "
           "dev4: 11 texts that are not Wikinews: VOA, Global Voices, White House, European Commission; dev5: 10 VOA news "
           "reports); "
           "each measured before anything was fit on it)")
