@@ -509,3 +509,11 @@ def test_each_member_of_a_coordinated_subject_said_it() -> None:
     text = "Water Minister Maria Gonzalez and Farm Secretary Tom Berg said the levy must rise."
     got = _said(text)
     assert got == [("reported", "Maria Gonzalez", "the levy must rise"), ("reported", "Tom Berg", "the levy must rise")]
+
+
+def test_a_block_introduced_by_an_example_of_those_reported_is_that_persons() -> None:
+    """"On Twitter, farmers condemned the levy, and some questioned the minister, like Maria Gonzalez:": not Twitter,
+    but the person the colon introduces."""
+    text = ("On Twitter, farmers condemned the levy, and some questioned President Calderón, like Maria Gonzalez "
+            "(@mgonzalez):\n\nThe wells are dry. Do you really think the valley is fine?")
+    assert _said(text) == [("direct", "Maria Gonzalez", "The wells are dry. Do you really think the valley is fine?")]

@@ -101,11 +101,15 @@ def _named_subject(d: Document, k: int, colon: int) -> Cue | None:
             who = d.handle(issuer, s) if issuer is not None else None
             if who is not None:
                 return Cue(noun, s + noun.idx, noun.text, who, who.name, 0.7, None, [], d.paras[k])
-    ent = next((e for e in doc.ents if e.start >= sent[0].i and e.end <= first_verb and e.label_ == "PERSON"
-                and d.in_quote(s + e.start_char) is None), None)
+    people = [e for e in doc.ents if e.start >= sent[0].i and e.label_ == "PERSON" and d.in_quote(s + e.start_char) is None]
+    # the writer: a person before the first verb who is not a place or medium ("On Twitter, …"), else the one the
+    # sentence gives as an example of those it reports ("…, some questioned the plan, like Ana Ruiz:")
+    ent = next((e for e in people if e.end <= first_verb and e.root.dep_ != "pobj"), None) or next(
+        (e for e in people if e.root.dep_ == "pobj" and e.root.head.lower_ in ("like", "as")), None)
     if ent is None:
         return None
-    verb = next((t for t in sent if t.pos_ == "VERB" and t.i >= ent.end), None)
+    verb = next((t for t in sent if t.pos_ == "VERB" and t.i >= ent.end), None) or next(
+        (t for t in reversed(sent) if t.pos_ == "VERB" and t.i < ent.start), None)
     m = d.mention_of(ent, s)
     if verb is None or not m.name:
         return None
