@@ -517,3 +517,9 @@ def test_a_block_introduced_by_an_example_of_those_reported_is_that_persons() ->
     text = ("On Twitter, farmers condemned the levy, and some questioned President Calderón, like Maria Gonzalez "
             "(@mgonzalez):\n\nThe wells are dry. Do you really think the valley is fine?")
     assert _said(text) == [("direct", "Maria Gonzalez", "The wells are dry. Do you really think the valley is fine?")]
+
+
+def test_a_company_named_by_what_it_does_is_the_company() -> None:
+    text = ("Tesco said on Monday it would sell its Polish stores. The retailer said the sale would close in June. "
+            "The chain's press release reported 22 sold units.")
+    assert [w for _k, w, _q in _said(text)] == ["Tesco", "Tesco", "Tesco"]

@@ -240,6 +240,12 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         earlier = d.earlier_issuer(subj.lemma_.lower(), off + subj.idx)
         if earlier is not None:
             issuer, off = earlier
+    body = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in sp.BODY_NOUNS), None) \
+        if issuer is None and subj.lemma_.lower() in sp.DOCUMENT_NOUNS else None
+    if body is not None:  # "the chain's press release": the company named before as the chain
+        m, conf = sp.resolve(body, off + body.idx, d.mentions, d.speakers)
+        if m is not None:
+            return m, m.name, conf * 0.9
     ent = sp.phrase_entity(issuer if issuer is not None else subj)
     account = d.handle(subj, off) if ent is None or not ent.text.startswith("@") else None
     if account is not None:

@@ -28,7 +28,10 @@ EVENT_NOUNS = {"conference", "statement", "briefing", "release", "letter", "inte
 BODY_NOUNS = {"office", "agency", "company", "ministry", "embassy", "department", "organisation", "organization",
               "group", "firm", "party", "campaign", "council", "committee", "court", "union", "bank", "institute",
               "commission", "board", "authority", "administration", "team", "club", "network", "outlet", "newspaper",
-              "paper", "broadcaster", "channel", "station", "university", "school", "hospital", "foundation"}
+              "paper", "broadcaster", "channel", "station", "university", "school", "hospital", "foundation",
+              # companies by what they do ("the retailer said", "the chain's press release")
+              "chain", "retailer", "supermarket", "carmaker", "automaker", "manufacturer", "airline", "insurer",
+              "utility", "operator", "lender", "developer", "producer", "supplier"}
 # what stands for its issuer: "the agency's website said", "according to a report from X"
 DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclamation", "complaint", "study",
                                 "survey", "document", "filing", "lawsuit", "paper", "figure", "data", "estimate",
