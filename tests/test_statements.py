@@ -523,3 +523,9 @@ def test_a_company_named_by_what_it_does_is_the_company() -> None:
     text = ("Tesco said on Monday it would sell its Polish stores. The retailer said the sale would close in June. "
             "The chain's press release reported 22 sold units.")
     assert [w for _k, w, _q in _said(text)] == ["Tesco", "Tesco", "Tesco"]
+
+
+def test_another_title_naming_the_same_institution_is_the_same_person() -> None:
+    text = ("Riverton Water Board Chair Maria Gonzalez said on Monday that the levy would rise. "
+            "The water board chief announced that the wells would be metered.")
+    assert [w for _k, w, _q in _said(text)] == ["Maria Gonzalez", "Maria Gonzalez"]

@@ -383,6 +383,13 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
             # "the governor" is not the one named "deputy governor" (nor a former or acting one)
             if noun in m.titles and not (m.titles & _LESSER_TITLES) - mine:
                 return m, TITLE_MATCH
+        # "the central bank chief" after "Reserve Bank Governor Gideon Gono": another title for the person whose
+        # title named the same institution
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        if noun in HUMAN_NOUNS and mods and tok.tag_ != "NNS":
+            for m in cands[:8]:
+                if m.label == "PERSON" and mods & m.titles:
+                    return m, TITLE_MATCH * 0.9
         # "the minister"/"the expert": the nearest person who spoke recently
         # "the minister" / "the office" / "the complaint": a role, a body or a document of someone named before;
         # any other noun ("the government") names its own speaker unless an earlier name has it as its head
