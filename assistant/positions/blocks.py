@@ -55,7 +55,7 @@ def _name_words(name: str) -> list[str]:
 
 def intro(d: Document, k: int, cues: list[Any], fallback: Callable[[int], Any], previous: Any = None) -> Any | None:
     """The cue of a paragraph that ends with a colon, in the sentence the colon ends: its speech verb with a named
-    speaker, else its clause's verb when the subject is a named speaker ("Rick Lowe gave an overview:")."""
+    speaker, else its clause's verb when the subject is a named speaker ("Ana Ruiz gave an overview:")."""
     s, e = d.paras[k]
     para = d.text[s:e].rstrip()
     if not para.endswith(":") or foreign(para):

@@ -155,7 +155,7 @@ class Document:
 
     def untagged_person(self, subj: Any, off: int) -> sp.Mention | None:
         """A speaker named by one to three capitalised proper nouns the tagger found no entity in ("Speaking in
-        Arabic, Ousmane explains …"): a person, as a mention here (so the "he" after it refers to them, not to a
+        Spanish, Anselmo explains …"): a person, as a mention here (so the "he" after it refers to them, not to a
         place named earlier)."""
         own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]
         if not 1 <= len(own) <= 3 or any(t.pos_ != "PROPN" or not t.text.isalpha() or not t.text[:1].isupper()

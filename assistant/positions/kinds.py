@@ -59,7 +59,7 @@ def _person(d: Document, tok: Any, off: int, object_pronoun: bool, speaker: str)
         return m.name if m is not None and m.label == "PERSON" else tok.text
     ent = sp.phrase_entity(tok)
     if ent is not None and ent.text.strip().isupper():
-        return None  # an acronym the small model tags as a person ("confirmed that TTIP had been discussed")
+        return None  # an acronym the small model tags as a person ("confirmed that FWAP had been discussed")
     if ent is not None:
         name = d.full_name(ent.text.strip(), ent.label_)
         return name if d.person_label(name, ent.label_) == "PERSON" else None

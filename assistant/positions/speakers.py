@@ -279,7 +279,7 @@ def phrase_entity(tok: Token) -> Any | None:
         for ent in doc.ents:
             if ent.start <= tok.i < ent.end:
                 return ent
-    # "the Riverton water board", "the U.N. refugee agency": a body the name only locates or qualifies, described
+    # "the Riverton water board", "the Freedonia refugee agency": a body the name only locates or qualifies, described
     # by a word of its own, is that body (its phrase speaks), not the place or the parent organisation
     described_body = tok.text.islower() and tok.lower_ in BODY_NOUNS and any(
         c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_ for c in tok.children)
@@ -383,7 +383,7 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
             # "the governor" is not the one named "deputy governor" (nor a former or acting one)
             if noun in m.titles and not (m.titles & _LESSER_TITLES) - mine:
                 return m, TITLE_MATCH
-        # "the central bank chief" after "Reserve Bank Governor Gideon Gono": another title for the person whose
+        # "the water board chief" after "Riverton Water Board Chair Maria Gonzalez": another title for the person whose
         # title named the same institution
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         if noun in HUMAN_NOUNS and mods and tok.tag_ != "NNS":
