@@ -31,7 +31,8 @@ class Document:
         self.docs = docs  # one parse per paragraph (a second reading of the same text reuses them)
         self.quotes = find_quotes(text)
         self.blocks = blocks or []  # block quotations (paragraphs in a speaker's words, no quotation marks)
-        self.joint: dict[int, list[tuple[str, float]]] = {}  # statement id -> the co-speakers of "X and Y said"
+        # a statement (start, end, kind, speaker) -> the co-speakers of "X and Y said …"
+        self.joint: dict[tuple[int, int, str, str], list[tuple[str, float]]] = {}
         self.mentions: list[sp.Mention] = []
         self.speakers: list[sp.Mention] = []
         self._by_surname: dict[str, str] = {}

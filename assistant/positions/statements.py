@@ -416,7 +416,7 @@ def _make(d: Document, cue: _Cue, start: int, end: int, kind: Kind, conf: float,
     st = Statement(d.text[start:end], cue.speaker_text, round(cue.confidence * conf * aconf, 3), actor, cue.cue,
                    kind, start, end, named, list(cue.about), mentions, para[0], para[1], doc_id)
     if cue.also:
-        d.joint[id(st)] = [(name, round(c2 * conf, 3)) for _m, name, c2 in cue.also]
+        d.joint[(start, end, kind, cue.speaker_text)] = [(name, round(c2 * conf, 3)) for _m, name, c2 in cue.also]
     return st
 
 
@@ -425,7 +425,7 @@ def _with_joint(d: Document, found: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
     for st in found:
         out.append(st)
-        for name, conf in d.joint.get(id(st), []):
+        for name, conf in d.joint.get((st.char_start, st.char_end, st.kind, st.speaker), []):
             actor = None
             if d.registry is not None:
                 m = d.registry.match_speaker(name)
