@@ -4,19 +4,7 @@ from __future__ import annotations
 
 from assistant.positions.registry import ActorRegistry
 from assistant.positions.statements import statements
-
-
-def _speaker_by_cue(text: str) -> dict[str, str]:
-    return {s.cue: s.speaker for s in statements(text)}
-
-
-def _by_speaker(text: str, registry: ActorRegistry | None = None) -> list[tuple[str, str, str | None, str]]:
-    return [(s.kind, s.speaker, s.actor, text[s.char_start : s.char_end]) for s in statements(text, None, registry)]
-
-
-def _said(text: str) -> list[tuple[str, str, str]]:
-    """(kind, speaker, words) of each statement in a text."""
-    return [(k, who, q) for k, who, _a, q in _by_speaker(text)]
+from tests.statements_util import _by_speaker, _said, _speaker_by_cue
 
 
 def test_multi_sentence_quote_keeps_its_speaker() -> None:
@@ -286,35 +274,6 @@ def test_a_concession_with_a_clause_is_the_narrators_and_disagreeing_states_a_vi
     assert [(k, q) for k, _w, _a, q in got] == [("reported", "with the link between the overdoses and the payments")]
 
 
-def test_a_title_of_an_organisation_followed_by_a_name_is_that_person() -> None:
-    text = ("Chairman of the Board of Trustees Lena Ortiz said the fund was sound. "
-            "Former envoy to the River Commission Tom Berg argued that prices must rise. "
-            "The Ambassador to the Basin Authority said it was wrong.")
-    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Lena Ortiz", "Tom Berg", "The Ambassador to the Basin Authority"]
-
-
-def test_a_described_body_and_people_in_the_plural_name_themselves() -> None:
-    text = ("The dam failed on Monday in Riverton, a town in the north of Freedonia. Pumps, according to the "
-            "emergencies ministry, drained the valley overnight. Mayor Ana Ruiz said inspectors were present. "
-            "Residents told local media the inspectors claimed to be seeking a leak.")
-    got = {q: w for _k, w, _a, q in _by_speaker(text)}
-    assert [w for q, w in got.items() if q.startswith("Pumps")] == ["the emergencies ministry"]
-    assert got["to be seeking a leak"] == "the inspectors"
-
-
-def test_a_shorter_name_of_an_organisation_named_before_is_that_organisation() -> None:
-    text = ("The family left on advice from the Freedonian Department of Water Resources. "
-            "The Water Resources Department said the pumps were safe. The Water Board said they were not.")
-    got = [w for _k, w, _a, _q in _by_speaker(text)]
-    assert got == ["the Freedonian Department of Water Resources", "The Water Board"]
-
-
-def test_an_acronym_the_text_defines_stands_for_the_name() -> None:
-    text = ("Engineers from the National Water Service (NWS) inspected the dam on Monday. "
-            "The NWS said the spillway was sound.")
-    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["the National Water Service"]
-
-
 def test_the_speakers_next_act_and_the_medium_are_not_what_was_said() -> None:
     text = ("Mayor Ana Ruiz urged the utility to reconsider and spoke with the regional governor about the leak. "
             "Council chair Tom Berg announced the upcoming vote in a letter earlier this week to other members. "
@@ -353,20 +312,6 @@ def test_a_subject_after_but_and_a_cue_the_parser_took_for_a_complement() -> Non
     assert _by_speaker("The utility ordered extra pumps, while the council made reserves available early.") == []
 
 
-def test_a_title_is_not_someone_the_text_gave_another_role() -> None:
-    text = ('"We are doing everything we can," said Lena Ortiz, the utility spokeswoman. '
-            'The governor told reporters: "There is no crisis." Mayor Tom Berg said the pipes were old. '
-            'The mayor added that funds were short.')
-    got = [w for _k, w, _a, _q in _by_speaker(text)]
-    assert got == ["Lena Ortiz", "The governor", "Tom Berg", "Tom Berg"]
-
-
-def test_a_document_introduced_with_a_clause_of_its_own_is_no_earlier_speakers() -> None:
-    text = ('Environmental group RiverWatch called the decision "reckless". The report, which was commissioned by '
-            'the council, found that leaks cost 40 million litres a day.')
-    assert _by_speaker(text)[-1][1:] == ("The report", None, "leaks cost 40 million litres a day")
-
-
 def test_the_parts_of_an_interrupted_clause_are_shown_as_one_statement() -> None:
     from assistant.positions.texts import statement_text
 
@@ -377,11 +322,6 @@ def test_the_parts_of_an_interrupted_clause_are_shown_as_one_statement() -> None
     assert {statement_text(text, s) for s in parts} == {"Water prices … must rise next year"}
     plain = statements("Mayor Ana Ruiz said prices must rise.")[0]
     assert plain.parts == [] and statement_text("Mayor Ana Ruiz said prices must rise.", plain) == "prices must rise"
-
-
-def test_a_titled_name_the_tagger_missed_is_who_she_is() -> None:
-    text = 'Mayor Ana Ruiz defended the tariff on Tuesday. "We cannot keep subsidising waste," she said.'
-    assert _by_speaker(text) == [("direct", "Ana Ruiz", None, "We cannot keep subsidising waste")]
 
 
 def test_the_authors_view_and_an_as_clause_cue() -> None:
@@ -398,50 +338,6 @@ def test_a_plurals_apostrophe_inside_single_quotes_does_not_end_the_quote() -> N
     assert [text[q.start : q.end] for q in find_quotes(text)] == ["Farmers' wells are dry.", "the farmers' choice"]
 
 
-def test_block_quotations_after_a_colon_are_the_introduced_speakers_words() -> None:
-    """Paragraphs set off after "X wrote on her blog:" (a web page's blockquote, flattened): each is X's direct
-    statement, up to the narrator's next introduction; "The post continued:" is the same writer again; a
-    paragraph naming the writer in the third person is the narrator's."""
-    text = ("The council raised the water tariff on Monday. Maria Gonzalez at Riverton Notes gave a quick overview:\n\n"
-            "The tariff rises by 12 percent from July. Farmers pay the most.\n\n"
-            "I do not think the council had a choice.\n\n"
-            "The post continued:\n\n"
-            "Next year the wells will be metered as well.\n\n"
-            "Gonzalez has written about the tariff since 2019. Tom Berg of Hydronews posted a reply:\n\n"
-            "The tariff is a tax on the smallest farms.\n\n"
-            "Berg runs a farm near Riverton.")
-    got = _said(text)
-    assert ("direct", "Maria Gonzalez", "The tariff rises by 12 percent from July. Farmers pay the most.") in got
-    assert ("direct", "Maria Gonzalez", "I do not think the council had a choice.") in got
-    assert ("direct", "Maria Gonzalez", "Next year the wells will be metered as well.") in got
-    assert ("direct", "Tom Berg", "The tariff is a tax on the smallest farms.") in got
-    assert not [q for _k, _w, q in got if q.startswith(("Gonzalez has written", "Berg runs"))]
-
-
-def test_a_block_quotation_in_another_language_is_its_english_translation() -> None:
-    """A quotation given in its original language, then translated: the translation is the statement, the
-    original and the narrator's paragraph after the translation are not; a handle names an account."""
-    text = ("Lena Ortiz, a farmer in the valley, weighed in on the ruling:\n\n"
-            "El agua es de todos y el tribunal lo ha olvidado. No vamos a pagar esta tarifa injusta.\n\n"
-            "Water belongs to everyone and the court has forgotten it. We will not pay this unfair tariff.\n\n"
-            "Protests continued in the valley through the week, and the roads stayed closed.\n\n"
-            "Twitter user @riverwatch tweeted:\n\n"
-            "The valley is dry again this summer.")
-    got = _said(text)
-    assert ("direct", "Lena Ortiz", "Water belongs to everyone and the court has forgotten it. We will not pay "
-            "this unfair tariff.") in got
-    assert not [q for _k, _w, q in got if q.startswith(("El agua", "Protests continued"))]
-    assert ("direct", "@riverwatch", "The valley is dry again this summer.") in got
-
-
-def test_a_name_inside_a_block_quotation_is_not_who_he_is_later() -> None:
-    text = ("Tom Berg wrote on his blog:\n\n"
-            "Minister Ana Ruiz promised the farmers new wells in Riverton.\n\n"
-            "Later he said the tariff had to be cut.")
-    got = _said(text)
-    assert ("reported", "Tom Berg", "the tariff had to be cut") in got
-
-
 def test_a_readout_reports_what_was_outlined_and_underscored() -> None:
     text = ("Yesterday, Deputy National Security Advisor for Water and Emerging Technology Anne Neuberger met the "
             "basin governors. Neuberger outlined the measures the council has already taken to protect the wells. "
@@ -449,13 +345,6 @@ def test_a_readout_reports_what_was_outlined_and_underscored() -> None:
     got = _said(text)
     assert ("reported", "Anne Neuberger", "the measures the council has already taken to protect the wells") in got
     assert ("reported", "Anne Neuberger", "the commitment to metering every well by 2027") in got
-
-
-def test_this_report_is_its_issuers() -> None:
-    text = ("The ministers discussed the new Freedonia Water Authority (FWA) report on Monday. "
-            "This report warns that the aquifer will run dry by 2030.")
-    got = _said(text)
-    assert ("reported", "Freedonia Water Authority", "the aquifer will run dry by 2030") in got
 
 
 def test_an_acronym_in_the_reported_clause_is_not_a_person_described() -> None:
@@ -469,63 +358,8 @@ def test_who_was_briefed_is_not_what_was_said() -> None:
     assert ("reported", "Anne Neuberger", "the measures the council can take to protect the wells") in got
 
 
-def test_a_document_named_after_the_verb_speaks_for_its_issuer() -> None:
-    """"X view this as a betrayal, states a resolution by Y:": Y states it, and the block after the colon is Y's."""
-    text = ("Residents of Riverton view this as a betrayal, states a resolution by the Riverton Coalition for Clean "
-            "Water:\n\nThe replacement of the water board by decree is a political insult to every farmer in the "
-            "valley.\n\nThe Coalition is organising a march on Friday.")
-    got = _said(text)
-    assert ("reported", "the Riverton Coalition for Clean Water", "Residents of Riverton view this as a betrayal") in got
-    assert ("direct", "the Riverton Coalition for Clean Water", "The replacement of the water board by decree is a "
-            "political insult to every farmer in the valley.") in got
-    assert len(got) == 2
-
-
-def test_he_after_an_untagged_single_name_speaker_is_that_speaker() -> None:
-    text = ("A fisherman paddles from the town of Bol to an islet within Lake Chad. Speaking in Chadian Arabic, "
-            "Ousmane explains it has never been worse than this. He says fish are getting smaller.")
-    got = _said(text)
-    assert ("reported", "Ousmane", "fish are getting smaller") in got
-
-
-def test_a_body_the_name_only_locates_speaks_and_it_is_that_body() -> None:
-    """"The Riverton water board said …": the board speaks, not the town; "It added …" is the board again."""
-    text = ("The Riverton water board said the levy will rise. It added that farmers would pay more. "
-            "The Freedonian health ministry said the water is safe.")
-    got = _said(text)
-    assert ("reported", "The Riverton water board", "the levy will rise") in got
-    assert ("reported", "The Riverton water board", "farmers would pay more") in got
-    assert ("reported", "The Freedonian health ministry", "the water is safe") in got
-
-
 def test_threats_and_attacks_are_statements_only_with_what_is_said() -> None:
     text = ("Food insecurity threatens not only the hungry but peace and security. Farmers attack him with machetes. "
             "Tom Berg attacked the council for raising the levy.")
     got = _said(text)
     assert [w for _k, w, _q in got] == ["Tom Berg"]
-
-
-def test_each_member_of_a_coordinated_subject_said_it() -> None:
-    text = "Water Minister Maria Gonzalez and Farm Secretary Tom Berg said the levy must rise."
-    got = _said(text)
-    assert got == [("reported", "Maria Gonzalez", "the levy must rise"), ("reported", "Tom Berg", "the levy must rise")]
-
-
-def test_a_block_introduced_by_an_example_of_those_reported_is_that_persons() -> None:
-    """"On Twitter, farmers condemned the levy, and some questioned the minister, like Maria Gonzalez:": not Twitter,
-    but the person the colon introduces."""
-    text = ("On Twitter, farmers condemned the levy, and some questioned President Calderón, like Maria Gonzalez "
-            "(@mgonzalez):\n\nThe wells are dry. Do you really think the valley is fine?")
-    assert _said(text) == [("direct", "Maria Gonzalez", "The wells are dry. Do you really think the valley is fine?")]
-
-
-def test_a_company_named_by_what_it_does_is_the_company() -> None:
-    text = ("Tesco said on Monday it would sell its Polish stores. The retailer said the sale would close in June. "
-            "The chain's press release reported 22 sold units.")
-    assert [w for _k, w, _q in _said(text)] == ["Tesco", "Tesco", "Tesco"]
-
-
-def test_another_title_naming_the_same_institution_is_the_same_person() -> None:
-    text = ("Riverton Water Board Chair Maria Gonzalez said on Monday that the levy would rise. "
-            "The water board chief announced that the wells would be metered.")
-    assert [w for _k, w, _q in _said(text)] == ["Maria Gonzalez", "Maria Gonzalez"]

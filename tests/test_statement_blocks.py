@@ -1,0 +1,70 @@
+"""`statements()` on block quotations: paragraphs set off after a colon introduction, in the speaker's words
+without quotation marks (real spaCy model, no index)."""
+
+from __future__ import annotations
+
+from tests.statements_util import _said
+
+
+def test_block_quotations_after_a_colon_are_the_introduced_speakers_words() -> None:
+    """Paragraphs set off after "X wrote on her blog:" (a web page's blockquote, flattened): each is X's direct
+    statement, up to the narrator's next introduction; "The post continued:" is the same writer again; a
+    paragraph naming the writer in the third person is the narrator's."""
+    text = ("The council raised the water tariff on Monday. Maria Gonzalez at Riverton Notes gave a quick overview:\n\n"
+            "The tariff rises by 12 percent from July. Farmers pay the most.\n\n"
+            "I do not think the council had a choice.\n\n"
+            "The post continued:\n\n"
+            "Next year the wells will be metered as well.\n\n"
+            "Gonzalez has written about the tariff since 2019. Tom Berg of Hydronews posted a reply:\n\n"
+            "The tariff is a tax on the smallest farms.\n\n"
+            "Berg runs a farm near Riverton.")
+    got = _said(text)
+    assert ("direct", "Maria Gonzalez", "The tariff rises by 12 percent from July. Farmers pay the most.") in got
+    assert ("direct", "Maria Gonzalez", "I do not think the council had a choice.") in got
+    assert ("direct", "Maria Gonzalez", "Next year the wells will be metered as well.") in got
+    assert ("direct", "Tom Berg", "The tariff is a tax on the smallest farms.") in got
+    assert not [q for _k, _w, q in got if q.startswith(("Gonzalez has written", "Berg runs"))]
+
+
+def test_a_block_quotation_in_another_language_is_its_english_translation() -> None:
+    """A quotation given in its original language, then translated: the translation is the statement, the
+    original and the narrator's paragraph after the translation are not; a handle names an account."""
+    text = ("Lena Ortiz, a farmer in the valley, weighed in on the ruling:\n\n"
+            "El agua es de todos y el tribunal lo ha olvidado. No vamos a pagar esta tarifa injusta.\n\n"
+            "Water belongs to everyone and the court has forgotten it. We will not pay this unfair tariff.\n\n"
+            "Protests continued in the valley through the week, and the roads stayed closed.\n\n"
+            "Twitter user @riverwatch tweeted:\n\n"
+            "The valley is dry again this summer.")
+    got = _said(text)
+    assert ("direct", "Lena Ortiz", "Water belongs to everyone and the court has forgotten it. We will not pay "
+            "this unfair tariff.") in got
+    assert not [q for _k, _w, q in got if q.startswith(("El agua", "Protests continued"))]
+    assert ("direct", "@riverwatch", "The valley is dry again this summer.") in got
+
+
+def test_a_name_inside_a_block_quotation_is_not_who_he_is_later() -> None:
+    text = ("Tom Berg wrote on his blog:\n\n"
+            "Minister Ana Ruiz promised the farmers new wells in Riverton.\n\n"
+            "Later he said the tariff had to be cut.")
+    got = _said(text)
+    assert ("reported", "Tom Berg", "the tariff had to be cut") in got
+
+
+def test_a_document_named_after_the_verb_speaks_for_its_issuer() -> None:
+    """"X view this as a betrayal, states a resolution by Y:": Y states it, and the block after the colon is Y's."""
+    text = ("Residents of Riverton view this as a betrayal, states a resolution by the Riverton Coalition for Clean "
+            "Water:\n\nThe replacement of the water board by decree is a political insult to every farmer in the "
+            "valley.\n\nThe Coalition is organising a march on Friday.")
+    got = _said(text)
+    assert ("reported", "the Riverton Coalition for Clean Water", "Residents of Riverton view this as a betrayal") in got
+    assert ("direct", "the Riverton Coalition for Clean Water", "The replacement of the water board by decree is a "
+            "political insult to every farmer in the valley.") in got
+    assert len(got) == 2
+
+
+def test_a_block_introduced_by_an_example_of_those_reported_is_that_persons() -> None:
+    """"On Twitter, farmers condemned the levy, and some questioned the minister, like Maria Gonzalez:": not Twitter,
+    but the person the colon introduces."""
+    text = ("On Twitter, farmers condemned the levy, and some questioned President Calderón, like Maria Gonzalez "
+            "(@mgonzalez):\n\nThe wells are dry. Do you really think the valley is fine?")
+    assert _said(text) == [("direct", "Maria Gonzalez", "The wells are dry. Do you really think the valley is fine?")]

@@ -1,0 +1,96 @@
+"""`statements()`: who a speaker is when the text names them by title, role, description, issuer or not at all
+(real spaCy model, no index)."""
+
+from __future__ import annotations
+
+from tests.statements_util import _by_speaker, _said
+
+
+def test_a_title_of_an_organisation_followed_by_a_name_is_that_person() -> None:
+    text = ("Chairman of the Board of Trustees Lena Ortiz said the fund was sound. "
+            "Former envoy to the River Commission Tom Berg argued that prices must rise. "
+            "The Ambassador to the Basin Authority said it was wrong.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Lena Ortiz", "Tom Berg", "The Ambassador to the Basin Authority"]
+
+
+def test_a_described_body_and_people_in_the_plural_name_themselves() -> None:
+    text = ("The dam failed on Monday in Riverton, a town in the north of Freedonia. Pumps, according to the "
+            "emergencies ministry, drained the valley overnight. Mayor Ana Ruiz said inspectors were present. "
+            "Residents told local media the inspectors claimed to be seeking a leak.")
+    got = {q: w for _k, w, _a, q in _by_speaker(text)}
+    assert [w for q, w in got.items() if q.startswith("Pumps")] == ["the emergencies ministry"]
+    assert got["to be seeking a leak"] == "the inspectors"
+
+
+def test_a_shorter_name_of_an_organisation_named_before_is_that_organisation() -> None:
+    text = ("The family left on advice from the Freedonian Department of Water Resources. "
+            "The Water Resources Department said the pumps were safe. The Water Board said they were not.")
+    got = [w for _k, w, _a, _q in _by_speaker(text)]
+    assert got == ["the Freedonian Department of Water Resources", "The Water Board"]
+
+
+def test_an_acronym_the_text_defines_stands_for_the_name() -> None:
+    text = ("Engineers from the National Water Service (NWS) inspected the dam on Monday. "
+            "The NWS said the spillway was sound.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["the National Water Service"]
+
+
+def test_a_title_is_not_someone_the_text_gave_another_role() -> None:
+    text = ('"We are doing everything we can," said Lena Ortiz, the utility spokeswoman. '
+            'The governor told reporters: "There is no crisis." Mayor Tom Berg said the pipes were old. '
+            'The mayor added that funds were short.')
+    got = [w for _k, w, _a, _q in _by_speaker(text)]
+    assert got == ["Lena Ortiz", "The governor", "Tom Berg", "Tom Berg"]
+
+
+def test_a_document_introduced_with_a_clause_of_its_own_is_no_earlier_speakers() -> None:
+    text = ('Environmental group RiverWatch called the decision "reckless". The report, which was commissioned by '
+            'the council, found that leaks cost 40 million litres a day.')
+    assert _by_speaker(text)[-1][1:] == ("The report", None, "leaks cost 40 million litres a day")
+
+
+def test_a_titled_name_the_tagger_missed_is_who_she_is() -> None:
+    text = 'Mayor Ana Ruiz defended the tariff on Tuesday. "We cannot keep subsidising waste," she said.'
+    assert _by_speaker(text) == [("direct", "Ana Ruiz", None, "We cannot keep subsidising waste")]
+
+
+def test_this_report_is_its_issuers() -> None:
+    text = ("The ministers discussed the new Freedonia Water Authority (FWA) report on Monday. "
+            "This report warns that the aquifer will run dry by 2030.")
+    got = _said(text)
+    assert ("reported", "Freedonia Water Authority", "the aquifer will run dry by 2030") in got
+
+
+def test_he_after_an_untagged_single_name_speaker_is_that_speaker() -> None:
+    text = ("A fisherman paddles from the town of Bol to an islet within Lake Chad. Speaking in Chadian Arabic, "
+            "Ousmane explains it has never been worse than this. He says fish are getting smaller.")
+    got = _said(text)
+    assert ("reported", "Ousmane", "fish are getting smaller") in got
+
+
+def test_a_body_the_name_only_locates_speaks_and_it_is_that_body() -> None:
+    """"The Riverton water board said …": the board speaks, not the town; "It added …" is the board again."""
+    text = ("The Riverton water board said the levy will rise. It added that farmers would pay more. "
+            "The Freedonian health ministry said the water is safe.")
+    got = _said(text)
+    assert ("reported", "The Riverton water board", "the levy will rise") in got
+    assert ("reported", "The Riverton water board", "farmers would pay more") in got
+    assert ("reported", "The Freedonian health ministry", "the water is safe") in got
+
+
+def test_each_member_of_a_coordinated_subject_said_it() -> None:
+    text = "Water Minister Maria Gonzalez and Farm Secretary Tom Berg said the levy must rise."
+    got = _said(text)
+    assert got == [("reported", "Maria Gonzalez", "the levy must rise"), ("reported", "Tom Berg", "the levy must rise")]
+
+
+def test_a_company_named_by_what_it_does_is_the_company() -> None:
+    text = ("Tesco said on Monday it would sell its Polish stores. The retailer said the sale would close in June. "
+            "The chain's press release reported 22 sold units.")
+    assert [w for _k, w, _q in _said(text)] == ["Tesco", "Tesco", "Tesco"]
+
+
+def test_another_title_naming_the_same_institution_is_the_same_person() -> None:
+    text = ("Riverton Water Board Chair Maria Gonzalez said on Monday that the levy would rise. "
+            "The water board chief announced that the wells would be metered.")
+    assert [w for _k, w, _q in _said(text)] == ["Maria Gonzalez", "Maria Gonzalez"]
