@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from assistant.ingest.sentences import split_sentences
 from assistant.positions.cues import NOUN_CUES, Cue
 from assistant.positions.model import Statement
 from assistant.positions.speakers import DOCUMENT_NOUNS
@@ -35,6 +36,7 @@ def _identifier() -> Any:
     return py3langid
 
 
+@lru_cache(maxsize=4096)  # a paragraph is asked about as an introduction, a block's first and its next
 def foreign(text: str) -> bool:
     """Is a paragraph in another language than English? Mostly letters of another script, else py3langid (a
     maintained language identifier whose model ships in the package); too few words to tell is English."""
@@ -77,9 +79,9 @@ def intro(d: Document, k: int, cues: list[Any], fallback: Callable[[int], Any], 
 
 
 def _sentence_start(text: str, s: int, colon: int) -> int:
-    """Where the sentence the colon ends starts (after the paragraph's last full stop before it)."""
-    ends = [m.end() for m in re.finditer(r"[.!?][)\]\"”’]*\s+(?=[A-Z\"“])", text[s:colon])]
-    return s + (ends[-1] if ends else 0)
+    """Where the sentence the colon ends starts (the project's sentence splitter on the paragraph up to it)."""
+    spans = split_sentences(text[s : colon + 1])
+    return s + (spans[-1][0] if spans else 0)
 
 
 def _named_subject(d: Document, k: int, colon: int) -> Cue | None:
@@ -136,8 +138,8 @@ def _narrator(d: Document, j: int, cue: Any, cues: list[Any], found: list[Statem
         return True  # the speaker in the third person
     # someone else reporting, in the paragraph's opening sentence ("Y tweeted from the scene."); further in, the
     # speaker may be reporting others themselves
-    opening = re.search(r"[.!?](?=\s+[A-Z\"“])", para)
-    end = s + (opening.end() if opening else len(para))
+    spans = split_sentences(para)
+    end = s + (spans[0][1] if spans else len(para))
     return any(c.para == (s, e) and c.start < end and c.cue != "according to" and c.speaker is not None
                and c.speaker_text != cue.speaker_text and c.speaker.label in ("PERSON", "ORG") for c in cues)
 
