@@ -61,13 +61,14 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
         chosen.append(m.candidate)
         words += n
     top = max(found.candidates[0].p, 1e-9) if found.candidates else 1.0
+    titles = doc_titles(found.candidates)  # once per answer, not once per extra sentence
     extra = 0
     for c in found.candidates:
         if extra >= int(p["max_extra"]) or c.p < p["keep_ratio"] * top:
             break
         n = len(c.text.split())
         if _redundant(c, chosen) or words + n > max_words or _restates_source(c, chosen, found.items.kind) \
-                or not _said(found, c) or not _connected(found, c):
+                or not _said(found, c) or not _connected(found, c, titles):
             continue
         chosen.append(c)
         words += n
@@ -77,7 +78,7 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     return order(chosen, found.items.kind, lead)
 
 
-def _connected(found: Found, c: Candidate) -> bool:
+def _connected(found: Found, c: Candidate, titles: dict[str, str]) -> bool:
     """An extra sentence must be about what the question names: it names one of the question's named things
     itself, or belongs with the evidence (same document, a shared name, a bridge). A sentence elsewhere that only
     repeats a common word of the question ("caused") is about something else. Any sentence when the question
@@ -86,7 +87,7 @@ def _connected(found: Found, c: Candidate) -> bool:
     items = found.items
     if not items.entities or any(e.key in c.own for e in items.entities):
         return True
-    return linked(c, found.best.members, items, doc_titles(found.candidates))
+    return linked(c, found.best.members, items, titles)
 
 
 def _said(found: Found, c: Candidate) -> bool:
