@@ -363,3 +363,30 @@ def test_threats_and_attacks_are_statements_only_with_what_is_said() -> None:
             "Tom Berg attacked the council for raising the levy.")
     got = _said(text)
     assert [w for _k, w, _q in got] == ["Tom Berg"]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_does_not_hide_its_speaker() -> None:
+    text = ("These form the council's plan for 2025-2030.Water Board Chair Maria Gonzalez said: \u201cEvery well will be "
+            "metered. Nobody will be left without water.\u201d The plan was called for by the board.")
+    got = _said(text)
+    assert ("direct", "Maria Gonzalez", "Every well will be metered. Nobody will be left without water.") in got
+
+
+def test_a_clause_verb_the_parser_joined_to_the_speech_verb_stays_in_what_was_said() -> None:
+    # "leaves" and "have arrived" are in the reported clause's tense, not the cue's: the same report goes on
+    text = ("Ana Ruiz remarked bottled water is a bulky item, leading to low stocks, and, when sold out, leaves vast "
+            "shelf spaces empty. Tom Berg says the farmers are in good health, but they have arrived with nothing, "
+            "and are in desperate need of food.")
+    got = _said(text)
+    assert ("reported", "Ana Ruiz", "bottled water is a bulky item, leading to low stocks, and, when sold out, "
+            "leaves vast shelf spaces empty") in got
+    assert ("reported", "Tom Berg", "the farmers are in good health, but they have arrived with nothing, and are "
+            "in desperate need of food") in got
+
+
+def test_a_readout_reports_what_was_discussed() -> None:
+    text = ("Secretary Lena Ortiz and Administrator Tom Berg discussed the proposed rules that would set the strictest "
+            "standards for water use.")
+    got = _said(text)
+    rules = "the proposed rules that would set the strictest standards for water use"
+    assert ("reported", "Lena Ortiz", rules) in got and ("reported", "Tom Berg", rules) in got

@@ -18,7 +18,7 @@ SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", 
                "encourage", "request", "appeal", "plead", "advocate", "rule",
                # a readout's verbs ("outlined the measures", "underscored the commitment",
                # "briefed them on …", "reminds us that …")
-               "outline", "underscore", "brief", "remind"])
+               "outline", "underscore", "brief", "remind", "discuss"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
 NEEDS_CLAUSE = {"tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
@@ -76,6 +76,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
             if not all(t.text in (",", "and") for t in gap):
                 break
             last = max(t.i for t in c.subtree)
+        last = _tense_conjunct(verb, clauses[0], last)
         return _span(_cut(verb, list(verb.doc[first : last + 1])), off), clauses[0]
     if verb.lemma_.lower() in CLAUSE_ONLY:
         left = [c for c in kids if c.dep_ == "ccomp"]
@@ -125,6 +126,33 @@ _MEDIA = {"statement", "letter", "interview", "speech", "post", "tweet", "messag
           "conference", "email", "op-ed", "column", "broadcast", "podcast"}
 _CONTRAST = ("despite", "although", "though", "whereas", "while")
 _CONCESSIVE = ("despite", "although", "though", "whereas")
+
+
+def _tense_conjunct(verb: Any, clause: Any, last: int) -> int:
+    """"He remarked paper is bulky, and, when sold out, leaves shelves empty": the parser may join the clause's
+    second verb to the speech verb. A conjunct with no subject of its own, in the clause's tense and not the speech
+    verb's, continues what was said (the speaker's next act would be told in the cue's own tense). Returns the
+    clause's new last token index."""
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
+            continue
+        # (or with "they"/"it" for a subject: "the refugees are safe, but they have arrived with nothing")
+        subject = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is not None and subject.lower_ not in ("they", "it"):
+            continue
+        tense = _finite(c)
+        if tense != _finite(clause) or tense == _finite(verb) or tense not in ("VBZ", "VBP", "VBD", "MD"):
+            continue
+        gap = verb.doc[last + 1 : c.left_edge.i]
+        if all(t.is_punct or t.dep_ == "cc" for t in gap):
+            return max(t.i for t in c.subtree)
+    return last
+
+
+def _finite(v: Any) -> str:
+    """The tag of a verb's finite part: its auxiliary's ("have arrived": VBP) or its own."""
+    aux = next((k for k in v.children if k.dep_ in ("aux", "auxpass") and k.i < v.i), None)
+    return str(aux.tag_ if aux is not None else v.tag_)
 
 
 def _cut(verb: Any, toks: list[Any]) -> list[Any]:
