@@ -68,3 +68,21 @@ def test_a_block_introduced_by_an_example_of_those_reported_is_that_persons() ->
     text = ("On Twitter, farmers condemned the levy, and some questioned President Calderón, like Maria Gonzalez "
             "(@mgonzalez):\n\nThe wells are dry. Do you really think the valley is fine?")
     assert _said(text) == [("direct", "Maria Gonzalez", "The wells are dry. Do you really think the valley is fine?")]
+
+
+def test_a_paragraph_in_another_language_after_a_speech_verb_is_a_quotation_without_a_colon() -> None:
+    """"Ana Ruiz (@aruiz) tweeted from the protest." then her tweet in Korean, then its translation: the translation
+    is her direct statement (the person beside the handle speaks); an English paragraph quoting an original inline
+    is no such block."""
+    text = ("Farmers marched on the water board on Friday.\n\n"
+            "Ana Ruiz (@aruiz) tweeted from the protest that went on late into the night.\n\n"
+            "지금 청계광장입니다. 물 요금 인상 반대 집회. 시간이 지날수록 더 많은 사람들이 모이고 있어요.\n\n"
+            "Now at the square: a protest against the water tariff. More people have gathered as time goes by.\n\n"
+            "Tom Berg told reporters the board would not meet.\n\n"
+            "He had said, \"The tariff stays.\" (in Korean: 요금은 그대로 유지됩니다. 위원회는 물러서지 않을 것입니다.) "
+            "The board did not comment on his remarks about the wells.\n\n"
+            "The march ended at midnight.")
+    got = _said(text)
+    assert ("direct", "Ana Ruiz", "Now at the square: a protest against the water tariff. More people have gathered "
+            "as time goes by.") in got
+    assert not any(q.startswith("He had said") for _k, _w, q in got)

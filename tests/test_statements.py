@@ -390,3 +390,12 @@ def test_a_readout_reports_what_was_discussed() -> None:
     got = _said(text)
     rules = "the proposed rules that would set the strictest standards for water use"
     assert ("reported", "Lena Ortiz", rules) in got and ("reported", "Tom Berg", rules) in got
+
+
+def test_a_text_that_reads_a_quote_is_its_speaker() -> None:
+    text = ('The board met on Tuesday. The summary of the decision read in part: "The levy was unlawful. The wells '
+            'stay open." Ana Ruiz read the report. The statement read: "We will appeal."')
+    got = _said(text)
+    assert ("direct", "The summary of the decision", "The levy was unlawful. The wells stay open.") in got
+    assert ("direct", "The statement", "We will appeal.") in got
+    assert not any(w == "Ana Ruiz" for _k, w, _q in got)  # reading a report is no statement

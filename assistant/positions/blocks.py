@@ -51,6 +51,21 @@ def foreign(text: str) -> bool:
     return bool(_identifier().classify(bare)[0] != "en")
 
 
+def _all_foreign(text: str) -> bool:
+    """Is a paragraph wholly in another language (not English with an original in another script inside it)? Its
+    Latin-script words, read alone, must not be English."""
+    if not foreign(text):
+        return False
+    latin = "".join(ch if ord(ch) <= 0x24F else " " for ch in text)
+    return not _english(latin)
+
+
+def _english(text: str) -> bool:
+    """Enough words to tell, and identified as English."""
+    bare = _HANDLE.sub(" ", text)
+    return len(re.findall(r"[^\W\d_]{2,}", bare)) >= 6 and bool(_identifier().classify(bare)[0] == "en")
+
+
 def _name_words(name: str) -> list[str]:
     return [w for w in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'’-]{2,}", name) if w.lower() not in STOPWORDS]
 
@@ -60,8 +75,18 @@ def intro(d: Document, k: int, cues: list[Any], fallback: Callable[[int], Any], 
     speaker, else its clause's verb when the subject is a named speaker ("Ana Ruiz gave an overview:")."""
     s, e = d.paras[k]
     para = d.text[s:e].rstrip()
-    if not para.endswith(":") or foreign(para):
+    if foreign(para):
         return None
+    if not para.endswith(":"):
+        # "Ana Ruiz tweeted from the protest." followed by a paragraph in another language (and its translation):
+        # words in another language than the narrator's are a quotation, the speech verb before it introduces it
+        if k + 1 >= len(d.paras) or not _all_foreign(d.text[d.paras[k + 1][0] : d.paras[k + 1][1]]):
+            return None
+        end = s + len(para)
+        start = _sentence_start(d.text, s, end - 1)
+        own = [c for c in cues if c.para == (s, e) and start <= c.start < end and c.cue != "according to"
+               and c.speaker is not None]
+        return own[-1] if own else None
     colon = s + len(para) - 1
     start = _sentence_start(d.text, s, colon)
     own = [c for c in cues if c.para == (s, e) and start <= c.start < colon and c.cue != "according to"

@@ -172,8 +172,8 @@ class Document:
         """A social-media handle in the subject phrase ("Twitter user @ana_ruiz", "A tweet by user @ana_ruiz"):
         the account is the speaker, named by its handle."""
         at = next((t for t in subj.subtree if re.fullmatch(r"@\w{2,}", t.text)), None)
-        if at is None:
-            return None
+        if at is None or (at.dep_ == "appos" and at.head.pos_ == "PROPN" and at.head.ent_type_ in ("PERSON", "")):
+            return None  # (a person's name with the handle beside it, "Ana Ruiz (@aruiz)": the person speaks)
         m = next((x for x in self.mentions if x.name == at.text), None)
         if m is None:
             m = sp.Mention(at.text, "PERSON", off + at.idx, set(), True, False, "", _in_main_clause(subj))

@@ -38,7 +38,7 @@ DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclam
                                 "projection", "poll", "analysis", "ruling", "decree", "memo", "account", "article",
                                 "notice", "bulletin", "assessment", "review", "investigation", "statistic", "record", "count", "tally",
                                 "resolution", "declaration", "communique", "petition", "manifesto", "editorial",
-                                "submission", "testimony"}
+                                "submission", "testimony", "summary", "judgment", "judgement", "verdict"}
 _LESSER_TITLES = frozenset(["deputy", "vice", "former", "acting", "assistant", "interim", "ex"])
 TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
