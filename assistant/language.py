@@ -19,8 +19,8 @@ def nlp() -> Any:
     import spacy
     from spacy.util import compile_infix_regex
 
-    pipeline = spacy.load(MODEL)
-    infixes = [*pipeline.Defaults.infixes, _GLUED_STOP]
+    pipeline: Any = spacy.load(MODEL)
+    infixes = [*list(pipeline.Defaults.infixes), _GLUED_STOP]
     pipeline.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return pipeline
 

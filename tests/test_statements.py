@@ -399,3 +399,13 @@ def test_a_text_that_reads_a_quote_is_its_speaker() -> None:
     assert ("direct", "The summary of the decision", "The levy was unlawful. The wells stay open.") in got
     assert ("direct", "The statement", "We will appeal.") in got
     assert not any(w == "Ana Ruiz" for _k, w, _q in got)  # reading a report is no statement
+
+
+def test_a_light_verb_with_a_statement_noun_reports_what_the_statement_was_about() -> None:
+    text = ("Secretary Lena Ortiz provided an update on the damage caused by the drought that is afflicting farms "
+            "across the West. Tom Berg gave a quick overview of the results. Ana Ruiz made a cake for the party. "
+            "The Riverton Water Board made a promise that it kept.")
+    got = _said(text)
+    assert ("reported", "Lena Ortiz", "the damage caused by the drought that is afflicting farms across the West") in got
+    assert ("reported", "Tom Berg", "the results") in got
+    assert not any(w in ("Ana Ruiz", "The Riverton Water Board") for _k, w, _q in got)

@@ -119,6 +119,33 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     return _span(_cut(verb, toks), off), core[0]
 
 
+# "provided an update on X", "gave an overview of X", "issued a warning that X": a light verb whose object names
+# a statement; what the statement was about (or its clause) is what was said
+LIGHT_VERBS = {"give", "provide", "make", "offer", "deliver", "issue"}
+STATEMENT_NOUNS = {"update", "overview", "briefing", "summary", "assessment", "warning", "suggestion",
+                   "recommendation", "proposal", "promise", "pledge", "appeal", "declaration", "announcement"}
+
+
+def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
+    """(what a light verb + statement noun said, the token it is under), or (None, None)."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None, None
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+    if noun is None:
+        return None, None
+    for c in noun.children:
+        # "issued a warning that the wells would close" as the parser reads a content clause (not "a promise that
+        # it kept", a relative clause)
+        if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.left_edge.lower_ == "that" and any(
+                k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in c.children):
+            return _span(list(c.subtree), off), c
+        if c.dep_ == "prep" and c.lower_ in ("on", "of", "about", "regarding", "concerning") and c.i > noun.i:
+            pobj = next((k for k in c.children if k.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return _span(_cut(verb, list(pobj.subtree)), off), pobj
+    return None, None
+
+
 # verbs whose object is who was told, not what ("briefed the governors on …", "reminded them of …")
 _AUDIENCE = {"brief", "inform", "tell", "remind", "assure", "warn", "advise", "update"}
 # what a statement is made in ("in a letter", "via a statement"): the channel, not the content

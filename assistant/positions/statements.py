@@ -28,6 +28,7 @@ from assistant.positions.cues import (
     _span,
     _that_clauses,
     goes_on,
+    light_statement,
     nested_in_speech,
 )
 from assistant.positions.cues import (
@@ -166,7 +167,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         while reader.dep_ not in ("nsubj", "ROOT") and reader.head.i != reader.i:
             reader = reader.head
     reads = reader is not None and reader.pos_ == "NOUN" and reader.lemma_.lower() in sp.DOCUMENT_NOUNS
-    if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and not reads:
+    light = light_statement(tok, off) if tok.pos_ == "VERB" else (None, None)
+    if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and not reads and light[0] is None:
         # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
         if tok.dep_ == "pobj" and tok.lemma_.lower() in NOUN_CUES and tok.head.lower_ == "in" \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -198,7 +200,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         span = _span([t for t in tok.head.subtree if t.i < tok.i and t.i not in mine], off)
         if name and span is not None:
             return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, [], para)
-    span, comp = _complement(tok, off)
+    span, comp = light if light[0] is not None else _complement(tok, off)
     rest = None
     as_noted = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     if span is None and (tok.dep_ in ("parataxis", "ccomp") or as_noted) and tok.head.i > tok.i:
