@@ -46,9 +46,15 @@ def foreign(text: str) -> bool:
         return False
     if sum(ord(ch) > 0x24F for ch in letters) > len(letters) / 2:  # beyond Latin (Korean, Cyrillic, Arabic, …)
         return True
-    if len(re.findall(r"[^\W\d_]{2,}", bare)) < 6:  # a few words are too few to tell (names, a short reply)
-        return False
-    return bool(_identifier().classify(bare)[0] != "en")
+    language = _language(bare)
+    return language is not None and language != "en"
+
+
+def _language(bare: str) -> str | None:
+    """py3langid's language of a text, or None when a few words are too few to tell (names, a short reply)."""
+    if len(re.findall(r"[^\W\d_]{2,}", bare)) < 6:
+        return None
+    return str(_identifier().classify(bare)[0])
 
 
 def _all_foreign(text: str) -> bool:
@@ -57,13 +63,7 @@ def _all_foreign(text: str) -> bool:
     if not foreign(text):
         return False
     latin = "".join(ch if ord(ch) <= 0x24F else " " for ch in text)
-    return not _english(latin)
-
-
-def _english(text: str) -> bool:
-    """Enough words to tell, and identified as English."""
-    bare = _HANDLE.sub(" ", text)
-    return len(re.findall(r"[^\W\d_]{2,}", bare)) >= 6 and bool(_identifier().classify(bare)[0] == "en")
+    return _language(_HANDLE.sub(" ", latin)) != "en"
 
 
 def _name_words(name: str) -> list[str]:

@@ -30,6 +30,7 @@ from assistant.positions.cues import (
     goes_on,
     light_statement,
     nested_in_speech,
+    text_reading,
 )
 from assistant.positions.cues import (
     Cue as _Cue,
@@ -158,17 +159,9 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         return None  # a purpose or noun infinitive ("troops there to counter …", "the decision to declare …")
     misread = tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) and \
         any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)  # "Estimates by X state [that] …" tagged a noun
-    # "The statement read: …", "The summary of the decision read in part: …": a text reads what it says (the
-    # parser may take "read" before a colon for a participle of the noun before it)
-    reader = next((c for c in tok.children if c.dep_ == "nsubj"), None) if lemma == "read" else None
-    if lemma == "read" and tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.right_edge.i + 1 < len(doc) and \
-            doc[tok.right_edge.i + 1].text == ":":
-        reader = tok.head
-        while reader.dep_ not in ("nsubj", "ROOT") and reader.head.i != reader.i:
-            reader = reader.head
-    reads = reader is not None and reader.pos_ == "NOUN" and reader.lemma_.lower() in sp.DOCUMENT_NOUNS
+    reader = text_reading(tok)  # "The statement read: …"
     light = light_statement(tok, off) if tok.pos_ == "VERB" else (None, None)
-    if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and not reads and light[0] is None:
+    if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None:
         # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
         if tok.dep_ == "pobj" and tok.lemma_.lower() in NOUN_CUES and tok.head.lower_ == "in" \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -214,7 +207,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
                 (sum(not t.is_punct for t in before) >= 1 if tok.dep_ == "parataxis" else
                  lemma not in NEEDS_CLAUSE and tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text == ","):
             span, rest, comp = parts[0], parts[1] if len(parts) > 1 else None, tok.head
-    subj = reader if reads else sp.subject_of(tok)
+    subj = reader if reader is not None else sp.subject_of(tok)
     if subj is None:
         # "- noted the deputy minister ..., Ana Ruiz" and inverted "said Khan"
         after = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > tok.i
