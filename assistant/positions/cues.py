@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.positions.speakers import DOCUMENT_NOUNS
 from assistant.textutil import STOPWORDS
 
 SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
@@ -145,21 +144,6 @@ def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
             if pobj is not None:
                 return _span(_cut(verb, list(pobj.subtree)), off), pobj
     return None, None
-
-
-def text_reading(verb: Any) -> Any | None:
-    """"The statement read: …", "The summary of the decision read in part: …": the text that reads what it says (a
-    document noun), else None. The parser may take "read" before a colon for a participle of the noun before it."""
-    if verb.lemma_.lower() != "read":
-        return None
-    doc = verb.doc
-    reader = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.right_edge.i + 1 < len(doc) and \
-            doc[verb.right_edge.i + 1].text == ":":
-        reader = verb.head
-        while reader.dep_ not in ("nsubj", "ROOT") and reader.head.i != reader.i:
-            reader = reader.head
-    return reader if reader is not None and reader.pos_ == "NOUN" and reader.lemma_.lower() in DOCUMENT_NOUNS else None
 
 
 # verbs whose object is who was told, not what ("briefed the governors on …", "reminded them of …")

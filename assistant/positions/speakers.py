@@ -161,6 +161,21 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def text_reading(verb: Token) -> Token | None:
+    """"The statement read: …", "The summary of the decision read in part: …": the text that reads what it says (a
+    document noun), else None. The parser may take "read" before a colon for a participle of the noun before it."""
+    if verb.lemma_.lower() != "read":
+        return None
+    doc = verb.doc
+    reader = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.right_edge.i + 1 < len(doc) and \
+            doc[verb.right_edge.i + 1].text == ":":
+        reader = verb.head
+        while reader.dep_ not in ("nsubj", "ROOT") and reader.head.i != reader.i:
+            reader = reader.head
+    return reader if reader is not None and reader.pos_ == "NOUN" and reader.lemma_.lower() in DOCUMENT_NOUNS else None
+
+
 def issuer(tok: Token) -> Token | None:
     """Who issued a document noun: its possessor ("the agency's website"), a named compound ("the Reuters
     report") or the object of by / from / of ("a report from X", "the reports by X")."""

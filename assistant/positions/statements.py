@@ -30,7 +30,6 @@ from assistant.positions.cues import (
     goes_on,
     light_statement,
     nested_in_speech,
-    text_reading,
 )
 from assistant.positions.cues import (
     Cue as _Cue,
@@ -159,7 +158,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         return None  # a purpose or noun infinitive ("troops there to counter …", "the decision to declare …")
     misread = tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) and \
         any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)  # "Estimates by X state [that] …" tagged a noun
-    reader = text_reading(tok)  # "The statement read: …"
+    reader = sp.text_reading(tok)  # "The statement read: …"
     light = light_statement(tok, off) if tok.pos_ == "VERB" else (None, None)
     if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None:
         # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
