@@ -69,7 +69,9 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         last = max(t.i for t in clauses[0].subtree)
         # "remarked toilet paper is a bulky item": the parser may take the clause's subject for the verb's object
         obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < clauses[0].i), None)
-        if obj is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clauses[0].children):
+        # ("told reporters the clinic was closed": a verb of telling has its audience for object, never the clause's subject)
+        if obj is not None and verb.lemma_.lower() not in _AUDIENCE and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clauses[0].children):
             first = min(first, obj.left_edge.i)
         for c in clauses[1:]:
             gap = verb.doc[last + 1 : min(t.i for t in c.subtree)]
@@ -93,11 +95,12 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
                               or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call", "brief", *THIRD))
                               or (c.lower_ == "with" and verb.lemma_.lower() in ("agree", "disagree"))) for c in right)
     lemma = verb.lemma_.lower()
+    left = [c for c in kids if c.dep_ == "ccomp" and c.i < verb.i]
+    if left and not has_pred and (not has_obj or lemma in _AUDIENCE):
+        # "…, the expert explained." / "X is Y, he said" / "X, she told reporters": the reported clause stands
+        # before the verb (the object of a verb of telling is its audience)
+        return _span(list(left[0].subtree), off), left[0]
     if not (has_obj or has_pred):
-        # "…, the expert explained." / "X is Y, he said": the reported clause stands before the verb
-        left = [c for c in kids if c.dep_ == "ccomp" and c.i < verb.i]
-        if left:
-            return _span(list(left[0].subtree), off), left[0]
         if verb.dep_ == "parataxis" and verb.head.i < verb.i:
             mine = {t.i for t in verb.subtree}
             toks = [t for t in verb.head.subtree if t.i not in mine and t.i < verb.i]

@@ -1,0 +1,24 @@
+"""`statements()`: which words a cue reports, when the clause and the cue stand in unusual order or the verb has
+an audience (real spaCy model, no index)."""
+
+from __future__ import annotations
+
+from tests.statements_util import _said
+
+
+def test_the_audience_of_told_is_not_part_of_what_was_said() -> None:
+    text = "Lena Ortiz told reporters the clinic was closed."
+    assert _said(text) == [("reported", "Lena Ortiz", "the clinic was closed")]
+
+
+def test_a_clause_before_told_and_its_audience_is_what_was_said() -> None:
+    text = ("Maria Gonzalez visited the site on Monday. The clinic will stay closed until March, she told "
+            "reporters. The pumps were old, Tom Berg told the Riverton Times.")
+    assert _said(text) == [("reported", "Maria Gonzalez", "The clinic will stay closed until March"),
+                           ("reported", "Tom Berg", "The pumps were old")]
+
+
+def test_a_clause_before_a_verb_with_its_own_object_is_not_reported_by_it() -> None:
+    text = ("To ease the shortage, Riverfoods ordered bigger packages from suppliers and increased delivery frequency, "
+            "Freshmart ordered extra stock, while Lowco made stocks for a planned special available early.")
+    assert _said(text) == []
