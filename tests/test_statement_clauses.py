@@ -22,3 +22,10 @@ def test_a_clause_before_a_verb_with_its_own_object_is_not_reported_by_it() -> N
     text = ("To ease the shortage, Riverfoods ordered bigger packages from suppliers and increased delivery frequency, "
             "Freshmart ordered extra stock, while Lowco made stocks for a planned special available early.")
     assert _said(text) == []
+
+
+def test_a_stated_concern_or_hope_reports_its_content_clause_only() -> None:
+    text = ("Tom Berg expressed concern that the drought would worsen. Lena Ortiz voiced hope that a deal could be "
+            "reached by Friday. Maria Gonzalez expressed concern about the heat.")
+    assert _said(text) == [("reported", "Tom Berg", "the drought would worsen"),
+                           ("reported", "Lena Ortiz", "a deal could be reached by Friday")]

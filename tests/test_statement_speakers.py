@@ -94,3 +94,9 @@ def test_another_title_naming_the_same_institution_is_the_same_person() -> None:
     text = ("Riverton Water Board Chair Maria Gonzalez said on Monday that the levy would rise. "
             "The water board chief announced that the wells would be metered.")
     assert [w for _k, w, _q in _said(text)] == ["Maria Gonzalez", "Maria Gonzalez"]
+
+
+def test_a_name_the_tagger_missed_in_apposition_to_a_title_is_the_speaker() -> None:
+    text = ("The governor, Ana Ruiz, announced on Friday that schools would reopen. "
+            "The minister for water, Tom Berg, told parliament the reservoirs were half full.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Ana Ruiz", "Tom Berg"]

@@ -124,16 +124,21 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
 
 # "provided an update on X", "gave an overview of X", "issued a warning that X": a light verb whose object names
 # a statement; what the statement was about (or its clause) is what was said
-LIGHT_VERBS = {"give", "provide", "make", "offer", "deliver", "issue"}
+LIGHT_VERBS = {"give", "provide", "make", "offer", "deliver", "issue", "express", "voice"}
 STATEMENT_NOUNS = {"update", "overview", "briefing", "summary", "assessment", "warning", "suggestion",
                    "recommendation", "proposal", "promise", "pledge", "appeal", "declaration", "announcement"}
+# "expressed concern that the drought would worsen": a stated attitude reports its content clause only (what a
+# concern is "about" is a topic, not words said)
+MIND_NOUNS = {"concern", "hope", "doubt", "confidence", "regret", "fear", "belief", "optimism", "frustration",
+              "disappointment", "scepticism", "skepticism", "view", "opinion", "worry", "conviction"}
 
 
 def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     """(what a light verb + statement noun said, the token it is under), or (None, None)."""
     if verb.lemma_.lower() not in LIGHT_VERBS:
         return None, None
-    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS | MIND_NOUNS),
+                None)
     if noun is None:
         return None, None
     for c in noun.children:
@@ -142,7 +147,8 @@ def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.left_edge.lower_ == "that" and any(
                 k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in c.children):
             return _span(list(c.subtree), off), c
-        if c.dep_ == "prep" and c.lower_ in ("on", "of", "about", "regarding", "concerning") and c.i > noun.i:
+        if c.dep_ == "prep" and c.lower_ in ("on", "of", "about", "regarding", "concerning") and c.i > noun.i \
+                and noun.lemma_.lower() not in MIND_NOUNS:
             pobj = next((k for k in c.children if k.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return _span(_cut(verb, list(pobj.subtree)), off), pobj

@@ -290,6 +290,14 @@ def phrase_entity(tok: Token) -> Any | None:
                 for ent in doc.ents:
                     if ent.start <= c.i < ent.end:
                         return ent
+            if c.dep_ == "appos" and c.head.lemma_.lower() in HUMAN_NOUNS and not c.ent_type_:
+                # "The governor, Ana Ruiz, said": a name the tagger missed, in apposition to a title
+                run = [t for t in c.subtree if t.i <= c.i]
+                if 2 <= len(run) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha()
+                                              and not t.ent_type_ for t in run):
+                    from spacy.tokens import Span
+
+                    return Span(doc, run[0].i, c.i + 1, label="PERSON")
     if tok.ent_type_ in NAME_ENTS:
         for ent in doc.ents:
             if ent.start <= tok.i < ent.end:
