@@ -29,3 +29,19 @@ def test_a_stated_concern_or_hope_reports_its_content_clause_only() -> None:
             "reached by Friday. Maria Gonzalez expressed concern about the heat.")
     assert _said(text) == [("reported", "Tom Berg", "the drought would worsen"),
                            ("reported", "Lena Ortiz", "a deal could be reached by Friday")]
+
+
+def test_a_partial_quote_ending_a_reported_clause_keeps_its_closing_mark() -> None:
+    text = ("The Freedonia foreign ministry said the talks were \"constructive\", while the Riverton government "
+            "called them a failure.")
+    assert _said(text)[0] == ("reported", "The Freedonia foreign ministry", 'the talks were "constructive"')
+
+
+def test_what_a_quote_was_said_of_is_its_topic_not_a_statement() -> None:
+    text = '"It is a disaster," Tom Berg said of the new law.'
+    assert _said(text) == [("direct", "Tom Berg", "It is a disaster")]
+
+
+def test_recognising_a_point_reports_it() -> None:
+    text = 'Tom Berg recognized that "the developed countries are going to see negative growth."'
+    assert _said(text) == [("direct", "Tom Berg", "the developed countries are going to see negative growth.")]

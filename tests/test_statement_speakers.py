@@ -100,3 +100,20 @@ def test_a_name_the_tagger_missed_in_apposition_to_a_title_is_the_speaker() -> N
     text = ("The governor, Ana Ruiz, announced on Friday that schools would reopen. "
             "The minister for water, Tom Berg, told parliament the reservoirs were half full.")
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Ana Ruiz", "Tom Berg"]
+
+
+def test_a_label_naming_the_speaker_before_a_colon_and_a_quote_is_the_speaker() -> None:
+    text = ("The plan was met with praise:\n\n"
+            "Riverton Water Board Chair Lena Ortiz: “The plan protects every household. We will back it.”\n\n"
+            "Freedonia Farmers Union: “Our members have waited ten years for this decision.”\n\n"
+            "Q: “Will the plan work?”")
+    assert [(k, w) for k, w, _a, _q in _by_speaker(text)] == [("direct", "Lena Ortiz"),
+                                                                 ("direct", "Freedonia Farmers Union")]
+
+
+def test_a_name_set_off_by_commas_right_before_the_verb_speaks_when_the_title_misparses() -> None:
+    text = ("Take It Down Act Advocate, Francesca Mani, said: “A strong law is crucial for every victim.” "
+            "In an interview, the prime minister of Freedonia, Jose Luis Ortega, has stated that \" if there is a "
+            "recession, we will enter it in 2009.\"")
+    assert [(k, w) for k, w, _a, _q in _by_speaker(text)] == [("direct", "Francesca Mani"),
+                                                                 ("direct", "Jose Luis Ortega")]

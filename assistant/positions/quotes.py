@@ -52,6 +52,13 @@ def _can_open(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-:;,/" or i == 0) and not after.isspace()
 
 
+def _spaced_open(text: str, i: int, pe: int) -> bool:
+    """A straight quote mark with a space on both sides ('has stated that " if there is …"') opens a quote when
+    an odd number of marks follows it in its paragraph (its partner is among them)."""
+    before = text[i - 1] if i > 0 else " "
+    return text[i] == '"' and before.isspace() and text[i + 1 : pe].count('"') % 2 == 1
+
+
 def _can_close(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -79,7 +86,7 @@ def _scan(text: str, ps: int, pe: int, out: list[Quote], carry: bool) -> bool:
     while i < pe:
         ch = text[i]
         if open_at is None:
-            if ch in "“\"«„" and _can_open(text, i):
+            if ch in "“\"«„" and (_can_open(text, i) or _spaced_open(text, i, pe)):
                 open_at, closer, cont = i + 1, OPEN_CLOSE[ch], False
             elif ch in "‘'" and _can_open(text, i) and (i + 1 < pe and text[i + 1].isalpha()):
                 # a single mark opens a quote only if a matching closer follows in this paragraph

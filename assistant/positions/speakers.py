@@ -12,33 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.positions.nouns import BODY_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, HUMAN_NOUNS
+
 Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
 
 PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she", "his": "he", "hers": "she"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}  # third person: "we" is the text's own voice
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "ibn"}
-# general English role nouns: "the minister said" refers to a person, "the office said" to an organisation
-HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "spokeswoman", "spokesperson", "leader", "mayor", "senator", "candidate", "chairman", "chairwoman", "chair", "secretary", "director", "head", "chief", "archbishop", "governor", "ambassador", "analyst", "professor", "author", "lawyer", "judge", "prosecutor", "premier", "chancellor", "king", "queen", "general", "commander", "officer", "economist", "researcher", "scientist", "politician", "deputy", "envoy", "diplomat", "representative", "rapporteur", "founder", "ceo", "manager", "detective", "constable", "sergeant", "inspector", "captain", "lieutenant", "colonel", "commissioner", "superintendent", "sheriff"])
-
-# what a speaker issues or holds: "a statement saying …", "a press conference claiming …"
-EVENT_NOUNS = {"conference", "statement", "briefing", "release", "letter", "interview", "speech", "post", "tweet",
-               "message", "video", "address", "report", "announcement", "op-ed", "column", "blog"}
-# organisations referred to by their kind ("the office asked", "the company said"): anaphors for one named before
-BODY_NOUNS = {"office", "agency", "company", "ministry", "embassy", "department", "organisation", "organization",
-              "group", "firm", "party", "campaign", "council", "committee", "court", "union", "bank", "institute",
-              "commission", "board", "authority", "administration", "team", "club", "network", "outlet", "newspaper",
-              "paper", "broadcaster", "channel", "station", "university", "school", "hospital", "foundation",
-              # companies by what they do ("the retailer said", "the chain's press release")
-              "chain", "retailer", "supermarket", "carmaker", "automaker", "manufacturer", "airline", "insurer",
-              "utility", "operator", "lender", "developer", "producer", "supplier"}
-# what stands for its issuer: "the agency's website said", "according to a report from X"
-DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclamation", "complaint", "study",
-                                "survey", "document", "filing", "lawsuit", "paper", "figure", "data", "estimate",
-                                "projection", "poll", "analysis", "ruling", "decree", "memo", "account", "article",
-                                "notice", "bulletin", "assessment", "review", "investigation", "statistic", "record", "count", "tally",
-                                "resolution", "declaration", "communique", "petition", "manifesto", "editorial",
-                                "submission", "testimony", "summary", "judgment", "judgement", "verdict"}
 _LESSER_TITLES = frozenset(["deputy", "vice", "former", "acting", "assistant", "interim", "ex"])
 TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
@@ -133,6 +114,15 @@ def subject_of(verb: Token) -> Token | None:
                           and p.ent_type_ in NAME_ENTS), None)
             if glued is not None:
                 return glued
+            # "Water Act Advocate, Ana Ruiz, said: …" with the title misread as a clause: the name set off by commas
+            # right before the verb speaks
+            doc, j = tok.doc, tok.i - 1
+            while j > 0 and doc[j].head.i == tok.i and doc[j].dep_ in ("aux", "neg", "advmod"):
+                j -= 1  # ("…, Ana Ruiz, has also said")
+            name = doc[j - 1] if j >= 2 and doc[j].text == "," else None
+            if name is not None and name.dep_ == "appos" and name.ent_type_ == "PERSON" and \
+                    name.left_edge.i > 0 and doc[name.left_edge.i - 1].text == ",":
+                return name
         if tok.dep_ == "prep" and tok.lower_ == "as":
             # "X quoted Y as saying …", "Y was quoted as saying …": Y speaks
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -305,7 +295,8 @@ def phrase_entity(tok: Token) -> Any | None:
     # "the Riverton water board", "the Freedonia refugee agency": a body the name only locates or qualifies, described
     # by a word of its own, is that body (its phrase speaks), not the place or the parent organisation
     described_body = tok.text.islower() and tok.lower_ in BODY_NOUNS and any(
-        c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_ for c in tok.children)
+        c.dep_ in ("compound", "amod") and (c.pos_ in ("NOUN", "ADJ") or c.text.islower()) and not c.ent_type_
+        for c in tok.children)  # ("foreign" may be tagged a proper noun)
     for c in tok.children:
         if c.dep_ in ("appos", "compound") and c.ent_type_ in NAME_ENTS and not (described_body and c.dep_ == "compound"):
             for ent in tok.doc.ents:

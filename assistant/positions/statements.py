@@ -36,6 +36,7 @@ from assistant.positions.cues import (
 )
 from assistant.positions.document import Document, speaker
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
+from assistant.positions.labels import labelled
 from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
 
@@ -322,6 +323,8 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         cue, conf = _governing(d, q, cues)
         if cue is None and not q.dash:
             cue, conf = _introduced(d, q), 0.8
+        if cue is None and not q.dash:
+            cue, conf = labelled(d, q), 0.85  # "Water Board Chair Ana Ruiz: “…”"
         para = next(((s, e) for s, e in d.paras if s <= q.start < e), (q.start, q.end))
         if cue is None and q.dash:
             pending_dash.append(q)
