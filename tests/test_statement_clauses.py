@@ -45,3 +45,11 @@ def test_what_a_quote_was_said_of_is_its_topic_not_a_statement() -> None:
 def test_recognising_a_point_reports_it() -> None:
     text = 'Tom Berg recognized that "the developed countries are going to see negative growth."'
     assert _said(text) == [("direct", "Tom Berg", "the developed countries are going to see negative growth.")]
+
+
+def test_accusing_an_organisation_describes_it_and_its_quote_is_no_direct_statement() -> None:
+    text = ('A Riverton Times reporter alleges that the council hid the report. '
+            'The council accuses the Times of "reckless reporting."')
+    got = _said(text)
+    assert ("third_party", "The council") in [(k, w) for k, w, _q in got]
+    assert not [q for k, _w, q in got if k == "direct"]

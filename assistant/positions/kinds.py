@@ -39,10 +39,25 @@ def described(d: Document, verb: Any, comp: Any, off: int, speaker: str) -> list
     if target is None:
         return []
     who = _person(d, target, off, obj is target and verb.lemma_.lower() in THIRD, speaker)
+    if who is None and obj is target and verb.lemma_.lower() in THIRD:
+        who = _body(d, obj)  # "accused the council of …": a body is described as a person is
     if who is None:
         poss = next((c for c in target.children if c.dep_ == "poss"), None)
         who = _person(d, poss, off, False, speaker) if poss is not None else None
     return [who] if who and who != speaker else []
+
+
+def _body(d: Document, tok: Any) -> str | None:
+    """The organisation an object names: a named one ("the Riverton Times") or one by its kind ("the council")."""
+    ent = sp.phrase_entity(tok)
+    if ent is not None and not any(t.text[:1].isupper() for t in ent):
+        ent = None  # (the small model's "the council of "reckless reporting" is no name)
+    if ent is not None and ent.label_ in ("ORG", "NORP") and not ent.text.strip().isupper():
+        return d.full_name(ent.text.strip(), ent.label_)
+    if ent is None and tok.pos_ == "NOUN" and sp.nominal_head(tok) in sp.BODY_NOUNS and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return " ".join(t.text for t in tok.subtree if not t.is_punct and t.i <= tok.i)
+    return None
 
 
 def _person(d: Document, tok: Any, off: int, object_pronoun: bool, speaker: str) -> str | None:

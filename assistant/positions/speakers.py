@@ -419,6 +419,11 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
                 (noun in HUMAN_NOUNS or noun in BODY_NOUNS or (noun in DOCUMENT_NOUNS and not introduced)):
             recent = [m for m in reversed(speakers) if m.start < char_pos and char_pos - m.start <= window]
             want_person = noun in HUMAN_NOUNS
+            # ("The council hid the report. … The council accuses …": a body the paragraph already named by
+            # this noun is that body, not an organisation that spoke since)
+            if noun in BODY_NOUNS and not want_person and any(t.lemma_ == tok.lemma_ and t.i < tok.left_edge.i and not t.ent_type_
+                                       for t in tok.doc):
+                return None, 0.0
             for m in recent[:4]:
                 # (not a person whose role the text gave as another: "the governor" is not the spokeswoman)
                 if (m.label == "PERSON") == want_person and not (want_person and m.titles & HUMAN_NOUNS - {noun}):
