@@ -39,7 +39,7 @@ def described(d: Document, verb: Any, comp: Any, off: int, speaker: str) -> list
     if target is None:
         return []
     who = _person(d, target, off, obj is target and verb.lemma_.lower() in THIRD, speaker)
-    if who is None and obj is target and verb.lemma_.lower() in THIRD:
+    if who is None and obj is not None and obj is target and verb.lemma_.lower() in THIRD:
         who = _body(d, obj)  # "accused the council of …": a body is described as a person is
     if who is None:
         poss = next((c for c in target.children if c.dep_ == "poss"), None)
