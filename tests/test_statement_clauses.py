@@ -53,3 +53,10 @@ def test_accusing_an_organisation_describes_it_and_its_quote_is_no_direct_statem
     got = _said(text)
     assert ("third_party", "The council") in [(k, w) for k, w, _q in got]
     assert not [q for k, _w, q in got if k == "direct"]
+
+
+def test_calling_on_someone_reports_what_they_are_called_to_do_and_stops_at_the_next_act() -> None:
+    text = ("Tom Berg spoke on Monday, calling on the state to pass the bill, and expressing his hope for a deal. "
+            "Lena Ortiz called on Friday for a new vote.")
+    assert _said(text) == [("reported", "Tom Berg", "the state to pass the bill"),
+                           ("reported", "Lena Ortiz", "a new vote")]

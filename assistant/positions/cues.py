@@ -123,7 +123,8 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         return None, None
     if lemma in NEEDS_CLAUSE and not has_pred:
         return None, None
-    core = [c for c in right if c.dep_ != "npadvmod" and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "after", "during", "on") and not has_pred)]
+    core = [c for c in right if c.dep_ != "npadvmod" and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "after", "during", "on") and not has_pred)
+            and not (c.dep_ == "prep" and any(x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME") for x in c.children))]
     if lemma in _AUDIENCE and any(c.dep_ == "prep" and c.lower_ in ("on", "about", "of") for c in core):
         # "briefed them on X": they heard X, and X is what was said
         core = [next((p for p in c.children if p.dep_ == "pobj"), c) if c.dep_ == "prep" else c
@@ -134,6 +135,8 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     toks.sort(key=lambda t: t.i)
     first = toks[0].i
     toks = [t for t in verb.doc[first : toks[-1].i + 1]]
+    if toks[0].dep_ == "prep" and toks[0].lower_ in ("on", "for") and lemma == "call":
+        toks = toks[1:]  # "called on the state to act", "called for a vote": the state to act, a vote
     return _span(_cut(verb, toks), off), core[0]
 
 
@@ -214,6 +217,11 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
                 t.head.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             # "urged the agency to reconsider and spoke with …": a verb in the cue's own tense, joined to an
             # infinitive of the complement, is the speaker's next act, not part of what was urged
+            return _trim_end(toks[:j])
+        if j and t.dep_ == "conj" and t.tag_ == "VBG" and verb.tag_ == "VBG" and t.head.tag_ != "VBG" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "…, calling on the state to pass the bill, and expressing her hope …": a participle like the cue's,
+            # joined to the complement's verb, is the speaker's next act
             return _trim_end(toks[:j])
         if j and t.dep_ == "prep" and t.lower_ in ("in", "via", "during") and t.head.i != verb.i and any(
                 c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA and c.i == t.i + 2 for c in t.children):

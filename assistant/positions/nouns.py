@@ -10,11 +10,11 @@ HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "
                    "councillor", "councilor", "congressman", "congresswoman", "lawmaker", "legislator", "strategist",
                    "consultant", "historian", "journalist", "editor", "columnist", "correspondent", "attorney",
                    "counsel", "negotiator", "mediator", "investigator", "executive", "chairperson", "administrator",
-                   "treasurer", "bishop", "priest", "imam", "rabbi", "pastor", "emir", "sheikh", "prince", "princess"])
+                   "treasurer", "bishop", "priest", "imam", "rabbi", "pastor", "emir", "sheikh", "prince", "princess", "lady"])
 
 # what a speaker issues or holds: "a statement saying …", "a press conference claiming …"
 EVENT_NOUNS = {"conference", "statement", "briefing", "release", "letter", "interview", "speech", "post", "tweet",
-               "message", "video", "address", "report", "announcement", "op-ed", "column", "blog"}
+               "message", "video", "address", "report", "announcement", "op-ed", "column", "blog", "remark", "comment"}
 # organisations referred to by their kind ("the office asked", "the company said"): anaphors for one named before
 BODY_NOUNS = {"office", "agency", "company", "ministry", "embassy", "department", "organisation", "organization",
               "group", "firm", "party", "campaign", "council", "committee", "court", "union", "bank", "institute",
