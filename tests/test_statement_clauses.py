@@ -60,3 +60,10 @@ def test_calling_on_someone_reports_what_they_are_called_to_do_and_stops_at_the_
             "Lena Ortiz called on Friday for a new vote.")
     assert _said(text) == [("reported", "Tom Berg", "the state to pass the bill"),
                            ("reported", "Lena Ortiz", "a new vote")]
+
+
+def test_a_view_held_in_the_negative_is_stated_but_a_statement_declined_or_not_made_is_not() -> None:
+    text = ("Maria Gonzalez does not foresee a military conflict. Tom Berg did not say whether he would run. "
+            "Lena Ortiz said the group was armed, although she declined to confirm that it had missiles.")
+    assert _said(text) == [("reported", "Maria Gonzalez", "a military conflict"),
+                           ("reported", "Lena Ortiz", "the group was armed")]

@@ -20,7 +20,7 @@ SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", 
                # "briefed them on …", "reminds us that …")
                "outline", "underscore", "brief", "remind", "discuss",
                # granting or recognising a point ("recognized that growth would fall")
-               "recognize", "recognise", "grant", "forecast", "speculate", "surmise"])
+               "recognize", "recognise", "grant", "forecast", "speculate", "surmise", "foresee", "anticipate"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
 NEEDS_CLAUSE = {"tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
@@ -227,8 +227,10 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
                 c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA and c.i == t.i + 2 for c in t.children):
             # "announced the vote in a letter to members": the medium it was said in, not what was said
             return _trim_end(toks[:j])
-        if j and t.lower_ in _CONCESSIVE and t.dep_ in ("prep", "mark") and any(
-                x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "compound") for x in t.subtree if x.i != t.i):
+        if j and t.lower_ in _CONCESSIVE and t.dep_ in ("prep", "mark") and (any(
+                x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "compound") for x in t.subtree if x.i != t.i)
+                or (t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children))):
             # "asserted he had won the election despite several states certifying …": a concession with a clause
             # of its own is the narrator's framing, not part of the claim
             return _trim_end(toks[:j])

@@ -135,6 +135,11 @@ def _says_something(c: _Cue) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop for t in c.comp.subtree)
 
 
+# a view held is stated in the negative too ("does not foresee a conflict", "the court did not find that …")
+NEGATED_VIEWS = {"believe", "think", "expect", "foresee", "anticipate", "find", "consider", "feel"}
+_DECLINED = {"decline", "refuse", "fail", "neglect", "hesitate"}
+
+
 def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _Cue | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -179,7 +184,9 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             cue_text = doc[tok.head.i : tok.i + 1].text
             return _Cue(verb, off + tok.head.idx, cue_text, m, name, conf * 0.9, span, [], para)
         return None
-    if any(c.dep_ == "neg" for c in tok.children):
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINED:
+        return None  # "declined to confirm that …", "refused to say whether …": nothing was said
+    if any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATED_VIEWS:
         return None  # "X did not disclose whether …", "never said": a statement not made
     if any(c.dep_ == "acomp" for c in tok.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return None  # "by pleading guilty to …": a plea, no statement (and no quote nearby is its)
