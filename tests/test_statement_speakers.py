@@ -117,3 +117,12 @@ def test_a_name_set_off_by_commas_right_before_the_verb_speaks_when_the_title_mi
             "recession, we will enter it in 2009.\"")
     assert [(k, w) for k, w, _a, _q in _by_speaker(text)] == [("direct", "Francesca Mani"),
                                                                  ("direct", "Jose Luis Ortega")]
+
+
+def test_a_statement_issued_by_a_body_named_before_is_that_body() -> None:
+    text = ("The Freedonia Health Ministry reported ten cases. According to a statement from the ministry, the risk "
+            "is low. The Riverton Water Board met on Monday. The outage will last two days, according to a statement "
+            "released by the board.")
+    got = [(w, q) for _k, w, _a, q in _by_speaker(text)]
+    assert ("The Freedonia Health Ministry", "the risk is low") in got
+    assert ("The Riverton Water Board", "The outage will last two days") in got

@@ -288,8 +288,8 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         named = next((m for m in reversed(d.mentions) if m.start < pos and pos - m.start <= 1500
                       and m.label in ("ORG", "GPE") and head in m.name.lower().split()), None)
         return (named, named.name, 0.6) if named is not None else (None, words, 0.6)
-    if subj.pos_ == "PRON" or subj.pos_ == "NOUN":
-        m, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers)
+    if who.pos_ in ("PRON", "NOUN"):  # (an unnamed issuer: "a statement from the ministry", the one named before)
+        m, conf = sp.resolve(who, off + who.idx, d.mentions, d.speakers)
         if m is not None:
             return m, m.name, conf
     if subj.lower_ in ("we", "our", "us"):

@@ -182,6 +182,14 @@ def issuer(tok: Token) -> Token | None:
             if pobj.ent_type_ in NAME_ENTS or any(
                     x.dep_ in ("compound", "appos", "amod") and x.ent_type_ in NAME_ENTS for x in pobj.children):
                 return pobj  # (a named body, or one its name qualifies: "estimates by the Freedonian government")
+            if pobj.lemma_.lower() in BODY_NOUNS | HUMAN_NOUNS and pobj.tag_ != "NNS" and any(
+                    x.dep_ in ("det", "poss") and x.lower_ not in ("a", "an") for x in pobj.children):
+                return pobj  # "a statement from the ministry": the ministry (resolved as "the ministry said" is)
+    for c in tok.children:  # "a statement released by the board": who released it
+        agent = next((a for a in c.children if a.dep_ == "agent"), None) if c.dep_ == "acl" and c.tag_ == "VBN" else None
+        pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None and (pobj.ent_type_ in NAME_ENTS or pobj.lemma_.lower() in BODY_NOUNS | HUMAN_NOUNS):
+            return pobj
     return None
 
 
