@@ -8,6 +8,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from assistant.positions import issuers
 from assistant.positions import speakers as sp
 from assistant.positions.model import nlp
 from assistant.positions.quotes import Quote, find_quotes, paragraphs
@@ -100,7 +101,7 @@ class Document:
                 if ps + tok.idx >= pos:
                     break
                 if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
-                    issuer = sp.issuer(tok)
+                    issuer = issuers.issuer(tok)
                     if issuer is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "via", "through") \
                             and tok.head.head.pos_ == "VERB":
                         # "X, in a statement delivered via …, announced": X issued it
@@ -233,7 +234,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     ("the agency's report", "a report from X"), a resolved pronoun or title, else the phrase itself."""
     if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "Khan, who said …"
-    issuer = sp.issuer(subj) if subj.pos_ == "NOUN" else None
+    issuer = issuers.issuer(subj) if subj.pos_ == "NOUN" else None
     if issuer is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in sp.DOCUMENT_NOUNS and \
             any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children) and \
             not any(c.dep_ in ("amod", "compound", "nmod") for c in subj.children):  # "the Turkish statement": another

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from assistant.positions import issuers
 from assistant.positions import speakers as sp
 from assistant.positions.blocks import block_quotes, speakers_of
 from assistant.positions.cues import (
@@ -164,7 +165,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         return None  # a purpose or noun infinitive ("troops there to counter …", "the decision to declare …")
     misread = tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) and \
         any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)  # "Estimates by X state [that] …" tagged a noun
-    reader = sp.text_reading(tok)  # "The statement read: …"
+    reader = issuers.text_reading(tok)  # "The statement read: …"
     light = light_statement(tok, off) if tok.pos_ == "VERB" else (None, None)
     if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None:
         # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
@@ -221,7 +222,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
                  and (c.pos_ == "PROPN" or c.ent_type_ or sp.nominal_head(c) in sp.HUMAN_NOUNS)]
         subj = after[0] if after and lemma in ("say", "note", "stress", "add", "emphasise", "emphasize") else None
         # "X view this as a betrayal, states a resolution by Y": a document of Y's after the verb speaks
-        issued = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and sp.issuer(c) is not None),
+        issued = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and issuers.issuer(c) is not None),
                       None)
         subj = subj if subj is not None or issued is None else issued
         if subj is not None and span is not None and comp is not None and comp.i == subj.i:

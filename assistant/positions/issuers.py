@@ -1,0 +1,52 @@
+"""Who speaks for a text: the issuer of a document noun ("the agency's report", "a statement from the ministry",
+"a statement released by the board") and the text that reads a quotation ("The statement read: …")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.positions.nouns import BODY_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS, NAME_ENTS
+
+Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
+
+
+def text_reading(verb: Token) -> Token | None:
+    """"The statement read: …", "The summary of the decision read in part: …": the text that reads what it says (a
+    document noun), else None. The parser may take "read" before a colon for a participle of the noun before it."""
+    if verb.lemma_.lower() != "read":
+        return None
+    doc = verb.doc
+    reader = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.right_edge.i + 1 < len(doc) and \
+            doc[verb.right_edge.i + 1].text == ":":
+        reader = verb.head
+        while reader.dep_ not in ("nsubj", "ROOT") and reader.head.i != reader.i:
+            reader = reader.head
+    return reader if reader is not None and reader.pos_ == "NOUN" and reader.lemma_.lower() in DOCUMENT_NOUNS else None
+
+
+def issuer(tok: Token) -> Token | None:
+    """Who issued a document noun: its possessor ("the agency's website"), a named compound ("the Reuters
+    report") or the object of by / from / of ("a report from X", "the reports by X")."""
+    if tok.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ in NAME_ENTS:
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None or (c.lower_ == "from" and pobj.ent_type_ == "GPE"):
+                continue  # "documents from <a place>": where they come from, not who issued them
+            if pobj.ent_type_ in NAME_ENTS or any(
+                    x.dep_ in ("compound", "appos", "amod") and x.ent_type_ in NAME_ENTS for x in pobj.children):
+                return pobj  # (a named body, or one its name qualifies: "estimates by the Freedonian government")
+            if pobj.lemma_.lower() in BODY_NOUNS | HUMAN_NOUNS and pobj.tag_ != "NNS" and any(
+                    x.dep_ in ("det", "poss") and x.lower_ not in ("a", "an") for x in pobj.children):
+                return pobj  # "a statement from the ministry": the ministry (resolved as "the ministry said" is)
+    for c in tok.children:  # "a statement released by the board": who released it
+        agent = next((a for a in c.children if a.dep_ == "agent"), None) if c.dep_ == "acl" and c.tag_ == "VBN" else None
+        pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None and (pobj.ent_type_ in NAME_ENTS or pobj.lemma_.lower() in BODY_NOUNS | HUMAN_NOUNS):
+            return pobj
+    return None
