@@ -123,8 +123,10 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         return None, None
     if lemma in NEEDS_CLAUSE and not has_pred:
         return None, None
-    core = [c for c in right if c.dep_ != "npadvmod" and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "after", "during", "on") and not has_pred)
-            and not (c.dep_ == "prep" and any(x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME") for x in c.children))]
+    core = [c for c in right if c.dep_ != "npadvmod" and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "after", "during", "on") and not has_pred)]
+    while len(core) > 1 and core[0].dep_ == "prep" and any(x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME")
+                                                            for x in core[0].children):
+        core = core[1:]  # "called on Monday for a vote": the date is when, not what
     if lemma in _AUDIENCE and any(c.dep_ == "prep" and c.lower_ in ("on", "about", "of") for c in core):
         # "briefed them on X": they heard X, and X is what was said
         core = [next((p for p in c.children if p.dep_ == "pobj"), c) if c.dep_ == "prep" else c
