@@ -126,3 +126,9 @@ def test_a_statement_issued_by_a_body_named_before_is_that_body() -> None:
     got = [(w, q) for _k, w, _a, q in _by_speaker(text)]
     assert ("The Freedonia Health Ministry", "the risk is low") in got
     assert ("The Riverton Water Board", "The outage will last two days") in got
+
+
+def test_a_pronoun_no_one_was_named_for_before_is_the_person_named_next() -> None:
+    text = ('"We are not going anywhere," she said. "This is our home." Maria Gonzalez has lived in Riverton for '
+            '40 years.\n\nTom Berg chairs the board. "We will help," he said.')
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Maria Gonzalez", "Maria Gonzalez", "Tom Berg"]

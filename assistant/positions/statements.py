@@ -35,7 +35,7 @@ from assistant.positions.cues import (
 from assistant.positions.cues import (
     Cue as _Cue,
 )
-from assistant.positions.document import Document, speaker
+from assistant.positions.document import Document, cataphora, speaker
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.labels import labelled
 from assistant.positions.model import Kind, Statement, _overlap
@@ -72,7 +72,7 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
         found = _assemble(d, cues, doc_id)
         for cue, spans in speakers_of(d, cues, blocks, lambda i: _clause_before(d, i)):
             found.extend(_make(d, cue, bs, be, "direct", 0.8, (bs, be), doc_id) for bs, be in spans)
-    return sorted(_with_joint(d, found), key=lambda x: (x.char_start, x.char_end))
+    return sorted(_with_joint(d, cataphora(d, found)), key=lambda x: (x.char_start, x.char_end))
 
 
 def _cues(d: Document) -> list[_Cue]:
