@@ -67,3 +67,9 @@ def test_a_view_held_in_the_negative_is_stated_but_a_statement_declined_or_not_m
             "Lena Ortiz said the group was armed, although she declined to confirm that it had missiles.")
     assert _said(text) == [("reported", "Maria Gonzalez", "a military conflict"),
                            ("reported", "Lena Ortiz", "the group was armed")]
+
+
+def test_downplaying_allegations_reports_them_up_to_the_speakers_next_act() -> None:
+    text = ("In another interview with VOA, First Vice President Tom Berg downplayed allegations that the election "
+            "was rigged and congratulated the winner.")
+    assert _said(text) == [("reported", "Tom Berg", "allegations that the election was rigged")]

@@ -132,3 +132,9 @@ def test_a_pronoun_no_one_was_named_for_before_is_the_person_named_next() -> Non
     text = ('"We are not going anywhere," she said. "This is our home." Maria Gonzalez has lived in Riverton for '
             '40 years.\n\nTom Berg chairs the board. "We will help," he said.')
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Maria Gonzalez", "Maria Gonzalez", "Tom Berg"]
+
+
+def test_a_surname_spelt_one_letter_apart_is_the_person_named_before() -> None:
+    text = ("First Vice President Gaston Sindimwo said the vote was fair. Later, Sindomwo said the numbers were "
+            "false.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Gaston Sindimwo", "Gaston Sindimwo"]

@@ -20,7 +20,7 @@ SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", 
                # "briefed them on …", "reminds us that …")
                "outline", "underscore", "brief", "remind", "discuss",
                # granting or recognising a point ("recognized that growth would fall")
-               "recognize", "recognise", "grant", "forecast", "speculate", "surmise", "foresee", "anticipate"])
+               "recognize", "recognise", "grant", "forecast", "speculate", "surmise", "foresee", "anticipate", "downplay"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
 NEEDS_CLAUSE = {"tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
@@ -216,7 +216,7 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
     statement ("found the strike justified and called …", "attacked X for …, accusing …")."""
     for j, t in enumerate(toks):
         if j and t.dep_ == "conj" and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ") and t.tag_ == verb.tag_ and \
-                t.head.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                t.head.tag_ in ("VB", "VBN", "VBG") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             # "urged the agency to reconsider and spoke with …": a verb in the cue's own tense, joined to an
             # infinitive of the complement, is the speaker's next act, not part of what was urged
             return _trim_end(toks[:j])

@@ -8,6 +8,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz.distance import Levenshtein
+
 from assistant.positions import issuers
 from assistant.positions import speakers as sp
 from assistant.positions.model import Statement, nlp
@@ -16,6 +18,8 @@ from assistant.textutil import tokens, without_dateline
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
+
+SURNAME_VARIANT_MIN = 6  # shorter surnames one letter apart are often different names (Berg, Borg)
 
 
 class Document:
@@ -133,6 +137,13 @@ class Document:
             self._orgs.append(sp.clean_name(name))
         if label == "PERSON" and len(parts) == 1 and self._by_surname.get(parts[0]):
             return self._by_surname[parts[0]]
+        if label == "PERSON" and len(parts) == 1 and len(parts[0]) >= SURNAME_VARIANT_MIN and parts[0] not in self._by_surname:
+            # "Sindomwo" after "Gaston Sindimwo": a surname spelt one letter apart (a typo or another transliteration)
+            # is the one person with that surname
+            close = [full for known, full in self._by_surname.items() if full and known[:1] == parts[0][:1]
+                     and len(known) >= SURNAME_VARIANT_MIN and Levenshtein.distance(known.lower(), parts[0].lower()) <= 1]
+            if len(close) == 1:
+                return close[0]
         if label == "PERSON" and len(parts) > 1:
             full, known = " ".join(parts), self._by_surname.get(parts[-1])
             shared = known is not None and known != full and not known.endswith(full) and not full.endswith(known)
