@@ -73,3 +73,10 @@ def test_downplaying_allegations_reports_them_up_to_the_speakers_next_act() -> N
     text = ("In another interview with VOA, First Vice President Tom Berg downplayed allegations that the election "
             "was rigged and congratulated the winner.")
     assert _said(text) == [("reported", "Tom Berg", "allegations that the election was rigged")]
+
+
+def test_an_aside_naming_whose_words_follow_is_a_cue() -> None:
+    text = ('As Tom Berg put it, the river is our lifeline. In the words of Lena Ortiz, "the dam must go." '
+            'Tom Berg put it on the table.')
+    assert _said(text) == [("reported", "Tom Berg", "the river is our lifeline"),
+                           ("direct", "Lena Ortiz", "the dam must go.")]

@@ -138,3 +138,9 @@ def test_a_surname_spelt_one_letter_apart_is_the_person_named_before() -> None:
     text = ("First Vice President Gaston Sindimwo said the vote was fair. Later, Sindomwo said the numbers were "
             "false.")
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Gaston Sindimwo", "Gaston Sindimwo"]
+
+
+def test_a_possessive_pronoun_in_an_opening_phrase_points_to_the_clause_subject() -> None:
+    text = "In his message, Tom Berg appreciated the support of the Freedonia government."
+    assert [(w, q) for _k, w, _a, q in _by_speaker(text)] == [
+        ("Tom Berg", "appreciated the support of the Freedonia government")]

@@ -167,9 +167,13 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)  # "Estimates by X state [that] …" tagged a noun
     reader = issuers.text_reading(tok)  # "The statement read: …"
     light = light_statement(tok, off) if tok.pos_ == "VERB" else (None, None)
-    if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None:
+    # "As Ana Ruiz put it, …": the clause (or quote) the aside frames is hers
+    put_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None \
+            and not put_it:
         # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
-        if tok.dep_ == "pobj" and tok.lemma_.lower() in NOUN_CUES and tok.head.lower_ == "in" \
+        if tok.dep_ == "pobj" and (tok.lemma_.lower() in NOUN_CUES or tok.lower_ in NOUN_CUES) and tok.head.lower_ == "in" \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
             verb = tok.head.head
             if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH:
@@ -177,10 +181,18 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             subj = _clause_subject(verb)
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             who = poss if poss is not None and tok.lemma_.lower() in ("opinion", "view", "message", "words") else subj or poss
-            if who is None:
+            if who is poss and poss is not None and (poss.lower_ in sp.PERSON_PRONOUNS or poss.lower_ in sp.GROUP_PRONOUNS) \
+                    and subj is not None:
+                who = subj  # "In his message, Tom Berg …": the pronoun points ahead to the clause's subject
+            of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                       if p.dep_ == "pobj"), None)
+            who = of if of is not None and tok.lemma_.lower() == "word" else who  # "In the words of Ana Ruiz, …"
+            if who is None or d.in_quote(off + who.idx) is not None:
                 return None
             m, name, conf = speaker(d, who, off)
-            outside = [t for t in verb.subtree if not (tok.head.i <= t.i <= tok.i) and t.i > tok.i]
+            own = {t.i for t in who.subtree} if who is subj else set()  # (the speaker is not what they said)
+            outside = [t for t in verb.subtree if not (tok.head.i <= t.i <= tok.right_edge.i) and t.i > tok.i
+                       and t.i not in own]
             span = _span(outside, off)
             cue_text = doc[tok.head.i : tok.i + 1].text
             return _Cue(verb, off + tok.head.idx, cue_text, m, name, conf * 0.9, span, [], para)
@@ -201,7 +213,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         span = _span([t for t in tok.head.subtree if t.i < tok.i and t.i not in mine], off)
         if name and span is not None:
             return _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, [], para)
-    span, comp = light if light[0] is not None else _complement(tok, off)
+    span, comp = light if light[0] is not None else (None, None) if put_it else _complement(tok, off)
     rest = None
     as_noted = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     if span is None and (tok.dep_ in ("parataxis", "ccomp") or as_noted) and tok.head.i > tok.i:
