@@ -190,7 +190,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             if who is None or d.in_quote(off + who.idx) is not None:
                 return None
             m, name, conf = speaker(d, who, off)
-            own = {t.i for t in who.subtree} if who is subj else set()  # (the speaker is not what they said)
+            own = {t.i for t in subj.subtree} if subj is not None and who is subj else set()  # (not the speaker)
             outside = [t for t in verb.subtree if not (tok.head.i <= t.i <= tok.right_edge.i) and t.i > tok.i
                        and t.i not in own]
             span = _span(outside, off)
