@@ -144,3 +144,21 @@ def test_a_possessive_pronoun_in_an_opening_phrase_points_to_the_clause_subject(
     text = "In his message, Tom Berg appreciated the support of the Freedonia government."
     assert [(w, q) for _k, w, _a, q in _by_speaker(text)] == [
         ("Tom Berg", "appreciated the support of the Freedonia government")]
+
+
+def test_a_long_name_cut_at_a_comma_is_spelt_out_by_its_acronym_and_a_statement_is_its_releaser() -> None:
+    text = ("The plan drew criticism from the United Nations Educational, Scientific and Cultural Organization "
+            "(UNESCO). In an interview, UNESCO also said that the change would require its approval. "
+            "The Riverton Commission on Water Rights (RCWR) also criticized the move. They released a statement "
+            'which said, "The river bears profound significance to farmers and fishers alike."')
+    got = [(w.lower().removeprefix("the "), q) for _k, w, _a, q in _by_speaker(text)]
+    assert ("united nations educational, scientific and cultural organization",
+            "the change would require its approval") in got
+    assert ("riverton commission on water rights",
+            "The river bears profound significance to farmers and fishers alike.") in got
+
+
+def test_a_subject_inside_the_quote_is_not_the_speaker_of_the_cue_after_it() -> None:
+    text = ('"She is just doing this to split the movement. A lot of people think that," said a protester using '
+            'the pseudonym Katya.')
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Katya"]

@@ -19,6 +19,25 @@ from assistant.textutil import tokens, without_dateline
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
 
+_NAME_GLUE = {",", "and", "of", "for", "on", "the", "&"}
+
+
+def _spelt_out(doc: Any, ent: Any, acronym: str) -> str:
+    """The name an acronym stands for, where the tagger cut it at a comma ("United Nations Educational, Scientific
+    and Cultural Organization (UNESCO)" tagged from "Cultural"): the entity extended back over capitalised words and
+    the words that join them while that gives the acronym's letters; else the entity as tagged."""
+    def initials(toks: Any) -> str:
+        return "".join(t.text[0] for t in toks if t.text[:1].isupper())
+
+    start = ent.start
+    while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _NAME_GLUE) and \
+            len(initials(doc[start - 1 : ent.end])) <= len(acronym):
+        start -= 1
+        if initials(doc[start : ent.end]) == acronym and doc[start].text[:1].isupper():
+            return str(doc[start : ent.end].text)
+    return str(ent.text)
+
+
 SURNAME_VARIANT_MIN = 6  # shorter surnames one letter apart are often different names (Berg, Borg)
 
 
@@ -64,7 +83,7 @@ class Document:
             for ent in doc.ents:
                 m = _DEFINED.match(doc.text[ent.end_char:])
                 if ent.label_ in ("ORG", "GPE", "NORP") and m and m.group(1) not in ent.text:
-                    self._acronyms.setdefault(m.group(1), sp.clean_name(ent.text))
+                    self._acronyms.setdefault(m.group(1), sp.clean_name(_spelt_out(doc, ent, m.group(1))))
 
     def in_quote(self, pos: int) -> Quote | None:
         for q in self.quotes:

@@ -8,6 +8,7 @@ from typing import Any
 from assistant.positions.nouns import BODY_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS, NAME_ENTS
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
+_ISSUING = {"release", "issue", "publish", "post", "send", "sign", "circulate", "put"}  # put out
 
 
 def text_reading(verb: Token) -> Token | None:
@@ -44,6 +45,11 @@ def issuer(tok: Token) -> Token | None:
             if pobj.lemma_.lower() in BODY_NOUNS | HUMAN_NOUNS and pobj.tag_ != "NNS" and any(
                     x.dep_ in ("det", "poss") and x.lower_ not in ("a", "an") for x in pobj.children):
                 return pobj  # "a statement from the ministry": the ministry (resolved as "the ministry said" is)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ISSUING:
+        # "They released a statement which said …": who released it
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
     for c in tok.children:  # "a statement released by the board": who released it
         agent = next((a for a in c.children if a.dep_ == "agent"), None) if c.dep_ == "acl" and c.tag_ == "VBN" else None
         pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None

@@ -228,10 +228,14 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
                  lemma not in NEEDS_CLAUSE and tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text == ","):
             span, rest, comp = parts[0], parts[1] if len(parts) > 1 else None, tok.head
     subj = reader if reader is not None else sp.subject_of(tok)
+    quoted_subject = subj is not None and d.in_quote(off + subj.idx) is not None
+    if quoted_subject:
+        subj = None  # '"… A lot of people think that," said a protester': the parser hung the cue on the quote
     if subj is None:
-        # "- noted the deputy minister ..., Ana Ruiz" and inverted "said Khan"
+        # "- noted the deputy minister ..., Ana Ruiz" and inverted "said Khan" (after a quote, "said a protester")
         after = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > tok.i
-                 and (c.pos_ == "PROPN" or c.ent_type_ or sp.nominal_head(c) in sp.HUMAN_NOUNS)]
+                 and (c.pos_ == "PROPN" or c.ent_type_ or sp.nominal_head(c) in sp.HUMAN_NOUNS
+                      or (quoted_subject and c.pos_ == "NOUN" and c.i == tok.i + 2))]
         subj = after[0] if after and lemma in ("say", "note", "stress", "add", "emphasise", "emphasize") else None
         # "X view this as a betrayal, states a resolution by Y": a document of Y's after the verb speaks
         issued = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and issuers.issuer(c) is not None),
