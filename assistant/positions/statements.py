@@ -21,9 +21,7 @@ from assistant.positions.blocks import block_quotes, speakers_of
 from assistant.positions.cues import (
     _CLOSING,
     NEEDS_CLAUSE,
-    NOUN_CUES,
     SPEECH,
-    _clause_subject,
     _complement,
     _no_content,
     _span,
@@ -39,6 +37,7 @@ from assistant.positions.document import Document, cataphora, speaker
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.labels import labelled
 from assistant.positions.model import Kind, Statement, _overlap
+from assistant.positions.noun_cues import noun_cue
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
 
 if TYPE_CHECKING:
@@ -172,31 +171,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None \
             and not put_it:
-        # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
-        if tok.dep_ == "pobj" and (tok.lemma_.lower() in NOUN_CUES or tok.lower_ in NOUN_CUES) and tok.head.lower_ == "in" \
-                and tok.head.head.pos_ in ("VERB", "AUX"):
-            verb = tok.head.head
-            if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH:
-                return None  # "X said in a statement that …": the verb is the cue
-            subj = _clause_subject(verb)
-            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-            who = poss if poss is not None and tok.lemma_.lower() in ("opinion", "view", "message", "words") else subj or poss
-            if who is poss and poss is not None and (poss.lower_ in sp.PERSON_PRONOUNS or poss.lower_ in sp.GROUP_PRONOUNS) \
-                    and subj is not None:
-                who = subj  # "In his message, Tom Berg …": the pronoun points ahead to the clause's subject
-            of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                       if p.dep_ == "pobj"), None)
-            who = of if of is not None and tok.lemma_.lower() == "word" else who  # "In the words of Ana Ruiz, …"
-            if who is None or d.in_quote(off + who.idx) is not None:
-                return None
-            m, name, conf = speaker(d, who, off)
-            own = {t.i for t in subj.subtree} if subj is not None and who is subj else set()  # (not the speaker)
-            outside = [t for t in verb.subtree if not (tok.head.i <= t.i <= tok.right_edge.i) and t.i > tok.i
-                       and t.i not in own]
-            span = _span(outside, off)
-            cue_text = doc[tok.head.i : tok.i + 1].text
-            return _Cue(verb, off + tok.head.idx, cue_text, m, name, conf * 0.9, span, [], para)
-        return None
+        return noun_cue(d, doc, tok, off, para)  # "In his message, he appreciated …"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINED:
         return None  # "declined to confirm that …", "refused to say whether …": nothing was said
     if any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATED_VIEWS:

@@ -1,0 +1,40 @@
+"""A noun that frames what follows as someone's words: "In his message, he appreciated …", "In her opinion, …",
+"In the words of Ana Ruiz, "…"". The noun is the cue; who speaks is its possessor, the "of" after "words", or the
+subject of the clause it opens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.positions import speakers as sp
+from assistant.positions.cues import NOUN_CUES, SPEECH, Cue, _clause_subject, _span
+from assistant.positions.document import Document, speaker
+
+
+def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:
+    """The cue a noun after "in" makes, or None."""
+    # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
+    if tok.dep_ == "pobj" and (tok.lemma_.lower() in NOUN_CUES or tok.lower_ in NOUN_CUES) and tok.head.lower_ == "in" \
+            and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH:
+            return None  # "X said in a statement that …": the verb is the cue
+        subj = _clause_subject(verb)
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        who = poss if poss is not None and tok.lemma_.lower() in ("opinion", "view", "message", "words") else subj or poss
+        if who is poss and poss is not None and (poss.lower_ in sp.PERSON_PRONOUNS or poss.lower_ in sp.GROUP_PRONOUNS) \
+                and subj is not None:
+            who = subj  # "In his message, Tom Berg …": the pronoun points ahead to the clause's subject
+        of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj"), None)
+        who = of if of is not None and tok.lemma_.lower() == "word" else who  # "In the words of Ana Ruiz, …"
+        if who is None or d.in_quote(off + who.idx) is not None:
+            return None
+        m, name, conf = speaker(d, who, off)
+        own = {t.i for t in subj.subtree} if subj is not None and who is subj else set()  # (not the speaker)
+        outside = [t for t in verb.subtree if not (tok.head.i <= t.i <= tok.right_edge.i) and t.i > tok.i
+                   and t.i not in own]
+        span = _span(outside, off)
+        cue_text = doc[tok.head.i : tok.i + 1].text
+        return Cue(verb, off + tok.head.idx, cue_text, m, name, conf * 0.9, span, [], para)
+    return None
