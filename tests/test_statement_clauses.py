@@ -80,3 +80,13 @@ def test_an_aside_naming_whose_words_follow_is_a_cue() -> None:
             'Tom Berg put it on the table.')
     assert _said(text) == [("reported", "Tom Berg", "the river is our lifeline"),
                            ("direct", "Lena Ortiz", "the dam must go.")]
+
+
+def test_a_trailing_relative_clause_with_its_own_cue_and_a_foreseen_act_are_not_part_of_the_claim() -> None:
+    text = ("Freedonia President Tom Berg said on Friday he may declare a state of emergency, which he said would "
+            "allow him to act without the assembly. Lena Ortiz said the dam, which engineers say is safe, would stay "
+            "open.")
+    got = _said(text)
+    assert ("reported", "Tom Berg", "he may declare a state of emergency") in got
+    assert not [q for _k, _w, q in got if q.startswith("a state of emergency")]
+    assert ("reported", "Lena Ortiz", "the dam, which engineers say is safe, would stay open") in got

@@ -80,6 +80,10 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         # second clause joined by a comma or "and" only (not a colon and a quote) continues the first
         first = min(t.i for t in clauses[0].subtree)
         last = max(t.i for t in clauses[0].subtree)
+        lead = verb.doc[first]
+        if lead.dep_ == "prep" and lead.head.i == clauses[0].i and any(
+                c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in lead.children) and lead.right_edge.i < last:
+            first = lead.right_edge.i + 1  # "said on Friday he may …": the day it was said, parsed into the clause
         # "remarked toilet paper is a bulky item": the parser may take the clause's subject for the verb's object
         obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < clauses[0].i), None)
         # ("told reporters the clinic was closed": a verb of telling has its audience for object, never the clause's subject)
@@ -225,6 +229,13 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
             # "…, calling on the state to pass the bill, and expressing her hope …": a participle like the cue's,
             # joined to the complement's verb, is the speaker's next act
             return _trim_end(toks[:j])
+        if j and t.dep_ == "relcl" and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and \
+                t.i > verb.i and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in t.children) and \
+                t.right_edge.i >= toks[-1].i:
+            # "… an emergency, which he said would allow him …": a relative clause closing the complement with a
+            # cue of its own is a statement of its own
+            first = min(x.i for x in t.subtree)
+            return _trim_end([x for x in toks if x.i < first])
         if j and t.dep_ == "prep" and t.lower_ in ("in", "via", "during") and t.head.i != verb.i and any(
                 c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA and c.i == t.i + 2 for c in t.children):
             # "announced the vote in a letter to members": the medium it was said in, not what was said

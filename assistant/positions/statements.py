@@ -225,6 +225,9 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         return None
     if subj.lower_ == "it" and nested_in_speech(tok):
         return None  # 'said the name must not cite …': "it" inside a reported clause is not a speaker
+    if tok.dep_ == "ccomp" and nested_in_speech(tok) and any(
+            c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "would", "will", "can") for c in tok.children):
+        return None  # 'said he may declare an emergency': an act the reported clause foresees, not a statement
     m, name, conf = speaker(d, subj, off)
     if not name:
         return None
