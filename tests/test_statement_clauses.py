@@ -90,3 +90,10 @@ def test_a_trailing_relative_clause_with_its_own_cue_and_a_foreseen_act_are_not_
     assert ("reported", "Tom Berg", "he may declare a state of emergency") in got
     assert not [q for _k, _w, q in got if q.startswith("a state of emergency")]
     assert ("reported", "Lena Ortiz", "the dam, which engineers say is safe, would stay open") in got
+
+
+def test_asking_not_to_be_named_is_no_statement_but_asking_someone_to_act_is() -> None:
+    text = ("A board member, who asked not to be identified, said the plan was dead. "
+            "Tom Berg asked the council to name a new director.")
+    assert _said(text) == [("reported", "A board member", "the plan was dead"),
+                           ("reported", "Tom Berg", "the council to name a new director")]

@@ -172,6 +172,11 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None \
             and not put_it:
         return noun_cue(d, doc, tok, off, para)  # "In his message, he appreciated …"
+    if lemma in ("ask", "request", "speak") and any(
+            (c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify", "quote")
+             and any(x.dep_ == "auxpass" for x in c.children))
+            or (c.dep_ == "prep" and any(x.lower_ == "anonymity" for x in c.subtree)) for c in tok.children):
+        return None  # "who asked not to be named", "spoke on condition of anonymity": a request, not a statement
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINED:
         return None  # "declined to confirm that …", "refused to say whether …": nothing was said
     if any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATED_VIEWS:
