@@ -30,6 +30,10 @@ THIRD = {"accuse", "blast", "describe", "call", "label", "brand", "dub", "slam",
          "criticise", "praise", "characterize", "characterise", "hail", "blame", "refer", "thank", "view", "regard",
          "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud",
          "credit", "fault", "rebuke", "lambast", "decry", "oppose"}
+# a view held is stated in the negative too ("does not foresee a conflict", "the court did not find that …")
+NEGATED_VIEWS = {"believe", "think", "expect", "foresee", "anticipate", "find", "consider", "feel"}
+# verbs under which a speech verb says nothing ("declined to confirm", "refused to say")
+DECLINED = {"decline", "refuse", "fail", "neglect", "hesitate"}
 # verbs that report only a clause of their own ("He continued, "…"", not "prices continued to rise")
 CLAUSE_ONLY = {"continue"}
 NOUN_CUES = {"statement", "message", "tweet", "letter", "interview", "speech", "post", "opinion", "view",

@@ -20,7 +20,9 @@ from assistant.positions import speakers as sp
 from assistant.positions.blocks import block_quotes, speakers_of
 from assistant.positions.cues import (
     _CLOSING,
+    DECLINED,
     NEEDS_CLAUSE,
+    NEGATED_VIEWS,
     SPEECH,
     _complement,
     _no_content,
@@ -135,11 +137,6 @@ def _says_something(c: _Cue) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop for t in c.comp.subtree)
 
 
-# a view held is stated in the negative too ("does not foresee a conflict", "the court did not find that …")
-NEGATED_VIEWS = {"believe", "think", "expect", "foresee", "anticipate", "find", "consider", "feel"}
-_DECLINED = {"decline", "refuse", "fail", "neglect", "hesitate"}
-
-
 def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _Cue | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -177,7 +174,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
              and any(x.dep_ == "auxpass" for x in c.children))
             or (c.dep_ == "prep" and any(x.lower_ == "anonymity" for x in c.subtree)) for c in tok.children):
         return None  # "who asked not to be named", "spoke on condition of anonymity": a request, not a statement
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINED:
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DECLINED:
         return None  # "declined to confirm that …", "refused to say whether …": nothing was said
     if any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATED_VIEWS:
         return None  # "X did not disclose whether …", "never said": a statement not made
