@@ -23,8 +23,8 @@ _NAME_GLUE = {",", "and", "of", "for", "on", "the", "&"}
 
 
 def _spelt_out(doc: Any, ent: Any, acronym: str) -> str:
-    """The name an acronym stands for, where the tagger cut it at a comma ("United Nations Educational, Scientific
-    and Cultural Organization (UNESCO)" tagged from "Cultural"): the entity extended back over capitalised words and
+    """The name an acronym stands for, where the tagger cut it at a comma ("Freedonia Water, Sanitation and Hygiene
+    Agency (FWSHA)" tagged from "Sanitation"): the entity extended back over capitalised words and
     the words that join them while that gives the acronym's letters; else the entity as tagged."""
     def initials(toks: Any) -> str:
         return "".join(t.text[0] for t in toks if t.text[:1].isupper())
@@ -157,7 +157,7 @@ class Document:
         if label == "PERSON" and len(parts) == 1 and self._by_surname.get(parts[0]):
             return self._by_surname[parts[0]]
         if label == "PERSON" and len(parts) == 1 and len(parts[0]) >= SURNAME_VARIANT_MIN and parts[0] not in self._by_surname:
-            # "Sindomwo" after "Gaston Sindimwo": a surname spelt one letter apart (a typo or another transliteration)
+            # "Gonzales" after "Maria Gonzalez": a surname spelt one letter apart (a typo or another transliteration)
             # is the one person with that surname
             close = [full for known, full in self._by_surname.items() if full and known[:1] == parts[0][:1]
                      and len(known) >= SURNAME_VARIANT_MIN and Levenshtein.distance(known.lower(), parts[0].lower()) <= 1]
