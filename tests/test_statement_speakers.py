@@ -162,3 +162,12 @@ def test_a_subject_inside_the_quote_is_not_the_speaker_of_the_cue_after_it() -> 
     text = ('"She is just doing this to split the movement. A lot of people think that," said a protester using '
             'the pseudonym Katya.')
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Katya"]
+
+
+def test_they_is_the_plural_subject_the_sentence_is_about_or_the_group_that_spoke_last() -> None:
+    text = ("The stores were reluctant to impose limits, according to a report from the Riverton Times in which "
+            "they said they had no plans to introduce limits.\n\n"
+            "The Riverton Water Board met on Monday. Residents said they were angry. They said the pipes were old.")
+    got = [(w, q) for _k, w, _a, q in _by_speaker(text)]
+    assert ("The stores", "they had no plans to introduce limits") in got
+    assert ("Residents", "the pipes were old") in got

@@ -319,8 +319,16 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         named = next((m for m in reversed(d.mentions) if m.start < pos and pos - m.start <= 1500
                       and m.label in ("ORG", "GPE") and head in m.name.lower().split()), None)
         return (named, named.name, 0.6) if named is not None else (None, words, 0.6)
+    plural = _sentence_plural_subject(subj) if subj.lower_ == "they" else None
+    if plural is not None:
+        # "The stores were reluctant, according to a report in which they said …": the plural subject the
+        # sentence is about, not an organisation named in between
+        return None, " ".join(t.text for t in sp.phrase(plural) if not t.is_punct), 0.5
     if who.pos_ in ("PRON", "NOUN"):  # (an unnamed issuer: "a statement from the ministry", the one named before)
         m, conf = sp.resolve(who, off + who.idx, d.mentions, d.speakers)
+        group = d.group_speaker if subj.lower_ == "they" else None
+        if m is not None and group is not None and m.start < group[0] < off + subj.idx:
+            return None, group[1], 0.5  # "Residents said … They said …": the group that spoke since
         if m is not None:
             return m, m.name, conf
     if subj.lower_ in ("we", "our", "us"):
@@ -334,6 +342,18 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     if subj.tag_ == "NNS":
         d.group_speaker = (off + subj.idx, words)
     return None, words, 0.5
+
+
+def _sentence_plural_subject(pron: Any) -> Any | None:
+    """The plural common-noun subject of the main clause of the pronoun's own sentence, before it, when the pronoun
+    stands in a clause below that main clause ("The stores …, in which they said …")."""
+    root = pron.sent.root
+    if pron.head.i == root.i:
+        return None  # "they" is the main clause's own subject
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > pron.i or subj.tag_ != "NNS" or subj.pos_ != "NOUN" or subj.ent_type_:
+        return None
+    return subj
 
 
 @cache
