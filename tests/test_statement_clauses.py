@@ -97,3 +97,10 @@ def test_asking_not_to_be_named_is_no_statement_but_asking_someone_to_act_is() -
             "Tom Berg asked the council to name a new director.")
     assert _said(text) == [("reported", "A board member", "the plan was dead"),
                            ("reported", "Tom Berg", "the council to name a new director")]
+
+
+def test_a_that_clause_the_parser_hung_on_the_medium_is_what_was_said() -> None:
+    text = ('Lena Ortiz, who chairs the committee, said in an interview that the vote would be held in May, adding '
+            'that "nothing is decided yet." Tom Berg spoke in an interview that was broadcast on Monday.')
+    assert _said(text) == [("reported", "Lena Ortiz", "the vote would be held in May"),
+                           ("direct", "Lena Ortiz", "nothing is decided yet.")]

@@ -79,6 +79,12 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         return _span(_cut(verb, [t for t in head.head.subtree if t.i > verb.i]), off), head.head
     kids = list(verb.children)
     clauses = [c for c in kids if c.dep_ == "ccomp" and c.i > verb.i]
+    if not clauses:
+        # "said in an interview that the vote …": the parser hangs the "that" clause on the medium
+        clauses = [c for p in kids if p.dep_ == "prep" and p.i > verb.i for m in p.children
+                   if m.dep_ == "pobj" and m.lemma_.lower() in _MEDIA for c in m.children
+                   if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") and c.left_edge.lower_ == "that"
+                   and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in c.children)][:1]
     if clauses:
         # the parser may split one reported clause in two ("said the name had to be …, it must not …"): a
         # second clause joined by a comma or "and" only (not a colon and a quote) continues the first
