@@ -104,3 +104,10 @@ def test_a_that_clause_the_parser_hung_on_the_medium_is_what_was_said() -> None:
             'that "nothing is decided yet." Tom Berg spoke in an interview that was broadcast on Monday.')
     assert _said(text) == [("reported", "Lena Ortiz", "the vote would be held in May"),
                            ("direct", "Lena Ortiz", "nothing is decided yet.")]
+
+
+def test_another_named_partys_account_set_beside_the_claim_is_not_part_of_it() -> None:
+    text = ("Officials in Riverton said Tuesday that at least 12 people had died, while the Red Cross put the toll "
+            "at 20. Tom Berg said prices rose while wages fell.")
+    assert _said(text) == [("reported", "Officials in Riverton", "at least 12 people had died"),
+                           ("reported", "Tom Berg", "prices rose while wages fell")]

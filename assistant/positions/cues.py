@@ -257,6 +257,12 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
             # "asserted he had won the election despite several states certifying …": a concession with a clause
             # of its own is the narrator's framing, not part of the claim
             return _trim_end(toks[:j])
+        if j and t.dep_ == "mark" and t.lower_ in ("while", "whereas") and t.head.i > t.i and any(
+                c.dep_ == "nsubj" and c.ent_type_ in ("PERSON", "ORG", "NORP") for c in t.head.children):
+            # "said 12 people had died, while the Red Cross put the toll at 20": another named party's account set
+            # beside the claim by the narrator
+            first = min(t.i, t.head.left_edge.i)
+            return _trim_end([x for x in toks if x.i < first])
         if j and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and (
                 t.dep_ in ("acl", "pcomp") or any(c.dep_ == "nsubj" for c in t.children)):
             # "… found no trace of explosives despite Y claiming …": a contrasting claim of someone else's is the
