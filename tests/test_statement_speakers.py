@@ -171,3 +171,8 @@ def test_they_is_the_plural_subject_the_sentence_is_about_or_the_group_that_spok
     got = [(w, q) for _k, w, _a, q in _by_speaker(text)]
     assert ("The stores", "they had no plans to introduce limits") in got
     assert ("Residents", "the pipes were old") in got
+
+
+def test_people_a_place_only_qualifies_are_those_people_not_the_place() -> None:
+    text = "Freedonian officials said the border was closed. U.S. scientists say they have found a vaccine."
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Freedonian officials", "U.S. scientists"]

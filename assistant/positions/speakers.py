@@ -262,7 +262,11 @@ def phrase_entity(tok: Token) -> Any | None:
     described_body = tok.text.islower() and tok.lower_ in BODY_NOUNS and any(
         c.dep_ in ("compound", "amod") and (c.pos_ in ("NOUN", "ADJ") or c.text.islower()) and not c.ent_type_
         for c in tok.children)  # ("foreign" may be tagged a proper noun)
+    # "U.S. scientists", "Freedonian officials": people a place or nation only qualifies are those people
+    qualified_people = tok.tag_ == "NNS" and tok.lemma_.lower() in HUMAN_NOUNS
     for c in tok.children:
+        if c.dep_ == "compound" and qualified_people and c.ent_type_ in ("GPE", "NORP"):
+            continue
         if c.dep_ in ("appos", "compound") and c.ent_type_ in NAME_ENTS and not (described_body and c.dep_ == "compound"):
             for ent in tok.doc.ents:
                 if ent.start <= c.i < ent.end and ent.label_ in NAME_ENTS:
