@@ -111,3 +111,11 @@ def test_another_named_partys_account_set_beside_the_claim_is_not_part_of_it() -
             "at 20. Tom Berg said prices rose while wages fell.")
     assert _said(text) == [("reported", "Officials in Riverton", "at least 12 people had died"),
                            ("reported", "Tom Berg", "prices rose while wages fell")]
+
+
+def test_a_report_about_an_unnamed_title_is_a_report_and_a_source_cited_is_no_statement() -> None:
+    text = ("Freedonia's state news agency reported that the president had resigned. Citing unnamed officials, the "
+            "Riverton Times reported that talks had collapsed. Tom Berg resigned, citing health reasons.")
+    assert _said(text) == [("reported", "Freedonia's state news agency", "the president had resigned"),
+                           ("reported", "the Riverton Times", "talks had collapsed"),
+                           ("reported", "Tom Berg", "health reasons")]

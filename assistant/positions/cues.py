@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.positions.nouns import DOCUMENT_NOUNS, HUMAN_NOUNS
 from assistant.textutil import STOPWORDS
 
 SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
@@ -323,6 +324,30 @@ def nested_in_speech(verb: Any) -> bool:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH:
             return True
     return False
+
+
+def says_nothing(tok: Any) -> bool:
+    """A speech verb that makes no statement where it stands: a request for anonymity, a source cited, a statement
+    declined or not made, a plea, a question put to the speaker."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("ask", "request", "speak") and any(
+            (c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify", "quote")
+             and any(x.dep_ == "auxpass" for x in c.children))
+            or (c.dep_ == "prep" and any(x.lower_ == "anonymity" for x in c.subtree)) for c in tok.children):
+        return True  # "who asked not to be named", "spoke on condition of anonymity": a request, not a statement
+    if lemma == "cite" and any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG") or c.lemma_.lower() in
+                                                   HUMAN_NOUNS | DOCUMENT_NOUNS | {"source", "people"})
+                               for c in tok.children):
+        return True  # "Citing unnamed officials, …": who the words come from, not a reason given
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DECLINED:
+        return True  # "declined to confirm that …", "refused to say whether …": nothing was said
+    if any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATED_VIEWS:
+        return True  # "X did not disclose whether …", "never said": a statement not made
+    if any(c.dep_ == "acomp" for c in tok.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return True  # "by pleading guilty to …": a plea, no statement (and no quote nearby is its)
+    # "When asked about …, X said": a question put to X, not X's statement
+    return bool(tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children))
 
 
 @dataclass

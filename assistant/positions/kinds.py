@@ -83,7 +83,9 @@ def _person(d: Document, tok: Any, off: int, object_pronoun: bool, speaker: str)
         m, conf = sp.resolve(tok, off + tok.idx, others, [])
         if m is not None and m.label == "PERSON" and conf >= sp.TITLE_MATCH:
             return m.name
-        return " ".join(t.text for t in tok.subtree if not t.is_punct and t.i <= tok.i)
+        # the object of a describing verb is described ("thanked the secretary for …"); the subject of a reported
+        # clause names no one unless the title resolves ("reported that the president had resigned": a report)
+        return " ".join(t.text for t in tok.subtree if not t.is_punct and t.i <= tok.i) if object_pronoun else None
     return None
 
 

@@ -20,9 +20,7 @@ from assistant.positions import speakers as sp
 from assistant.positions.blocks import block_quotes, speakers_of
 from assistant.positions.cues import (
     _CLOSING,
-    DECLINED,
     NEEDS_CLAUSE,
-    NEGATED_VIEWS,
     SPEECH,
     _complement,
     _no_content,
@@ -31,6 +29,7 @@ from assistant.positions.cues import (
     goes_on,
     light_statement,
     nested_in_speech,
+    says_nothing,
 )
 from assistant.positions.cues import (
     Cue as _Cue,
@@ -169,20 +168,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None \
             and not put_it:
         return noun_cue(d, doc, tok, off, para)  # "In his message, he appreciated …"
-    if lemma in ("ask", "request", "speak") and any(
-            (c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify", "quote")
-             and any(x.dep_ == "auxpass" for x in c.children))
-            or (c.dep_ == "prep" and any(x.lower_ == "anonymity" for x in c.subtree)) for c in tok.children):
-        return None  # "who asked not to be named", "spoke on condition of anonymity": a request, not a statement
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DECLINED:
-        return None  # "declined to confirm that …", "refused to say whether …": nothing was said
-    if any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATED_VIEWS:
-        return None  # "X did not disclose whether …", "never said": a statement not made
-    if any(c.dep_ == "acomp" for c in tok.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
-        return None  # "by pleading guilty to …": a plea, no statement (and no quote nearby is its)
-    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
-        return None  # "When asked about …, X said": a question put to X, not X's statement
+    if says_nothing(tok):
+        return None
     inverted = sp.inverted(tok)
     if inverted is not None:
         m, name, conf = speaker(d, inverted, off)
