@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import Levenshtein
 
+from assistant.evidence.items import initialism_of
 from assistant.positions import issuers
 from assistant.positions import speakers as sp
 from assistant.positions.model import Statement, nlp
@@ -19,22 +20,16 @@ from assistant.textutil import tokens, without_dateline
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
 
-_NAME_GLUE = {",", "and", "of", "for", "on", "the", "&"}
-
-
 def _spelt_out(doc: Any, ent: Any, acronym: str) -> str:
     """The name an acronym stands for, where the tagger cut it at a comma ("Freedonia Water, Sanitation and Hygiene
-    Agency (FWSHA)" tagged from "Sanitation"): the entity extended back over capitalised words and
-    the words that join them while that gives the acronym's letters; else the entity as tagged."""
-    def initials(toks: Any) -> str:
-        return "".join(t.text[0] for t in toks if t.text[:1].isupper())
-
-    start = ent.start
-    while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _NAME_GLUE) and \
-            len(initials(doc[start - 1 : ent.end])) <= len(acronym):
-        start -= 1
-        if initials(doc[start : ent.end]) == acronym and doc[start].text[:1].isupper():
-            return str(doc[start : ent.end].text)
+    Agency (FWSHA)" tagged from "Sanitation"): the long form the acronym's letters spell (evidence.items'
+    initialism_of, read without the commas) that ends where the entity ends, as the text writes it; else the entity
+    as tagged."""
+    before = doc.text[ent.sent.start_char : ent.end_char]
+    for long in initialism_of(acronym, before.replace(",", "")):
+        m = re.search(r",?\s+".join(map(re.escape, long.split())) + "$", before)
+        if m is not None and len(m.group(0)) > len(ent.text):
+            return m.group(0)
     return str(ent.text)
 
 
