@@ -119,3 +119,18 @@ def test_a_report_about_an_unnamed_title_is_a_report_and_a_source_cited_is_no_st
     assert _said(text) == [("reported", "Freedonia's state news agency", "the president had resigned"),
                            ("reported", "the Riverton Times", "talks had collapsed"),
                            ("reported", "Tom Berg", "health reasons")]
+
+
+def test_calling_a_named_partys_conduct_a_name_describes_that_party() -> None:
+    text = ("Tom Berg called the Riverton council's inquiry a \"witch hunt\". Ana Ruiz called the inquiry into "
+            "Lena Ortiz \"Soviet-style\". Maria Gonzalez called it \"a non-starter\".")
+    assert _said(text) == [("third_party", "Tom Berg", 'the Riverton council\'s inquiry a "witch hunt"'),
+                           ("third_party", "Ana Ruiz", 'the inquiry into Lena Ortiz "Soviet-style"'),
+                           ("direct", "Maria Gonzalez", "a non-starter")]
+
+
+def test_a_later_quote_outside_a_describing_clause_is_not_pulled_into_it() -> None:
+    text = "Tom Berg called the council's inquiry a \"witch hunt\", and referred to the vote as \"The Hoax\"."
+    said = _said(text)
+    assert said[0] == ("third_party", "Tom Berg", 'the council\'s inquiry a "witch hunt"')
+    assert all("Hoax" not in s for _k, _w, s in said[:1])

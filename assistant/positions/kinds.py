@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # statement is a paraphrase ('the crash was "likely" …', 'he prepaid "millions of dollars" in taxes') and
 # 0.57-0.92 where it is direct ('the outbreak a "public health emergency"'); 0.5 is the middle of the gap
 QUOTE_SHARE = 0.5
+# prepositions by which an object names the party it is aimed at ("the inquiry into X", "the case against X")
+_TARGET_PREPS = {"into", "against"}
 
 
 def described(d: Document, verb: Any, comp: Any, off: int, speaker: str) -> list[str]:
@@ -44,7 +46,24 @@ def described(d: Document, verb: Any, comp: Any, off: int, speaker: str) -> list
     if who is None:
         poss = next((c for c in target.children if c.dep_ == "poss"), None)
         who = _person(d, poss, off, False, speaker) if poss is not None else None
+        if who is None and obj is not None and obj is target and verb.lemma_.lower() in THIRD:
+            who = _party_of(d, obj, off, speaker)
     return [who] if who and who != speaker else []
+
+
+def _party_of(d: Document, obj: Any, off: int, speaker: str) -> str | None:
+    """Whose conduct the object of a describing verb is: a named party that owns it or that it targets
+    ("called the council's inquiry …", "called the investigation into Tom Berg …"). A pronoun owner is left
+    alone ("called his own plan …" is most often the speaker's)."""
+    poss = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if poss is not None:
+        return _body(d, poss)
+    after = [c for c in obj.head.children if c.dep_ == "prep" and c.i == obj.right_edge.i + 1]  # (parser's attachment)
+    for prep in (c for c in [*obj.children, *after] if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ != "PRON":
+            return _person(d, pobj, off, False, speaker) or _body(d, pobj)
+    return None
 
 
 def _body(d: Document, tok: Any) -> str | None:

@@ -346,7 +346,7 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         start, end = q.start, q.end
         # words of the reported clause before the quote: the quote is part of a paraphrase
         lead = comp is not None and comp[0] < q.start and re.search(r"\w", text[comp[0] : q.start]) is not None
-        if lead and cue.about and comp is not None:
+        if lead and cue.about and comp is not None and q.start <= comp[1]:
             kind, start, end = "third_party", comp[0], max(comp[1], q.end)
         elif lead and comp is not None and q.end <= comp[1] + 1 and is_clause(cue.comp) \
                 and quoted_share(d, comp) < QUOTE_SHARE:
