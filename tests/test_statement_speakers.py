@@ -176,3 +176,41 @@ def test_they_is_the_plural_subject_the_sentence_is_about_or_the_group_that_spok
 def test_people_a_place_only_qualifies_are_those_people_not_the_place() -> None:
     text = "Freedonian officials said the border was closed. U.S. scientists say they have found a vaccine."
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Freedonian officials", "U.S. scientists"]
+
+
+def test_a_name_the_tagger_took_for_an_organisation_is_a_person_beside_a_role() -> None:
+    from spacy.tokens import Span
+
+    from assistant.positions import speakers as sp
+    from assistant.positions.model import nlp
+
+    def ent_as_org(text: str, name: str) -> Span:
+        doc = nlp()(text)
+        start = next(t.i for t in doc if t.text == name.split()[0])
+        span = Span(doc, start, start + len(name.split()), label="ORG")
+        doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [span]
+        return span
+
+    assert sp.person_by_role(ent_as_org("Tom Berg, a Freedonia Party youth spokesman, dismissed the claims.", "Tom Berg"))
+    assert sp.person_by_role(ent_as_org("Party spokesman Tom Berg dismissed the claims.", "Tom Berg"))
+    assert not sp.person_by_role(ent_as_org("Riverton Water, a supplier of the town, dismissed the claims.", "Riverton Water"))
+    assert not sp.person_by_role(ent_as_org("Tom Berg, the spokesmen said, dismissed the claims.", "Tom Berg"))
+
+
+def test_a_role_speaker_named_only_later_is_that_person() -> None:
+    text = ("Water charges will fall, the Prime Minister will say tomorrow as she meets farmers in Riverton.\n\n"
+            "The visit follows a dry summer.\n\n"
+            "Prime Minister Ana Ruiz said: \"This is the fairest plan.\"")
+    assert {w for _k, w, _a, _q in _by_speaker(text)} == {"Ana Ruiz"}
+
+
+def test_an_indefinite_spokesman_is_the_spokesman_named_in_the_next_lines() -> None:
+    text = ("A spokesman for the Riverton Farmers Union said the talks had failed. Tom Berg said the union would "
+            "strike on Monday. Union deputy spokesman Berg also denied that members had been threatened.")
+    assert _by_speaker(text)[0][1] == "Tom Berg"
+
+
+def test_the_president_is_not_the_vice_president_named_later() -> None:
+    text = ("The President insists the budget include the dam. The Vice President, Tom Berg, said on Friday the "
+            "country was in a crisis.")
+    assert _by_speaker(text)[0][1] != "Tom Berg"

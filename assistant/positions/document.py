@@ -214,6 +214,9 @@ class Document:
     def mention(self, ent: Any, off: int, subject: bool) -> sp.Mention:
         titled = sp.titled_name(ent.text.strip())  # "Sergeant Tom Lee" (PERSON), "Detective Ana Ruiz" (ORG)
         label = "PERSON" if titled is not None else self.person_label(ent.text.strip(), ent.label_)
+        if label in ("ORG", "GPE", "NORP") and sp.person_by_role(ent):
+            label = "PERSON"  # "Tom Berg, a Riverton Party youth spokesman" (the small model's ORG)
+            self._people.add(sp.clean_name(ent.text))
         name = self.full_name(titled or sp.clean_name(ent.text), label)
         pron = ""
         if self.registry is not None and label == "PERSON":
@@ -396,9 +399,35 @@ def cataphora(d: Document, found: list[Statement]) -> list[Statement]:
             end = min(st.char_end + CATAPHORA_REACH, paras[-1][1]) if paras else st.char_end
             later = next((m for m in d.mentions if m.label == "PERSON" and st.char_end <= m.start < end
                           and d.in_quote(m.start) is None), None)
-            if later is not None:
-                match = d.registry.match_speaker(later.name) if d.registry is not None else None
-                st = replace(st, speaker=later.name, speaker_confidence=round(st.speaker_confidence * 0.6, 3),
-                             named=True, actor=match.actor.name if match is not None else None)
+        elif not st.named:
+            later = _titled_later(d, st)
+        else:
+            later = None
+        if later is not None:
+            match = d.registry.match_speaker(later.name) if d.registry is not None else None
+            st = replace(st, speaker=later.name, speaker_confidence=round(st.speaker_confidence * 0.6, 3),
+                         named=True, actor=match.actor.name if match is not None else None)
         out.append(st)
     return out
+
+
+def _titled_later(d: Document, st: Statement) -> sp.Mention | None:
+    """The person an unnamed role speaker is named as later: "the prime minister will say …" and, further on, "Prime
+    Minister Ana Ruiz said"; "A spokesman for the union said …" and, in the next lines, "union spokesman Tom Berg"
+    (a deputy spokesman too, for "a spokesman"). "The minister" is looked for in the whole document; "a spokesman"
+    only within CATAPHORA_REACH."""
+    words = st.speaker.lower().split()
+    if len(words) < 2 or words[0] not in ("the", "a", "an"):
+        return None
+    role = [w for w in words[1:] if w.isalpha()]
+    head = next((i for i, w in enumerate(role) if w in sp.HUMAN_NOUNS), None)
+    if head is None or (head + 1 < len(role) and role[head + 1] not in ("for", "of", "at", "with")):
+        return None  # not a role phrase ("the people's representatives", "the minister's office")
+    title = set(role[: head + 1])
+    definite = words[0] == "the"
+    end = len(d.text) if definite else st.char_end + CATAPHORA_REACH
+    for m in d.mentions:
+        if m.label == "PERSON" and st.char_end <= m.start < end and d.in_quote(m.start) is None and \
+                title <= m.titles and not (definite and (m.titles & sp.LESSER_TITLES) - title):
+            return m
+    return None

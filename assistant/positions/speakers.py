@@ -19,7 +19,7 @@ Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
 PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she", "his": "he", "hers": "she"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}  # third person: "we" is the text's own voice
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "ibn"}
-_LESSER_TITLES = frozenset(["deputy", "vice", "former", "acting", "assistant", "interim", "ex"])
+LESSER_TITLES = _LESSER_TITLES = frozenset(["deputy", "vice", "former", "acting", "assistant", "interim", "ex"])
 TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
 _TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
 
@@ -287,14 +287,30 @@ def title_words(ent: Any) -> set[str]:
     for c in root.children:
         if c.dep_ == "appos":
             words.update(t.lemma_.lower() for t in c.subtree if t.pos_ == "NOUN")
-    if root.dep_ == "appos":
+    if root.dep_ == "appos":  # "The Vice President, Mike Pence": the title and its modifiers
         words.add(root.head.lemma_.lower())
+        words.update(c.lemma_.lower() for c in root.head.children if c.dep_ in ("compound", "amod") and c.i < root.head.i)
     if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in HUMAN_NOUNS:
         words.add(root.head.lemma_.lower())  # "a Veolia spokesperson", "the agency's director": "the spokesperson"
     for t in doc[ent.start - 3 if ent.start >= 3 else 0 : ent.start]:
         if t.dep_ == "compound" and t.head.i >= ent.start and t.pos_ in ("NOUN", "PROPN"):
             words.add(t.lemma_.lower())
     return words - _TITLE_STOP
+
+
+def person_by_role(ent: Any) -> bool:
+    """A name the tagger took for an organisation or a place that a person's role stands beside: in apposition
+    ("Tom Berg, a party youth spokesman") or as its title ("spokesman Tom Berg"). Only a two- or three-word name
+    of capitalised words, none of them an organisation's noun ("the Water Board, a spokesman said" stays)."""
+    words = [t for t in ent if not t.is_punct]
+    if not 2 <= len(words) <= 3 or any(not t.text.isalpha() or not t.text[:1].isupper() or t.text.isupper()
+                                       or t.lower_ in BODY_NOUNS or t.pos_ != "PROPN" for t in words):
+        return False
+    root = ent.root
+    appos = [c for c in root.children if c.dep_ == "appos" and c.i > ent.end - 1]
+    if any(nominal_head(c) in HUMAN_NOUNS and c.tag_ != "NNS" for c in appos):
+        return True
+    return any(c.dep_ == "compound" and c.i < ent.start and nominal_head(c) in HUMAN_NOUNS for c in root.children)
 
 
 def nominal_head(tok: Token) -> str:
