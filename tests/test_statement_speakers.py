@@ -214,3 +214,10 @@ def test_the_president_is_not_the_vice_president_named_later() -> None:
     text = ("The President insists the budget include the dam. The Vice President, Tom Berg, said on Friday the "
             "country was in a crisis.")
     assert _by_speaker(text)[0][1] != "Tom Berg"
+
+
+def test_an_acronym_however_spelt_is_the_organisation_named_before() -> None:
+    text = ("The Riverton Water Fund released the report last week. The R-W-F says growing debt may force rates to "
+            "rise. The R-W-F team says deficits will grow. The RWF said it would act.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["The Riverton Water Fund", "The Riverton Water Fund team",
+                                                         "The Riverton Water Fund"]

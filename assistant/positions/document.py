@@ -142,6 +142,8 @@ class Document:
         parts = sp.name_parts(name)
         if name in self._acronyms and label != "PERSON":
             return self._acronyms[name]
+        if label != "PERSON" and (long := self.acronym_name(name)) is not None:
+            return long
         if label == "ORG":
             # "the Water Resources Department" after "the Freedonian Department of Water Resources": the fuller name
             words = set(tokens(name))  # (the project's normalised words: case, plural, function words)
@@ -163,6 +165,21 @@ class Document:
             shared = known is not None and known != full and not known.endswith(full) and not full.endswith(known)
             self._by_surname[parts[-1]] = "" if shared or known == "" else full
         return " ".join(parts) or name
+
+    def acronym_name(self, name: str) -> str | None:
+        """The organisation an acronym names, however it is spelt ("IMF", "I-M-F", "I.M.F."): the one the text
+        defines with it, else an organisation named before whose capitalised words' initials spell it."""
+        m = _ACRONYM.fullmatch(name.strip())
+        if m is None:
+            return None
+        letters = re.sub(r"[^A-Z]", "", m.group(1))
+        if letters in self._acronyms:
+            return self._acronyms[letters]
+        for org in reversed(self._orgs):
+            long = next((x for x in initialism_of(letters, org) if len(x.split()) == len(letters)), None)
+            if long is not None:
+                return org
+        return None
 
     def titled_person(self, subj: Any, off: int) -> sp.Mention | None:
         """A title and a name the tagger found no entity in ("Mayor Ana Ruiz"): that person, as a mention here (so a
@@ -233,6 +250,9 @@ class Document:
 
 
 
+# an acronym as a text may spell it: "IMF", "I-M-F", "I.M.F.", "I M F" (after a "the")
+_ACRONYM = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][.\- ]?){2,6})")
+_ACRONYM_IN = re.compile(r"\b(?:[A-Z][.\- ]?){1,5}[A-Z]\b\.?")
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
 
 
@@ -295,6 +315,9 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     named_as = who if issuer is not None and issuer.dep_ == "pobj" else subj
     own = [t for t in sp.phrase(named_as) if not (t.is_punct or t.is_space)]
     words = sp.clean_name(" ".join(t.text for t in own).replace(" 's", "'s").replace(" ’s", "’s").replace("s ' ", "s' "))
+    # "the I-M-F team": the organisation's name (without its article inside the phrase)
+    words = _ACRONYM_IN.sub(lambda a: re.sub(r"^[Tt]he ", "", d.acronym_name(a.group(0)) or a.group(0))
+                            if a.start() else d.acronym_name(a.group(0)) or a.group(0), words)
     # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
     # (a relative, participial, appositive or prepositional clause is an aside: "The group, which brings together
     # …, said", "The statement, adopted on Friday, notes")
