@@ -134,3 +134,15 @@ def test_a_later_quote_outside_a_describing_clause_is_not_pulled_into_it() -> No
     said = _said(text)
     assert said[0] == ("third_party", "Tom Berg", 'the council\'s inquiry a "witch hunt"')
     assert all("Hoax" not in s for _k, _w, s in said[:1])
+
+
+def test_a_claim_noun_with_its_owner_reports_the_owners_words() -> None:
+    text = ("Tom Berg, a party spokesman, dismissed claims by Ana Ruiz that the election had been stolen.\n\n"
+            "\"That has been the narrative,\" he said.\n\n"
+            "The union rejected the council's assertion that the dam was safe. The claim that the river was clean "
+            "was false.")
+    said = _said(text)
+    assert ("reported", "Ana Ruiz", "the election had been stolen") in said
+    assert ("direct", "Tom Berg", "That has been the narrative") in said  # the owner named in passing is not "he"
+    assert ("reported", "the council", "the dam was safe") in said
+    assert not [s for s in said if "river" in s[2]]  # a claim no one owns is no one's statement

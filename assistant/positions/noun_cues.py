@@ -1,9 +1,11 @@
 """A noun that frames what follows as someone's words: "In his message, he appreciated …", "In her opinion, …",
 "In the words of Ana Ruiz, "…"". The noun is the cue; who speaks is its possessor, the "of" after "words", or the
-subject of the clause it opens."""
+subject of the clause it opens. A claim noun with its owner and a "that" clause ("rejected the mayor's claim that
+…", "dismissed claims by Tom Berg that …") reports the owner's words."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from assistant.positions import speakers as sp
@@ -12,7 +14,9 @@ from assistant.positions.document import Document, speaker
 
 
 def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:
-    """The cue a noun after "in" makes, or None."""
+    """The cue a noun after "in" makes, or a claim noun with its owner, or None."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
+        return _claim(d, doc, tok, off, para)
     # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
     if tok.dep_ == "pobj" and (tok.lemma_.lower() in NOUN_CUES or tok.lower_ in NOUN_CUES) and tok.head.lower_ == "in" \
             and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -38,3 +42,33 @@ def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         cue_text = doc[tok.head.i : tok.i + 1].text
         return Cue(verb, off + tok.head.idx, cue_text, m, name, conf * 0.9, span, [], para)
     return None
+
+
+# nouns whose "that" clause is their owner's words ("the mayor's claim that …", "allegations by X that …")
+CLAIM_NOUNS = {"claim", "allegation", "assertion", "contention", "insistence", "warning", "accusation",
+               "argument", "suggestion", "charge", "promise", "pledge", "assurance", "prediction", "complaint"}
+
+
+def _claim(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:
+    """'X's claim that …' / 'claims by X that …': the owner said the clause. An owner only the clause's verb
+    names, or none ("the claim that …"), gives nothing."""
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
+                   and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)), None)
+    if clause is None:
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i
+                      for p in c.children if p.dep_ == "pobj"), None)
+    if owner is None or d.in_quote(off + owner.idx) is not None:
+        return None
+    known = {id(x) for x in d.mentions}
+    m, name, conf = speaker(d, owner, off)
+    if m is not None and id(m) not in known:  # (named here as an owner, not as the sentence's subject or speaker)
+        m.subject = m.speaker = m.main = False
+    name = re.sub(r"\s*['’]s?$", "", name)  # (the owner's phrase with its possessive ending)
+    if not name:
+        return None
+    span = _span([t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause and t.lower_ == "that")], off)
+    return Cue(tok, off + tok.idx, f"{tok.text} that", m, name, conf * 0.9,
+               span, [], para, comp=clause)

@@ -98,8 +98,9 @@ def _cues(d: Document) -> list[_Cue]:
             if cue is not None:
                 _unnamed_anaphor(cues, cue)
                 cues.append(cue)
-                if cue.speaker is not None:
-                    # a speaker inside a relative clause ("…, which X opposed as …") is not the one in focus
+                if cue.speaker is not None and (cue.verb is None or cue.verb.pos_ != "NOUN"):
+                    # a speaker inside a relative clause ("…, which X opposed as …") is not the one in focus, nor the
+                    # owner of a claim someone else rejects ("dismissed claims by X that …")
                     cue.speaker.speaker = cue.speaker.speaker or cue.verb is None or cue.verb.dep_ != "relcl"
                     d.speakers.append(cue.speaker)
     return cues
