@@ -146,3 +146,13 @@ def test_a_claim_noun_with_its_owner_reports_the_owners_words() -> None:
     assert ("direct", "Tom Berg", "That has been the narrative") in said  # the owner named in passing is not "he"
     assert ("reported", "the council", "the dam was safe") in said
     assert not [s for s in said if "river" in s[2]]  # a claim no one owns is no one's statement
+
+
+def test_a_negation_inside_the_quoted_reply_is_what_was_said() -> None:
+    text = 'Asked whether she would resign, Ana Ruiz replied: "Absolutely not." Tom Berg did not say whether he would.'
+    assert _said(text) == [("direct", "Ana Ruiz", "Absolutely not.")]
+
+
+def test_a_bare_day_after_said_is_when_not_what() -> None:
+    assert _said("Tom Berg said Monday the talks were over.") == [("reported", "Tom Berg", "the talks were over")]
+    assert _said("Ana Ruiz said Monday was the deadline.") == [("reported", "Ana Ruiz", "Monday was the deadline")]

@@ -95,6 +95,10 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         if lead.dep_ == "prep" and lead.head.i == clauses[0].i and any(
                 c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in lead.children) and lead.right_edge.i < last:
             first = lead.right_edge.i + 1  # "said on Friday he may …": the day it was said, parsed into the clause
+        date = next((e for e in verb.doc.ents if e.start == first and e.label_ in ("DATE", "TIME")), None)
+        if date is not None and date.root.dep_ in ("npadvmod", "tmod") and date.root.head.i == clauses[0].i and \
+                date.end <= last and any(k.dep_ in ("nsubj", "nsubjpass") and k.i >= date.end for k in clauses[0].children):
+            first = date.end  # "said Monday the talks were over" (not "said Monday was the deadline")
         # "remarked toilet paper is a bulky item": the parser may take the clause's subject for the verb's object
         obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < clauses[0].i), None)
         # ("told reporters the clinic was closed": a verb of telling has its audience for object, never the clause's subject)
@@ -326,6 +330,11 @@ def nested_in_speech(verb: Any) -> bool:
     return False
 
 
+def _after_opening(neg: Any, verb: Any) -> bool:
+    """A token after its verb with a colon or an opening quote mark between them: part of the words reported."""
+    return neg.i > verb.i and any(t.text in (":", '"', "“", "‘") for t in verb.doc[verb.i + 1 : neg.i])
+
+
 def says_nothing(tok: Any) -> bool:
     """A speech verb that makes no statement where it stands: a request for anonymity, a source cited, a statement
     declined or not made, a plea, a question put to the speaker."""
@@ -341,7 +350,8 @@ def says_nothing(tok: Any) -> bool:
         return True  # "Citing unnamed officials, …": who the words come from, not a reason given
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DECLINED:
         return True  # "declined to confirm that …", "refused to say whether …": nothing was said
-    if any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATED_VIEWS:
+    # ("replied: "Absolutely not."": a negation after the verb's colon or quote mark is what was said)
+    if any(c.dep_ == "neg" and not _after_opening(c, tok) for c in tok.children) and lemma not in NEGATED_VIEWS:
         return True  # "X did not disclose whether …", "never said": a statement not made
     if any(c.dep_ == "acomp" for c in tok.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return True  # "by pleading guilty to …": a plea, no statement (and no quote nearby is its)
