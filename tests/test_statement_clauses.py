@@ -156,3 +156,8 @@ def test_a_negation_inside_the_quoted_reply_is_what_was_said() -> None:
 def test_a_bare_day_after_said_is_when_not_what() -> None:
     assert _said("Tom Berg said Monday the talks were over.") == [("reported", "Tom Berg", "the talks were over")]
     assert _said("Ana Ruiz said Monday was the deadline.") == [("reported", "Ana Ruiz", "Monday was the deadline")]
+
+
+def test_a_that_which_is_the_clauses_subject_is_kept() -> None:
+    text = 'Ana Ruiz told the Riverton Times: "We will rebuild." Tom Berg said that was unrealistic.'
+    assert _said(text)[-1] == ("reported", "Tom Berg", "that was unrealistic")

@@ -221,3 +221,13 @@ def test_an_acronym_however_spelt_is_the_organisation_named_before() -> None:
             "rise. The R-W-F team says deficits will grow. The RWF said it would act.")
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["The Riverton Water Fund", "The Riverton Water Fund team",
                                                          "The Riverton Water Fund"]
+
+
+def test_a_participle_after_a_verb_with_its_own_subject_is_that_subjects() -> None:
+    text = "Officials said the dam was safe, but Tom Berg disagreed, saying cracks were visible."
+    assert _by_speaker(text)[-1][1] == "Tom Berg"
+
+
+def test_a_name_the_tagger_missed_beside_a_role_is_the_she_that_follows() -> None:
+    text = 'Ana Ruiz, the mayor of Riverton, spoke on Monday. "The water is safe," she said. "We tested it twice."'
+    assert {w for _k, w, _a, _q in _by_speaker(text)} == {"Ana Ruiz"}

@@ -51,7 +51,9 @@ def folded_speech(noun: Any) -> Any | None:
 
 def _span(tokens: list[Any], off: int) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", ":")) and toks[0].text not in "\"“«'‘":
+    # (a "that" that is the clause's subject stays: "said that was unrealistic")
+    while toks and (toks[0].is_punct or toks[0].lower_ == ":" or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")) \
+            and toks[0].text not in "\"“«'‘":
         toks = toks[1:]
     while toks and toks[-1].is_punct and toks[-1].text not in "\"”»'’)%":
         toks = toks[:-1]

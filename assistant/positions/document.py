@@ -197,7 +197,7 @@ class Document:
         self._people.add(m.name)
         return m
 
-    def untagged_person(self, subj: Any, off: int) -> sp.Mention | None:
+    def untagged_person(self, subj: Any, off: int, speaking: bool = True) -> sp.Mention | None:
         """A speaker named by one to three capitalised proper nouns the tagger found no entity in ("Speaking in
         Spanish, Anselmo explains …"): a person, as a mention here (so the "he" after it refers to them, not to a
         place named earlier)."""
@@ -206,7 +206,7 @@ class Document:
                                          or t.text.isupper() or t.lower_ in sp.BODY_NOUNS for t in own):
             return None
         name = " ".join(t.text for t in own)
-        m = sp.Mention(self.full_name(name, "PERSON"), "PERSON", off + own[0].idx, set(), True, True, "",
+        m = sp.Mention(self.full_name(name, "PERSON"), "PERSON", off + own[0].idx, set(), True, speaking, "",
                        _in_main_clause(subj))
         bisect.insort(self.mentions, m, key=lambda x: x.start)
         return m

@@ -73,7 +73,9 @@ def subject_of(verb: Token) -> Token | None:
         # coordinated with or adjoined to another speech verb's complement shares that verb's subject, not
         # the complement's
         anc = verb.head
-        while anc.head.i != anc.i and anc.dep_ in ("conj", "ccomp", "xcomp", "oprd", "advcl"):
+        # ("…, but Tom Berg disagreed, saying …": a verb with a subject of its own gives it to the participle)
+        while anc.head.i != anc.i and anc.dep_ in ("conj", "ccomp", "xcomp", "oprd", "advcl") and \
+                not (anc.dep_ == "conj" and anc.head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in anc.children)):
             anc = anc.head
             if anc.pos_ == "VERB" and anc.lemma_.lower() in _speech():
                 tok = anc
