@@ -161,3 +161,8 @@ def test_a_bare_day_after_said_is_when_not_what() -> None:
 def test_a_that_which_is_the_clauses_subject_is_kept() -> None:
     text = 'Ana Ruiz told the Riverton Times: "We will rebuild." Tom Berg said that was unrealistic.'
     assert _said(text)[-1] == ("reported", "Tom Berg", "that was unrealistic")
+
+
+def test_a_second_that_clause_joined_to_the_verb_is_a_second_statement() -> None:
+    text = "Ana Ruiz said it was necessary, and that costs would be shared."
+    assert _said(text) == [("reported", "Ana Ruiz", "it was necessary"), ("reported", "Ana Ruiz", "costs would be shared")]

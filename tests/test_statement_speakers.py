@@ -231,3 +231,8 @@ def test_a_participle_after_a_verb_with_its_own_subject_is_that_subjects() -> No
 def test_a_name_the_tagger_missed_beside_a_role_is_the_she_that_follows() -> None:
     text = 'Ana Ruiz, the mayor of Riverton, spoke on Monday. "The water is safe," she said. "We tested it twice."'
     assert {w for _k, w, _a, _q in _by_speaker(text)} == {"Ana Ruiz"}
+
+
+def test_a_statement_from_a_named_persons_office_is_that_office() -> None:
+    assert _said("A statement from Ana Ruiz's office said the visit was cancelled.") == [
+        ("reported", "Ana Ruiz's office", "the visit was cancelled")]

@@ -107,7 +107,9 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         if obj is not None and verb.lemma_.lower() not in _AUDIENCE and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clauses[0].children):
             first = min(first, obj.left_edge.i)
-        for c in clauses[1:]:
+        # ("said it was needed, and that costs would be shared": a second "that" clause the parser joins to the verb)
+        more = [k for k in kids if k.dep_ == "conj" and k.i > last and _that_clause(k)]
+        for c in clauses[1:] + more[:1]:
             gap = verb.doc[last + 1 : min(t.i for t in c.subtree)]
             if not all(t.text in (",", "and") for t in gap):
                 break
@@ -382,15 +384,20 @@ class Cue:
     also: list[tuple[Any, str, float]] = field(default_factory=list)
 
 
+def _that_clause(k: Any) -> bool:
+    """A clause opened by "that"/"whether" with a subject of its own."""
+    return any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in k.children) and \
+        any(m.dep_ in ("nsubj", "nsubjpass") for m in k.children)
+
+
 def _that_clauses(c: Cue, s: int, e: int) -> list[tuple[int, int]]:
     """A reported clause with a second one of its own ("said X could be inevitable and that she was considering
     it"): two statements, split where the second clause's "that" starts."""
     comp = c.comp
     if comp is None or comp.dep_ != "ccomp":
         return [(s, e)]
-    second = next((k for k in comp.children if k.dep_ == "conj" and k.i > comp.i
-                   and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in k.children)
-                   and any(m.dep_ in ("nsubj", "nsubjpass") for m in k.children)), None)
+    kids = [*comp.children, *(c.verb.children if c.verb is not None else [])]
+    second = next((k for k in kids if k.dep_ == "conj" and k.i > comp.i and _that_clause(k)), None)
     if second is None:
         return [(s, e)]
     off = c.para[0]

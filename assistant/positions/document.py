@@ -358,6 +358,8 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         return None, d.author or "the authors", 0.5
     if subj.lower_ == "they" and d.group_speaker is not None and 0 < off + subj.idx - d.group_speaker[0] <= 1500:
         return None, d.group_speaker[1], 0.5  # "The ministers said … They added …": the unnamed group that spoke
+    if issuer is not None and issuer.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in issuer.children):
+        return None, words, 0.6  # "a statement from Ana Ruiz's office": the office of a named person
     if subj.pos_ not in ("NOUN", "PROPN", "PRON") or not short or _inanimate(subj, head):
         return None, "", 0.0
     if subj.tag_ == "NNS":

@@ -39,7 +39,7 @@ def issuer(tok: Token) -> Token | None:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is None or (c.lower_ == "from" and pobj.ent_type_ == "GPE"):
                 continue  # "documents from <a place>": where they come from, not who issued them
-            if pobj.ent_type_ in NAME_ENTS or any(
+            if pobj.ent_type_ in NAME_ENTS or (pobj.pos_ == "PROPN" and pobj.text[:1].isupper()) or any(
                     x.dep_ in ("compound", "appos", "amod") and x.ent_type_ in NAME_ENTS for x in pobj.children):
                 return pobj  # (a named body, or one its name qualifies: "estimates by the Freedonian government")
             if pobj.lemma_.lower() in BODY_NOUNS | HUMAN_NOUNS and pobj.tag_ != "NNS" and any(
