@@ -236,3 +236,10 @@ def test_a_name_the_tagger_missed_beside_a_role_is_the_she_that_follows() -> Non
 def test_a_statement_from_a_named_persons_office_is_that_office() -> None:
     assert _said("A statement from Ana Ruiz's office said the visit was cancelled.") == [
         ("reported", "Ana Ruiz's office", "the visit was cancelled")]
+
+
+def test_a_name_beside_the_subject_is_the_she_of_the_next_sentence() -> None:
+    text = ("\"We are talking to the national government,\" Lena Ortiz said.\n\n"
+            "Freedonia's environment minister, Maria Gonzalez, visited on Tuesday. She promised that the government "
+            "would pay half the cost.")
+    assert _by_speaker(text)[-1][1] == "Maria Gonzalez"

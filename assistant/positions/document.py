@@ -240,7 +240,7 @@ class Document:
             m = self.registry.match_speaker(name)
             pron = m.actor.pronoun if m else ""
         # the subject of a sentence's main clause (not of a relative or reported clause inside it)
-        main = subject and _in_main_clause(ent.root)
+        main = subject and _in_main_clause(ent.root.head if ent.root.dep_ == "appos" else ent.root)
         # one of several people named in a sentence's subject ("X, Y and Z met …": "They concluded …")
         root = ent.sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -83,7 +83,9 @@ def _cues(d: Document) -> list[_Cue]:
         ent_at = {}
         for ent in doc.ents:
             if ent.label_ in sp.NAME_ENTS and d.in_quote(ps + ent.start_char) is None:
-                m = d.mention(ent, ps, ent.root.dep_ in ("nsubj", "nsubjpass"))
+                # (a name set beside the subject is the subject: "The minister, Maria Gonzalez, visited …")
+                role = ent.root.head if ent.root.dep_ == "appos" else ent.root
+                m = d.mention(ent, ps, role.dep_ in ("nsubj", "nsubjpass"))
                 d.mentions.append(m)
                 ent_at[ent.start] = m
         for tok in doc:  # "Mayor Ana Ruiz defended the tariff.": a titled name the tagger missed (for a later "she")
