@@ -166,3 +166,8 @@ def test_a_that_which_is_the_clauses_subject_is_kept() -> None:
 def test_a_second_that_clause_joined_to_the_verb_is_a_second_statement() -> None:
     text = "Ana Ruiz said it was necessary, and that costs would be shared."
     assert _said(text) == [("reported", "Ana Ruiz", "it was necessary"), ("reported", "Ana Ruiz", "costs would be shared")]
+
+
+def test_a_following_adjunct_closing_the_clause_is_the_narrators_timeline() -> None:
+    text = "Riverfoods announced it was investigating itself, following complaints from workers that tests were faked."
+    assert _said(text) == [("reported", "Riverfoods", "it was investigating itself")]

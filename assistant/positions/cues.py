@@ -259,6 +259,10 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
                 c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA and c.i == t.i + 2 for c in t.children):
             # "announced the vote in a letter to members": the medium it was said in, not what was said
             return _trim_end(toks[:j])
+        if j >= 3 and t.lower_ == "following" and t.dep_ in ("prep", "acl", "advcl") and \
+                any(c.dep_ in ("pobj", "dobj") for c in t.children):
+            # "said the rebels had withdrawn following four days of fighting": the narrator's timeline, not the claim
+            return _trim_end(toks[:j])
         if j and t.lower_ in _CONCESSIVE and t.dep_ in ("prep", "mark") and (any(
                 x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "compound") for x in t.subtree if x.i != t.i)
                 or (t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i
