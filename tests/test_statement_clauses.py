@@ -171,3 +171,8 @@ def test_a_second_that_clause_joined_to_the_verb_is_a_second_statement() -> None
 def test_a_following_adjunct_closing_the_clause_is_the_narrators_timeline() -> None:
     text = "Riverfoods announced it was investigating itself, following complaints from workers that tests were faked."
     assert _said(text) == [("reported", "Riverfoods", "it was investigating itself")]
+
+
+def test_an_adjunct_after_according_to_is_not_part_of_the_claim() -> None:
+    text = "Tom Berg, former mayor of Riverton, has died, according to current mayor Ana Ruiz on Friday."
+    assert _said(text) == [("reported", "Ana Ruiz", "Tom Berg, former mayor of Riverton, has died")]

@@ -185,6 +185,8 @@ class Document:
         """A title and a name the tagger found no entity in ("Mayor Ana Ruiz"): that person, as a mention here (so a
         later "she" may refer to them)."""
         own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]
+        while own and own[0].pos_ == "ADJ" and own[0].text.isalpha():
+            own = own[1:]  # ("current mayor Ana Ruiz", "former Senator Tom Berg")
         if not own or len(own) > 6 or any(t.pos_ not in ("PROPN", "NOUN") for t in own):
             return None
         name = sp.titled_name(" ".join(t.text for t in own))
