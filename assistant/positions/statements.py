@@ -160,7 +160,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
                         rest=_span(after, off))
         if sum(not t.is_punct for t in before) >= 2 and not any(t.pos_ in ("VERB", "AUX") for t in after):
             outside = before  # "X has died, according to Y on Friday": the day or place after the cue is not said
-        elif sum(not t.is_punct for t in before) < 2:
+        elif not any(not t.is_punct for t in before):
             outside = after  # "According to Y, X has died"
         return _Cue(tok, off + tok.idx, "according to", m, name, conf, _span(outside, off), [], para)
     if tok.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
