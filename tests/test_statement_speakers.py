@@ -243,3 +243,18 @@ def test_a_name_beside_the_subject_is_the_she_of_the_next_sentence() -> None:
             "Freedonia's environment minister, Maria Gonzalez, visited on Tuesday. She promised that the government "
             "would pay half the cost.")
     assert _by_speaker(text)[-1][1] == "Maria Gonzalez"
+
+
+def test_a_capitalised_title_is_the_person_named_with_it_before() -> None:
+    text = ("Today, First Lady Ana Ruiz hosted a roundtable. The First Lady delivered opening remarks, calling on the "
+            "House to pass the bill. President Tom Berg visited Riverton. The President said the dam was safe.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Ana Ruiz", "Tom Berg"]
+
+
+def test_a_block_quote_is_not_introduced_by_a_relative_clause_before_its_colon() -> None:
+    text = ("Some questioned President Tom Berg, like Lena Ortiz:\n\nDo you really think the country is OK?\n\n"
+            "Similarly, Ana Ruiz (@anaruiz) made a declaration on the implications of the finding in relation to the "
+            "security policies the current President has implemented:\n\n"
+            "The victims of the flood make the failure of the policy evident.\n\n"
+            "Others disagreed.")
+    assert [w for _k, w, _a, q in _by_speaker(text) if q.startswith("The victims")] == ["Ana Ruiz"]

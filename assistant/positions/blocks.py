@@ -91,10 +91,12 @@ def intro(d: Document, k: int, cues: list[Any], fallback: Callable[[int], Any], 
     start = _sentence_start(d.text, s, colon)
     own = [c for c in cues if c.para == (s, e) and start <= c.start < colon and c.cue != "according to"
            and c.speaker is not None]
-    if own:
-        return own[-1]
+    # ("X made a declaration on the policies the President has implemented:": not a relative clause's verb)
+    main = [c for c in own if c.verb is None or c.verb.dep_ != "relcl"]
+    if main or own:
+        return (main or own)[-1]
     cue = fallback(colon)
-    if cue is not None and cue.speaker is not None:
+    if cue is not None and cue.speaker is not None and (cue.verb is None or cue.verb.dep_ != "relcl"):
         return cue
     words = cue.speaker_text.lower().split() if cue is not None else []
     if previous is not None and len(words) == 2 and words[0] in ("the", "this") and \

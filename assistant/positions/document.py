@@ -347,7 +347,8 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         # "The stores were reluctant, according to a report in which they said …": the plural subject the
         # sentence is about, not an organisation named in between
         return None, " ".join(t.text for t in sp.phrase(plural) if not t.is_punct), 0.5
-    if who.pos_ in ("PRON", "NOUN"):  # (an unnamed issuer: "a statement from the ministry", the one named before)
+    # (an unnamed issuer: "a statement from the ministry", the one named before; a capitalised title: "The President")
+    if who.pos_ in ("PRON", "NOUN") or sp.title_noun(who):
         m, conf = sp.resolve(who, off + who.idx, d.mentions, d.speakers)
         group = d.group_speaker if subj.lower_ == "they" else None
         if m is not None and group is not None and m.start < group[0] < off + subj.idx:

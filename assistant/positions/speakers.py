@@ -286,6 +286,7 @@ def title_words(ent: Any) -> set[str]:
     for t in root.subtree:
         if t.i < ent.start and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON":
             words.add(t.lemma_.lower())
+    words.update(t.lower_ for t in ent if t.lower_ in HUMAN_NOUNS)  # ("Lady Ana Ruiz" tagged as one name)
     for c in root.children:
         if c.dep_ == "appos":
             words.update(t.lemma_.lower() for t in c.subtree if t.pos_ == "NOUN")
@@ -313,6 +314,13 @@ def person_by_role(ent: Any) -> bool:
     if any(nominal_head(c) in HUMAN_NOUNS and c.tag_ != "NNS" for c in appos):
         return True
     return any(c.dep_ == "compound" and c.i < ent.start and nominal_head(c) in HUMAN_NOUNS for c in root.children)
+
+
+def title_noun(tok: Token) -> bool:
+    """A capitalised title the tagger took for a name: "The President said", "the First Lady"."""
+    return bool(tok.pos_ == "PROPN" and tok.lower_ in HUMAN_NOUNS and not tok.ent_type_ and
+                any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and
+                not any(c.dep_ in ("prep", "appos") for c in tok.children))  # ("The Ambassador to X" names itself)
 
 
 def nominal_head(tok: Token) -> str:
@@ -378,7 +386,7 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
         return (org, 0.6) if org is not None else (None, 0.0)
     noun = nominal_head(tok)
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
-    if tok.pos_ == "NOUN" and det is not None and det.lower_ not in ("a", "an", "some", "many"):
+    if (tok.pos_ == "NOUN" or title_noun(tok)) and det is not None and det.lower_ not in ("a", "an", "some", "many"):
         mine = {t.lower_ for t in tok.subtree}
         for m in cands:
             # "the governor" is not the one named "deputy governor" (nor a former or acting one)
