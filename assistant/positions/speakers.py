@@ -290,7 +290,7 @@ def title_words(ent: Any) -> set[str]:
     for c in root.children:
         if c.dep_ == "appos":
             words.update(t.lemma_.lower() for t in c.subtree if t.pos_ == "NOUN")
-    if root.dep_ == "appos":  # "The Vice President, Mike Pence": the title and its modifiers
+    if root.dep_ == "appos":  # "The Vice President, Tom Berg": the title and its modifiers
         words.add(root.head.lemma_.lower())
         words.update(c.lemma_.lower() for c in root.head.children if c.dep_ in ("compound", "amod") and c.i < root.head.i)
     if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in HUMAN_NOUNS:
