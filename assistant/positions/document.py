@@ -167,7 +167,7 @@ class Document:
         return " ".join(parts) or name
 
     def acronym_name(self, name: str) -> str | None:
-        """The organisation an acronym names, however it is spelt ("IMF", "I-M-F", "I.M.F."): the one the text
+        """The organisation an acronym names, however it is spelt ("RWF", "R-W-F", "R.W.F."): the one the text
         defines with it, else an organisation named before whose capitalised words' initials spell it."""
         m = _ACRONYM.fullmatch(name.strip())
         if m is None:
@@ -252,7 +252,7 @@ class Document:
 
 
 
-# an acronym as a text may spell it: "IMF", "I-M-F", "I.M.F.", "I M F" (after a "the")
+# an acronym as a text may spell it: "RWF", "R-W-F", "R.W.F.", "R W F" (after a "the")
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][.\- ]?){2,6})")
 _ACRONYM_IN = re.compile(r"\b(?:[A-Z][.\- ]?){1,5}[A-Z]\b\.?")
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
@@ -317,7 +317,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     named_as = who if issuer is not None and issuer.dep_ == "pobj" else subj
     own = [t for t in sp.phrase(named_as) if not (t.is_punct or t.is_space)]
     words = sp.clean_name(" ".join(t.text for t in own).replace(" 's", "'s").replace(" ’s", "’s").replace("s ' ", "s' "))
-    # "the I-M-F team": the organisation's name (without its article inside the phrase)
+    # "the R-W-F team": the organisation's name (without its article inside the phrase)
     words = _ACRONYM_IN.sub(lambda a: re.sub(r"^[Tt]he ", "", d.acronym_name(a.group(0)) or a.group(0))
                             if a.start() else d.acronym_name(a.group(0)) or a.group(0), words)
     # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
