@@ -258,3 +258,9 @@ def test_a_block_quote_is_not_introduced_by_a_relative_clause_before_its_colon()
             "The victims of the flood make the failure of the policy evident.\n\n"
             "Others disagreed.")
     assert [w for _k, w, _a, q in _by_speaker(text) if q.startswith("The victims")] == ["Ana Ruiz"]
+
+
+def test_the_n_people_are_the_n_people_a_sentence_named_together() -> None:
+    text = ("Tom Berg, Maria Gonzalez and Lena Ortiz met in Cairo on Monday. The three ministers said the treaty was "
+            "void. The two ministers said talks would resume.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Tom Berg, Maria Gonzalez and Lena Ortiz", "The two ministers"]

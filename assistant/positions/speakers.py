@@ -327,6 +327,19 @@ def nominal_head(tok: Token) -> str:
     return str(tok.lemma_).lower()
 
 
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+
+
+def _counted(tok: Token) -> int:
+    """How many people a plural phrase counts ("the two leaders", "both ministers", "the 3 envoys"), else 0."""
+    if tok.tag_ != "NNS":
+        return 0
+    for c in tok.children:
+        if c.dep_ in ("nummod", "predet", "det") and (c.lower_ in _NUMBERS or c.text.isdigit()):
+            return _NUMBERS.get(c.lower_) or int(c.text)
+    return 0
+
+
 def _people_subject(cands: list[Mention]) -> Mention | None:
     """The latest sentence whose subject names several people, as one collective mention ("A, B and C")."""
     by_sent: dict[int, list[Mention]] = {}
@@ -386,6 +399,13 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
         return (org, 0.6) if org is not None else (None, 0.0)
     noun = nominal_head(tok)
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+    count = _counted(tok)
+    if count and noun in HUMAN_NOUNS and det is not None and det.lower_ == "the":
+        # "The two leaders agreed …" after "President A and President B had a call": the people a sentence's
+        # subject named together, when there are as many of them as the phrase says
+        several = _people_subject(cands)
+        if several is not None and len(several.name.split(", ")) + several.name.count(" and ") == count:
+            return several, 0.6
     if (tok.pos_ == "NOUN" or title_noun(tok)) and det is not None and det.lower_ not in ("a", "an", "some", "many"):
         mine = {t.lower_ for t in tok.subtree}
         for m in cands:
