@@ -176,3 +176,10 @@ def test_a_following_adjunct_closing_the_clause_is_the_narrators_timeline() -> N
 def test_an_adjunct_after_according_to_is_not_part_of_the_claim() -> None:
     text = "Tom Berg, former mayor of Riverton, has died, according to current mayor Ana Ruiz on Friday."
     assert _said(text) == [("reported", "Ana Ruiz", "Tom Berg, former mayor of Riverton, has died")]
+
+
+def test_hinting_and_joking_report_their_clause_only() -> None:
+    text = ("Tom Berg hinted that the dam would fail. Ana Ruiz joked that the dam was older than her. "
+            "The central bank signalled a rate cut.")
+    assert _said(text) == [("reported", "Tom Berg", "the dam would fail"),
+                           ("reported", "Ana Ruiz", "the dam was older than her")]

@@ -21,9 +21,11 @@ SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", 
                # "briefed them on …", "reminds us that …")
                "outline", "underscore", "brief", "remind", "discuss",
                # granting or recognising a point ("recognized that growth would fall")
-               "recognize", "recognise", "grant", "forecast", "speculate", "surmise", "foresee", "anticipate", "downplay"])
+               "recognize", "recognise", "grant", "forecast", "speculate", "surmise", "foresee", "anticipate", "downplay",
+               # hinting at or implying a point ("hinted that a deal was near", "joked that …")
+               "hint", "imply", "signal", "joke"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
-NEEDS_CLAUSE = {"tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
+NEEDS_CLAUSE = {"hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
                 "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
                 "lambast", "decry", "oppose", "list", "reject", "assure", "dispute", "recognize", "recognise", "grant"}
