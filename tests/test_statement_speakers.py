@@ -264,3 +264,8 @@ def test_the_n_people_are_the_n_people_a_sentence_named_together() -> None:
     text = ("Tom Berg, Maria Gonzalez and Lena Ortiz met in Cairo on Monday. The three ministers said the treaty was "
             "void. The two ministers said talks would resume.")
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Tom Berg, Maria Gonzalez and Lena Ortiz", "The two ministers"]
+
+
+def test_coordinated_speakers_with_roles_each_speak_when_the_tagger_misses_one() -> None:
+    text = "Ana Ruiz, the mayor, and Tom Berg, her deputy, said the vote was fair."
+    assert sorted(w for _k, w, _a, _q in _by_speaker(text)) == ["Ana Ruiz", "Tom Berg"]

@@ -203,7 +203,9 @@ class Document:
         """A speaker named by one to three capitalised proper nouns the tagger found no entity in ("Speaking in
         Spanish, Anselmo explains …"): a person, as a mention here (so the "he" after it refers to them, not to a
         place named earlier)."""
-        own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]
+        # (the first of coordinated names: "Ana Ruiz, the mayor, and Tom Berg, her deputy, said")
+        joined = {t.i for c in subj.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space) and t.i not in joined]
         if not 1 <= len(own) <= 3 or any(t.pos_ != "PROPN" or not t.text.isalpha() or not t.text[:1].isupper()
                                          or t.text.isupper() or t.lower_ in sp.BODY_NOUNS for t in own):
             return None
