@@ -269,3 +269,8 @@ def test_the_n_people_are_the_n_people_a_sentence_named_together() -> None:
 def test_coordinated_speakers_with_roles_each_speak_when_the_tagger_misses_one() -> None:
     text = "Ana Ruiz, the mayor, and Tom Berg, her deputy, said the vote was fair."
     assert sorted(w for _k, w, _a, _q in _by_speaker(text)) == ["Ana Ruiz", "Tom Berg"]
+
+
+def test_a_she_before_any_name_is_the_person_the_next_sentence_calls_by_a_role() -> None:
+    text = '"Yes," she said, when asked if she would run. Ana Ruiz is the mayor of Riverton.'
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Ana Ruiz"]
