@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from assistant.evidence.items import initialism_of
 from assistant.positions import issuers
 from assistant.positions import speakers as sp
-from assistant.positions.model import Statement, nlp
+from assistant.positions.model import nlp
 from assistant.positions.quotes import Quote, find_quotes, paragraphs
 from assistant.textutil import tokens, without_dateline
 
@@ -410,54 +410,3 @@ def _split_title(doc: Any) -> None:
             ents.append(ent)
     if changed:
         doc.ents = ents
-
-
-
-CATAPHORA_REACH = 400  # characters after an unresolved "she said" in which the person it introduces is named
-
-
-def cataphora(d: Document, found: list[Statement]) -> list[Statement]:
-    """A pronoun speaker no one named before resolves forward, to the first person named after the statement in
-    its paragraph or the next ('"We are not leaving," she said. … Ana Ruiz has lived here for 40 years'), with a
-    low confidence; a speaker resolved before is left alone."""
-    from dataclasses import replace
-
-    out = []
-    for st in found:
-        if st.speaker.lower() in sp.PERSON_PRONOUNS and not st.named:
-            paras = [(s, e) for s, e in d.paras if e > st.char_start][:2]
-            end = min(st.char_end + CATAPHORA_REACH, paras[-1][1]) if paras else st.char_end
-            later = next((m for m in d.mentions if m.label == "PERSON" and st.char_end <= m.start < end
-                          and d.in_quote(m.start) is None), None)
-        elif not st.named:
-            later = _titled_later(d, st)
-        else:
-            later = None
-        if later is not None:
-            match = d.registry.match_speaker(later.name) if d.registry is not None else None
-            st = replace(st, speaker=later.name, speaker_confidence=round(st.speaker_confidence * 0.6, 3),
-                         named=True, actor=match.actor.name if match is not None else None)
-        out.append(st)
-    return out
-
-
-def _titled_later(d: Document, st: Statement) -> sp.Mention | None:
-    """The person an unnamed role speaker is named as later: "the prime minister will say …" and, further on, "Prime
-    Minister Ana Ruiz said"; "A spokesman for the union said …" and, in the next lines, "union spokesman Tom Berg"
-    (a deputy spokesman too, for "a spokesman"). "The minister" is looked for in the whole document; "a spokesman"
-    only within CATAPHORA_REACH."""
-    words = st.speaker.lower().split()
-    if len(words) < 2 or words[0] not in ("the", "a", "an"):
-        return None
-    role = [w for w in words[1:] if w.isalpha()]
-    head = next((i for i, w in enumerate(role) if w in sp.HUMAN_NOUNS), None)
-    if head is None or (head + 1 < len(role) and role[head + 1] not in ("for", "of", "at", "with")):
-        return None  # not a role phrase ("the people's representatives", "the minister's office")
-    title = set(role[: head + 1])
-    definite = words[0] == "the"
-    end = len(d.text) if definite else st.char_end + CATAPHORA_REACH
-    for m in d.mentions:
-        if m.label == "PERSON" and st.char_end <= m.start < end and d.in_quote(m.start) is None and \
-                title <= m.titles and not (definite and (m.titles & sp.LESSER_TITLES) - title):
-            return m
-    return None

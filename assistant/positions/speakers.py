@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.positions.nouns import BODY_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, HUMAN_NOUNS, NAME_ENTS
+from assistant.positions.titles import nominal_head, person_by_role, title_noun, title_words  # noqa: F401 (used as sp.*)
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
 
@@ -21,7 +22,6 @@ GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}  # third person: "we" is
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "ibn"}
 LESSER_TITLES = _LESSER_TITLES = frozenset(["deputy", "vice", "former", "acting", "assistant", "interim", "ex"])
 TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
-_TITLE_STOP = {"the", "a", "an", "of", "for", "and", "'s", "’s", ","}
 
 
 def name_parts(name: str) -> list[str]:
@@ -275,56 +275,6 @@ def phrase_entity(tok: Token) -> Any | None:
                     return ent
     # "a spokesman for the PMF" is unnamed; "Ahmed al-Assadi, a spokesman" has the name as the head
     return None
-
-
-def title_words(ent: Any) -> set[str]:
-    """Lower-cased words of the title around a mention: 'Water Minister Ana Ruiz',
-    'Lena Ortiz, an expert at the Institute', 'the mayor of London, Sadiq Khan'."""
-    doc = ent.doc
-    words: set[str] = set()
-    root = ent.root
-    for t in root.subtree:
-        if t.i < ent.start and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON":
-            words.add(t.lemma_.lower())
-    words.update(t.lower_ for t in ent if t.lower_ in HUMAN_NOUNS)  # ("Lady Ana Ruiz" tagged as one name)
-    for c in root.children:
-        if c.dep_ == "appos":
-            words.update(t.lemma_.lower() for t in c.subtree if t.pos_ == "NOUN")
-    if root.dep_ == "appos":  # "The Vice President, Tom Berg": the title and its modifiers
-        words.add(root.head.lemma_.lower())
-        words.update(c.lemma_.lower() for c in root.head.children if c.dep_ in ("compound", "amod") and c.i < root.head.i)
-    if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in HUMAN_NOUNS:
-        words.add(root.head.lemma_.lower())  # "a Veolia spokesperson", "the agency's director": "the spokesperson"
-    for t in doc[ent.start - 3 if ent.start >= 3 else 0 : ent.start]:
-        if t.dep_ == "compound" and t.head.i >= ent.start and t.pos_ in ("NOUN", "PROPN"):
-            words.add(t.lemma_.lower())
-    return words - _TITLE_STOP
-
-
-def person_by_role(ent: Any) -> bool:
-    """A name the tagger took for an organisation or a place that a person's role stands beside: in apposition
-    ("Tom Berg, a party youth spokesman") or as its title ("spokesman Tom Berg"). Only a two- or three-word name
-    of capitalised words, none of them an organisation's noun ("the Water Board, a spokesman said" stays)."""
-    words = [t for t in ent if not t.is_punct]
-    if not 2 <= len(words) <= 3 or any(not t.text.isalpha() or not t.text[:1].isupper() or t.text.isupper()
-                                       or t.lower_ in BODY_NOUNS or t.pos_ != "PROPN" for t in words):
-        return False
-    root = ent.root
-    appos = [c for c in root.children if c.dep_ == "appos" and c.i > ent.end - 1]
-    if any(nominal_head(c) in HUMAN_NOUNS and c.tag_ != "NNS" for c in appos):
-        return True
-    return any(c.dep_ == "compound" and c.i < ent.start and nominal_head(c) in HUMAN_NOUNS for c in root.children)
-
-
-def title_noun(tok: Token) -> bool:
-    """A capitalised title the tagger took for a name: "The President said", "the First Lady"."""
-    return bool(tok.pos_ == "PROPN" and tok.lower_ in HUMAN_NOUNS and not tok.ent_type_ and
-                any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and
-                not any(c.dep_ in ("prep", "appos") for c in tok.children))  # ("The Ambassador to X" names itself)
-
-
-def nominal_head(tok: Token) -> str:
-    return str(tok.lemma_).lower()
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}

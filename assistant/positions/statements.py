@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.positions import issuers
 from assistant.positions import speakers as sp
 from assistant.positions.blocks import block_quotes, speakers_of
+from assistant.positions.cataphora import cataphora
 from assistant.positions.cues import (
     _CLOSING,
     NEEDS_CLAUSE,
@@ -34,7 +35,7 @@ from assistant.positions.cues import (
 from assistant.positions.cues import (
     Cue as _Cue,
 )
-from assistant.positions.document import Document, cataphora, speaker
+from assistant.positions.document import Document, speaker
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.labels import labelled
 from assistant.positions.model import Kind, Statement, _overlap
