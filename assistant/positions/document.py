@@ -137,7 +137,7 @@ class Document:
         return label
 
     def full_name(self, name: str, label: str) -> str:
-        """'Khan' after 'Sadiq Khan' is Sadiq Khan (the fullest name the document gives); a surname shared by two
+        """'Berg' after 'Tom Berg' is Tom Berg (the fullest name the document gives); a surname shared by two
         people named before (a father and son) stays as it stands."""
         parts = sp.name_parts(name)
         if name in self._acronyms and label != "PERSON":

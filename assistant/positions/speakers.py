@@ -234,7 +234,7 @@ def nominal_head_word(phrase: str) -> str:
 
 
 def phrase_entity(tok: Token) -> Any | None:
-    """The named entity a subject token belongs to, or one in its appositive ("the mayor, Sadiq Khan")
+    """The named entity a subject token belongs to, or one in its appositive ("the mayor, Tom Berg")
     or compound ("Water Minister Ana Ruiz")."""
     doc = tok.doc
     named = trailing_name(tok)
