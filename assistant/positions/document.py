@@ -285,7 +285,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     """The speaker a subject (or "according to" object) token names: its entity, the issuer of a document
     ("the agency's report", "a report from X"), a resolved pronoun or title, else the phrase itself."""
     if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
-        subj = subj.head.head  # "Khan, who said …"
+        subj = subj.head.head  # "Berg, who said …"
     issuer = issuers.issuer(subj) if subj.pos_ == "NOUN" else None
     if issuer is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in sp.DOCUMENT_NOUNS and \
             any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children) and \

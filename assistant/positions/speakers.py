@@ -65,7 +65,7 @@ class Mention:
 
 def subject_of(verb: Token) -> Token | None:
     """The nsubj of a speech verb; inherited through conj / xcomp / advcl ("..., adding that ...") and
-    relative clauses ("Khan, who said ...")."""
+    relative clauses ("Berg, who said ...")."""
     seen = 0
     tok = verb
     if verb.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):

@@ -207,7 +207,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if quoted_subject:
         subj = None  # '"… A lot of people think that," said a protester': the parser hung the cue on the quote
     if subj is None:
-        # "- noted the deputy minister ..., Ana Ruiz" and inverted "said Khan" (after a quote, "said a protester")
+        # "- noted the deputy minister ..., Ana Ruiz" and inverted "said Berg" (after a quote, "said a protester")
         after = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > tok.i
                  and (c.pos_ == "PROPN" or c.ent_type_ or sp.nominal_head(c) in sp.HUMAN_NOUNS
                       or (quoted_subject and c.pos_ == "NOUN" and c.i == tok.i + 2))]
