@@ -183,3 +183,10 @@ def test_hinting_and_joking_report_their_clause_only() -> None:
             "The central bank signalled a rate cut.")
     assert _said(text) == [("reported", "Tom Berg", "the dam would fail"),
                            ("reported", "Ana Ruiz", "the dam was older than her")]
+
+
+def test_rejecting_a_claim_is_a_statement_about_that_claim() -> None:
+    text = ("Tom Berg, a party spokesman, dismissed claims by Ana Ruiz that the election had been stolen. "
+            "Lena Ortiz rejected the plan.")
+    assert _said(text) == [("reported", "Tom Berg", "claims by Ana Ruiz that the election had been stolen"),
+                           ("reported", "Ana Ruiz", "the election had been stolen")]

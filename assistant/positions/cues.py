@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.positions.nouns import DOCUMENT_NOUNS, HUMAN_NOUNS
+from assistant.positions.nouns import CLAIM_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS
 from assistant.textutil import STOPWORDS
 
 SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
@@ -146,7 +146,10 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
             toks = [t for t in verb.head.subtree if t.i not in mine and t.i < verb.i]
             return _span(toks, off), verb.head
         return None, None
-    if lemma in NEEDS_CLAUSE and not has_pred:
+    # ("dismissed claims by X that …", "rejected the council's assertion": a rejection of what someone claimed says
+    # the claim is wrong, and its object is what the statement is about)
+    rebuts = lemma in _REBUT and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in right)
+    if lemma in NEEDS_CLAUSE and not has_pred and not rebuts:
         return None, None
     core = [c for c in right if c.dep_ != "npadvmod" and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "after", "during", "on") and not has_pred)]
     while len(core) > 1 and core[0].dep_ == "prep" and any(x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME")
@@ -201,6 +204,7 @@ def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
 
 
 # verbs whose object is who was told, not what ("briefed the governors on …", "reminded them of …")
+_REBUT = {"dismiss", "reject", "dispute", "deny", "refute", "contest"}
 _AUDIENCE = {"brief", "inform", "tell", "remind", "assure", "warn", "advise", "update"}
 # what a statement is made in ("in a letter", "via a statement"): the channel, not the content
 _MEDIA = {"statement", "letter", "interview", "speech", "post", "tweet", "message", "video", "address", "briefing",

@@ -11,6 +11,7 @@ from typing import Any
 from assistant.positions import speakers as sp
 from assistant.positions.cues import NOUN_CUES, SPEECH, Cue, _clause_subject, _span
 from assistant.positions.document import Document, speaker
+from assistant.positions.nouns import CLAIM_NOUNS
 
 
 def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:
@@ -44,9 +45,6 @@ def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     return None
 
 
-# nouns whose "that" clause is their owner's words ("the mayor's claim that …", "allegations by X that …")
-CLAIM_NOUNS = {"claim", "allegation", "assertion", "contention", "insistence", "warning", "accusation",
-               "argument", "suggestion", "charge", "promise", "pledge", "assurance", "prediction", "complaint"}
 
 
 def _claim(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:

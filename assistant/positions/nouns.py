@@ -31,3 +31,7 @@ DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclam
                                 "notice", "bulletin", "assessment", "review", "investigation", "statistic", "record", "count", "tally",
                                 "resolution", "declaration", "communique", "petition", "manifesto", "editorial",
                                 "submission", "testimony", "summary", "judgment", "judgement", "verdict"}
+
+# nouns whose "that" clause is their owner's words ("the mayor's claim that …", "allegations by X that …")
+CLAIM_NOUNS = {"claim", "allegation", "assertion", "contention", "insistence", "warning", "accusation",
+               "argument", "suggestion", "charge", "promise", "pledge", "assurance", "prediction", "complaint"}
