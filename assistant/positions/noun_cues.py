@@ -45,8 +45,6 @@ def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     return None
 
 
-
-
 def _claim(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:
     """'X's claim that …' / 'claims by X that …': the owner said the clause. An owner only the clause's verb
     names, or none ("the claim that …"), gives nothing."""
