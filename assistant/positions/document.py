@@ -320,8 +320,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     own = [t for t in sp.phrase(named_as) if not (t.is_punct or t.is_space)]
     words = sp.clean_name(" ".join(t.text for t in own).replace(" 's", "'s").replace(" ’s", "’s").replace("s ' ", "s' "))
     # "the R-W-F team": the organisation's name (without its article inside the phrase)
-    words = _ACRONYM_IN.sub(lambda a: re.sub(r"^[Tt]he ", "", d.acronym_name(a.group(0)) or a.group(0))
-                            if a.start() else d.acronym_name(a.group(0)) or a.group(0), words)
+    words = _ACRONYM_IN.sub(lambda a: _named_acronym(d, a), words)
     # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
     # (a relative, participial, appositive or prepositional clause is an aside: "The group, which brings together
     # …, said", "The statement, adopted on Friday, notes")
@@ -370,6 +369,15 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     if subj.tag_ == "NNS":
         d.group_speaker = (off + subj.idx, words)
     return None, words, 0.5
+
+
+def _named_acronym(d: Document, a: re.Match[str]) -> str:
+    """The organisation an acronym in a speaker phrase names (its article dropped inside the phrase), else the
+    acronym as written."""
+    long = d.acronym_name(a.group(0))
+    if long is None:
+        return a.group(0)
+    return re.sub(r"^[Tt]he ", "", long) if a.start() else long
 
 
 def _sentence_plural_subject(pron: Any) -> Any | None:

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.positions.nouns import BODY_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, HUMAN_NOUNS, NAME_ENTS
-from assistant.positions.titles import nominal_head, person_by_role, title_noun, title_words  # noqa: F401 (used as sp.*)
+from assistant.positions.titles import nominal_head, person_by_role, role_beside, title_noun, title_words  # noqa: F401 (used as sp.*)
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
 
 PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she", "his": "he", "hers": "she"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}  # third person: "we" is the text's own voice
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "ibn"}
-LESSER_TITLES = _LESSER_TITLES = frozenset(["deputy", "vice", "former", "acting", "assistant", "interim", "ex"])
+LESSER_TITLES = frozenset(["deputy", "vice", "former", "acting", "assistant", "interim", "ex"])
 TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
 
 
@@ -360,7 +360,7 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
         mine = {t.lower_ for t in tok.subtree}
         for m in cands:
             # "the governor" is not the one named "deputy governor" (nor a former or acting one)
-            if noun in m.titles and not (m.titles & _LESSER_TITLES) - mine:
+            if noun in m.titles and not (m.titles & LESSER_TITLES) - mine:
                 return m, TITLE_MATCH
         # "the water board chief" after "Riverton Water Board Chair Maria Gonzalez": another title for the person whose
         # title named the same institution

@@ -92,8 +92,7 @@ def _cues(d: Document) -> list[_Cue]:
         for tok in doc:  # "Mayor Ana Ruiz defended the tariff.": a titled name the tagger missed (for a later "she")
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_ and \
                     d.in_quote(ps + tok.idx) is None and d.titled_person(tok, ps) is None and \
-                    any(c.dep_ in ("appos", "attr") and c.tag_ == "NN" and sp.nominal_head(c) in sp.HUMAN_NOUNS
-                        for c in [*tok.children, *(tok.head.children if tok.head.lemma_ == "be" else [])]):
+                    sp.role_beside(tok, copula=True):
                 # "Ana Ruiz, the mayor, spoke on Monday.", "Ana Ruiz is the mayor of Riverton."
                 d.untagged_person(tok, ps, speaking=False)
         for tok in doc:

@@ -44,10 +44,18 @@ def person_by_role(ent: Any) -> bool:
                                        or t.lower_ in BODY_NOUNS or t.pos_ != "PROPN" for t in words):
         return False
     root = ent.root
-    appos = [c for c in root.children if c.dep_ == "appos" and c.i > ent.end - 1]
-    if any(nominal_head(c) in HUMAN_NOUNS and c.tag_ != "NNS" for c in appos):
+    if role_beside(root):
         return True
     return any(c.dep_ == "compound" and c.i < ent.start and nominal_head(c) in HUMAN_NOUNS for c in root.children)
+
+
+def role_beside(tok: Token, copula: bool = False) -> bool:
+    """A person's role in the singular stands after the name: in apposition ("Ana Ruiz, the mayor, …") or, with
+    `copula`, as what the name is ("Ana Ruiz is the mayor of …")."""
+    kids = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+    if copula and tok.head.lemma_ == "be":
+        kids += [c for c in tok.head.children if c.dep_ == "attr"]
+    return any(c.tag_ == "NN" and nominal_head(c) in HUMAN_NOUNS for c in kids)
 
 
 def title_noun(tok: Token) -> bool:
