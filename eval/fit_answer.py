@@ -36,7 +36,7 @@ SETS = [("squad2", "dev"), ("hotpotqa", "dev"), ("gold", "dev"), ("wikinews", "d
         ("squad2", "heldout"), ("hotpotqa", "heldout"), ("gold", "heldout"), ("wikinews", "heldout")]
 SENT_FEATURES = ["dense_sent", "dense_hit", "bm25_hit", "title_hit", "prior", "hop2", "ent_own", "ent_ctx",
                  "term_own", "term_ctx", "core_own", "core_ctx", "type", "novel", "length", "is_meta", "meta_q",
-                 "has_entities", "focus_own", "has_focus", "lead"]
+                 "has_entities", "focus_own", "has_focus", "lead", "ne_type"]
 SET_FEATURES = ["p_top", "p_second", "margin", "coverage", "entity_coverage", "required_covered",
                 "unknown_entities", "seed_dense", "seed_type", "seed_core_own", "seed_term_own", "members",
                 "has_entities", "seed_coverage", "seed_own_coverage", "max_missing_seed", "max_missing_set", "loose",
@@ -74,6 +74,65 @@ def with_products(f: dict[str, float]) -> dict[str, float]:
     for a, b in INTERACT:
         out[f"{a}*{b}"] = f.get(a, 0.0) * f.get(b, 0.0)
     return out
+
+
+def answer_label(r: Record) -> str | None:
+    """The named-entity label of the gold answer where a sentence holding it names it as an entity ("NONE":
+    the answer is not a named entity); None without a sentence holding the answer."""
+    from assistant.textutil import fold
+
+    variants = [fold(v) for fact in r.q.answers for v in fact if v.strip()]
+    held = [c for c, y in zip(r.cands, r.labels, strict=True) if y]
+    if not held:
+        return None
+    for c in held:
+        for text, label in c.entities:
+            t = fold(text)
+            if any(v in t or t in v for v in variants):
+                return label
+    return "NONE"
+
+
+def fit_answer_type(recs: list[Record], embed: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Which entity label answers a wh-phrase: a multinomial logistic model over the phrase's embedding, fit on
+    the dev questions' gold answers (their labels as tagged in the sentence holding them)."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [(r.items.wh, lab) for r in recs if r.q.answerable and not r.q.yes_no
+            and (lab := answer_label(r)) is not None]
+    phrases = sorted({w for w, _ in rows})
+    vec = dict(zip(phrases, embed(phrases), strict=True))
+    m = LogisticRegression(C=1.0, max_iter=3000)
+    m.fit(np.array([vec[w] for w, _ in rows]), np.array([lab for _, lab in rows]))
+    params = {"labels": [str(c) for c in m.classes_],
+              "coef": [[round(float(x), 4) for x in row] for row in m.coef_],
+              "bias": [round(float(x), 4) for x in m.intercept_]}
+    counts: dict[str, int] = {}
+    for _w, lab in rows:
+        counts[lab] = counts.get(lab, 0) + 1
+    return params, {"questions": len(rows), "labels": dict(sorted(counts.items(), key=lambda kv: -kv[1]))}
+
+
+def label_accuracy(recs: list[Record], model: dict[str, Any], embed: Any) -> float | None:
+    from assistant.evidence.answer_type import expected_labels
+
+    hits = []
+    for r in recs:
+        if r.q.answerable and not r.q.yes_no and (lab := answer_label(r)) is not None:
+            got = expected_labels(r.items.wh, embed, model)
+            hits.append(float(max(got, key=lambda k: got[k]) == lab))
+    return _mean(hits)
+
+
+def refresh_entity_features(recs: list[Record], model: dict[str, Any] | None, embed: Any) -> None:
+    """The entity features of every candidate, under this answer-type model."""
+    from assistant.evidence.answer_type import expected_labels
+    from assistant.evidence.candidates import entity_features
+
+    for r in recs:
+        expected = expected_labels(r.items.wh, embed, model) if model else {}
+        for c in r.cands:
+            c.features.update(entity_features(c, r.items, expected))
 
 
 def score_records(recs: list[Record], sent: dict[str, Any], ref: dict[str, Any]) -> None:
@@ -194,9 +253,20 @@ def main() -> None:
         data[(ds, split)] = (a, recs)
         print(f"collected {ds}/{split}: {len(recs)} questions in {time.perf_counter() - t:.0f} s", flush=True)
     dev = [r for (ds, split), (_a, recs) in data.items() if split == "dev" and ds in FIT_ON for r in recs]
+    embed = next(iter(data.values()))[0].index.embedder.embed
+    every = [r for _a, recs in data.values() for r in recs]
     if args.report:
         params = fitted("answer")
+        from assistant.evidence.answer_type import type_model
+
+        type_params = type_model()
+        refresh_entity_features(every, type_params, embed)
     else:
+        # 0. answer type: which entity labels answer which wh-phrases (dev questions of the sentence scorer's sets)
+        type_dev = [r for (ds, split), (_a, recs) in data.items() if split == "dev" and ds in SENTENCE_FIT_ON
+                    for r in recs]
+        type_params, type_data = fit_answer_type(type_dev, embed)
+        refresh_entity_features(every, type_params, embed)
         # 1. sentence scorer: does this sentence hold the answer? (answerable, non yes/no dev questions)
         xs, ys, ws = [], [], []
         sent_dev = [r for (ds, split), (_a, recs) in data.items() if split == "dev" and ds in SENTENCE_FIT_ON
@@ -285,6 +355,15 @@ def main() -> None:
         path = write("answer", rec["params"], rec["data"], rec["metrics"], rec["fitted_by"])
         print(f"\nrecorded {', '.join(table)} in {path}")
     if not args.report:
+        type_metrics = {f"{ds}/{split}": {"label_accuracy": label_accuracy(recs, type_params, embed)}
+                        for (ds, split), (_a, recs) in data.items()}
+        path = write("answer_type", type_params,
+                     data={"fit_on": [f"{ds}/dev" for ds in SENTENCE_FIT_ON], **type_data,
+                           "features": "embedding of the question's wh-phrase (all-MiniLM-L6-v2)",
+                           "target": "spaCy entity label of the gold answer in the sentence holding it, or NONE"},
+                     metrics=type_metrics, fitted_by="eval/fit_answer.py")
+        print(f"wrote {path}: answer-type label accuracy " +
+              ", ".join(f"{k} {v['label_accuracy']}" for k, v in type_metrics.items()))
         path = write("answer", params,
                      data={"fit_on": [f"{ds}/dev" for ds in FIT_ON],
                            "sentence_scorer_fit_on": [f"{ds}/dev" for ds in SENTENCE_FIT_ON],

@@ -265,3 +265,34 @@ def test_a_question_that_spans_a_commit(tmp_path: Path) -> None:
     lib.text("page")  # evicts the replaced note from the one-document cache
     assert lib.text("note") == before and "Estonia" not in before  # the replaced version, read from disk
     assert "Estonia" in a.library().text("note")
+
+
+def test_sentence_entities_tagged_at_ingest_and_read_without_the_tagger(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each sentence's named entities are tagged once at ingest and stored beside the index; a new process reads
+    them without running the tagger, and an index from before them is tagged on first use and stored then."""
+    import assistant.retrieval.entities as entities_mod
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "dam.md").write_text("# Dam\n\nThe Lakeside dam was finished in March 2019. It cost 40 million euros.\n"
+                                 "\nEngineer Maria Gonzalez led the works for Riverton Water.\n")
+    a = Assistant(make_settings(tmp_path / "index"))
+    a.ingest([docs])
+    spans = a.index.snapshot.doc_sentences["dam"]
+    got = a.index.sentence_entities("dam")
+    assert len(got) == len(spans)
+    labels = {label for row in got for _t, label in row}
+    assert {"DATE", "PERSON"} <= labels and ("MONEY" in labels or "CARDINAL" in labels)
+    stored = list((a.index.root / "entities").glob("dam.*.json"))
+    assert len(stored) == 1
+
+    calls: list[int] = []
+    real_tag = entities_mod.tag
+    monkeypatch.setattr(entities_mod, "tag", lambda texts: calls.append(len(texts)) or real_tag(texts))
+    b = Assistant(make_settings(tmp_path / "index"), embedder=a.embedder)
+    assert b.index.sentence_entities("dam") == got and calls == []  # read from the stored file
+    stored[0].unlink()  # an index from before entities were stored
+    c = Assistant(make_settings(tmp_path / "index"), embedder=a.embedder)
+    assert c.index.sentence_entities("dam") == got and calls == [len(spans)]
+    assert list((a.index.root / "entities").glob("dam.*.json"))  # stored again for the next process

@@ -1,10 +1,19 @@
 """Does a sentence hold the kind of thing the question asks for (a date, a number, a person, a place...)
-that the question itself does not already name? General shapes of English text only."""
+that the question itself does not already name? Two signals: general shapes of English text (`type_evidence`),
+and a fitted model of which named-entity labels answer a question's wh-phrase ("which country" → GPE, "how
+many" → CARDINAL / QUANTITY / MONEY ...; `expected_labels`), read against the entities tagged in each sentence
+at ingest (`entity_evidence`)."""
 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
+from typing import Any
 
+import numpy as np
+
+from assistant.calibration import MissingCalibration, fitted
 from assistant.textutil import fold
 
 _MONTHS = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|" \
@@ -64,3 +73,79 @@ def type_evidence(kind: str, sentence: str, question: str) -> float:
     if kind in ("what", "compare", "yesno", "metadata"):
         return 0.5 if _novel([m.group(0) for m in _CAPWORD.finditer(sentence)], qf) else 0.0
     return 0.0
+
+
+_WH_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
+_HOW_WORDS = frozenset(["many", "much", "long", "old", "far", "large", "big", "often", "high", "soon"])
+
+
+def wh_phrase(doc: Any) -> str:
+    """The words of a parsed question that say what kind of answer it wants: the wh-word with the noun it
+    determines ("which country", "what year"), "how" with its measure ("how many troops"), else the wh-word;
+    a question without one ("Name the ...") gives its first three words."""
+    for t in doc:
+        if t.tag_ not in _WH_TAGS or "relcl" in (t.head.dep_, t.head.head.dep_) or t.head.dep_ == "advcl":
+            continue  # a relative pronoun ("the engineer who led ...") or a fronted clause ("When X claimed ...,
+            # how did ..."), not the question's own wh-word
+        if t.dep_ == "det" and t.head.pos_ in ("NOUN", "PROPN"):
+            mods = [c.text for c in t.head.lefts if c.dep_ in ("compound", "amod")]
+            return " ".join([t.lower_, *mods, t.head.text])
+        if t.lower_ == "how" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _HOW_WORDS:
+            nxt = doc[t.i + 1]
+            h = nxt.head  # the measured noun right after it ("how many fighter jets"), not a misparsed verb
+            near = h.pos_ == "NOUN" and h.i > nxt.i and all(doc[k].pos_ in ("ADJ", "NOUN", "PROPN")
+                                                           for k in range(nxt.i + 1, h.i))
+            head = [h.text] if near else []
+            return " ".join(["how", nxt.lower_, *head])
+        return t.lower_
+    return " ".join(t.text for t in doc[:3])
+
+
+_cache: dict[str, dict[str, float]] = {}
+_lock = threading.Lock()
+
+
+def type_model() -> dict[str, Any] | None:
+    try:
+        return fitted("answer_type")
+    except MissingCalibration:  # before the first fit: no entity evidence
+        return None
+
+
+def cached_labels(wh: str) -> dict[str, float] | None:
+    """The committed model's labels for this wh-phrase, when a question asked it before (no embedding)."""
+    with _lock:
+        return _cache.get(wh)
+
+
+def expected_labels(wh: str, embed: Callable[[list[str]], np.ndarray],
+                    model: dict[str, Any] | None = None) -> dict[str, float]:
+    """P(the answer is an entity of each label, or "NONE": not a named entity) for this wh-phrase."""
+    got = cached_labels(wh) if model is None else None
+    if got is not None:
+        return got
+    return labels_for_vector(wh, embed([wh])[0] if wh else None, model)
+
+
+def labels_for_vector(wh: str, vec: np.ndarray | None, model: dict[str, Any] | None = None) -> dict[str, float]:
+    """`expected_labels` from the wh-phrase's embedding (computed with the question's, in one model call)."""
+    m = model if model is not None else type_model()
+    if not m or not wh or vec is None:
+        return {}
+    z = np.asarray(m["coef"], dtype=np.float32) @ np.asarray(vec, dtype=np.float32)
+    z = z + np.asarray(m["bias"], dtype=np.float32)
+    e = np.exp(z - z.max())
+    got = {lab: float(v) for lab, v in zip(m["labels"], e / e.sum(), strict=True)}
+    if model is None:
+        with _lock:
+            if len(_cache) > 10_000:
+                _cache.clear()
+            _cache[wh] = got
+    return got
+
+
+def entity_evidence(expected: dict[str, float], entities: list[tuple[str, str]], question: str) -> float:
+    """How likely the most answer-like entity the sentence names (and the question does not) is of the kind
+    asked for."""
+    qf = fold(question)
+    return max((expected.get(label, 0.0) for text, label in entities if fold(text) not in qf), default=0.0)

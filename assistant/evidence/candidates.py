@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.evidence.answer_type import type_evidence
+from assistant.evidence.answer_type import entity_evidence, expected_labels, type_evidence
 from assistant.evidence.items import Item, QuestionItems
 from assistant.evidence.library import LibraryView
 from assistant.evidence.match import STRENGTH, ItemMatch, TextView, match_all
@@ -41,6 +41,7 @@ class Candidate:
     p: float = 0.0  # fitted probability that this sentence holds the answer
     vec: np.ndarray | None = None  # sentence embedding (semantic cover of terms it does not name)
     position: int = 0  # sentence index in its document (0 = the lead sentence)
+    entities: list[tuple[str, str]] = field(default_factory=list)  # named entities (text, label), from ingest
 
     @property
     def key(self) -> tuple[str, int, int, str | None]:
@@ -105,7 +106,8 @@ def meta_text(lib: LibraryView, doc_id: str) -> str:
 
 
 def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndarray,
-          exclude: Callable[[str], bool] | None = None, max_sentences: int = 72) -> list[Candidate]:
+          exclude: Callable[[str], bool] | None = None, max_sentences: int = 72,
+          expected: dict[str, float] | None = None) -> list[Candidate]:
     """Sentences of the hits in hit order (capped), plus one metadata candidate per document of the top hits."""
     cands: list[Candidate] = []
     seen: set[tuple[str, int]] = set()
@@ -121,6 +123,7 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
             positions[h.doc_id] = {s: j for j, (s, _e) in enumerate(spans)}
         index_of = positions[h.doc_id]
         text = lib.text(h.doc_id)
+        ents = lib.entities(h.doc_id)
         for s in chunk.sentences:
             if (h.doc_id, s.char_start) in seen or len(cands) >= max_sentences:
                 continue
@@ -131,6 +134,7 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
             c = Candidate(h.doc_id, s.char_start, s.char_end, sent, h.chunk_id, rank, h.why.hop, h.why.via)
             j = index_of.get(s.char_start)
             c.position = j if j is not None else 0
+            c.entities = ents[j] if j is not None and j < len(ents) else []
             lead, frame = _context(lib, h.doc_id, s.char_start, spans, j) if j is not None else ("", "")
             c.own = match_all(TextView(sent), item_list)
             ctx: dict[str, ItemMatch] = {}
@@ -157,13 +161,22 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
         return []
     vecs = lib.vectors([c.text for c in cands], list(dict.fromkeys(c.doc_id for c in cands)))
     by_chunk = {h.chunk_id: h for h in hits}
+    if expected is None:
+        expected = expected_labels(items.wh, lib.embed)
     for c, v in zip(cands, vecs, strict=True):
         c.vec = v
-        c.features = features(c, items, float(np.dot(qvec, v)), by_chunk.get(c.chunk_id))
+        c.features = features(c, items, float(np.dot(qvec, v)), by_chunk.get(c.chunk_id), expected)
     return cands
 
 
-def features(c: Candidate, items: QuestionItems, dense_sent: float, hit: Hit | None) -> dict[str, float]:
+def entity_features(c: Candidate, items: QuestionItems, expected: dict[str, float]) -> dict[str, float]:
+    """Does the sentence name a new thing of the kind the question asks for (fitted `expected` labels)?"""
+    return {"ne_type": entity_evidence(expected, c.entities, items.question) if c.meta_field is None else 0.0,
+            "ne_none": expected.get("NONE", 0.0)}
+
+
+def features(c: Candidate, items: QuestionItems, dense_sent: float, hit: Hit | None,
+             expected: dict[str, float] | None = None) -> dict[str, float]:
     both = c.covers()
     core = items.core
     focus = items.focus
@@ -193,6 +206,7 @@ def features(c: Candidate, items: QuestionItems, dense_sent: float, hit: Hit | N
         "lead": 1.0 / (1.0 + c.position) if c.meta_field is None else 0.0,
         "focus_own": c.own[focus.key].strength if focus and focus.key in c.own else 0.0,
         "has_focus": 1.0 if focus else 0.0,
+        **entity_features(c, items, expected or {}),
     }
     for a, b in INTERACTIONS:
         f[f"{a}*{b}"] = f[a] * f[b]

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from assistant.calibration import fitted
+from assistant.evidence.answer_type import cached_labels, labels_for_vector
 from assistant.evidence.candidates import Candidate, build
 from assistant.evidence.gather import Searcher, gather
 from assistant.evidence.items import Item, QuestionItems, analyse, resolve_initialisms
@@ -250,7 +251,11 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
     t0 = time.perf_counter()
     params = params or fitted("answer")
     items = analyse(question, lib)
-    qvec = lib.embed([searcher.expand(question)])[0]
+    expected = cached_labels(items.wh)  # the answer type: its phrase embedded with the question, once
+    vecs = lib.embed([searcher.expand(question)] + ([items.wh] if expected is None and items.wh else []))
+    qvec = vecs[0]
+    if expected is None:
+        expected = labels_for_vector(items.wh, vecs[1] if len(vecs) > 1 else None)
     hits = gather(searcher, lib.embed, items, k=k, filters=filters, hops=int(params.get("hops", 2)), qvec=qvec,
                   recency_weight=recency_weight)
     # an ingest that committed while this question ran: the search saw its documents, this question's view of
@@ -266,7 +271,7 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
         marks = [exclude(h.text) for h in hits]
         flagged = [h for h, f in zip(hits, marks, strict=True) if f]
         hits = [h for h, f in zip(hits, marks, strict=True) if not f]
-    cands = score(build(lib, items, hits, qvec, exclude), params["sentence"])
+    cands = score(build(lib, items, hits, qvec, exclude, expected=expected), params["sentence"])
     cands = speaker_filter(cands, check)
     es = best_set(items, cands, params["refusal"], term_vecs=term_vectors(lib, items))
     t2 = time.perf_counter()

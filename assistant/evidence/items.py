@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from assistant.evidence.answer_type import wh_phrase
 from assistant.textutil import STOPWORDS, fold, skeleton, stem, tokens
 
 AnswerKind = Literal["who", "when", "where", "number", "list", "acronym", "yesno", "compare", "say", "metadata",
@@ -69,6 +70,7 @@ class QuestionItems:
     sides: list[str] = field(default_factory=list)  # a comparison's sides ("which of X and Y")
     recent: bool = False  # "latest", "most recent", "currently": newer documents first
     year: str | None = None  # "in 2025": documents of that year first
+    wh: str = ""  # the words saying what kind of answer is wanted ("which country", "how many", "who")
 
     @property
     def items(self) -> list[Item]:
@@ -254,6 +256,7 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
     q = question.strip()
     info = QuestionItems(question=q, kind=answer_kind(q))
     doc = parse(q)
+    info.wh = wh_phrase(doc)
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:

@@ -55,6 +55,10 @@ class LibraryView:
     def sentences(self, doc_id: str) -> list[tuple[int, int]]:
         return self.snap.doc_sentences.get(doc_id, [])
 
+    def entities(self, doc_id: str) -> list[list[tuple[str, str]]]:
+        """Named entities (text, label) of each of the document's sentences, in the order of `sentences`."""
+        return self.index.sentence_entities(doc_id)
+
     def section(self, doc_id: str, pos: int) -> str:
         for c in self.snap.docs[doc_id].chunks:
             if c.char_start <= pos < c.char_end:

@@ -12,6 +12,7 @@ import numpy as np
 
 from assistant.retrieval.docstore import DocStore, IndexState, StoredDoc
 from assistant.retrieval.embedder import Embedder
+from assistant.retrieval.entities import Entity, SentenceEntities
 from assistant.retrieval.hybrid import mmr, near_duplicate, rrf
 from assistant.retrieval.lazydocs import LazyDocs, lazy_view
 from assistant.retrieval.lexical import LexicalIndex, contextual_text, keep_only
@@ -68,6 +69,7 @@ class Index:
                          if self.store.remote else DocStore(self.root))
         self.lock = threading.RLock()  # writers only; readers use the current snapshot
         self._sentences = SentenceVectors(self.embedder, self.docstore)
+        self.entities = SentenceEntities(self.root, self.docstore)
         self._chunk_vecs: dict[str, np.ndarray] = {}
         self._vec_lock = threading.Lock()
         self._all_vecs: tuple[Snapshot, list[str], np.ndarray] | None = None
@@ -184,6 +186,14 @@ class Index:
     def warm_sentences(self, doc_ids: list[str]) -> None:
         """Load the sentence vectors computed at ingest for these documents (no model call)."""
         self._sentences.warm(self._snap, doc_ids)
+
+    def sentence_entities(self, doc_id: str) -> list[list[Entity]]:
+        """The named entities of each of the document's sentences (tagged at ingest), in sentence order."""
+        snap = self._snap
+        sd = snap.docs.get(doc_id)
+        if sd is None:
+            return []
+        return self.entities.for_doc(sd, snap.doc_sentences.get(doc_id, []))
 
     def text_vectors(self, texts: list[str]) -> list[np.ndarray]:
         """Embeddings of sentences (stored at ingest) or any other text (embedded once, then kept)."""

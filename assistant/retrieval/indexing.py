@@ -105,6 +105,7 @@ def ingest(index: Index, paths: list[Path], prune: bool = False, progress: Progr
             if sd.document.meta.doc_id in sentence_vectors:
                 index.docstore.save_sentence_vectors(sd.document.meta.doc_id, sd.document.content_hash,
                                                      sentence_vectors[sd.document.meta.doc_id])
+        _tag_entities(index, [sd for _, sd in pending], progress)
         with index.lock:  # commit: store writes, BM25, state, snapshot swap
             state = index.state.model_copy(deep=True)
             now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -234,6 +235,21 @@ def _embed_sentences(index: Index, docs: list[StoredDoc], progress: Progress | N
     for (doc_id, _t), v in zip(work, rows, strict=True):
         out.setdefault(doc_id, []).append(v)
     return {d: np.stack(vs) for d, vs in out.items()}
+
+
+def _tag_entities(index: Index, fresh: list[StoredDoc], progress: Progress | None) -> None:
+    """Named entities of every sentence, tagged once at ingest (new documents, and those of an index from before
+    that have none stored): a question reads them, never runs the tagger on stored text."""
+    new_ids = {sd.document.meta.doc_id for sd in fresh}
+    known = [(f.doc_id, f.content_hash) for f in index.state.files.values() if f.doc_id not in new_ids]
+    todo = fresh + [index.docs[d] for d in index.entities.missing(known) if d in index.docs]
+    for i, sd in enumerate(todo):
+        if progress:
+            progress("tag entities", i, len(todo))
+        index.entities.compute([sd], {sd.document.meta.doc_id: sentences_of(sd)})
+        time.sleep(0)  # let a waiting question run between documents
+    if progress and todo:
+        progress("tag entities", len(todo), len(todo))
 
 
 def _lease(index: Index) -> contextlib.AbstractContextManager[None]:
