@@ -93,9 +93,10 @@ def wh_phrase(doc: Any) -> str:
         if t.lower_ == "how" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _HOW_WORDS:
             nxt = doc[t.i + 1]
             h = nxt.head  # the measured noun right after it ("how many fighter jets"), not a misparsed verb
-            near = h.pos_ == "NOUN" and h.i > nxt.i and all(doc[k].pos_ in ("ADJ", "NOUN", "PROPN")
-                                                           for k in range(nxt.i + 1, h.i))
-            head = [h.text] if near else []
+            near = h.pos_ == "NOUN" and h.i > nxt.i and all(
+                doc[k].dep_ in ("amod", "compound", "nmod") and nxt.i < doc[k].head.i <= h.i
+                for k in range(nxt.i + 1, h.i))
+            head = [t.text for t in doc[nxt.i + 1 : h.i + 1]] if near else []
             return " ".join(["how", nxt.lower_, *head])
         return t.lower_
     return " ".join(t.text for t in doc[:3])

@@ -143,11 +143,13 @@ def refusal_reason(items: QuestionItems, es: EvidenceSet | None) -> tuple[str, l
     missing = [i for i in es.missing if i.kind != "term" or i.required] or es.missing
     present = [i for i in items.entities if i.key in es.covered]
     if missing and present:
-        what = "the " + items.kind + " asked for" if any(i.kind == "answer" for i in missing) else _names(missing)
+        answer = next((i for i in missing if i.kind == "answer"), None)
         rest = [i for i in missing if i.kind != "answer"]
-        if rest and any(i.kind == "answer" for i in missing):
-            what += f" ({_names(rest)})"
-        return f"the documents mention {_names(present)} but not {what}", [i.label for i in missing]
+        if answer is None:
+            return f"the documents mention {_names(present)} but not {_names(rest)}", [i.label for i in missing]
+        also = f", nor {_names(rest)}" if rest else ""
+        return (f"the documents mention {_names(present)} but do not say {answer.label}{also}",
+                [i.label for i in missing])
     if missing:
         return f"no passage covers {_names(missing)}", [i.label for i in missing]
     return "the passages found do not answer this question", []

@@ -252,6 +252,19 @@ def _parts(ent: Item, pieces: list[str], lex: Lexicon, n: int) -> list[Item]:
     return out
 
 
+_ASKED = {"who": "who", "when": "when", "where": "where", "acronym": "what it stands for", "say": "what was said",
+          "metadata": "the source asked about", "number": "how many or how much", "list": "which ones"}
+
+
+def asked_for(kind: str, wh: str) -> str:
+    """What the question asks for, in words a refusal can name ("when", "how many drones", "which country"): the
+    question's own wh-phrase when it holds more than its wh-word, else a phrase for the kind of answer."""
+    words = wh.split()
+    if len(words) > 1 and words[0].lower() in ("which", "what", "whose", "how"):
+        return wh.lower()
+    return _ASKED.get(kind, "what is asked")
+
+
 def analyse(question: str, lex: Lexicon) -> QuestionItems:
     q = question.strip()
     info = QuestionItems(question=q, kind=answer_kind(q))
@@ -331,7 +344,7 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
     ym = re.search(r"\b(?:in|during|since|of)\s+((?:19|20)\d{2})\b", q)
     info.year = ym.group(1) if ym else None
     if info.kind not in ("what", "why", "yesno", "compare"):
-        info.answer = Item("A:" + info.kind, f"the {info.kind} asked for", "answer", required=True)
+        info.answer = Item("A:" + info.kind, asked_for(info.kind, info.wh), "answer", required=True)
     core = info.core
     if core is not None:
         core.required = True

@@ -178,3 +178,19 @@ def test_the_kind_of_a_named_thing_refers_back_to_it_in_its_document() -> None:
     assert not _refers_back(other, other[other.index("The plan"):], other.index("The plan"), delta)  # named nowhere before
     assert not _refers_back(doc, "Bids will come from local utilities.", start, delta)  # no "the plan" in it
     assert analyse("How many pumps will Delta buy?", FakeLexicon()).entities[0].kind_noun == ""
+
+
+def test_a_refusal_names_what_is_asked_for_in_plain_words() -> None:
+    from assistant.evidence.match import match_all
+
+    for question, said in [("When did Vance announce the levy?", "do not say when"),
+                           ("How many aquifer sites did Vance fund?", "do not say how many aquifer sites"),
+                           ("Who chairs the authority Vance founded?", "do not say who")]:
+        info = analyse(question, FakeLexicon())
+        text = "Vance spoke in Canberra on water."
+        c = Candidate("d1", 0, len(text), text, "d1#0", 0)
+        c.own = match_all(TextView(text), info.items)
+        c.p = 0.5
+        why, missing = refusal_reason(info, grow(info, c, [c]))
+        assert why.startswith("the documents mention Vance but " + said), why
+        assert info.answer is not None and info.answer.label in missing
