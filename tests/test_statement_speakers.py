@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.statements_util import _by_speaker, _said
 
 
@@ -274,3 +276,18 @@ def test_coordinated_speakers_with_roles_each_speak_when_the_tagger_misses_one()
 def test_a_she_before_any_name_is_the_person_the_next_sentence_calls_by_a_role() -> None:
     text = '"Yes," she said, when asked if she would run. Ana Ruiz is the mayor of Riverton.'
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(("text", "who", "said"), [
+    ('"The ice is thinning from below," said study co-author Karen Alley.', "Karen Alley", "The ice is thinning"),
+    ("According to Connecticut Senator Richard Blumenthal, the plane was one of eighteen still flying.",
+     "Richard Blumenthal", "the plane was one"),
+    ("According to Windsor Locks' first selectman, Chris Kervick, there were ten passengers aboard.",
+     "Chris Kervick", "there were ten passengers"),
+])
+def test_a_speaker_the_parser_splits_from_its_title_is_the_name(text: str, who: str, said: str) -> None:
+    """A hyphenated title before a name ("co-author") and an "according to" whose object the parser takes to be
+    a place or a role before the person: the person speaks, and the statement starts after the name."""
+    got = _by_speaker(text)
+    assert [w for _k, w, _a, _q in got] == [who]
+    assert got[0][3].startswith(said)

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.positions.nouns import BODY_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, HUMAN_NOUNS, NAME_ENTS
-from assistant.positions.titles import nominal_head, person_by_role, role_beside, title_noun, title_words  # noqa: F401 (used as sp.*)
+from assistant.positions.titles import (  # noqa: F401 (used as sp.*)
+    according_source,
+    nominal_head,
+    person_by_role,
+    role_beside,
+    title_noun,
+    title_words,
+)
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
 
@@ -63,6 +70,21 @@ class Mention:
     subject_group: int = -1  # start of its sentence when it is inside that sentence's subject
 
 
+def _split_name_first(kids: list[Token]) -> list[Token]:
+    """"said study co-author Ana Ruiz", parsed with "co" and "Ruiz" both the verb's subjects: a subject that is
+    only the first word of a name's own words (every token up to the name hangs on it) gives way to the name."""
+    subs = [c for c in kids if c.dep_ == "nsubj"]
+    if len(subs) < 2:
+        return kids
+    first, doc = subs[0], subs[0].doc
+    for other in subs[1:]:
+        lo, hi = sorted((first.i, other.i))
+        named = other.ent_type_ in ("PERSON", "ORG") and not first.ent_type_
+        if named and first.i < other.i and all(doc[k].head.i == other.i or doc[k].is_punct for k in range(lo + 1, hi)):
+            return [other, *[c for c in kids if c.i != other.i]]
+    return kids
+
+
 def subject_of(verb: Token) -> Token | None:
     """The nsubj of a speech verb; inherited through conj / xcomp / advcl ("..., adding that ...") and
     relative clauses ("Berg, who said ...")."""
@@ -87,6 +109,7 @@ def subject_of(verb: Token) -> Token | None:
             # '"The dam," engineer Tom Berg said': the subject nearest the verb speaks, not a noun of the quote
             kids = [c for c in kids if not (c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP"))]
             kids.sort(key=lambda c: abs(c.i - tok.i))
+            kids = _split_name_first(kids)
         for c in kids:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i and not (tok.tag_ == "VBG" and c.i > tok.i):
                 # (a participle's subject never follows it: "Saying "…" (a gloss), he …" parsed with a

@@ -148,9 +148,9 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        m, name, conf = speaker(d, pobj, off)
+        source, end = sp.according_source(doc, doc[tok.i + 1], pobj)
+        m, name, conf = speaker(d, source, off)
         sent = tok.sent
-        end = max(x.i for x in doc[tok.i + 1].subtree)
         outside = [t for t in sent if not (tok.i <= t.i <= end)]
         before = [t for t in outside if t.i < tok.i]
         after = [t for t in outside if t.i > end]
