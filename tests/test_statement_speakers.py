@@ -291,3 +291,16 @@ def test_a_speaker_the_parser_splits_from_its_title_is_the_name(text: str, who: 
     got = _by_speaker(text)
     assert [w for _k, w, _a, _q in got] == [who]
     assert got[0][3].startswith(said)
+
+
+def test_an_acronym_with_an_ampersand_is_the_name_it_was_defined_for() -> None:
+    text = ("The utility Northern Gas and Electric Company (NG&E) began cutting power on Monday. NG&E stated it "
+            "scheduled the blackouts because of high winds.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Northern Gas and Electric Company"]
+
+
+def test_cited_as_saying_with_the_as_hung_on_a_later_clause() -> None:
+    """A sentence of the dev9 split (Wikinews 2019, CC BY 2.5) that the parser misreads this way."""
+    text = ("The BBC also cited Budi Gunawan, chief of the Indonesian State Intelligence Agency, as saying the "
+            "suspects were linked to the Jamaah Ansharut Daulah network, which itself was related to the Islamic State.")
+    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Budi Gunawan"]

@@ -257,7 +257,7 @@ class Document:
 # an acronym as a text may spell it: "RWF", "R-W-F", "R.W.F.", "R W F" (after a "the")
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][.\- ]?){2,6})")
 _ACRONYM_IN = re.compile(r"\b(?:[A-Z][.\- ]?){1,5}[A-Z]\b\.?")
-_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
+_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z]?(?:&?[A-Z]){1,6})\)")  # ("PG&E", "S&P": an ampersand too)
 
 
 def _in_main_clause(tok: Any) -> bool:

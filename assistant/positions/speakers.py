@@ -150,6 +150,12 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ == "prep" and tok.lower_ == "as":
             # "X quoted Y as saying …", "Y was quoted as saying …": Y speaks
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is None or tok.head.lemma_.lower() not in ("cite", "quote"):
+                # ("The BBC cited Ana Ruiz, chief of …, as saying …" with "as" hung on a later clause's verb)
+                cited = next((v for v in reversed(list(tok.sent)) if v.i < tok.i and v.pos_ == "VERB"
+                              and v.lemma_.lower() in ("cite", "quote")), None)
+                obj = next((c for c in cited.children if c.dep_ in ("dobj", "nsubjpass") and c.i < tok.i),
+                           None) if cited is not None else obj
             return obj
         if tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head  # "X continued by announcing, "…"", "X responded by saying …"
