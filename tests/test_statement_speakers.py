@@ -304,3 +304,12 @@ def test_cited_as_saying_with_the_as_hung_on_a_later_clause() -> None:
     text = ("The BBC also cited Budi Gunawan, chief of the Indonesian State Intelligence Agency, as saying the "
             "suspects were linked to the Jamaah Ansharut Daulah network, which itself was related to the Islamic State.")
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Budi Gunawan"]
+
+
+def test_a_quote_closed_after_a_space_ends_and_the_next_paragraph_has_its_own_speaker() -> None:
+    text = ("Former prosecutor Tom Berg said via Twitter: \"If I got a transcript like this, I'd think, 'Wow, I'm "
+            "surprised they're discussing this so openly.' \"\n\n"
+            "\"The only conclusion I can reach is that the staff want him to resign or be impeached,\" tweeted former "
+            "thinktank executive Ken Gude. \"That's the only explanation I can come up with.\"")
+    got = [(w, q[:12]) for _k, w, _a, q in _by_speaker(text)]
+    assert got == [("Tom Berg", "If I got a t"), ("Ken Gude", "The only con"), ("Ken Gude", "That's the o")]

@@ -97,7 +97,8 @@ def _scan(text: str, ps: int, pe: int, out: list[Quote], carry: bool) -> bool:
                         out.append(Quote(s, e))
                     i = j
         elif (ch == closer or (closer == "”" and ch == '"') or (closer == '"' and ch == "”")) and (
-                closer != '"' or _can_close(text, i) or ch == "”"):
+                closer != '"' or _can_close(text, i) or ch == "”" or not text[i + 1 : pe].strip()):
+            # (a mark with a space before it closes when nothing follows it in the paragraph: '… clearly.' "')
             s, e = _trim(text, open_at, i)
             if e > s:
                 out.append(Quote(s, e, continued=cont))

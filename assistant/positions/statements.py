@@ -210,7 +210,9 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         after = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > tok.i
                  and (c.pos_ == "PROPN" or c.ent_type_ or sp.nominal_head(c) in sp.HUMAN_NOUNS
                       or (quoted_subject and c.pos_ == "NOUN" and c.i == tok.i + 2))]
-        subj = after[0] if after and lemma in ("say", "note", "stress", "add", "emphasise", "emphasize") else None
+        after_quote = tok.i >= 2 and doc[tok.i - 1].text in ('"', "”") and doc[tok.i - 2].text == ","
+        subj = after[0] if after and (lemma in ("say", "note", "stress", "add", "emphasise", "emphasize") or (
+            after_quote and after[0].ent_type_ in ("PERSON", "ORG"))) else None  # ('"…," tweeted Tom Berg')
         # "X view this as a betrayal, states a resolution by Y": a document of Y's after the verb speaks
         issued = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and issuers.issuer(c) is not None),
                       None)
