@@ -171,8 +171,7 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
 
 def entity_features(c: Candidate, items: QuestionItems, expected: dict[str, float]) -> dict[str, float]:
     """Does the sentence name a new thing of the kind the question asks for (fitted `expected` labels)?"""
-    return {"ne_type": entity_evidence(expected, c.entities, items.question) if c.meta_field is None else 0.0,
-            "ne_none": expected.get("NONE", 0.0)}
+    return {"ne_type": entity_evidence(expected, c.entities, items.question) if c.meta_field is None else 0.0}
 
 
 def features(c: Candidate, items: QuestionItems, dense_sent: float, hit: Hit | None,

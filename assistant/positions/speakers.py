@@ -78,9 +78,9 @@ def _split_name_first(kids: list[Token]) -> list[Token]:
         return kids
     first, doc = subs[0], subs[0].doc
     for other in subs[1:]:
-        lo, hi = sorted((first.i, other.i))
         named = other.ent_type_ in ("PERSON", "ORG") and not first.ent_type_
-        if named and first.i < other.i and all(doc[k].head.i == other.i or doc[k].is_punct for k in range(lo + 1, hi)):
+        if named and first.i < other.i and all(doc[k].head.i == other.i or doc[k].is_punct
+                                               for k in range(first.i + 1, other.i)):
             return [other, *[c for c in kids if c.i != other.i]]
     return kids
 
