@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import LoadError
+from assistant.facade import Assistant
 from assistant.ingest.chunk import chunk_document
 from assistant.ingest.clean import clean_text
 from assistant.ingest.loaders import load_file
 from assistant.ingest.sentences import split_sentences
 from assistant.retrieval.embedder import get_embedder
 from assistant.settings import PROJECT_ROOT
-from tests.conftest import DATA
+from tests.conftest import DATA, make_settings
 
 CORPUS = PROJECT_ROOT / "corpus"
 
@@ -188,3 +189,26 @@ def test_sentence_broken_by_a_blank_line_is_rejoined() -> None:
     assert paras[0] == ("The joint statement notes that the aim of this initiative is to cooperate on the "
                         "development and joint procurement of pumps at a lower cost.")
     assert paras[1] == "Next paragraph."
+
+
+def test_a_sentence_broken_by_a_page_of_footnotes_is_rejoined_and_the_notes_follow_it() -> None:
+    raw = ("In May, the pumps that failed along the\n\n"
+           "² See the [Riverton water audit, 2021](#).\n\n"
+           "[3] Ibid.\n\n"
+           "eastern canal were replaced within a week.\n\nNext paragraph.\n")
+    paras = clean_text(raw, "markdown").text.split("\n\n")
+    assert paras == ["In May, the pumps that failed along the eastern canal were replaced within a week.",
+                     "² See the Riverton water audit, 2021.", "[3] Ibid.", "Next paragraph."]
+
+
+def test_a_change_of_cleaning_cleans_an_indexed_file_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.retrieval.indexing as indexing
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "note.md").write_text("# Canal\n\nThe eastern canal pumps were replaced within a week in May.\n")
+    a = Assistant(make_settings(tmp_path / "index"))
+    assert a.ingest([docs]).added == ["note"]
+    assert a.ingest([docs]).unchanged == ["note"]
+    monkeypatch.setattr(indexing, "CLEANING", "clean-next")
+    assert a.ingest([docs]).updated == ["note"]

@@ -9,6 +9,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+# Part of every document's content hash: bump it when cleaning changes what text a file gives, so that an existing
+# index cleans (and embeds) its files again on the next ingest instead of keeping their old text.
+CLEANING = "clean-2"
+
 BOILERPLATE = [
     r"skip to (main )?content",
     r"advertisement",
@@ -211,28 +215,45 @@ def _is_block(raw_line: str) -> bool:
     return bool(_BLOCK_START.match(raw_line))
 
 
+_FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\d{1,3}(?=\s+[A-Z]))\s*\S")  # "² See …", "[3] Ibid."
+
+
+def _breaks_off(cur: tuple[int | None, str, str]) -> bool:
+    """A paragraph that ends mid-sentence (no closing punctuation), not a heading or a block."""
+    return (bool(cur[2]) and len(cur[2]) >= 30
+            and not cur[2].endswith((".", ":", ";", "?", "!", "”", '"', "’", "'", ")"))
+            and not _is_block(cur[1]) and not _is_caps_heading(cur[2]))
+
+
 def _join_broken(items: list[tuple[int | None, str, str]]) -> list[tuple[int | None, str, str]]:
     """Text pasted from a web page or a layout program can break a sentence with a blank line ("… to cooperate on
     the" / "" / "development and …"): a paragraph that ends without closing punctuation, followed after one blank
-    line by a lowercase continuation, is one paragraph."""
+    line by a lowercase continuation, is one paragraph. A page break can also put the page's footnotes between the
+    two halves ("… that violated the" / "² See …" / "airspace of …"): the halves are joined and the footnotes
+    follow the joined paragraph."""
     out: list[tuple[int | None, str, str]] = []
     i = 0
     while i < len(items):
         cur = items[i]
+        j = i + 1
+        notes: list[tuple[int | None, str, str]] = []
+        while j < len(items) and (not items[j][2] or _FOOTNOTE.match(items[j][2])):
+            if items[j][2]:
+                notes.append(items[j])
+            j += 1
+        blank_between = j < len(items) and any(not x[2] for x in items[i + 1 : j])
         if (
-            i + 2 < len(items)
-            and cur[2]
-            and not items[i + 1][2]
-            and items[i + 2][2][:1].islower()  # a letter, not a number: "… in" / "" / "2025 …" is too weak
-            and len(cur[2]) >= 30
-            and not cur[2].endswith((".", ":", ";", "?", "!", "”", '"', "’", "'", ")"))
-            and not _is_block(cur[1])
-            and not _is_block(items[i + 2][1])
-            and not _is_caps_heading(cur[2])
+            _breaks_off(cur)
+            and blank_between
+            and (j == i + 2 or notes)
+            and items[j][2][:1].islower()  # a letter, not a number: "… in" / "" / "2025 …" is too weak
+            and not _is_block(items[j][1])
         ):
-            nxt = items[i + 2]
-            items[i + 2] = (cur[0], cur[1] + " " + nxt[1], cur[2] + " " + nxt[2])
-            i += 2
+            nxt = items[j]
+            items[j] = (cur[0], cur[1] + " " + nxt[1], cur[2] + " " + nxt[2])
+            if notes:  # the footnotes go after the paragraph they interrupted
+                items[j + 1 : j + 1] = [(None, "", ""), *[x for n in notes for x in (n, (None, "", ""))]]
+            i = j
             continue
         out.append(cur)
         i += 1

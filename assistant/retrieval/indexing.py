@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.errors import LoadError
 from assistant.ingest.chunk import chunk_document
-from assistant.ingest.clean import Cleaned, clean_text
+from assistant.ingest.clean import CLEANING, Cleaned, clean_text
 from assistant.ingest.injection import SCORES_FILE, detector, looks_like_injection, prime
 from assistant.ingest.loaders import SUPPORTED, check_size, load_file
 from assistant.ingest.manifest import build_meta, load_manifest
@@ -160,7 +160,8 @@ def _prepare_and_embed(index: Index, files: list[Path], report: IngestReport, pr
                 manifests[path.parent] = load_manifest(path.parent)
             manifest = manifests[path.parent]
             entry = manifest.get(path.name, {})
-            h = hashlib.sha256(data + json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
+            h = hashlib.sha256(data + json.dumps(entry, sort_keys=True, default=str).encode()
+                               + CLEANING.encode()).hexdigest()
             del data
             old = state.files.get(key)
             if old and old.content_hash == h:
