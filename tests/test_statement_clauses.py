@@ -190,3 +190,10 @@ def test_rejecting_a_claim_is_a_statement_about_that_claim() -> None:
             "Lena Ortiz rejected the plan.")
     assert _said(text) == [("reported", "Tom Berg", "claims by Ana Ruiz that the election had been stolen"),
                            ("reported", "Ana Ruiz", "the election had been stolen")]
+
+
+def test_without_elaborating_is_how_it_was_said_not_what() -> None:
+    assert _said("His daughter Lena Ortiz said he died in Riverton without elaborating.") == [
+        ("reported", "Lena Ortiz", "he died in Riverton")]
+    assert _said("Ana Ruiz said the dam could not be built without raising taxes.") == [
+        ("reported", "Ana Ruiz", "the dam could not be built without raising taxes")]

@@ -269,6 +269,11 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
                 any(c.dep_ in ("pobj", "dobj") for c in t.children):
             # "said the rebels had withdrawn following four days of fighting": the narrator's timeline, not the claim
             return _trim_end(toks[:j])
+        if j >= 3 and t.lower_ == "without" and t.dep_ == "prep" and any(
+                c.tag_ == "VBG" and (c.lemma_.lower() in SPEECH or c.lemma_.lower() in ("give", "provide", "offer"))
+                for c in t.children):
+            # "said he died in Riverton without elaborating", "… without giving details": how it was said
+            return _trim_end(toks[:j])
         if j and t.lower_ in _CONCESSIVE and t.dep_ in ("prep", "mark") and (any(
                 x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "compound") for x in t.subtree if x.i != t.i)
                 or (t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i
