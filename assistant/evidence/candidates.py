@@ -112,6 +112,7 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
     cands: list[Candidate] = []
     seen: set[tuple[str, int]] = set()
     positions: dict[str, dict[int, int]] = {}
+    doc_ents: dict[str, list[list[tuple[str, str]]]] = {}
     item_list = items.items
     named_kinds = [e for e in items.entities if e.kind_noun]
     for rank, h in enumerate(hits):
@@ -121,9 +122,10 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
         spans = lib.sentences(h.doc_id)
         if h.doc_id not in positions:  # once per document, not once per hit (hot path)
             positions[h.doc_id] = {s: j for j, (s, _e) in enumerate(spans)}
+            doc_ents[h.doc_id] = lib.entities(h.doc_id)
         index_of = positions[h.doc_id]
+        ents = doc_ents[h.doc_id]
         text = lib.text(h.doc_id)
-        ents = lib.entities(h.doc_id)
         for s in chunk.sentences:
             if (h.doc_id, s.char_start) in seen or len(cands) >= max_sentences:
                 continue

@@ -69,33 +69,40 @@ def nominal_head(tok: Token) -> str:
     return str(tok.lemma_).lower()
 
 
+def _name_word(t: Token) -> bool:
+    """A word of a person's name, tagged as one or (an untagged proper noun) not."""
+    return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_)
+
+
+def _name_end(doc: Any, i: int) -> int:
+    """The last word of the name that starts at word i (it runs on while its words stay inside one name)."""
+    while i + 1 < len(doc) and _name_word(doc[i + 1]) and doc[i + 1].ent_iob_ != "B":
+        i += 1
+    return i
+
+
 def according_source(doc: Any, to: Token, pobj: Token) -> tuple[Token, int]:
     """Who an "according to" names, and the last token of that phrase. The parser's object is often a qualifier:
     "According to Riverton Senator Ana Ruiz, …" (object "Riverton", the person a word later) and "According to
     Riverton's first selectman, Tom Berg, …" (the role, its holder set off by commas after it). A person named
     in the phrase itself, else a person in apposition right after a role, speaks."""
     end = max(x.i for x in to.subtree)
-    if pobj.ent_type_ != "PERSON":
-        run = []  # the phrase's words up to its first comma or verb
-        for t in doc[to.i + 1 : to.i + 9]:
-            if (t.is_punct and t.text not in ("'", "’")) or t.pos_ in ("VERB", "AUX"):
-                break
-            run.append(t)
-        person = next((t for t in run if t.ent_type_ == "PERSON"), None)
-        if person is not None:
-            while person.i + 1 < len(doc) and doc[person.i + 1].ent_type_ == "PERSON" and doc[person.i + 1].ent_iob_ == "I":
-                person = doc[person.i + 1]
-            return person, max(end, person.i)
-        nxt = end + 1
-        role = nominal_head(pobj) in HUMAN_NOUNS or (  # a role the word list lacks ("selectman"), not a document
-            pobj.pos_ == "NOUN" and pobj.lemma_.lower() not in DOCUMENT_NOUNS | BODY_NOUNS | CLAIM_NOUNS)
-        def name_word(t: Token) -> bool:  # a person's name, tagged or (an untagged proper noun) not
-            return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_)
-
-        if role and nxt + 1 < len(doc) and doc[nxt].text == "," and name_word(doc[nxt + 1]):
-            last = nxt + 1
-            while last + 1 < len(doc) and name_word(doc[last + 1]) and doc[last + 1].ent_iob_ != "B":
-                last += 1
-            if last + 1 < len(doc) and doc[last + 1].is_punct:
-                return doc[last], last + 1
+    if pobj.ent_type_ == "PERSON":
+        return pobj, end
+    run = []  # the phrase's words up to its first comma or verb
+    for t in doc[to.i + 1 : to.i + 9]:
+        if (t.is_punct and t.text not in ("'", "’")) or t.pos_ in ("VERB", "AUX"):
+            break
+        run.append(t)
+    person = next((t for t in run if t.ent_type_ == "PERSON"), None)
+    if person is not None:
+        last = _name_end(doc, person.i)
+        return doc[last], max(end, last)
+    nxt = end + 1
+    role = nominal_head(pobj) in HUMAN_NOUNS or (  # a role the word list lacks ("selectman"), not a document
+        pobj.pos_ == "NOUN" and pobj.lemma_.lower() not in DOCUMENT_NOUNS | BODY_NOUNS | CLAIM_NOUNS)
+    if role and nxt + 1 < len(doc) and doc[nxt].text == "," and _name_word(doc[nxt + 1]):
+        last = _name_end(doc, nxt + 1)
+        if last + 1 < len(doc) and doc[last + 1].is_punct:
+            return doc[last], last + 1
     return pobj, end

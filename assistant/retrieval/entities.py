@@ -49,11 +49,9 @@ class SentenceEntities:
         there = self.docstore.available(list(paths))
         return [doc_id for p, doc_id in paths.items() if p not in there]
 
-    def compute(self, docs: list[StoredDoc], spans: dict[str, list[tuple[int, int]]]) -> None:
-        """Tag and store these documents' sentences (at ingest)."""
-        for sd in docs:
-            doc_id = sd.document.meta.doc_id
-            self._store(sd, tag([sd.document.text[s:e] for s, e in spans.get(doc_id, [])]))
+    def compute(self, sd: StoredDoc, spans: list[tuple[int, int]]) -> None:
+        """Tag and store one document's sentences (at ingest)."""
+        self._store(sd, tag([sd.document.text[s:e] for s, e in spans]))
 
     def _store(self, sd: StoredDoc, got: list[list[Entity]]) -> None:
         key = (sd.document.meta.doc_id, sd.document.content_hash)
@@ -85,6 +83,6 @@ class SentenceEntities:
                 with self._lock:
                     self._mem[key] = loaded
                 return loaded
-        got = tag([sd.document.text[s:e] for s, e in spans])  # indexed before entities were stored
-        self._store(sd, got)
-        return got
+        self.compute(sd, spans)  # indexed before entities were stored
+        with self._lock:
+            return self._mem[key]

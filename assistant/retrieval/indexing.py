@@ -247,7 +247,7 @@ def _tag_entities(index: Index, fresh: list[StoredDoc], progress: Progress | Non
     for i, sd in enumerate(todo):
         if progress:
             progress("tag entities", i, len(todo))
-        index.entities.compute([sd], {sd.document.meta.doc_id: sentences_of(sd)})
+        index.entities.compute(sd, sentences_of(sd))
         time.sleep(0)  # let a waiting question run between documents
     if progress and todo:
         progress("tag entities", len(todo), len(todo))
