@@ -197,3 +197,29 @@ def test_without_elaborating_is_how_it_was_said_not_what() -> None:
         ("reported", "Lena Ortiz", "he died in Riverton")]
     assert _said("Ana Ruiz said the dam could not be built without raising taxes.") == [
         ("reported", "Ana Ruiz", "the dam could not be built without raising taxes")]
+
+
+def test_calling_for_something_to_be_done_reports_what_is_called_for() -> None:
+    assert _said("Ana Ruiz called for the dam to be closed.") == [("reported", "Ana Ruiz", "the dam to be closed")]
+    text = ("On Thursday, Ana Ruiz, the mayor of Riverton, addressed reporters in Lakeside, calling for the "
+            "killers of the mayor to be brought to justice.")
+    assert _said(text) == [("reported", "Ana Ruiz", "the killers of the mayor to be brought to justice")]
+    assert _said("Ana Ruiz waited for the rain to stop.") == []
+
+
+def test_a_subject_the_parser_took_for_the_verbs_object_starts_the_clause() -> None:
+    text = "The council said hundreds of FLF (Freedonian Liberation Front) fighters escaped from a camp at Lakeside."
+    assert _said(text) == [("reported", "The council",
+                            "hundreds of FLF (Freedonian Liberation Front) fighters escaped from a camp at Lakeside")]
+    assert _said("Ana Ruiz promised voters the tax would fall.") == [("reported", "Ana Ruiz", "the tax would fall")]
+
+
+def test_an_announcement_made_on_a_platform_reports_its_that_clause() -> None:
+    text = "That same day, Tom Berg made a surprise announcement on Twitter that he was running for mayor."
+    assert _said(text) == [("reported", "Tom Berg", "he was running for mayor")]
+
+
+def test_a_neutral_report_about_another_party_is_reported_not_third_party() -> None:
+    text = "Tom Berg also said Riverton Water will run on both wells."
+    assert _said(text) == [("reported", "Tom Berg", "Riverton Water will run on both wells")]
+    assert _said("Ana Ruiz accused Tom Berg of lying.")[0][0] == "third_party"

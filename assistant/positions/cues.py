@@ -106,8 +106,8 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         # "remarked toilet paper is a bulky item": the parser may take the clause's subject for the verb's object
         obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < clauses[0].i), None)
         # ("told reporters the clinic was closed": a verb of telling has its audience for object, never the clause's subject)
-        if obj is not None and verb.lemma_.lower() not in _AUDIENCE and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clauses[0].children):
+        if obj is not None and verb.lemma_.lower() not in _AUDIENCE and (not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clauses[0].children) or _subject_head(obj, first)):
             first = min(first, obj.left_edge.i)
         # ("said it was needed, and that costs would be shared": a second "that" clause the parser joins to the verb)
         more = [k for k in kids if k.dep_ == "conj" and k.i > last and _that_clause(k)]
@@ -128,7 +128,8 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         for pobj in (p for p in agent.children if p.dep_ == "pobj"):
             right += [p for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("of", "as", "for")]
     has_obj = any(c.dep_ in ("dobj", "dative") for c in right)
-    has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in right) or any(
+    # ("called for the dam to be closed": a "for … to" clause, which the parser hangs on the verb as an advcl)
+    has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") or _for_to(c) for c in right) or any(
         # ("'It is a disaster,' she said of the law": what "said" is "of" is the topic, not words said)
         c.dep_ == "prep" and ((c.lower_ in ("as", "for", "of", "about", "against")
                                and not (c.lower_ in ("of", "about") and verb.lemma_.lower() == "say"))
@@ -165,9 +166,28 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     toks.sort(key=lambda t: t.i)
     first = toks[0].i
     toks = [t for t in verb.doc[first : toks[-1].i + 1]]
-    if toks[0].dep_ == "prep" and toks[0].lower_ in ("on", "for") and lemma == "call":
+    if (toks[0].dep_ == "prep" and toks[0].lower_ in ("on", "for") and lemma == "call") or \
+            (toks[0].dep_ == "mark" and toks[0].lower_ == "for"):
         toks = toks[1:]  # "called on the state to act", "called for a vote": the state to act, a vote
     return _span(_cut(verb, toks), off), core[0]
+
+
+def _subject_head(obj: Any, first: int) -> bool:
+    """'said hundreds of Freedonian (FRD) fighters escaped': a thing taken for the verb's object that runs straight
+    into the clause (brackets at most between them) is the start of the clause's subject; not a person or a body
+    the words were said to ("promised voters the tax would fall")."""
+    gap = obj.doc[obj.right_edge.i + 1 : first]
+    subj = next((t for t in obj.doc[first : first + 4] if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and not any(c.dep_ in ("det", "poss") for c in subj.children) and \
+        obj.head.lemma_.lower() not in _ADDRESSEE and obj.pos_ not in ("PRON", "PROPN") and obj.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and \
+        all(t.text in ("(", ")", "[", "]") for t in gap) and obj.lemma_.lower() not in HUMAN_NOUNS
+
+
+def _for_to(c: Any) -> bool:
+    """'for the dam to be closed': an infinitive clause with its own subject, introduced by "for"."""
+    kids = list(c.children)
+    return c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in kids) and \
+        any(k.dep_ == "aux" and k.lower_ == "to" for k in kids)
 
 
 # "provided an update on X", "gave an overview of X", "issued a warning that X": a light verb whose object names
@@ -191,10 +211,13 @@ def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         return None, None
     for c in noun.children:
         # "issued a warning that the wells would close" as the parser reads a content clause (not "a promise that
-        # it kept", a relative clause)
-        if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.left_edge.lower_ == "that" and any(
+        # it kept", a relative clause), also after where it was made ("an announcement on the radio that …")
+        content = c.dep_ in ("acl", "ccomp") or (c.dep_ == "relcl" and any(  # ("that" as its mark, not its pronoun)
+            k.dep_ == "mark" and k.lower_ == "that" for k in c.children))
+        if content and c.i > noun.i and c.left_edge.lower_ == "that" and any(
                 k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in c.children):
             return _span(list(c.subtree), off), c
+    for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "of", "about", "regarding", "concerning") and c.i > noun.i \
                 and noun.lemma_.lower() not in MIND_NOUNS:
             pobj = next((k for k in c.children if k.dep_ in ("pobj", "pcomp")), None)
@@ -206,6 +229,8 @@ def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
 # verbs whose object is who was told, not what ("briefed the governors on …", "reminded them of …")
 _REBUT = {"dismiss", "reject", "dispute", "deny", "refute", "contest"}
 _AUDIENCE = {"brief", "inform", "tell", "remind", "assure", "warn", "advise", "update"}
+# verbs whose first object may be whom they address ("promised voters taxes would fall")
+_ADDRESSEE = {"promise", "ask", "urge", "show", "convince", "persuade", "teach", "give", "assure", "remind"}
 # what a statement is made in ("in a letter", "via a statement"): the channel, not the content
 _MEDIA = {"statement", "letter", "interview", "speech", "post", "tweet", "message", "video", "address", "briefing",
           "conference", "email", "op-ed", "column", "broadcast", "podcast"}

@@ -23,6 +23,7 @@ from assistant.positions.cues import (
     _CLOSING,
     NEEDS_CLAUSE,
     SPEECH,
+    THIRD,
     _complement,
     _no_content,
     _span,
@@ -233,6 +234,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if not name:
         return None
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
+    if about and tok.lemma_.lower() not in THIRD and not any(ch in d.text[span[0]:span[1]] for ch in '"“”'):
+        about = []
     cue = _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp, rest=rest)
     if m is not None:  # "Minister X and Secretary Y said …": Y said it too
         for c in subj.conjuncts:
