@@ -223,3 +223,12 @@ def test_a_neutral_report_about_another_party_is_reported_not_third_party() -> N
     text = "Tom Berg also said Riverton Water will run on both wells."
     assert _said(text) == [("reported", "Tom Berg", "Riverton Water will run on both wells")]
     assert _said("Ana Ruiz accused Tom Berg of lying.")[0][0] == "third_party"
+
+
+def test_referring_to_something_as_something_is_a_characterisation() -> None:
+    text = 'Ana Ruiz referred to the floods as acts of "domestic terror" and placed further emphasis on order.'
+    assert ("reported", "Ana Ruiz", 'the floods as acts of "domestic terror"') in _said(text)
+    assert _said("Ana Ruiz referred to Tom Berg as a liar.") == [("third_party", "Ana Ruiz", "Tom Berg as a liar")]
+    assert _said("Ana Ruiz referred the case to the court. Tom Berg referred to the report in his speech.") == []
+    text = 'Tom Berg repeatedly called the inquiry a "witch hunt", and on Twitter referred to the vote as "a hoax".'
+    assert ("reported", "Tom Berg", 'the vote as "a hoax"') in _said(text)

@@ -10,7 +10,7 @@ from typing import Any
 from assistant.positions.nouns import CLAIM_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS
 from assistant.textutil import STOPWORDS
 
-SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
+SPEECH = set(["say", "refer", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
                # characterising someone or something as …: statements only with a clause or "as" predicate
                "view", "regard", "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule",
                "commend", "laud", "credit", "fault", "rebuke", "lambast", "decry", "oppose", "list", "reject",
@@ -28,7 +28,7 @@ SPEECH = set(["say", "tell", "add", "note", "stress", "emphasise", "emphasize", 
 NEEDS_CLAUSE = {"hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
                 "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
-                "lambast", "decry", "oppose", "list", "reject", "assure", "dispute", "recognize", "recognise", "grant"}
+                "lambast", "decry", "oppose", "list", "reject", "assure", "dispute", "recognize", "recognise", "grant", "refer"}
 THIRD = {"accuse", "blast", "describe", "call", "label", "brand", "dub", "slam", "attack", "criticize",
          "criticise", "praise", "characterize", "characterise", "hail", "blame", "refer", "thank", "view", "regard",
          "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud",
@@ -167,6 +167,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     first = toks[0].i
     toks = [t for t in verb.doc[first : toks[-1].i + 1]]
     if (toks[0].dep_ == "prep" and toks[0].lower_ in ("on", "for") and lemma == "call") or \
+            (toks[0].dep_ == "prep" and toks[0].lower_ == "to" and lemma == "refer") or \
             (toks[0].dep_ == "mark" and toks[0].lower_ == "for"):
         toks = toks[1:]  # "called on the state to act", "called for a vote": the state to act, a vote
     return _span(_cut(verb, toks), off), core[0]

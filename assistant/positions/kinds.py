@@ -37,6 +37,9 @@ def described(d: Document, verb: Any, comp: Any, off: int, speaker: str) -> list
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
     if obj is None and verb.lemma_.lower() in THIRD:
         obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "X was accused by Y of …"
+    if obj is None and verb.lemma_.lower() == "refer":  # "referred to X as …"
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     target = obj if obj is not None else comp if comp.dep_ in ("dobj", "dative") else _clause_subject(comp)
     if target is None:
         return []

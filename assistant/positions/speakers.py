@@ -85,6 +85,10 @@ def _split_name_first(kids: list[Token]) -> list[Token]:
     return kids
 
 
+# prepositions of a time or a place that may open a sentence ("On Friday …", "In Riverton …")
+_WHEN_PREPS = frozenset(["on", "in", "at", "after", "before", "during", "since", "until", "by", "following"])
+
+
 def subject_of(verb: Token) -> Token | None:
     """The nsubj of a speech verb; inherited through conj / xcomp / advcl ("..., adding that ...") and
     relative clauses ("Berg, who said ...")."""
@@ -131,9 +135,11 @@ def subject_of(verb: Token) -> Token | None:
                 after_but = next((x for x in c.children if x.dep_ == "conj" and x.i < tok.i and any(
                     y.dep_ == "cc" and y.lower_ == "but" and c.i < y.i < x.i for y in c.children)), None)
                 return after_but if after_but is not None else c
-        if tok.i == verb.i:
+        if tok.i == verb.i and verb.dep_ != "conj":  # (a conjunct shares its head's subject: "X called …, and
+            # on Twitter referred to …")
             # "On Friday Ford Motor Company announced …": the parser hung the subject on the date before it
-            glued = next((p for c in tok.children if c.dep_ == "prep" and c.i < tok.i for p in c.children
+            glued = next((p for c in tok.children if c.dep_ == "prep" and c.i < tok.i and c.lower_ in _WHEN_PREPS
+                          for p in c.children
                           if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.right_edge.i == tok.i - 1
                           and p.ent_type_ in NAME_ENTS), None)
             if glued is not None:
