@@ -232,3 +232,12 @@ def test_referring_to_something_as_something_is_a_characterisation() -> None:
     assert _said("Ana Ruiz referred the case to the court. Tom Berg referred to the report in his speech.") == []
     text = 'Tom Berg repeatedly called the inquiry a "witch hunt", and on Twitter referred to the vote as "a hoax".'
     assert ("reported", "Tom Berg", 'the vote as "a hoax"') in _said(text)
+
+
+def test_a_stance_expressed_with_its_aim_is_what_was_said() -> None:
+    text = ("Tom Berg backed away from his previous support for Ana Ruiz, expressing disappointment at reports she "
+            "hid in the basement during riots.")
+    assert _said(text) == [("reported", "Tom Berg", "disappointment at reports she hid in the basement during riots")]
+    assert _said("Tom Berg voiced his determination to finish the dam.") == [
+        ("reported", "Tom Berg", "his determination to finish the dam")]
+    assert _said("Ana Ruiz expressed concern about the drought. Many residents expressed their anger on the radio.") == []
