@@ -110,6 +110,7 @@ def test_another_named_partys_account_set_beside_the_claim_is_not_part_of_it() -
     text = ("Officials in Riverton said Tuesday that at least 12 people had died, while the Red Cross put the toll "
             "at 20. Tom Berg said prices rose while wages fell.")
     assert _said(text) == [("reported", "Officials in Riverton", "at least 12 people had died"),
+                           ("reported", "the Red Cross", "the toll at 20"),  # (its own estimate)
                            ("reported", "Tom Berg", "prices rose while wages fell")]
 
 
@@ -241,3 +242,12 @@ def test_a_stance_expressed_with_its_aim_is_what_was_said() -> None:
     assert _said("Tom Berg voiced his determination to finish the dam.") == [
         ("reported", "Tom Berg", "his determination to finish the dam")]
     assert _said("Ana Ruiz expressed concern about the drought. Many residents expressed their anger on the radio.") == []
+
+
+def test_an_estimate_put_at_an_amount_is_a_statement() -> None:
+    assert _said("Officials put the death toll at 49.") == [("reported", "Officials", "the death toll at 49")]
+    text = ("Ana Ruiz, chief executive of the palace, placed the value of the artwork in the range of five to six "
+            "million dollars.")
+    assert _said(text) == [("reported", "Ana Ruiz",
+                            "the value of the artwork in the range of five to six million dollars")]
+    assert _said("The storm put the number of homeless at risk. Tom Berg put the plan on hold.") == []

@@ -141,6 +141,10 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         # "…, the expert explained." / "X is Y, he said" / "X, she told reporters": the reported clause stands
         # before the verb (the object of a verb of telling is its audience)
         return _span(list(left[0].subtree), off), left[0]
+    amount = _amount(verb) if estimates(verb) else None
+    if amount is not None:  # "put the death toll at 49": the figure and the amount
+        obj = next(c for c in kids if c.dep_ == "dobj")
+        return _span(list(verb.doc[obj.left_edge.i : amount.right_edge.i + 1]), off), obj
     if not (has_obj or has_pred):
         if verb.dep_ == "parataxis" and verb.head.i < verb.i:
             mine = {t.i for t in verb.subtree}
@@ -182,6 +186,27 @@ def _subject_head(obj: Any, first: int) -> bool:
     return subj is not None and not any(c.dep_ in ("det", "poss") for c in subj.children) and \
         obj.head.lemma_.lower() not in _ADDRESSEE and obj.pos_ not in ("PRON", "PROPN") and obj.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and \
         all(t.text in ("(", ")", "[", "]") for t in gap) and obj.lemma_.lower() not in HUMAN_NOUNS
+
+
+# "put the death toll at 49", "placed the value of the artwork at five million dollars": an estimate stated
+FIGURE_NOUNS = {"toll", "figure", "number", "value", "cost", "total", "estimate", "damage", "price", "count", "loss",
+                "tally", "bill", "size"}
+
+
+def estimates(verb: Any) -> bool:
+    """'put / placed <a figure> at (or in the range of) <an amount>': a stated estimate."""
+    if verb.lemma_.lower() not in ("put", "place") or verb.pos_ != "VERB":
+        return False
+    kids = list(verb.children)
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in FIGURE_NOUNS and _amount(verb) is not None
+
+
+def _amount(verb: Any) -> Any | None:
+    """The "at <an amount>" of an estimate (a number in it: not "put the number at risk")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in") and obj is not None and
+                 c.i > obj.i and any(t.like_num or t.tag_ == "CD" for t in c.subtree)), None)
 
 
 def _for_to(c: Any) -> bool:

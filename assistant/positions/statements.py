@@ -28,6 +28,7 @@ from assistant.positions.cues import (
     _no_content,
     _span,
     _that_clauses,
+    estimates,
     goes_on,
     light_statement,
     nested_in_speech,
@@ -177,7 +178,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     put_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None \
-            and not put_it:
+            and not put_it and not estimates(tok):
         return noun_cue(d, doc, tok, off, para)  # "In his message, he appreciated …"
     if says_nothing(tok) or (lemma == "refer" and not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i
                                                             for c in tok.children)):
@@ -235,7 +236,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if not name:
         return None
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
-    if about and tok.lemma_.lower() not in THIRD and not any(ch in d.text[span[0]:span[1]] for ch in '"“”'):
+    if about and span is not None and tok.lemma_.lower() not in THIRD and \
+            not any(ch in d.text[span[0] : span[1]] for ch in '"“”'):
         about = []
     cue = _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp, rest=rest)
     if m is not None:  # "Minister X and Secretary Y said …": Y said it too
