@@ -313,3 +313,10 @@ def test_a_quote_closed_after_a_space_ends_and_the_next_paragraph_has_its_own_sp
             "thinktank executive Ken Gude. \"That's the only explanation I can come up with.\"")
     got = [(w, q[:12]) for _k, w, _a, q in _by_speaker(text)]
     assert got == [("Tom Berg", "If I got a t"), ("Ken Gude", "The only con"), ("Ken Gude", "That's the o")]
+
+
+def test_the_leaders_are_the_people_a_sentence_named_together_when_the_noun_fits() -> None:
+    text = ("President Ana Ruiz and President Tom Berg had a call on Tuesday. The leaders agreed Riverton and "
+            "Freedonia will continue working together. Both leaders said the talks were useful. The presidents "
+            "noted the work of their envoys. The officers said the road was closed.")
+    assert [w for _k, w, _q in _said(text)] == ["Ana Ruiz and Tom Berg"] * 3 + ["The officers"]

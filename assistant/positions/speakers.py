@@ -338,7 +338,8 @@ def _people_subject(cands: list[Mention]) -> Mention | None:
     if len(names) < 2:
         return None
     first = min(latest, key=lambda x: x.start)
-    return Mention(", ".join(names[:-1]) + " and " + names[-1], "PERSON", first.start, set(), True, True)
+    shared = set.intersection(*(set(m.titles) for m in latest))  # ("President A and President B": presidents)
+    return Mention(", ".join(names[:-1]) + " and " + names[-1], "PERSON", first.start, shared, True, True)
 
 
 def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[Mention],
@@ -385,12 +386,14 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
     noun = nominal_head(tok)
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
     count = _counted(tok)
-    if count and noun in HUMAN_NOUNS and det is not None and det.lower_ == "the":
-        # "The two leaders agreed …" after "President A and President B had a call": the people a sentence's
-        # subject named together, when there are as many of them as the phrase says
+    if noun in HUMAN_NOUNS and tok.tag_ == "NNS" and det is not None and det.lower_ in ("the", "both"):
+        # "The two leaders agreed …", "Both leaders said …", "The presidents instructed …" after "President A and
+        # President B had a call": the people a sentence's subject named together (as many as the phrase says)
         several = _people_subject(cands)
-        if several is not None and len(several.name.split(", ")) + several.name.count(" and ") == count:
-            return several, 0.6
+        fits = count or noun == "leader" or noun in several.titles if several is not None else False
+        if several is not None and fits and \
+                (not count or len(several.name.split(", ")) + several.name.count(" and ") == count):
+            return several, 0.6 if count else 0.5
     if (tok.pos_ == "NOUN" or title_noun(tok)) and det is not None and det.lower_ not in ("a", "an", "some", "many"):
         mine = {t.lower_ for t in tok.subtree}
         for m in cands:
