@@ -320,3 +320,13 @@ def test_the_leaders_are_the_people_a_sentence_named_together_when_the_noun_fits
             "Freedonia will continue working together. Both leaders said the talks were useful. The presidents "
             "noted the work of their envoys. The officers said the road was closed.")
     assert [w for _k, w, _q in _said(text)] == ["Ana Ruiz and Tom Berg"] * 3 + ["The officers"]
+
+
+def test_a_body_a_persons_name_only_qualifies_speaks_for_itself() -> None:
+    assert _said("The Berg campaign said the poll was wrong.") == [
+        ("reported", "The Berg campaign", "the poll was wrong")]
+    assert _said("Finance Minister Tom Berg said the poll was wrong.") == [("reported", "Tom Berg", "the poll was wrong")]
+
+
+def test_a_name_the_tagger_missed_as_the_object_of_a_describing_verb_is_described() -> None:
+    assert _said("Tom Berg accused Ana Ruiz of lying.") == [("third_party", "Tom Berg", "Ana Ruiz of lying")]

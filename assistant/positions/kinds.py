@@ -46,6 +46,11 @@ def described(d: Document, verb: Any, comp: Any, off: int, speaker: str) -> list
     who = _person(d, target, off, obj is target and verb.lemma_.lower() in THIRD, speaker)
     if who is None and obj is not None and obj is target and verb.lemma_.lower() in THIRD:
         who = _body(d, obj)  # "accused the council of …": a body is described as a person is
+    if who is None and obj is not None and obj is target and verb.lemma_.lower() in THIRD and obj.pos_ == "PROPN":
+        # "accused Ana Ruiz of lying" with no entity tagged: the name the describing verb is aimed at
+        run = [t for t in obj.subtree if (t.i < obj.i and t.dep_ in ("compound", "flat")) or t.i == obj.i]
+        if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in run) and len(run) <= 4:
+            who = d.full_name(" ".join(t.text for t in run), "PERSON")
     if who is None:
         poss = next((c for c in target.children if c.dep_ == "poss"), None)
         who = _person(d, poss, off, False, speaker) if poss is not None else None

@@ -301,8 +301,12 @@ def phrase_entity(tok: Token) -> Any | None:
         for c in tok.children)  # ("foreign" may be tagged a proper noun)
     # "U.S. scientists", "Freedonian officials": people a place or nation only qualifies are those people
     qualified_people = tok.tag_ == "NNS" and tok.lemma_.lower() in HUMAN_NOUNS
+    # "the Berg campaign", "the Ruiz administration": a body a person's name only qualifies speaks for itself
+    persons_body = tok.text.islower() and tok.lower_ in BODY_NOUNS | {"camp", "family"}
     for c in tok.children:
         if c.dep_ == "compound" and qualified_people and c.ent_type_ in ("GPE", "NORP"):
+            continue
+        if c.dep_ == "compound" and persons_body and c.ent_type_ == "PERSON":
             continue
         if c.dep_ in ("appos", "compound") and c.ent_type_ in NAME_ENTS and not (described_body and c.dep_ == "compound"):
             for ent in tok.doc.ents:
