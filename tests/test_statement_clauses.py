@@ -251,3 +251,9 @@ def test_an_estimate_put_at_an_amount_is_a_statement() -> None:
     assert _said(text) == [("reported", "Ana Ruiz",
                             "the value of the artwork in the range of five to six million dollars")]
     assert _said("The storm put the number of homeless at risk. Tom Berg put the plan on hold.") == []
+
+
+def test_a_clause_interrupted_by_an_inverted_cue_is_two_statements() -> None:
+    text = "Because warmer water is more buoyant, says the study, it rises above cooler water."
+    assert [(k, q) for k, _w, q in _said(text)] == [("reported", "Because warmer water is more buoyant"),
+                                                    ("reported", "it rises above cooler water")]

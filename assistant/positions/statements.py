@@ -196,7 +196,12 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if span is None and (tok.dep_ in ("parataxis", "ccomp") or as_noted) and tok.head.i > tok.i:
         # "The levy, the minister said, will rise.": the clause the cue interrupts, in its two parts; "X reported
         # on Friday, 62 wells had closed": the clause after it, the parser taking the cue for its complement
-        before = [t for t in tok.head.subtree if t.i < tok.left_edge.i]
+        # (a clause the parser hung on the cue before it is the reported clause's: "Because water is buoyant,
+        # says the study, it rises …")
+        led = [c for c in tok.children if c.dep_ == "advcl" and c.i < tok.i and tok.dep_ == "parataxis"
+               and c.right_edge.i + 2 >= tok.i]
+        start = tok.left_edge.i if not led else min(t.i for t in tok.subtree if t.i > led[-1].right_edge.i)
+        before = [t for t in tok.head.subtree if t.i < start]
         after = [t for t in tok.head.subtree if t.i > tok.right_edge.i]
         parts = [p for p in (_span(before, off), _span(after, off)) if p is not None]
         # (a quote the cue interrupts is the quote's: '"While we wait," he said, "we urge …"')
