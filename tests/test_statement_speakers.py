@@ -330,3 +330,21 @@ def test_a_body_a_persons_name_only_qualifies_speaks_for_itself() -> None:
 
 def test_a_name_the_tagger_missed_as_the_object_of_a_describing_verb_is_described() -> None:
     assert _said("Tom Berg accused Ana Ruiz of lying.") == [("third_party", "Tom Berg", "Ana Ruiz of lying")]
+
+
+def test_he_is_not_the_one_whose_conduct_the_last_speaker_described() -> None:
+    text = ('Tom Berg questioned the selection.  He said the "phony" and "nasty" Lena Ortiz attacked Ana Ruiz during '
+            "the debates. He also said Ortiz' poll numbers dropped precipitously before her withdrawal.")
+    assert [w for _k, w, _q in _said(text)] == ["Tom Berg", "Tom Berg"]
+
+
+def test_one_brought_to_say_something_says_it() -> None:
+    assert _said("The criticism prompted Tom Berg to admit that the dam was unsafe.") == [
+        ("reported", "Tom Berg", "the dam was unsafe")]
+    assert _said("Tom Berg asked Ana Ruiz to say whether the dam was safe.")[0][1] == "Tom Berg"
+
+
+def test_a_short_name_the_text_defines_in_brackets_stands_for_the_organisation() -> None:
+    text = ("The Riverton Department of Forestry and Fire Protection (RivFire) said several acres burned. "
+            "RivFire indicated the injuries were minor.")
+    assert [w for _k, w, _q in _said(text)] == ["The Riverton Department of Forestry and Fire Protection"] * 2

@@ -79,6 +79,10 @@ class Document:
                 m = _DEFINED.match(doc.text[ent.end_char:])
                 if ent.label_ in ("ORG", "GPE", "NORP") and m and m.group(1) not in ent.text:
                     self._acronyms.setdefault(m.group(1), sp.clean_name(_spelt_out(doc, ent, m.group(1))))
+                # ("… Fire Protection (RivFire" tagged as one name: the short form it swallowed)
+                inner = _SWALLOWED.search(ent.text) if ent.label_ == "ORG" else None
+                if inner is not None and doc.text[ent.end_char : ent.end_char + 1] == ")":
+                    self._acronyms.setdefault(inner.group(1), sp.clean_name(ent.text[: inner.start()]))
 
     def in_quote(self, pos: int) -> Quote | None:
         for q in self.quotes:
@@ -135,6 +139,10 @@ class Document:
                 (" ".join(parts) in self._people or parts[-1] in self._people):
             return "PERSON"
         return label
+
+    def defined(self, short: str) -> str | None:
+        """The long name a short form stands for, where the text defined it ("… (RivFire)")."""
+        return self._acronyms.get(short.strip())
 
     def full_name(self, name: str, label: str) -> str:
         """'Berg' after 'Tom Berg' is Tom Berg (the fullest name the document gives); a surname shared by two
@@ -257,7 +265,9 @@ class Document:
 # an acronym as a text may spell it: "RWF", "R-W-F", "R.W.F.", "R W F" (after a "the")
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][.\- ]?){2,6})")
 _ACRONYM_IN = re.compile(r"\b(?:[A-Z][.\- ]?){1,5}[A-Z]\b\.?")
-_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z]?(?:&?[A-Z]){1,6})\)")  # ("PG&E", "S&P": an ampersand too)
+_SWALLOWED = re.compile(r"\s*\(([A-Z][A-Za-z]?(?:&?[A-Z]){1,6}|[A-Z][a-z]{1,5}[A-Z][a-z]{1,7})$")
+# ("PG&E", "S&P": an ampersand too; "CalFire", "NatWest": a short name of two capitalised parts)
+_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z]?(?:&?[A-Z]){1,6}|[A-Z][a-z]{1,5}[A-Z][a-z]{1,7})\)")
 
 
 def _in_main_clause(tok: Any) -> bool:
@@ -308,6 +318,10 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         known = d.mention_of(ent, off)
         return known, known.name, 0.95 if issuer is None else 0.85
     who = issuer if issuer is not None else subj
+    long = d.defined(who.text) if who.pos_ == "PROPN" else None
+    if long is not None:  # "RivFire said" after "the … Fire Protection (RivFire)": that organisation
+        org = next((m for m in reversed(d.mentions) if m.name == long), None)
+        return org, long, 0.85
     if who.pos_ == "PROPN":
         titled = d.titled_person(who, off)  # "Mayor Ana Ruiz said", the tagger finding no entity
         if titled is not None:

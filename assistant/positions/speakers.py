@@ -85,6 +85,8 @@ def _split_name_first(kids: list[Token]) -> list[Token]:
     return kids
 
 
+# verbs that bring their object to do what follows ("led her to say", "prompted him to admit")
+_MADE_TO = frozenset(["lead", "prompt", "cause", "force", "compel", "drive", "move", "push", "spur", "inspire"])
 # prepositions of a time or a place that may open a sentence ("On Friday …", "In Riverton …")
 _WHEN_PREPS = frozenset(["on", "in", "at", "after", "before", "during", "since", "until", "by", "following"])
 
@@ -167,6 +169,8 @@ def subject_of(verb: Token) -> Token | None:
             tok = tok.head  # "X continued by announcing, "…"", "X responded by saying …"
         elif tok.dep_ == "xcomp" and tok.head.i != tok.i and \
                 any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children):
+            if tok.head.lemma_.lower() in _MADE_TO:  # "The backlash led Ana Ruiz to say …": she said it
+                return next(c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i)
             return None  # "A asked B to post …", "urged the crowd to consider …": asked of B, said by no one yet
         elif tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head

@@ -108,7 +108,10 @@ def _cues(d: Document) -> list[_Cue]:
                 if cue.speaker is not None and (cue.verb is None or cue.verb.pos_ != "NOUN"):
                     # a speaker inside a relative clause ("…, which X opposed as …") is not the one in focus, nor the
                     # owner of a claim someone else rejects ("dismissed claims by X that …")
-                    cue.speaker.speaker = cue.speaker.speaker or cue.verb is None or cue.verb.dep_ != "relcl"
+                    # (nor one whose conduct another speaker describes: "He said Ana Ruiz attacked Berg. He also
+                    # said …": the first "he")
+                    cue.speaker.speaker = cue.speaker.speaker or cue.verb is None or (
+                        cue.verb.dep_ != "relcl" and not (cue.verb.lemma_.lower() in THIRD and nested_in_speech(cue.verb)))
                     d.speakers.append(cue.speaker)
     return cues
 
