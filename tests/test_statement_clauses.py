@@ -257,3 +257,15 @@ def test_a_clause_interrupted_by_an_inverted_cue_is_two_statements() -> None:
     text = "Because warmer water is more buoyant, says the study, it rises above cooler water."
     assert [(k, q) for k, _w, q in _said(text)] == [("reported", "Because warmer water is more buoyant"),
                                                     ("reported", "it rises above cooler water")]
+
+
+def test_a_named_issuers_report_that_something_happened_is_the_issuers_statement() -> None:
+    text = "At the event, he broached the Riverton Times report that engineers were paying bribes to inspectors."
+    assert _said(text) == [("reported", "the Riverton Times", "engineers were paying bribes to inspectors")]
+    assert _said("A report that engineers were paying bribes surfaced on Monday. The report that he wrote was long.") == []
+
+
+def test_identifying_something_as_something_is_a_statement() -> None:
+    assert _said("Police identified the man as Tom Berg, a local farmer.") == [
+        ("reported", "Police", "the man as Tom Berg, a local farmer")]
+    assert _said("Engineers identified three faults in the dam. Tom Berg identified himself as a farmer.") == []

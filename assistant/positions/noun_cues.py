@@ -16,7 +16,7 @@ from assistant.positions.nouns import CLAIM_NOUNS
 
 def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:
     """The cue a noun after "in" makes, or a claim noun with its owner, or None."""
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS | REPORT_NOUNS:
         return _claim(d, doc, tok, off, para)
     # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
     if tok.dep_ == "pobj" and (tok.lemma_.lower() in NOUN_CUES or tok.lower_ in NOUN_CUES) and tok.head.lower_ == "in" \
@@ -45,14 +45,24 @@ def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     return None
 
 
+# a document whose "that" clause is what its named issuer reported ("a Reuters report that …")
+REPORT_NOUNS = {"report", "article", "story", "study", "survey", "finding", "analysis", "investigation"}
+NAMED_OWNERS = ("ORG", "PERSON", "NORP", "GPE")
+
+
 def _claim(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:
     """'X's claim that …' / 'claims by X that …': the owner said the clause. An owner only the clause's verb
     names, or none ("the claim that …"), gives nothing."""
-    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
+    # (a content clause: "that" as its mark, which the parser may also read as a relative clause's)
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
                    and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)), None)
     if clause is None:
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:  # "the Riverton Times report that …": a named owner before the noun
+        owner = next((c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in NAMED_OWNERS), None)
+    if owner is None and tok.lemma_.lower() not in CLAIM_NOUNS:
+        return None  # (a report's words are its issuer's only when the issuer is named with it)
     if owner is None:
         owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i
                       for p in c.children if p.dep_ == "pobj"), None)

@@ -183,9 +183,11 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None \
             and not put_it and not estimates(tok):
         return noun_cue(d, doc, tok, off, para)  # "In his message, he appreciated …"
-    if says_nothing(tok) or (lemma == "refer" and not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i
-                                                            for c in tok.children)):
-        return None  # (to refer is to speak only as "referred to X as Y")
+    if says_nothing(tok) or (lemma in ("refer", "identify") and (not any(
+            c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i for c in tok.children) or any(
+            c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children))):
+        return None  # (to refer or identify is to speak only as "referred to X as Y", "identified X as Y"; not
+        # "identified himself as …", a name given)
     inverted = sp.inverted(tok)
     if inverted is not None:
         m, name, conf = speaker(d, inverted, off)
