@@ -269,3 +269,9 @@ def test_identifying_something_as_something_is_a_statement() -> None:
     assert _said("Police identified the man as Tom Berg, a local farmer.") == [
         ("reported", "Police", "the man as Tom Berg, a local farmer")]
     assert _said("Engineers identified three faults in the dam. Tom Berg identified himself as a farmer.") == []
+
+
+def test_expressing_the_words_themselves_is_a_statement() -> None:
+    text = 'Backlash from the statement led Ana Ruiz to express "I should not have been so cavalier."'
+    assert _said(text) == [("direct", "Ana Ruiz", "I should not have been so cavalier.")]
+    assert _said("Ana Ruiz expressed concern about the drought.") == []

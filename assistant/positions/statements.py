@@ -147,6 +147,13 @@ def _says_something(c: _Cue) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop for t in c.comp.subtree)
 
 
+def _voiced(tok: Any) -> bool:
+    """'led Ana Ruiz to express "I should not have …"': a verb of expressing with the words themselves (a clause),
+    not an attitude noun ("expressed concern that …", read by `light_statement`)."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ("express", "voice") and any(
+        c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children)
+
+
 def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _Cue | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -181,7 +188,7 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     put_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None \
-            and not put_it and not estimates(tok):
+            and not put_it and not estimates(tok) and not _voiced(tok):
         return noun_cue(d, doc, tok, off, para)  # "In his message, he appreciated …"
     if says_nothing(tok) or (lemma in ("refer", "identify") and (not any(
             c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i for c in tok.children) or any(
