@@ -348,3 +348,9 @@ def test_a_short_name_the_text_defines_in_brackets_stands_for_the_organisation()
     text = ("The Riverton Department of Forestry and Fire Protection (RivFire) said several acres burned. "
             "RivFire indicated the injuries were minor.")
     assert [w for _k, w, _q in _said(text)] == ["The Riverton Department of Forestry and Fire Protection"] * 2
+
+
+def test_the_campaign_is_no_country_or_organisation_named_before() -> None:
+    text = ("A niece of the US Senate candidate Ana Ruiz claimed Tom Berg insulted her. "
+            'The campaign called the statement "absolutely false."')
+    assert {w for _k, w, _q in _said(text)[1:]} == {"The campaign"}

@@ -85,6 +85,11 @@ def _split_name_first(kids: list[Token]) -> list[Token]:
     return kids
 
 
+# bodies a place's name can stand for ("Freedonia said …" then "the ministry said …")
+_STATE_BODIES = frozenset(["government", "administration", "ministry", "department", "embassy", "agency", "authority",
+                           "office", "council", "court", "commission", "committee", "board"])
+# bodies that are a person's rather than an organisation's ("the campaign", "the family")
+_PERSONS_BODIES = frozenset(["campaign", "camp", "family", "team"])
 # verbs that bring their object to do what follows ("led her to say", "prompted him to admit")
 _MADE_TO = frozenset(["lead", "prompt", "cause", "force", "compel", "drive", "move", "push", "spur", "inspire"])
 # prepositions of a time or a place that may open a sentence ("On Friday …", "In Riverton …")
@@ -439,8 +444,11 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
                 # (not a person whose role the text gave as another: "the governor" is not the spokeswoman)
                 if (m.label == "PERSON") == want_person and not (want_person and m.titles & HUMAN_NOUNS - {noun}):
                     return m, 0.55
-            if not want_person:  # "the office", "the complaint": the nearest organisation named before
-                orgs = [m for m in cands if m.label in ("ORG", "GPE")]
+            if not want_person and noun not in _PERSONS_BODIES:  # "the office", "the complaint": the nearest
+                # organisation named before (not "the campaign": a person's, named by its phrase)
+                # (a country or city can be "the government" or "the ministry", never "the campaign" or "the company")
+                labels = ("ORG", "GPE") if noun in _STATE_BODIES or noun in DOCUMENT_NOUNS else ("ORG",)
+                orgs = [m for m in cands if m.label in labels]
                 if orgs:
                     return orgs[0], 0.45
     return None, 0.0
