@@ -120,8 +120,12 @@ def answer_kind(q: str) -> AnswerKind:
         return "number"
     if re.search(r"\b(what|how) (did|does|do|has|have)\b.*\b(say|tell|argue|warn|claim|state|stress|call|announce|"
                  r"propose|demand|promise|suggest|insist|think|believe|want|urge|recall|mean|respond|react|"
-                 r"criticise|criticize|describe|characterise|characterize|reply|retort|rebut|comment)\b|\b(position|stance|view|views|opinion|"
-                 r"response)\b", ql):
+                 r"criticise|criticize|describe|characterise|characterize|reply|retort|rebut|comment)\b|"
+                 # someone's position, or a position on something ("Freedonia's stance on …", "their response to …"),
+                 # not a kind of text ("opinion pieces", "a view of the river")
+                 r"(\w['’]s?|\btheir|\bhis|\bher|\bits) (official |public |own )?(position|stance|view|views|opinion|"
+                 r"response)\b|\b(position|stance|views?|opinion|response) (of [^?]* )?(on|about|to|toward|towards|regarding)\b",
+                 ql):
         return "say"
     if re.search(r"^(which|what) \w+ (countries|states|nations|members|ministers|organi[sz]ations|areas|"
                  r"topics|pathways|measures|steps|priorities)\b|^(which|what) (countries|states|nations|members|"

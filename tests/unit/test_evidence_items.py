@@ -194,3 +194,11 @@ def test_a_refusal_names_what_is_asked_for_in_plain_words() -> None:
         why, missing = refusal_reason(info, grow(info, c, [c]))
         assert why.startswith("the documents mention Vance but " + said), why
         assert info.answer is not None and info.answer.label in missing
+
+
+def test_a_position_word_asks_what_was_said_only_as_someones_position_or_one_on_something() -> None:
+    assert answer_kind("What is Freedonia's position on the dam?") == "say"
+    assert answer_kind("What is the stance of Riverton on water pricing?") == "say"
+    assert answer_kind("What was their response to the flood?") == "say"
+    assert answer_kind("Whose identity was revealed as the official who had penned opinion pieces about the dam?") != "say"
+    assert answer_kind("Which view of the river did the hotel offer?") != "say"
