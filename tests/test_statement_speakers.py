@@ -354,3 +354,9 @@ def test_the_campaign_is_no_country_or_organisation_named_before() -> None:
     text = ("A niece of the US Senate candidate Ana Ruiz claimed Tom Berg insulted her. "
             'The campaign called the statement "absolutely false."')
     assert {w for _k, w, _q in _said(text)[1:]} == {"The campaign"}
+
+
+def test_what_the_parser_joins_to_a_document_is_not_part_of_its_name() -> None:
+    text = ("Crews were called at 09:09. Resources sent included engines from Lakeside and Riverton according to a "
+            "fire service statement, as well as a ladder platform, a pump, and the service's command unit.")
+    assert [w for _k, w, _q in _said(text)] == ["a fire service statement"]

@@ -331,15 +331,19 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
             return untagged, untagged.name, 0.7
     # an unnamed issuer of "a report from …", "estimates by …" is the speaker: "the regional water board"
     named_as = who if issuer is not None and issuer.dep_ == "pobj" else subj
-    own = [t for t in sp.phrase(named_as) if not (t.is_punct or t.is_space)]
+    joined = {t.i for c in named_as.children if c.dep_ in ("conj", "cc") for t in c.subtree} \
+        if named_as.lemma_.lower() in sp.DOCUMENT_NOUNS else set()  # ("a statement, as well as a platform")
+    own = [t for t in sp.phrase(named_as) if not (t.is_punct or t.is_space) and t.i not in joined]
     words = sp.clean_name(" ".join(t.text for t in own).replace(" 's", "'s").replace(" ’s", "’s").replace("s ' ", "s' "))
     # "the R-W-F team": the organisation's name (without its article inside the phrase)
     words = _ACRONYM_IN.sub(lambda a: _named_acronym(d, a), words)
     # an unnamed speaker is a short phrase, or a role with a named affiliation ("the agency's chief officer")
     # (a relative, participial, appositive or prepositional clause is an aside: "The group, which brings together
     # …, said", "The statement, adopted on Friday, notes")
+    # (and what the parser joined to it: "a fire service statement, as well as a ladder platform")
     aside = {t.i for c in subj.children for t in c.subtree
-             if c.dep_ in ("relcl", "appos", "acl") or (c.dep_ == "prep" and any(x.dep_ == "pcomp" for x in c.children))}
+             if c.dep_ in ("relcl", "appos", "acl", "conj", "cc") or (c.dep_ == "prep" and any(
+                 x.dep_ == "pcomp" for x in c.children))}
     short = len([t for t in subj.subtree if not t.is_punct and t.i not in aside]) <= 6 or (
         len(own) <= 10 and sp.nominal_head(subj) in sp.HUMAN_NOUNS and sp.affiliation(subj) is not None)
     head = sp.nominal_head(subj)

@@ -162,6 +162,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             return None
         source, end = sp.according_source(doc, doc[tok.i + 1], pobj)
         m, name, conf = speaker(d, source, off)
+        if not name:
+            return None  # (no one the phrase names: "according to the latest figures available")
         sent = tok.sent
         outside = [t for t in sent if not (tok.i <= t.i <= end)]
         before = [t for t in outside if t.i < tok.i]
