@@ -360,3 +360,9 @@ def test_what_the_parser_joins_to_a_document_is_not_part_of_its_name() -> None:
     text = ("Crews were called at 09:09. Resources sent included engines from Lakeside and Riverton according to a "
             "fire service statement, as well as a ladder platform, a pump, and the service's command unit.")
     assert [w for _k, w, _q in _said(text)] == ["a fire service statement"]
+
+
+def test_it_after_an_unnamed_document_spoke_is_that_document() -> None:
+    text = ("Tom Berg died at home on Monday according to a statement posted to his official account. It also "
+            "stated he had been ill since 2016.")
+    assert [w for _k, w, _q in _said(text)] == ["a statement", "a statement"]

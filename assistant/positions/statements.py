@@ -124,7 +124,8 @@ def _unnamed_anaphor(cues: list[_Cue], cue: _Cue, window: int = 1500) -> None:
     if cue.speaker is None and cue.speaker_text.lower() == "it" and cues:
         # "The agency said …. It added …": the body that spoke last, unnamed too, when nothing named spoke since
         c = cues[-1]
-        if c.speaker is None and cue.start - c.start < 400 and sp.nominal_head_word(c.speaker_text) in sp.BODY_NOUNS:
+        if c.speaker is None and cue.start - c.start < 400 and \
+                sp.nominal_head_word(c.speaker_text) in sp.BODY_NOUNS | sp.DOCUMENT_NOUNS:  # ("… a statement. It added")
             cue.speaker_text, cue.confidence = c.speaker_text, min(cue.confidence, c.confidence * 0.9)
         return
     if cue.speaker is not None or len(words) != 2 or words[0].lower() != "the":
