@@ -141,9 +141,9 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         # "…, the expert explained." / "X is Y, he said" / "X, she told reporters": the reported clause stands
         # before the verb (the object of a verb of telling is its audience)
         return _span(list(left[0].subtree), off), left[0]
-    amount = _amount(verb) if estimates(verb) else None
-    if amount is not None:  # "put the death toll at 49": the figure and the amount
-        obj = next(c for c in kids if c.dep_ == "dobj")
+    figure = estimate(verb)
+    if figure is not None:  # "put the death toll at 49": the figure and the amount
+        obj, amount = figure
         return _span(list(verb.doc[obj.left_edge.i : amount.right_edge.i + 1]), off), obj
     if not (has_obj or has_pred):
         if verb.dep_ == "parataxis" and verb.head.i < verb.i:
@@ -183,9 +183,11 @@ def _subject_head(obj: Any, first: int) -> bool:
     the words were said to ("promised voters the tax would fall")."""
     gap = obj.doc[obj.right_edge.i + 1 : first]
     subj = next((t for t in obj.doc[first : first + 4] if t.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and not any(c.dep_ in ("det", "poss") for c in subj.children) and \
-        obj.head.lemma_.lower() not in _ADDRESSEE and obj.pos_ not in ("PRON", "PROPN") and obj.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and \
-        all(t.text in ("(", ")", "[", "]") for t in gap) and obj.lemma_.lower() not in HUMAN_NOUNS
+    if subj is None or any(c.dep_ in ("det", "poss") for c in subj.children):
+        return False
+    addressee = obj.head.lemma_.lower() in _ADDRESSEE or obj.pos_ in ("PRON", "PROPN") or \
+        obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.lemma_.lower() in HUMAN_NOUNS
+    return not addressee and all(t.text in ("(", ")", "[", "]") for t in gap)
 
 
 # "put the death toll at 49", "placed the value of the artwork at five million dollars": an estimate stated
@@ -193,20 +195,27 @@ FIGURE_NOUNS = {"toll", "figure", "number", "value", "cost", "total", "estimate"
                 "tally", "bill", "size"}
 
 
-def estimates(verb: Any) -> bool:
-    """'put / placed <a figure> at (or in the range of) <an amount>': a stated estimate."""
+def estimate(verb: Any) -> tuple[Any, Any] | None:
+    """'put / placed <a figure> at (or in the range of) <an amount>': (the figure, the amount) of a stated estimate,
+    or None (the amount holds a number: not "put the number at risk")."""
     if verb.lemma_.lower() not in ("put", "place") or verb.pos_ != "VERB":
-        return False
-    kids = list(verb.children)
-    obj = next((c for c in kids if c.dep_ == "dobj"), None)
-    return obj is not None and obj.lemma_.lower() in FIGURE_NOUNS and _amount(verb) is not None
-
-
-def _amount(verb: Any) -> Any | None:
-    """The "at <an amount>" of an estimate (a number in it: not "put the number at risk")."""
+        return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in") and obj is not None and
-                 c.i > obj.i and any(t.like_num or t.tag_ == "CD" for t in c.subtree)), None)
+    if obj is None or obj.lemma_.lower() not in FIGURE_NOUNS:
+        return None
+    amount = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in") and c.i > obj.i
+                   and any(t.like_num or t.tag_ == "CD" for t in c.subtree)), None)
+    return (obj, amount) if amount is not None else None
+
+
+def speaks_as(verb: Any) -> bool:
+    """False for a verb that states something only with an "as" ("referred to X as Y", "identified X as Y") when
+    it has none, or names its own subject ("identified himself as …": a name given); True for any other verb."""
+    if verb.lemma_.lower() not in ("refer", "identify"):
+        return True
+    kids = list(verb.children)
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in kids) and not any(
+        c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in kids)
 
 
 def _for_to(c: Any) -> bool:

@@ -265,9 +265,10 @@ class Document:
 # an acronym as a text may spell it: "RWF", "R-W-F", "R.W.F.", "R W F" (after a "the")
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][.\- ]?){2,6})")
 _ACRONYM_IN = re.compile(r"\b(?:[A-Z][.\- ]?){1,5}[A-Z]\b\.?")
-_SWALLOWED = re.compile(r"\s*\(([A-Z][A-Za-z]?(?:&?[A-Z]){1,6}|[A-Z][a-z]{1,5}[A-Z][a-z]{1,7})$")
-# ("PG&E", "S&P": an ampersand too; "CalFire", "NatWest": a short name of two capitalised parts)
-_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z]?(?:&?[A-Z]){1,6}|[A-Z][a-z]{1,5}[A-Z][a-z]{1,7})\)")
+# a short form defined in brackets: "FWS", "PG&E", "S&P" (an ampersand too), "CalFire", "NatWest" (two capitalised parts)
+_SHORT = r"[A-Z][A-Za-z]?(?:&?[A-Z]){1,6}|[A-Z][a-z]{1,5}[A-Z][a-z]{1,7}"
+_DEFINED = re.compile(rf"\s*\(({_SHORT})\)")
+_SWALLOWED = re.compile(rf"\s*\(({_SHORT})$")  # (the tagger took the bracket into the name)
 
 
 def _in_main_clause(tok: Any) -> bool:

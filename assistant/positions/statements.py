@@ -28,11 +28,12 @@ from assistant.positions.cues import (
     _no_content,
     _span,
     _that_clauses,
-    estimates,
+    estimate,
     goes_on,
     light_statement,
     nested_in_speech,
     says_nothing,
+    speaks_as,
 )
 from assistant.positions.cues import (
     Cue as _Cue,
@@ -191,13 +192,10 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     put_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None \
-            and not put_it and not estimates(tok) and not _voiced(tok):
+            and not put_it and estimate(tok) is None and not _voiced(tok):
         return noun_cue(d, doc, tok, off, para)  # "In his message, he appreciated …"
-    if says_nothing(tok) or (lemma in ("refer", "identify") and (not any(
-            c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i for c in tok.children) or any(
-            c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children))):
-        return None  # (to refer or identify is to speak only as "referred to X as Y", "identified X as Y"; not
-        # "identified himself as …", a name given)
+    if says_nothing(tok) or not speaks_as(tok):
+        return None
     inverted = sp.inverted(tok)
     if inverted is not None:
         m, name, conf = speaker(d, inverted, off)
@@ -256,6 +254,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if not name:
         return None
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
+    # a neutral verb's clause about another party ("said Riverton Water will run …") is a report, not a description
+    # of that party, unless the speaker's own words inside it describe them ('said the "phony" Ana Ruiz …')
     if about and span is not None and tok.lemma_.lower() not in THIRD and \
             not any(ch in d.text[span[0] : span[1]] for ch in '"“”'):
         about = []
