@@ -275,3 +275,8 @@ def test_expressing_the_words_themselves_is_a_statement() -> None:
     text = 'Backlash from the statement led Ana Ruiz to express "I should not have been so cavalier."'
     assert _said(text) == [("direct", "Ana Ruiz", "I should not have been so cavalier.")]
     assert _said("Ana Ruiz expressed concern about the drought.") == []
+
+
+def test_speaking_of_something_states_it_speaking_to_or_about_does_not() -> None:
+    assert _said("Ana Ruiz spoke of a new era for the river.") == [("reported", "Ana Ruiz", "a new era for the river")]
+    assert _said("He spoke to reporters on Monday. Tom Berg spoke about the dam.") == []

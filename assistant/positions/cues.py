@@ -10,7 +10,7 @@ from typing import Any
 from assistant.positions.nouns import CLAIM_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS
 from assistant.textutil import STOPWORDS
 
-SPEECH = set(["say", "refer", "identify", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
+SPEECH = set(["say", "refer", "identify", "speak", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
                # characterising someone or something as …: statements only with a clause or "as" predicate
                "view", "regard", "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule",
                "commend", "laud", "credit", "fault", "rebuke", "lambast", "decry", "oppose", "list", "reject",
@@ -28,7 +28,7 @@ SPEECH = set(["say", "refer", "identify", "tell", "add", "note", "stress", "emph
 NEEDS_CLAUSE = {"hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
                 "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
-                "lambast", "decry", "oppose", "list", "reject", "assure", "dispute", "recognize", "recognise", "grant", "refer", "identify"}
+                "lambast", "decry", "oppose", "list", "reject", "assure", "dispute", "recognize", "recognise", "grant", "refer", "identify", "speak"}
 THIRD = {"accuse", "blast", "describe", "call", "label", "brand", "dub", "slam", "attack", "criticize",
          "criticise", "praise", "characterize", "characterise", "hail", "blame", "refer", "thank", "view", "regard",
          "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud",
@@ -172,6 +172,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     toks = [t for t in verb.doc[first : toks[-1].i + 1]]
     if (toks[0].dep_ == "prep" and toks[0].lower_ in ("on", "for") and lemma == "call") or \
             (toks[0].dep_ == "prep" and toks[0].lower_ == "to" and lemma == "refer") or \
+            (toks[0].dep_ == "prep" and toks[0].lower_ == "of" and lemma == "speak") or \
             (toks[0].dep_ == "mark" and toks[0].lower_ == "for"):
         toks = toks[1:]  # "called on the state to act", "called for a vote": the state to act, a vote
     return _span(_cut(verb, toks), off), core[0]
@@ -208,13 +209,19 @@ def estimate(verb: Any) -> tuple[Any, Any] | None:
     return (obj, amount) if amount is not None else None
 
 
+# verbs that state something only with a preposition of their own: "referred to X as Y", "identified X as Y",
+# "spoke of a new era" (not "spoke to reporters", "spoke about the dam": a topic)
+_STATES_WITH = {"refer": "as", "identify": "as", "speak": "of"}
+
+
 def speaks_as(verb: Any) -> bool:
-    """False for a verb that states something only with an "as" ("referred to X as Y", "identified X as Y") when
-    it has none, or names its own subject ("identified himself as …": a name given); True for any other verb."""
-    if verb.lemma_.lower() not in ("refer", "identify"):
+    """False for a verb of `_STATES_WITH` without its preposition, or naming its own subject ("identified himself as
+    …": a name given); True for any other verb."""
+    prep = _STATES_WITH.get(verb.lemma_.lower())
+    if prep is None:
         return True
     kids = list(verb.children)
-    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in kids) and not any(
+    return any(c.dep_ == "prep" and c.lower_ == prep and c.i > verb.i for c in kids) and not any(
         c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in kids)
 
 
