@@ -280,3 +280,11 @@ def test_expressing_the_words_themselves_is_a_statement() -> None:
 def test_speaking_of_something_states_it_speaking_to_or_about_does_not() -> None:
     assert _said("Ana Ruiz spoke of a new era for the river.") == [("reported", "Ana Ruiz", "a new era for the river")]
     assert _said("He spoke to reporters on Monday. Tom Berg spoke about the dam.") == []
+
+
+def test_what_a_document_found_or_showed_is_what_it_states() -> None:
+    assert _said("An investigation by PolitiFact found no such action on Tom Berg's part.") == [
+        ("reported", "PolitiFact", "no such action on Tom Berg's part")]
+    assert _said("The survey showed rising prices across the region.") == [
+        ("reported", "The survey", "rising prices across the region")]
+    assert _said("Tom Berg found the keys. Ana Ruiz showed the crowd a map.") == []

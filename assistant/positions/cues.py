@@ -10,7 +10,7 @@ from typing import Any
 from assistant.positions.nouns import CLAIM_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS
 from assistant.textutil import STOPWORDS
 
-SPEECH = set(["say", "refer", "identify", "speak", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
+SPEECH = set(["say", "refer", "identify", "speak", "show", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
                # characterising someone or something as …: statements only with a clause or "as" predicate
                "view", "regard", "portray", "depict", "dismiss", "denounce", "condemn", "deride", "mock", "ridicule",
                "commend", "laud", "credit", "fault", "rebuke", "lambast", "decry", "oppose", "list", "reject",
@@ -154,7 +154,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     # ("dismissed claims by X that …", "rejected the council's assertion": a rejection of what someone claimed says
     # the claim is wrong, and its object is what the statement is about)
     rebuts = lemma in _REBUT and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in right)
-    if lemma in NEEDS_CLAUSE and not has_pred and not rebuts:
+    if lemma in NEEDS_CLAUSE and not has_pred and not rebuts and not finding(verb):
         return None, None
     core = [c for c in right if c.dep_ != "npadvmod" and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "after", "during", "on") and not has_pred)]
     while len(core) > 1 and core[0].dep_ == "prep" and any(x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME")
@@ -209,6 +209,15 @@ def estimate(verb: Any) -> tuple[Any, Any] | None:
     return (obj, amount) if amount is not None else None
 
 
+def finding(verb: Any) -> bool:
+    """'An investigation by X found no such action', 'the survey showed rising prices': what a document found or
+    showed is what it states, an object as much as a clause (a person who "found the keys" states nothing)."""
+    if verb.lemma_.lower() not in ("find", "show"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in DOCUMENT_NOUNS
+
+
 # verbs that state something only with a preposition of their own: "referred to X as Y", "identified X as Y",
 # "spoke of a new era" (not "spoke to reporters", "spoke about the dam": a topic)
 _STATES_WITH = {"refer": "as", "identify": "as", "speak": "of"}
@@ -217,6 +226,8 @@ _STATES_WITH = {"refer": "as", "identify": "as", "speak": "of"}
 def speaks_as(verb: Any) -> bool:
     """False for a verb of `_STATES_WITH` without its preposition, or naming its own subject ("identified himself as
     …": a name given); True for any other verb."""
+    if verb.lemma_.lower() == "show":
+        return finding(verb)  # (only a document shows what it states)
     prep = _STATES_WITH.get(verb.lemma_.lower())
     if prep is None:
         return True
