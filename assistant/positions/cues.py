@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.positions.frames import estimate, finding, for_to, subject_head
 from assistant.positions.nouns import CLAIM_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS
 from assistant.textutil import STOPWORDS
 
@@ -107,7 +108,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < clauses[0].i), None)
         # ("told reporters the clinic was closed": a verb of telling has its audience for object, never the clause's subject)
         if obj is not None and verb.lemma_.lower() not in _AUDIENCE and (not any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clauses[0].children) or _subject_head(obj, first)):
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clauses[0].children) or subject_head(obj, first)):
             first = min(first, obj.left_edge.i)
         # ("said it was needed, and that costs would be shared": a second "that" clause the parser joins to the verb)
         more = [k for k in kids if k.dep_ == "conj" and k.i > last and _that_clause(k)]
@@ -129,7 +130,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
             right += [p for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("of", "as", "for")]
     has_obj = any(c.dep_ in ("dobj", "dative") for c in right)
     # ("called for the dam to be closed": a "for … to" clause, which the parser hangs on the verb as an advcl)
-    has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") or _for_to(c) for c in right) or any(
+    has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") or for_to(c) for c in right) or any(
         # ("'It is a disaster,' she said of the law": what "said" is "of" is the topic, not words said)
         c.dep_ == "prep" and ((c.lower_ in ("as", "for", "of", "about", "against")
                                and not (c.lower_ in ("of", "about") and verb.lemma_.lower() == "say"))
@@ -178,122 +179,9 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     return _span(_cut(verb, toks), off), core[0]
 
 
-def _subject_head(obj: Any, first: int) -> bool:
-    """'said hundreds of Freedonian (FRD) fighters escaped': a thing taken for the verb's object that runs straight
-    into the clause (brackets at most between them) is the start of the clause's subject; not a person or a body
-    the words were said to ("promised voters the tax would fall")."""
-    gap = obj.doc[obj.right_edge.i + 1 : first]
-    subj = next((t for t in obj.doc[first : first + 4] if t.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or any(c.dep_ in ("det", "poss") for c in subj.children):
-        return False
-    addressee = obj.head.lemma_.lower() in _ADDRESSEE or obj.pos_ in ("PRON", "PROPN") or \
-        obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.lemma_.lower() in HUMAN_NOUNS
-    return not addressee and all(t.text in ("(", ")", "[", "]") for t in gap)
-
-
-# "put the death toll at 49", "placed the value of the artwork at five million dollars": an estimate stated
-FIGURE_NOUNS = {"toll", "figure", "number", "value", "cost", "total", "estimate", "damage", "price", "count", "loss",
-                "tally", "bill", "size"}
-
-
-def estimate(verb: Any) -> tuple[Any, Any] | None:
-    """'put / placed <a figure> at (or in the range of) <an amount>': (the figure, the amount) of a stated estimate,
-    or None (the amount holds a number: not "put the number at risk")."""
-    if verb.lemma_.lower() not in ("put", "place") or verb.pos_ != "VERB":
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lemma_.lower() not in FIGURE_NOUNS:
-        return None
-    amount = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in") and c.i > obj.i
-                   and any(t.like_num or t.tag_ == "CD" for t in c.subtree)), None)
-    return (obj, amount) if amount is not None else None
-
-
-def finding(verb: Any) -> bool:
-    """'An investigation by X found no such action', 'the survey showed rising prices': what a document found or
-    showed is what it states, an object as much as a clause (a person who "found the keys" states nothing)."""
-    if verb.lemma_.lower() not in ("find", "show"):
-        return False
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in DOCUMENT_NOUNS
-
-
-# verbs that state something only with a preposition of their own: "referred to X as Y", "identified X as Y",
-# "spoke of a new era" (not "spoke to reporters", "spoke about the dam": a topic)
-_STATES_WITH = {"refer": "as", "identify": "as", "speak": "of"}
-
-
-def speaks_as(verb: Any) -> bool:
-    """False for a verb of `_STATES_WITH` without its preposition, or naming its own subject ("identified himself as
-    …": a name given); True for any other verb."""
-    if verb.lemma_.lower() == "show":
-        return finding(verb)  # (only a document shows what it states)
-    prep = _STATES_WITH.get(verb.lemma_.lower())
-    if prep is None:
-        return True
-    kids = list(verb.children)
-    return any(c.dep_ == "prep" and c.lower_ == prep and c.i > verb.i for c in kids) and not any(
-        c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in kids)
-
-
-def _for_to(c: Any) -> bool:
-    """'for the dam to be closed': an infinitive clause with its own subject, introduced by "for"."""
-    kids = list(c.children)
-    return c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in kids) and \
-        any(k.dep_ == "aux" and k.lower_ == "to" for k in kids)
-
-
-# "provided an update on X", "gave an overview of X", "issued a warning that X": a light verb whose object names
-# a statement; what the statement was about (or its clause) is what was said
-LIGHT_VERBS = {"give", "provide", "make", "offer", "deliver", "issue", "express", "voice"}
-STATEMENT_NOUNS = {"update", "overview", "briefing", "summary", "assessment", "warning", "suggestion",
-                   "recommendation", "proposal", "promise", "pledge", "appeal", "declaration", "announcement"}
-# "expressed concern that the drought would worsen": a stated attitude reports its content clause only (what a
-# concern is "about" is a topic, not words said)
-MIND_NOUNS = {"concern", "hope", "doubt", "confidence", "regret", "fear", "belief", "optimism", "frustration",
-              "disappointment", "scepticism", "skepticism", "view", "opinion", "worry", "conviction"}
-# "expressed her commitment to making …", "voiced disappointment at reports that …": a stated stance aimed at
-# something; the stance with its aim is what was said
-STANCE_NOUNS = {"commitment", "determination", "intention", "willingness", "readiness", "disappointment", "anger",
-                "outrage", "dismay", "frustration", "regret"}
-
-
-def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
-    """(what a light verb + statement noun said, the token it is under), or (None, None)."""
-    if verb.lemma_.lower() not in LIGHT_VERBS:
-        return None, None
-    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in
-                 STATEMENT_NOUNS | MIND_NOUNS | STANCE_NOUNS), None)
-    if noun is None:
-        return None, None
-    for c in noun.children:
-        # "issued a warning that the wells would close" as the parser reads a content clause (not "a promise that
-        # it kept", a relative clause), also after where it was made ("an announcement on the radio that …")
-        content = c.dep_ in ("acl", "ccomp") or (c.dep_ == "relcl" and any(  # ("that" as its mark, not its pronoun)
-            k.dep_ == "mark" and k.lower_ == "that" for k in c.children))
-        if content and c.i > noun.i and c.left_edge.lower_ == "that" and any(
-                k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in c.children):
-            return _span(list(c.subtree), off), c
-    # (the parser may hang the aim on the verb: "expressing disappointment [at reports …]")
-    hung = [c for c in verb.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
-    for c in [*noun.children, *hung]:
-        aimed = (c.dep_ == "prep" and c.lower_ in ("at", "to") and any(k.dep_ in ("pobj", "pcomp") for k in c.children)) \
-            or (c.dep_ == "acl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children))
-        if aimed and c.i > noun.i and noun.lemma_.lower() in STANCE_NOUNS:
-            return _span(_cut(verb, list(verb.doc[noun.left_edge.i : c.right_edge.i + 1])), off), noun
-        if c.dep_ == "prep" and c.lower_ in ("on", "of", "about", "regarding", "concerning") and c.i > noun.i \
-                and noun.lemma_.lower() not in MIND_NOUNS | STANCE_NOUNS:
-            pobj = next((k for k in c.children if k.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
-                return _span(_cut(verb, list(pobj.subtree)), off), pobj
-    return None, None
-
-
 # verbs whose object is who was told, not what ("briefed the governors on …", "reminded them of …")
 _REBUT = {"dismiss", "reject", "dispute", "deny", "refute", "contest"}
 _AUDIENCE = {"brief", "inform", "tell", "remind", "assure", "warn", "advise", "update"}
-# verbs whose first object may be whom they address ("promised voters taxes would fall")
-_ADDRESSEE = {"promise", "ask", "urge", "show", "convince", "persuade", "teach", "give", "assure", "remind"}
 # what a statement is made in ("in a letter", "via a statement"): the channel, not the content
 _MEDIA = {"statement", "letter", "interview", "speech", "post", "tweet", "message", "video", "address", "briefing",
           "conference", "email", "op-ed", "column", "broadcast", "podcast"}

@@ -35,3 +35,8 @@ DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclam
 # nouns whose "that" clause is their owner's words ("the mayor's claim that …", "allegations by X that …")
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "contention", "insistence", "warning", "accusation",
                "argument", "suggestion", "charge", "promise", "pledge", "assurance", "prediction", "complaint"}
+# bodies a place's name can stand for ("Freedonia said …" then "the ministry said …")
+STATE_BODIES = frozenset(["government", "administration", "ministry", "department", "embassy", "agency", "authority",
+                           "office", "council", "court", "commission", "committee", "board"])
+# bodies that are a person's rather than an organisation's ("the campaign", "the family")
+PERSONS_BODIES = frozenset(["campaign", "camp", "family", "team"])

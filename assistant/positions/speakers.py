@@ -12,7 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.positions.nouns import BODY_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, HUMAN_NOUNS, NAME_ENTS
+from assistant.positions.names import clean_name, name_parts, titled_name  # noqa: F401 (used as sp.*)
+from assistant.positions.nouns import (
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    EVENT_NOUNS,
+    HUMAN_NOUNS,
+    NAME_ENTS,
+    PERSONS_BODIES,
+    STATE_BODIES,
+)
 from assistant.positions.titles import (  # noqa: F401 (used as sp.*)
     according_source,
     nominal_head,
@@ -29,32 +38,6 @@ GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}  # third person: "we" is
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "ibn"}
 LESSER_TITLES = frozenset(["deputy", "vice", "former", "acting", "assistant", "interim", "ex"])
 TITLE_MATCH = 0.75  # confidence of "the minister" resolved to a mention that carries the title
-
-
-def name_parts(name: str) -> list[str]:
-    """A name's words without a possessive ending ("Ana Ruiz's" -> ["Ana", "Ruiz"])."""
-    return name.replace("’s", "").replace("'s", "").split()
-
-
-def clean_name(name: str) -> str:
-    """A name as the tagger cut it, tidied: an unclosed parenthesis ("the World Health Organization (WHO") and
-    what follows it are dropped, and so is a trailing colon or comma."""
-    name = name.strip().rstrip(":;,")  # ("… for Clean Water:" the tagger ran over the colon)
-    if name.count("(") > name.count(")"):
-        name = name[: name.rfind("(")].rstrip(" ,")
-    return name
-
-
-def titled_name(text: str) -> str | None:
-    """The person's name in an entity the tagger took for an organisation because titles lead it ("Detective
-    Constable Ana Ruiz", "the Presidential Spokesperson Ana Ruiz" -> "Ana Ruiz"): up to a title word, then two or
-    three capitalised words."""
-    parts = name_parts(text)
-    last = max((i for i, w in enumerate(parts) if w.lower().strip(".") in HUMAN_NOUNS), default=-1)
-    rest = parts[last + 1 :]
-    if last < 0 or not 2 <= len(rest) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in rest):
-        return None
-    return None if rest[-1].lower() in BODY_NOUNS else " ".join(rest)  # "General Electric Company" is a firm
 
 
 @dataclass
@@ -85,11 +68,6 @@ def _split_name_first(kids: list[Token]) -> list[Token]:
     return kids
 
 
-# bodies a place's name can stand for ("Freedonia said …" then "the ministry said …")
-_STATE_BODIES = frozenset(["government", "administration", "ministry", "department", "embassy", "agency", "authority",
-                           "office", "council", "court", "commission", "committee", "board"])
-# bodies that are a person's rather than an organisation's ("the campaign", "the family")
-_PERSONS_BODIES = frozenset(["campaign", "camp", "family", "team"])
 # verbs that bring their object to do what follows ("led her to say", "prompted him to admit")
 _MADE_TO = frozenset(["lead", "prompt", "cause", "force", "compel", "drive", "move", "push", "spur", "inspire"])
 # prepositions of a time or a place that may open a sentence ("On Friday …", "In Riverton …")
@@ -444,28 +422,11 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
                 # (not a person whose role the text gave as another: "the governor" is not the spokeswoman)
                 if (m.label == "PERSON") == want_person and not (want_person and m.titles & HUMAN_NOUNS - {noun}):
                     return m, 0.55
-            if not want_person and noun not in _PERSONS_BODIES:  # "the office", "the complaint": the nearest
+            if not want_person and noun not in PERSONS_BODIES:  # "the office", "the complaint": the nearest
                 # organisation named before (not "the campaign": a person's, named by its phrase)
                 # (a country or city can be "the government" or "the ministry", never "the campaign" or "the company")
-                labels = ("ORG", "GPE") if noun in _STATE_BODIES or noun in DOCUMENT_NOUNS else ("ORG",)
+                labels = ("ORG", "GPE") if noun in STATE_BODIES or noun in DOCUMENT_NOUNS else ("ORG",)
                 orgs = [m for m in cands if m.label in labels]
                 if orgs:
                     return orgs[0], 0.45
     return None, 0.0
-
-
-def inverted(verb: Any) -> Any | None:
-    """'…, argued the government's lawyer, Richard Keen.': a speech verb after the clause it reports, its speaker
-    after it and taken by the parser for its object; the sentence ends with the speaker."""
-    doc = verb.doc
-    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i == verb.i or verb.head.i > verb.i or \
-            doc[verb.i - 1].text not in (",", "”", '"', "’"):
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
-        return None
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
-    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in NAME_ENTS or nominal_head(obj) in HUMAN_NOUNS):
-        return None
-    mine = {t.i for t in verb.subtree}
-    rest = [t for t in doc[verb.i : verb.sent.end] if t.i not in mine and not (t.is_punct or t.is_space)]
-    return obj if not rest else None

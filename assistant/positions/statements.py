@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.positions import issuers
 from assistant.positions import speakers as sp
+from assistant.positions.anaphors import unnamed_anaphor
 from assistant.positions.blocks import block_quotes, speakers_of
 from assistant.positions.cataphora import cataphora
 from assistant.positions.cues import (
@@ -28,19 +29,18 @@ from assistant.positions.cues import (
     _no_content,
     _span,
     _that_clauses,
-    estimate,
     goes_on,
-    light_statement,
     nested_in_speech,
     says_nothing,
-    speaks_as,
 )
 from assistant.positions.cues import (
     Cue as _Cue,
 )
 from assistant.positions.document import Document, speaker
+from assistant.positions.frames import estimate, inverted, speaks_as, voiced
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.labels import labelled
+from assistant.positions.light import light_statement
 from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.noun_cues import noun_cue
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
@@ -104,7 +104,7 @@ def _cues(d: Document) -> list[_Cue]:
                 continue
             cue = _cue_for(d, doc, tok, ps, (ps, pe))
             if cue is not None:
-                _unnamed_anaphor(cues, cue)
+                unnamed_anaphor(cues, cue)
                 cues.append(cue)
                 if cue.speaker is not None and (cue.verb is None or cue.verb.pos_ != "NOUN"):
                     # a speaker inside a relative clause ("…, which X opposed as …") is not the one in focus, nor the
@@ -117,43 +117,12 @@ def _cues(d: Document) -> list[_Cue]:
     return cues
 
 
-def _unnamed_anaphor(cues: list[_Cue], cue: _Cue, window: int = 1500) -> None:
-    """"The spokesperson added …" after "A Thames Water spokesperson stated …": the unnamed speaker said before
-    with the same head noun (the nearest one), not a new speaker called "The spokesperson"; "It added …" right
-    after an unnamed body spoke ("The agency said …"): that body."""
-    words = cue.speaker_text.split()
-    if cue.speaker is None and cue.speaker_text.lower() == "it" and cues:
-        # "The agency said …. It added …": the body that spoke last, unnamed too, when nothing named spoke since
-        c = cues[-1]
-        if c.speaker is None and cue.start - c.start < 400 and \
-                sp.nominal_head_word(c.speaker_text) in sp.BODY_NOUNS | sp.DOCUMENT_NOUNS:  # ("… a statement. It added")
-            cue.speaker_text, cue.confidence = c.speaker_text, min(cue.confidence, c.confidence * 0.9)
-        return
-    if cue.speaker is not None or len(words) != 2 or words[0].lower() != "the":
-        return
-    noun = words[1].lower()
-    for c in reversed(cues):
-        if cue.start - c.start > window:
-            break
-        said = c.speaker_text.split()
-        if c.speaker is None and len(said) > 2 and said[-1].lower() == noun:
-            cue.speaker_text, cue.confidence = c.speaker_text, min(cue.confidence, c.confidence * 0.9)
-            return
-
-
 def _says_something(c: _Cue) -> bool:
     """A prepositional paraphrase ("insists on …", "called for …") names something: a content word, not only
     pronouns ("insists on something else" states nothing)."""
     if c.comp is None or c.comp.dep_ != "prep":
         return True
     return any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop for t in c.comp.subtree)
-
-
-def _voiced(tok: Any) -> bool:
-    """'led Ana Ruiz to express "I should not have …"': a verb of expressing with the words themselves (a clause),
-    not an attitude noun ("expressed concern that …", read by `light_statement`)."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in ("express", "voice") and any(
-        c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _Cue | None:
@@ -192,13 +161,13 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     put_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None \
-            and not put_it and estimate(tok) is None and not _voiced(tok):
+            and not put_it and estimate(tok) is None and not voiced(tok):
         return noun_cue(d, doc, tok, off, para)  # "In his message, he appreciated …"
     if says_nothing(tok) or not speaks_as(tok):
         return None
-    inverted = sp.inverted(tok)
-    if inverted is not None:
-        m, name, conf = speaker(d, inverted, off)
+    late = inverted(tok)
+    if late is not None:
+        m, name, conf = speaker(d, late, off)
         mine = {t.i for t in tok.subtree}
         span = _span([t for t in tok.head.subtree if t.i < tok.i and t.i not in mine], off)
         if name and span is not None:

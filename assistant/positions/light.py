@@ -1,0 +1,53 @@
+"""A light verb with a statement or stance noun: "issued a warning that …", "provided an update on …", "expressed
+concern that …", "voiced his determination to …": what the noun says is what was said."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.positions.cues import _cut, _span
+
+# "provided an update on X", "gave an overview of X", "issued a warning that X": a light verb whose object names
+# a statement; what the statement was about (or its clause) is what was said
+LIGHT_VERBS = {"give", "provide", "make", "offer", "deliver", "issue", "express", "voice"}
+STATEMENT_NOUNS = {"update", "overview", "briefing", "summary", "assessment", "warning", "suggestion",
+                   "recommendation", "proposal", "promise", "pledge", "appeal", "declaration", "announcement"}
+# "expressed concern that the drought would worsen": a stated attitude reports its content clause only (what a
+# concern is "about" is a topic, not words said)
+MIND_NOUNS = {"concern", "hope", "doubt", "confidence", "regret", "fear", "belief", "optimism", "frustration",
+              "disappointment", "scepticism", "skepticism", "view", "opinion", "worry", "conviction"}
+# "expressed her commitment to making …", "voiced disappointment at reports that …": a stated stance aimed at
+# something; the stance with its aim is what was said
+STANCE_NOUNS = {"commitment", "determination", "intention", "willingness", "readiness", "disappointment", "anger",
+                "outrage", "dismay", "frustration", "regret"}
+
+
+def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
+    """(what a light verb + statement noun said, the token it is under), or (None, None)."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None, None
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in
+                 STATEMENT_NOUNS | MIND_NOUNS | STANCE_NOUNS), None)
+    if noun is None:
+        return None, None
+    for c in noun.children:
+        # "issued a warning that the wells would close" as the parser reads a content clause (not "a promise that
+        # it kept", a relative clause), also after where it was made ("an announcement on the radio that …")
+        content = c.dep_ in ("acl", "ccomp") or (c.dep_ == "relcl" and any(  # ("that" as its mark, not its pronoun)
+            k.dep_ == "mark" and k.lower_ == "that" for k in c.children))
+        if content and c.i > noun.i and c.left_edge.lower_ == "that" and any(
+                k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in c.children):
+            return _span(list(c.subtree), off), c
+    # (the parser may hang the aim on the verb: "expressing disappointment [at reports …]")
+    hung = [c for c in verb.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
+    for c in [*noun.children, *hung]:
+        aimed = (c.dep_ == "prep" and c.lower_ in ("at", "to") and any(k.dep_ in ("pobj", "pcomp") for k in c.children)) \
+            or (c.dep_ == "acl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children))
+        if aimed and c.i > noun.i and noun.lemma_.lower() in STANCE_NOUNS:
+            return _span(_cut(verb, list(verb.doc[noun.left_edge.i : c.right_edge.i + 1])), off), noun
+        if c.dep_ == "prep" and c.lower_ in ("on", "of", "about", "regarding", "concerning") and c.i > noun.i \
+                and noun.lemma_.lower() not in MIND_NOUNS | STANCE_NOUNS:
+            pobj = next((k for k in c.children if k.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return _span(_cut(verb, list(pobj.subtree)), off), pobj
+    return None, None
