@@ -366,3 +366,16 @@ def test_it_after_an_unnamed_document_spoke_is_that_document() -> None:
     text = ("Tom Berg died at home on Monday according to a statement posted to his official account. It also "
             "stated he had been ill since 2016.")
     assert [w for _k, w, _q in _said(text)] == ["a statement", "a statement"]
+
+
+def test_a_role_named_before_its_holder_is_the_one_person_named_later_with_it() -> None:
+    text = ("Ana Ruiz told reporters on Monday. Riverton's governor has promised each family a payout.\n\n"
+            "Regional governor Tom Berg said inspectors were present.")
+    assert [w for _k, w, _q in _said(text)][:2] == ["Tom Berg", "Tom Berg"]
+    two = text + "\n\nGovernor Lena Ortiz of the next region said nothing had changed."
+    assert _said(two)[0][1] == "Riverton's governor"  # two governors named later: no guess
+
+
+def test_the_place_a_titled_name_belongs_to_is_not_part_of_it() -> None:
+    text = "Yesterday, the Kingdom of Freedonia's Queen Lena II announced she will open the new dam."
+    assert _said(text) == [("reported", "Lena II", "she will open the new dam")]

@@ -72,6 +72,16 @@ class Document:
                     self._people.update((" ".join(parts), parts[-1]))
         for doc in self.docs:
             self._relabel(doc)
+        # every person named with a title, outside quotes ("Regional governor Tom Berg"), for a role named before
+        # its holder ("Riverton's governor has promised …" two paragraphs earlier)
+        self.titled: list[sp.Mention] = []
+        for (ps, _pe), doc in zip(self.paras, self.docs, strict=True):
+            for ent in doc.ents:
+                titled = sp.titled_name(ent.text.strip())
+                words = sp.title_words(ent)
+                if (ent.label_ == "PERSON" or titled is not None) and words and self.in_quote(ps + ent.start_char) is None:
+                    self.titled.append(sp.Mention(titled or sp.clean_name(ent.text), "PERSON", ps + ent.start_char,
+                                                  words, False, False, "", False, -1))
         # "the Federal Water Service (FWS)": the short form the text defines stands for the name
         self._acronyms: dict[str, str] = {}
         for doc in self.docs:
@@ -192,7 +202,9 @@ class Document:
     def titled_person(self, subj: Any, off: int) -> sp.Mention | None:
         """A title and a name the tagger found no entity in ("Mayor Ana Ruiz"): that person, as a mention here (so a
         later "she" may refer to them)."""
-        own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space)]
+        # (the place or body it belongs to is not part of the name: "Freedonia's Queen Lena II")
+        owner = {t.i for c in subj.children if c.dep_ == "poss" for t in c.subtree}
+        own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space) and t.i not in owner]
         while own and own[0].pos_ == "ADJ" and own[0].text.isalpha():
             own = own[1:]  # ("current mayor Ana Ruiz", "former Senator Tom Berg")
         if not own or len(own) > 6 or any(t.pos_ not in ("PROPN", "NOUN") for t in own):
@@ -369,7 +381,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         return None, " ".join(t.text for t in sp.phrase(plural) if not t.is_punct), 0.5
     # (an unnamed issuer: "a statement from the ministry", the one named before; a capitalised title: "The President")
     if who.pos_ in ("PRON", "NOUN") or sp.title_noun(who):
-        m, conf = sp.resolve(who, off + who.idx, d.mentions, d.speakers)
+        m, conf = sp.resolve(who, off + who.idx, d.mentions, d.speakers, ahead=d.titled)
         group = d.group_speaker if subj.lower_ == "they" else None
         if m is not None and group is not None and m.start < group[0] < off + subj.idx:
             return None, group[1], 0.5  # "Residents said … They said …": the group that spoke since

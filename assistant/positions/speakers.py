@@ -10,6 +10,7 @@ group, and a title noun needs a mention whose own title words contain it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 from assistant.positions.names import clean_name, name_parts, titled_name  # noqa: F401 (used as sp.*)
@@ -334,8 +335,9 @@ def _people_subject(cands: list[Mention]) -> Mention | None:
 
 
 def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[Mention],
-            window: int = 1500) -> tuple[Mention | None, float]:
-    """Antecedent of a pronoun or title subject at char_pos: (mention, confidence)."""
+            window: int = 1500, ahead: Sequence[Mention] = ()) -> tuple[Mention | None, float]:
+    """Antecedent of a pronoun or title subject at char_pos: (mention, confidence). `ahead`: the people the whole
+    document names with a title (a role named before its holder)."""
     word = tok.lower_
     # not a name inside the phrase itself ("Chelyabinsk's governor" is not Chelyabinsk)
     own_start = char_pos - (tok.idx - tok.left_edge.idx)
@@ -398,6 +400,16 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
             for m in cands[:8]:
                 if m.label == "PERSON" and mods & m.titles:
                     return m, TITLE_MATCH * 0.9
+        # "Riverton's governor has promised …" before "Regional governor Tom Berg said …": the one person the
+        # document names later with that title (none named before has it; two such people leave it unresolved)
+        later: dict[str, Mention] = {}  # by surname: "Governor Berg" after "Tom Berg" is one person
+        for m in ahead:
+            if m.start > char_pos and noun in m.titles and not (m.titles & LESSER_TITLES) - mine:
+                key = m.name.split()[-1]
+                if len(m.name) > len(later[key].name if key in later else ""):
+                    later[key] = m
+        if noun in HUMAN_NOUNS and tok.tag_ != "NNS" and len(later) == 1:
+            return next(iter(later.values())), TITLE_MATCH * 0.8
         # "the minister"/"the expert": the nearest person who spoke recently
         # "the minister" / "the office" / "the complaint": a role, a body or a document of someone named before;
         # any other noun ("the government") names its own speaker unless an earlier name has it as its head

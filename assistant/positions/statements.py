@@ -22,6 +22,7 @@ from assistant.positions.blocks import block_quotes, speakers_of
 from assistant.positions.cataphora import cataphora
 from assistant.positions.cues import (
     _CLOSING,
+    _clause_subject,
     NEEDS_CLAUSE,
     SPEECH,
     THIRD,
@@ -224,9 +225,11 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         return None
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
     # a neutral verb's clause about another party ("said Riverton Water will run …") is a report, not a description
-    # of that party, unless the speaker's own words inside it describe them ('said the "phony" Ana Ruiz …')
+    # of that party, unless the speaker's own words inside it describe them ('said the "phony" Ana Ruiz …'); a clause
+    # in the speaker's words but for its subject is their quote ('said Berg "founded the first … [,]" which "led to
+    # …"': direct; 'said the mayor had "ignored us"' stays a description)
     if about and span is not None and tok.lemma_.lower() not in THIRD and \
-            not any(ch in d.text[span[0] : span[1]] for ch in '"“”'):
+            (not any(ch in d.text[span[0] : span[1]] for ch in '"“”') or _quoted_after_subject(d, comp, off, span)):
         about = []
     cue = _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp, rest=rest)
     if m is not None:  # "Minister X and Secretary Y said …": Y said it too
@@ -273,6 +276,17 @@ def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, fl
         if nxt and nxt[0].para[0] - q.end < 40:
             return nxt[0], 0.85
     return None, 0.0
+
+
+def _quoted_after_subject(d: Document, comp: Any, off: int, span: tuple[int, int]) -> bool:
+    """Only the reported clause's subject stands before its first quote, and quotes make up most of it."""
+    first = next((q for q in d.quotes if span[0] <= q.start < span[1]), None)
+    subj = _clause_subject(comp)
+    if first is None or subj is None or quoted_share(d, span) < QUOTE_SHARE:
+        return False
+    last = subj.right_edge
+    lead = d.text[span[0] : first.start].rstrip(" \"“‘'")
+    return lead == d.text[off + subj.left_edge.idx : off + last.idx + len(last)]
 
 
 def _introduced(d: Document, q: Quote) -> _Cue | None:
