@@ -379,3 +379,17 @@ def test_a_role_named_before_its_holder_is_the_one_person_named_later_with_it() 
 def test_the_place_a_titled_name_belongs_to_is_not_part_of_it() -> None:
     text = "Yesterday, the Kingdom of Freedonia's Queen Lena II announced she will open the new dam."
     assert _said(text) == [("reported", "Lena II", "she will open the new dam")]
+
+
+def test_a_speech_verb_and_a_name_right_after_a_quote_with_no_comma_attribute_it() -> None:
+    text = ('"I am proud of the people who ran towards danger" tweeted Mayor Ana Ruiz. '
+            '"The bravery of the crews is incredible."')
+    assert [(k, w) for k, w, _q in _said(text)] == [("direct", "Ana Ruiz")] * 2
+    assert _said('"We stand ready" tweeted Berg "to provide whatever help we can."') == [
+        ("direct", "Berg", "We stand ready"), ("direct", "Berg", "to provide whatever help we can.")]
+
+
+def test_a_document_of_someone_named_by_role_speaks_for_them_also_in_part() -> None:
+    text = ('Judge Tom Berg ruled on Friday. Part of the judge\'s statement reads "the average woman could be '
+            'better suited for some roles. Combat roles no longer require size."')
+    assert [(k, w) for k, w, _q in _said(text)] == [("direct", "Tom Berg")]

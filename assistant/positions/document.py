@@ -235,6 +235,13 @@ class Document:
         bisect.insort(self.mentions, m, key=lambda x: x.start)
         return m
 
+    def person(self, name: str, start: int, titles: set[str]) -> sp.Mention:
+        """A person the parse gave no subject role (a name after a speech verb), as a speaking mention."""
+        m = sp.Mention(self.full_name(name, "PERSON"), "PERSON", start, titles, True, True, "", True)
+        bisect.insort(self.mentions, m, key=lambda x: x.start)
+        self._people.add(m.name)
+        return m
+
     def handle(self, subj: Any, off: int) -> sp.Mention | None:
         """A social-media handle in the subject phrase ("Twitter user @ana_ruiz", "A tweet by user @ana_ruiz"):
         the account is the speaker, named by its handle."""

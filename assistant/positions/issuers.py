@@ -8,6 +8,7 @@ from typing import Any
 from assistant.positions.nouns import BODY_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS, NAME_ENTS
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
+_PARTS = {"part", "portion", "section", "passage", "excerpt", "extract"}  # of a document that reads a quote
 _ISSUING = {"release", "issue", "publish", "post", "send", "sign", "circulate", "put"}  # put out
 
 
@@ -23,6 +24,9 @@ def text_reading(verb: Token) -> Token | None:
         reader = verb.head
         while reader.dep_ not in ("nsubj", "ROOT") and reader.head.i != reader.i:
             reader = reader.head
+    if reader is not None and reader.lemma_.lower() in _PARTS:  # "Part of the judge's statement reads …"
+        of = next((c for c in reader.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        reader = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return reader if reader is not None and reader.pos_ == "NOUN" and reader.lemma_.lower() in DOCUMENT_NOUNS else None
 
 
@@ -34,6 +38,9 @@ def issuer(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ in NAME_ENTS:
             return c
+        if c.dep_ == "poss" and c.lemma_.lower() in HUMAN_NOUNS and c.tag_ == "NN" and \
+                any(x.dep_ == "det" and x.lower_ == "the" for x in c.children):
+            return c  # "the judge's statement": the judge (resolved as "the judge said" is)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)

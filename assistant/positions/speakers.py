@@ -9,8 +9,8 @@ group, and a title noun needs a mention whose own title words contain it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.positions.names import clean_name, name_parts, titled_name  # noqa: F401 (used as sp.*)

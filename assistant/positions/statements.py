@@ -22,10 +22,10 @@ from assistant.positions.blocks import block_quotes, speakers_of
 from assistant.positions.cataphora import cataphora
 from assistant.positions.cues import (
     _CLOSING,
-    _clause_subject,
     NEEDS_CLAUSE,
     SPEECH,
     THIRD,
+    _clause_subject,
     _complement,
     _no_content,
     _span,
@@ -44,6 +44,7 @@ from assistant.positions.labels import labelled
 from assistant.positions.light import light_statement
 from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.noun_cues import noun_cue
+from assistant.positions.quote_cues import clause_before, governing, introduced, trailing
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
 
 if TYPE_CHECKING:
@@ -68,14 +69,14 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
     d = Document(text, registry, author=author)
     cues = _cues(d)
     found = _assemble(d, cues, doc_id)
-    blocks = block_quotes(d, cues, found, lambda i: _clause_before(d, i))
+    blocks = block_quotes(d, cues, found, lambda i: clause_before(d, i))
     if blocks:
         # read again with the block quotations as quoted text: who "he" or "the post" is, and who speaks, is
         # found in the narrator's words only (as with any quote)
         d = Document(text, registry, author=author, blocks=[b for _k, spans in blocks for b in spans], docs=d.docs)
         cues = _cues(d)
         found = _assemble(d, cues, doc_id)
-        for cue, spans in speakers_of(d, cues, blocks, lambda i: _clause_before(d, i)):
+        for cue, spans in speakers_of(d, cues, blocks, lambda i: clause_before(d, i)):
             found.extend(_make(d, cue, bs, be, "direct", 0.8, (bs, be), doc_id) for bs, be in spans)
     return sorted(_with_joint(d, cataphora(d, found)), key=lambda x: (x.char_start, x.char_end))
 
@@ -241,43 +242,6 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     return cue
 
 
-def _governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
-    para_cues = [c for c in cues if c.para[0] <= q.start < c.para[1] or c.para[0] <= q.end - 1 < c.para[1]]
-    # 1. the parse: a quoted token's head chain reaches the verb; of nested speech verbs the innermost
-    # ("X called …, while Y called it "…"": Y's verb, whose subtree is the smaller)
-    governing: list[tuple[int, _Cue]] = []
-    for c in para_cues:
-        sub = {t.i for t in c.verb.subtree}
-        off = c.para[0]
-        qtoks = [t for t in c.verb.doc if q.start <= off + t.idx < q.end]
-        if qtoks and any(t.i in sub for t in qtoks) and c.cue != "according to":
-            governing.append((len(sub), c))
-    if governing:
-        # a verb that reports nothing of its own ("by pleading guilty", the quote hung on it by the parser) yields to
-        # one that does
-        reporting = [g for g in governing if g[1].span is not None]
-        if reporting:
-            return min(reporting, key=lambda x: x[0])[1], 1.0
-    # 2. a cue in the same paragraph right before (": ") or after ("…," he said) the quote, in the same
-    # sentence unless the quote is a sentence of its own (a phrase in quotes elsewhere is no one's statement)
-    best: tuple[int, _Cue] | None = None
-    alone = opens_sentence(d.text, q.start)
-    for c in para_cues:
-        dist = q.start - c.start if c.start < q.start else c.start - q.end
-        near = alone or (same_sentence(d.text, c.start, q.start) if c.start < q.start
-                         else same_sentence(d.text, q.end - 1, c.start))
-        if 0 <= dist <= 160 and near and (best is None or dist < best[0]):
-            best = (dist, c)
-    if best:
-        return best[1], 0.9
-    # 3. a dash-quote attributed in the next paragraph ("- noted the minister ...")
-    if q.dash:
-        nxt = [c for c in cues if c.para[0] > q.start]
-        if nxt and nxt[0].para[0] - q.end < 40:
-            return nxt[0], 0.85
-    return None, 0.0
-
-
 def _quoted_after_subject(d: Document, comp: Any, off: int, span: tuple[int, int]) -> bool:
     """Only the reported clause's subject stands before its first quote, and quotes make up most of it."""
     first = next((q for q in d.quotes if span[0] <= q.start < span[1]), None)
@@ -289,42 +253,6 @@ def _quoted_after_subject(d: Document, comp: Any, off: int, span: tuple[int, int
     return lead == d.text[off + subj.left_edge.idx : off + last.idx + len(last)]
 
 
-def _introduced(d: Document, q: Quote) -> _Cue | None:
-    """A quote that is a sentence of its own, opened right after a clause that introduces it with a colon or a
-    comma and has no speech verb ('X, also on Twitter, defended his decision, "As I have …"', 'The summary of
-    the decision read in part: "This Court …"', 'Y spoke on Fox News, "This is …"'): that clause's subject speaks."""
-    text = d.text
-    i = q.start - 1
-    while i >= 0 and text[i] in " \"“«„‘'":
-        i -= 1
-    if i < 0 or text[i] not in ":," or not text[q.start : q.start + 1].isupper() or len(text[q.start : q.end].split()) < 4:
-        return None
-    return _clause_before(d, i)
-
-
-def _clause_before(d: Document, i: int) -> _Cue | None:
-    """The clause a colon or comma at `i` ends, as a cue: its verb (the sentence's root before the mark, else the
-    last verb before it with a subject) and that verb's subject as the speaker."""
-    k = next((n for n, (s, e) in enumerate(d.paras) if s <= i < e), None)
-    if k is None:
-        return None
-    off, doc = d.paras[k][0], d.docs[k]
-    mark = next((t for t in doc if off + t.idx == i), None)
-    if mark is None:
-        return None
-    # the verb of the clause the mark ends: the sentence's root before it, else the last verb before it
-    verbs = [t for t in mark.sent if t.i < mark.i and t.pos_ in ("VERB", "AUX")
-             and any(c.dep_ == "nsubj" for c in t.children)]
-    if not verbs:
-        return None
-    verb = next((v for v in verbs if v.dep_ == "ROOT"), verbs[-1])
-    subj = next(c for c in verb.children if c.dep_ == "nsubj")
-    m, name, conf = speaker(d, subj, off)
-    if not name:
-        return None
-    return _Cue(verb, off + verb.idx, verb.text, m, name, conf * 0.85, None, [], d.paras[k])
-
-
 def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
     out: list[Statement] = []
     text = d.text
@@ -332,15 +260,20 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
     last: tuple[Statement, Quote] | None = None
     pending_dash: list[Quote] = []
     for q in d.quotes:
-        cue, conf = _governing(d, q, cues)
+        cue, conf = governing(d, q, cues)
         if cue is None and not q.dash:
-            cue, conf = _introduced(d, q), 0.8
+            cue, conf = trailing(d, q), 0.8
+        if cue is None and not q.dash:
+            cue, conf = introduced(d, q), 0.8
         if cue is None and not q.dash:
             cue, conf = labelled(d, q), 0.85  # "Water Board Chair Ana Ruiz: “…”"
         para = next(((s, e) for s, e in d.paras if s <= q.start < e), (q.start, q.end))
         if cue is None and q.dash:
             pending_dash.append(q)
             continue
+        if cue is None and last is not None and last[0].kind == "direct" and q.start - last[1].end < 80 and \
+                same_sentence(text, last[1].end, q.start):
+            cue, conf = trailing(d, last[1]), 0.8  # '"…" tweeted Berg "…"': the quote the cue interrupts goes on
         if cue is None and not opens_sentence(text, q.start):
             continue  # a phrase in quotes with no cue: a name, a term or scare quotes, no one's statement
         if cue is None and (last is None or q.start - last[1].end >= 400):
