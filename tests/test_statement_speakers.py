@@ -393,3 +393,11 @@ def test_a_document_of_someone_named_by_role_speaks_for_them_also_in_part() -> N
     text = ('Judge Tom Berg ruled on Friday. Part of the judge\'s statement reads "the average woman could be '
             'better suited for some roles. Combat roles no longer require size."')
     assert [(k, w) for k, w, _q in _said(text)] == [("direct", "Tom Berg")]
+
+
+def test_a_subjectless_main_verb_is_said_by_the_one_name_set_beside_a_noun_before_it() -> None:
+    text = ('Calling it as "just another apology", Anna Kowalska of "Have no fear", an abuse victim support charity, told '
+            'reporters "it almost appears as if the statement was written before the officials saw the dam".')
+    got = _said(text)
+    assert ("direct", "Anna Kowalska", "it almost appears as if the statement was written before the officials saw the dam") in got
+    assert not [q for _k, _w, q in got if q == "Have no fear"]  # a name in quotes within the speaker's phrase

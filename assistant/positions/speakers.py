@@ -139,6 +139,12 @@ def subject_of(verb: Token) -> Token | None:
             if name is not None and name.dep_ == "appos" and name.ent_type_ == "PERSON" and \
                     name.left_edge.i > 0 and doc[name.left_edge.i - 1].text == ",":
                 return name
+            # 'Calling it "a sham", Ana Ruiz of the charity, told …' with the name hung on the quote: a sentence's
+            # subjectless main verb is said by the one person set beside a noun before it
+            named = [t for t in tok.sent if t.i < tok.i and t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+            if tok.dep_ == "ROOT" and len(named) == 1 and not any(t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i
+                                                                 for t in tok.sent):
+                return named[0]
         if tok.dep_ == "prep" and tok.lower_ == "as":
             # "X quoted Y as saying …", "Y was quoted as saying …": Y speaks
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")), None)

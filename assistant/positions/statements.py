@@ -243,11 +243,14 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
 
 
 def _quoted_after_subject(d: Document, comp: Any, off: int, span: tuple[int, int]) -> bool:
-    """Only the reported clause's subject stands before its first quote, and quotes make up most of it."""
-    first = next((q for q in d.quotes if span[0] <= q.start < span[1]), None)
+    """Only the reported clause's subject stands before its first quote, and quotes make up most of it or run to
+    its end ('said the use of other currencies "costs the region $5 billion,"')."""
+    inside = [q for q in d.quotes if span[0] <= q.start < span[1]]
     subj = _clause_subject(comp)
-    if first is None or subj is None or quoted_share(d, span) < QUOTE_SHARE:
+    if not inside or subj is None or (quoted_share(d, span) < QUOTE_SHARE and
+                                      re.search(r"\w", d.text[inside[-1].end : span[1]]) is not None):
         return False
+    first = inside[0]
     last = subj.right_edge
     lead = d.text[span[0] : first.start].rstrip(" \"“‘'")
     return lead == d.text[off + subj.left_edge.idx : off + last.idx + len(last)]
@@ -261,6 +264,11 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
     pending_dash: list[Quote] = []
     for q in d.quotes:
         cue, conf = governing(d, q, cues)
+        if cue is not None and cue.speaker is not None and cue.speaker.start < q.start < cue.start and \
+                len(text[q.start : q.end].split()) <= 5 and not opens_sentence(text, q.start) and \
+                not any(cue.speaker.start <= cue.para[0] + t.idx < q.start and t.tag_.startswith("VB")
+                        for t in cue.verb.doc):
+            continue  # 'Ana Ruiz of "Rivers First", a charity, told …': a name in quotes within the speaker's phrase
         if cue is None and not q.dash:
             cue, conf = trailing(d, q), 0.8
         if cue is None and not q.dash:
@@ -303,7 +311,7 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         if lead and cue.about and comp is not None and q.start <= comp[1]:
             kind, start, end = "third_party", comp[0], max(comp[1], q.end)
         elif lead and comp is not None and q.end <= comp[1] + 1 and is_clause(cue.comp) \
-                and quoted_share(d, comp) < QUOTE_SHARE:
+                and quoted_share(d, comp) < QUOTE_SHARE and not _quoted_after_subject(d, cue.comp, cue.para[0], comp):
             kind, start, end = "reported", comp[0], comp[1]
         # the quote stands inside a reported clause (not after a colon that opens it): a mixed quote
         mixed = kind == "direct" and lead and not cue.used and comp is not None and q.start < comp[1] and \
