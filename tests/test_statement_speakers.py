@@ -401,3 +401,22 @@ def test_a_subjectless_main_verb_is_said_by_the_one_name_set_beside_a_noun_befor
     got = _said(text)
     assert ("direct", "Anna Kowalska", "it almost appears as if the statement was written before the officials saw the dam") in got
     assert not [q for _k, _w, q in got if q == "Have no fear"]  # a name in quotes within the speaker's phrase
+
+
+def test_two_titles_joined_before_one_name_are_one_persons() -> None:
+    text = ("Rather, Riverton Union president and Freedonian water minister Chakib Ortiz says the cartel is debating "
+            "output. He said the slowdown is hurting demand.")
+    assert [w for _k, w, _q in _said(text)] == ["Chakib Ortiz", "Chakib Ortiz"]
+
+
+def test_a_name_set_off_with_its_organisation_is_a_person_for_a_later_he() -> None:
+    text = ("Tom Berg said the union would not act. Some traders believe the price is driven by the dollar. "
+            "Ira Feldstein, of the New York Mercantile Exchange, is among them.\n\n"
+            '"I think it is a continuation of the dollar slump," he said.')
+    assert _said(text)[-1][:2] == ("direct", "Ira Feldstein")
+
+
+def test_a_role_qualified_by_an_adjective_is_the_person_with_that_qualified_title() -> None:
+    text = ("Tom Berg met the envoys. Freedonia's Foreign Secretary Ana Ruiz said the government would act. Berg said "
+            "nothing. The foreign minister said Freedonia would consider charges.")
+    assert _said(text)[-1][1] == "Ana Ruiz"

@@ -235,9 +235,9 @@ class Document:
         bisect.insort(self.mentions, m, key=lambda x: x.start)
         return m
 
-    def person(self, name: str, start: int, titles: set[str]) -> sp.Mention:
-        """A person the parse gave no subject role (a name after a speech verb), as a speaking mention."""
-        m = sp.Mention(self.full_name(name, "PERSON"), "PERSON", start, titles, True, True, "", True)
+    def person(self, name: str, start: int, titles: set[str], speaking: bool = True) -> sp.Mention:
+        """A person the tagger did not tag (a name after a speech verb, a name with its organisation), as a mention."""
+        m = sp.Mention(self.full_name(name, "PERSON"), "PERSON", start, titles, True, speaking, "", True)
         bisect.insort(self.mentions, m, key=lambda x: x.start)
         self._people.add(m.name)
         return m

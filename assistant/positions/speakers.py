@@ -25,6 +25,7 @@ from assistant.positions.nouns import (
 )
 from assistant.positions.titles import (  # noqa: F401 (used as sp.*)
     according_source,
+    affiliated,
     nominal_head,
     person_by_role,
     role_beside,
@@ -401,7 +402,9 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
                 return m, TITLE_MATCH
         # "the water board chief" after "Riverton Water Board Chair Maria Gonzalez": another title for the person whose
         # title named the same institution
-        mods = {c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        # (or an adjective that qualifies the role: "the foreign minister" after "Foreign Secretary Ana Ruiz")
+        mods = {c.lemma_.lower() for c in tok.children if (c.dep_ == "compound" and c.pos_ == "NOUN") or
+                (c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in LESSER_TITLES)}
         if noun in HUMAN_NOUNS and mods and tok.tag_ != "NNS":
             for m in cands[:8]:
                 if m.label == "PERSON" and mods & m.titles:

@@ -99,6 +99,11 @@ def _cues(d: Document) -> list[_Cue]:
                     sp.role_beside(tok, copula=True):
                 # "Ana Ruiz, the mayor, spoke on Monday.", "Ana Ruiz is the mayor of Riverton."
                 d.untagged_person(tok, ps, speaking=False)
+            elif tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not tok.ent_type_ and sp.affiliated(tok) and \
+                    d.in_quote(ps + tok.idx) is None:
+                # "Ira Berg, of the Riverton Exchange, is among them."
+                run = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+                d.person(" ".join(t.text for t in run), ps + run[0].idx, set(), speaking=False)
         for tok in doc:
             pos = ps + tok.idx
             if d.in_quote(pos) is not None:
@@ -220,6 +225,10 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if tok.dep_ == "ccomp" and nested_in_speech(tok) and any(
             c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "would", "will", "can") for c in tok.children):
         return None  # 'said he may declare an emergency': an act the reported clause foresees, not a statement
+    named = [c for c in subj.conjuncts if c.i > subj.i and c.ent_type_ == "PERSON"]
+    if subj.pos_ == "NOUN" and sp.nominal_head(subj) in sp.HUMAN_NOUNS and len(named) == 1 and \
+            not any(c.dep_ in ("det", "poss") for c in subj.children):
+        subj = named[0]  # "Riverton president and water minister Ana Ruiz says": two titles of one person
     m, name, conf = speaker(d, subj, off)
     if not name:
         return None

@@ -58,6 +58,17 @@ def role_beside(tok: Token, copula: bool = False) -> bool:
     return any(c.tag_ == "NN" and nominal_head(c) in HUMAN_NOUNS for c in kids)
 
 
+def affiliated(tok: Token) -> bool:
+    """A two- or three-word name set off by commas with the organisation it belongs to ("Ira Berg, of the Riverton
+    Exchange, …"): how news writing introduces a person."""
+    doc = tok.doc
+    names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 2), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return 1 <= len(names) <= 2 and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," and \
+        pobj is not None and pobj.ent_type_ == "ORG"
+
+
 def title_noun(tok: Token) -> bool:
     """A capitalised title the tagger took for a name: "The President said", "the First Lady"."""
     return bool(tok.pos_ == "PROPN" and tok.lower_ in HUMAN_NOUNS and not tok.ent_type_ and
