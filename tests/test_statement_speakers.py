@@ -420,3 +420,11 @@ def test_a_role_qualified_by_an_adjective_is_the_person_with_that_qualified_titl
     text = ("Tom Berg met the envoys. Freedonia's Foreign Secretary Ana Ruiz said the government would act. Berg said "
             "nothing. The foreign minister said Freedonia would consider charges.")
     assert _said(text)[-1][1] == "Ana Ruiz"
+
+
+def test_a_surname_the_tagger_took_for_a_group_after_an_untagged_first_name_is_a_person() -> None:
+    text = ("The outbreak continues, but the agency says cases have fallen.\n\n"
+            "Clairlice Chaignat is in charge of the agency's task force on cholera control. From Geneva, she spoke to "
+            "VOA's reporter Tom Berg about the outbreak. \u201cThe situation is in fact starting to improve a bit in "
+            "certain provinces,\u201d she says.")
+    assert _said(text)[-1][:2] == ("direct", "Chaignat")

@@ -70,6 +70,12 @@ class Document:
                     parts = titled.split()
                 if (ent.label_ == "PERSON" or titled is not None) and parts:
                     self._people.update((" ".join(parts), parts[-1]))
+                first = doc[ent.start - 1] if ent.start > 0 else None
+                if ent.label_ == "NORP" and len(ent) == 1 and ent.root.tag_ == "NNP" and first is not None and \
+                        first.tag_ == "NNP" and not first.ent_type_ and first.dep_ == "compound" and \
+                        first.head.i == ent.root.i and first.text.isalpha() and first.text[:1].isupper():
+                    # "Clairlice Chaignat" with only the surname tagged as a group (NORP): a person's name
+                    self._people.update((f"{first.text} {ent.text}", ent.text))
         for doc in self.docs:
             self._relabel(doc)
         # every person named with a title, outside quotes ("Regional governor Tom Berg"), for a role named before
