@@ -288,3 +288,9 @@ def test_what_a_document_found_or_showed_is_what_it_states() -> None:
     assert _said("The survey showed rising prices across the region.") == [
         ("reported", "The survey", "rising prices across the region")]
     assert _said("Tom Berg found the keys. Ana Ruiz showed the crowd a map.") == []
+
+
+def test_a_source_cited_for_a_clause_makes_the_citer_state_it() -> None:
+    text = ("The Riverton Times cited a security source that mental health may be a factor in the attack. "
+            "Tom Berg cited a report that was published in May.")
+    assert _said(text) == [("reported", "The Riverton Times", "mental health may be a factor in the attack")]

@@ -91,6 +91,9 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
                    if m.dep_ == "pobj" and m.lemma_.lower() in _MEDIA for c in m.children
                    if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") and c.left_edge.lower_ == "that"
                    and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in c.children)][:1]
+    if not clauses and verb.lemma_.lower() in ("cite", "quote"):
+        # "cited a security source that mental health may be a factor": the clause the source is cited for
+        clauses = [c for o in kids if o.dep_ == "dobj" and o.i > verb.i if (c := _cited_for(o)) is not None][:1]
     if clauses:
         # the parser may split one reported clause in two ("said the name had to be …, it must not …"): a
         # second clause joined by a comma or "and" only (not a colon and a quote) continues the first
@@ -107,7 +110,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         # "remarked toilet paper is a bulky item": the parser may take the clause's subject for the verb's object
         obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < clauses[0].i), None)
         # ("told reporters the clinic was closed": a verb of telling has its audience for object, never the clause's subject)
-        if obj is not None and verb.lemma_.lower() not in _AUDIENCE and (not any(
+        if obj is not None and verb.lemma_.lower() not in _AUDIENCE | {"cite", "quote"} and (not any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clauses[0].children) or subject_head(obj, first)):
             first = min(first, obj.left_edge.i)
         # ("said it was needed, and that costs would be shared": a second "that" clause the parser joins to the verb)
@@ -330,6 +333,13 @@ def _after_opening(neg: Any, verb: Any) -> bool:
     return neg.i > verb.i and any(t.text in (":", '"', "“", "‘") for t in verb.doc[verb.i + 1 : neg.i])
 
 
+def _cited_for(obj: Any) -> Any | None:
+    """The clause a cited source is cited for: "cited a security source that mental health may be a factor"."""
+    return next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                 and c.left_edge.lower_ == "that" and c.left_edge.pos_ == "SCONJ"
+                 and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)), None)
+
+
 def says_nothing(tok: Any) -> bool:
     """A speech verb that makes no statement where it stands: a request for anonymity, a source cited, a statement
     declined or not made, a plea, a question put to the speaker."""
@@ -341,7 +351,7 @@ def says_nothing(tok: Any) -> bool:
         return True  # "who asked not to be named", "spoke on condition of anonymity": a request, not a statement
     if lemma == "cite" and any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG") or c.lemma_.lower() in
                                                    HUMAN_NOUNS | DOCUMENT_NOUNS | {"source", "people"})
-                               for c in tok.children):
+                               and not _cited_for(c) for c in tok.children):
         return True  # "Citing unnamed officials, …": who the words come from, not a reason given
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DECLINED:
         return True  # "declined to confirm that …", "refused to say whether …": nothing was said
