@@ -294,3 +294,10 @@ def test_a_source_cited_for_a_clause_makes_the_citer_state_it() -> None:
     text = ("The Riverton Times cited a security source that mental health may be a factor in the attack. "
             "Tom Berg cited a report that was published in May.")
     assert _said(text) == [("reported", "The Riverton Times", "mental health may be a factor in the attack")]
+
+
+def test_a_stated_support_or_desire_for_something_is_a_statement() -> None:
+    text = ("Tom Berg expressed his support for steps to enable the valley to recover. "
+            "Ana Ruiz voiced her desire for the river to be a place of peace.")
+    assert _said(text) == [("reported", "Tom Berg", "his support for steps to enable the valley to recover"),
+                           ("reported", "Ana Ruiz", "her desire for the river to be a place of peace")]

@@ -428,3 +428,18 @@ def test_a_surname_the_tagger_took_for_a_group_after_an_untagged_first_name_is_a
             "VOA's reporter Tom Berg about the outbreak. \u201cThe situation is in fact starting to improve a bit in "
             "certain provinces,\u201d she says.")
     assert _said(text)[-1][:2] == ("direct", "Chaignat")
+
+
+def test_they_after_a_meeting_are_the_two_who_met() -> None:
+    text = ("President Tom Berg spoke today with Riverton Council President Ana Ruiz to convey his support. They "
+            "discussed the dam. President Berg updated President Ruiz on the talks and stressed the need for the "
+            "Water Union to stop the strike. They expressed their shared concern that the valley may flood.")
+    got = _said(text)
+    assert got[0][1] == "Tom Berg and Ana Ruiz"
+    assert got[-1] == ("reported", "Tom Berg and Ana Ruiz", "the valley may flood")
+
+
+def test_the_title_two_people_share_is_the_one_the_main_clause_was_about() -> None:
+    text = ("President Tom Berg spoke today with Riverton Council President Ana Ruiz. President Berg updated President "
+            "Ruiz on the talks. The President also underscored his strong commitment to a negotiated settlement.")
+    assert _said(text)[-1][1] == "Tom Berg"

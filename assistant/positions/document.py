@@ -33,6 +33,7 @@ def _spelt_out(doc: Any, ent: Any, acronym: str) -> str:
     return str(ent.text)
 
 
+_MEETING = {"meet", "speak", "talk", "confer", "sit"}  # a main verb whose "with" names the other party of a meeting
 SURNAME_VARIANT_MIN = 6  # shorter surnames one letter apart are often different names (Berg, Borg)
 
 
@@ -282,6 +283,12 @@ class Document:
         root = ent.sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         in_subject = subj is not None and subj.left_edge.i <= ent.root.i <= subj.right_edge.i
+        # ("A spoke with B", "A met in Riverton with B": B is one of the two the sentence is about)
+        # (the parser may hang the name on a purpose clause after it: "A spoke with B to convey …")
+        before = ent.doc[ent.root.left_edge.i - 1] if ent.root.left_edge.i > 0 else None
+        in_subject = in_subject or (subj is not None and ent.label_ == "PERSON" and before is not None and
+                                    before.lower_ == "with" and before.i > root.i and root.lemma_.lower() in _MEETING
+                                    and subj.ent_type_ == "PERSON")
         return sp.Mention(name, label, off + ent.start_char, sp.title_words(ent), subject, False, pron, main,
                           off + ent.sent.start_char if in_subject else -1)
 

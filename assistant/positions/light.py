@@ -19,7 +19,8 @@ MIND_NOUNS = {"concern", "hope", "doubt", "confidence", "regret", "fear", "belie
 # "expressed her commitment to making …", "voiced disappointment at reports that …": a stated stance aimed at
 # something; the stance with its aim is what was said
 STANCE_NOUNS = {"commitment", "determination", "intention", "willingness", "readiness", "disappointment", "anger",
-                "outrage", "dismay", "frustration", "regret"}
+                "outrage", "dismay", "frustration", "regret", "support", "desire", "opposition", "gratitude",
+                "appreciation", "solidarity"}
 
 
 def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
@@ -41,8 +42,10 @@ def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     # (the parser may hang the aim on the verb: "expressing disappointment [at reports …]")
     hung = [c for c in verb.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
     for c in [*noun.children, *hung]:
-        aimed = (c.dep_ == "prep" and c.lower_ in ("at", "to") and any(k.dep_ in ("pobj", "pcomp") for k in c.children)) \
-            or (c.dep_ == "acl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children))
+        aimed = (c.dep_ == "prep" and c.lower_ in ("at", "to", "for", "with") and
+                 any(k.dep_ in ("pobj", "pcomp") for k in c.children)) \
+            or (c.dep_ == "acl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)) \
+            or (c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children))  # "for X to be"
         if aimed and c.i > noun.i and noun.lemma_.lower() in STANCE_NOUNS:
             return _span(_cut(verb, list(verb.doc[noun.left_edge.i : c.right_edge.i + 1])), off), noun
         if c.dep_ == "prep" and c.lower_ in ("on", "of", "about", "regarding", "concerning") and c.i > noun.i \

@@ -324,15 +324,17 @@ def _counted(tok: Token) -> int:
     return 0
 
 
-def _people_subject(cands: list[Mention]) -> Mention | None:
-    """The latest sentence whose subject names several people, as one collective mention ("A, B and C")."""
+def _people_subject(cands: list[Mention], reach: bool = False) -> Mention | None:
+    """The latest sentence whose subject names several people, as one collective mention ("A, B and C"); with
+    `reach`, the latest that names two or more ("A spoke with B. … A updated B. They …" is still A and B)."""
     by_sent: dict[int, list[Mention]] = {}
     for m in cands:
         if m.label == "PERSON" and m.subject_group >= 0:
             by_sent.setdefault(m.subject_group, []).append(m)
-    if not by_sent:
+    several = [k for k, ms in by_sent.items() if len({m.name for m in ms}) >= 2 or not reach]
+    if not several:
         return None
-    latest = by_sent[max(by_sent)]
+    latest = by_sent[max(several)]
     names = list(dict.fromkeys(m.name for m in sorted(latest, key=lambda x: x.start)))
     if len(names) < 2:
         return None
@@ -379,8 +381,13 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
     if word in GROUP_PRONOUNS:
         groups = [m for m in cands if m.label in ("ORG", "GPE", "NORP")]
         org = next((m for m in groups[:4] if m.speaker or m.subject), None)
-        several = _people_subject(cands)
-        if several is not None and (org is None or several.start > org.start):
+        several = _people_subject(cands, reach=True)
+        # (the group as recent as its members' latest mention: "A spoke with B … A urged C to stop. They …": A and B)
+        members = set(several.name.replace(" and ", ", ").split(", ")) if several is not None else set()
+        last = max((m.start for m in cands if m.label == "PERSON" and m.name in members), default=-1)
+        # (an organisation that is only a subordinate clause's subject yields to the people: "… stressed the need
+        # for Hamas to cease firing. They …")
+        if several is not None and (org is None or max(several.start, last) > org.start or not (org.main or org.speaker)):
             return several, 0.6
         return (org, 0.6) if org is not None else (None, 0.0)
     noun = nominal_head(tok)
@@ -396,10 +403,11 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
             return several, 0.6 if count else 0.5
     if (tok.pos_ == "NOUN" or title_noun(tok)) and det is not None and det.lower_ not in ("a", "an", "some", "many"):
         mine = {t.lower_ for t in tok.subtree}
-        for m in cands:
-            # "the governor" is not the one named "deputy governor" (nor a former or acting one)
-            if noun in m.titles and not (m.titles & LESSER_TITLES) - mine:
-                return m, TITLE_MATCH
+        # "the governor" is not the one named "deputy governor" (nor a former or acting one); of two people with the
+        # title, the one a main clause was about ("President A updated President B on … The President also …": A)
+        titled = [m for m in cands if noun in m.titles and not (m.titles & LESSER_TITLES) - mine]
+        if titled:
+            return next((m for m in titled if m.main), titled[0]), TITLE_MATCH
         # "the water board chief" after "Riverton Water Board Chair Maria Gonzalez": another title for the person whose
         # title named the same institution
         # (or an adjective that qualifies the role: "the foreign minister" after "Foreign Secretary Ana Ruiz")
