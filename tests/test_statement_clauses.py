@@ -301,3 +301,12 @@ def test_a_stated_support_or_desire_for_something_is_a_statement() -> None:
             "Ana Ruiz voiced her desire for the river to be a place of peace.")
     assert _said(text) == [("reported", "Tom Berg", "his support for steps to enable the valley to recover"),
                            ("reported", "Ana Ruiz", "her desire for the river to be a place of peace")]
+
+
+def test_what_someone_made_clear_or_commented_on_how_is_what_they_said() -> None:
+    text = ("In response to questions the Foreign Secretary Tom Berg made clear that these sanctions will involve visa "
+            "bans. Ana Ruiz made it clear that she would resign. Tom Berg made the case clear. "
+            "The Foreign Secretary comments on how drones have many positive uses.")
+    assert _said(text) == [("reported", "Tom Berg", "these sanctions will involve visa bans"),
+                           ("reported", "Ana Ruiz", "she would resign"),
+                           ("reported", "Tom Berg", "drones have many positive uses")]

@@ -443,3 +443,8 @@ def test_the_title_two_people_share_is_the_one_the_main_clause_was_about() -> No
     text = ("President Tom Berg spoke today with Riverton Council President Ana Ruiz. President Berg updated President "
             "Ruiz on the talks. The President also underscored his strong commitment to a negotiated settlement.")
     assert _said(text)[-1][1] == "Tom Berg"
+
+
+def test_a_titled_name_with_what_it_is_of_is_the_person() -> None:
+    text = 'Cardinal Marc Ouellet of the Holy See said, "We have said for years that priests should follow strict rules."'
+    assert _said(text) == [("direct", "Marc Ouellet", "We have said for years that priests should follow strict rules.")]

@@ -138,7 +138,8 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         c.dep_ == "prep" and ((c.lower_ in ("as", "for", "of", "about", "against")
                                and not (c.lower_ in ("of", "about") and verb.lemma_.lower() == "say"))
                               or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call", "brief", *THIRD))
-                              or (c.lower_ == "with" and verb.lemma_.lower() in ("agree", "disagree"))) for c in right)
+                              or (c.lower_ == "with" and verb.lemma_.lower() in ("agree", "disagree"))
+                              or _how_clause(c) is not None) for c in right)
     lemma = verb.lemma_.lower()
     left = [c for c in kids if c.dep_ == "ccomp" and c.i < verb.i]
     if left and not has_pred and (not has_obj or lemma in _AUDIENCE):
@@ -179,7 +180,18 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
             (toks[0].dep_ == "prep" and toks[0].lower_ == "of" and lemma == "speak") or \
             (toks[0].dep_ == "mark" and toks[0].lower_ == "for"):
         toks = toks[1:]  # "called on the state to act", "called for a vote": the state to act, a vote
+    how = _how_clause(toks[0]) if toks and toks[0].dep_ == "prep" else None
+    if how is not None:  # "comments on how drones have many uses": drones have many uses
+        toks = [t for t in toks if t.i > how.i]
     return _span(_cut(verb, toks), off), core[0]
+
+
+def _how_clause(prep: Any) -> Any | None:
+    """The "how" of "comments on how X …", "spoke about how X …": a clause on how things are is what was said."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("on", "about"):
+        return None
+    pcomp = next((c for c in prep.children if c.dep_ == "pcomp" and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)), None)
+    return next((c for c in pcomp.children if c.lower_ == "how" and c.i < pcomp.i), None) if pcomp is not None else None
 
 
 # verbs whose object is who was told, not what ("briefed the governors on …", "reminded them of …")

@@ -210,7 +210,9 @@ class Document:
         """A title and a name the tagger found no entity in ("Mayor Ana Ruiz"): that person, as a mention here (so a
         later "she" may refer to them)."""
         # (the place or body it belongs to is not part of the name: "Freedonia's Queen Lena II")
-        owner = {t.i for c in subj.children if c.dep_ == "poss" for t in c.subtree}
+        # (nor is what it is "of": "Cardinal Marc Ouellet of the Holy See")
+        owner = {t.i for c in subj.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of" and any(
+            x.dep_ == "pobj" and x.ent_type_ in sp.NAME_ENTS for x in c.children)) for t in c.subtree}
         own = [t for t in sp.phrase(subj) if not (t.is_punct or t.is_space) and t.i not in owner]
         while own and own[0].pos_ == "ADJ" and own[0].text.isalpha():
             own = own[1:]  # ("current mayor Ana Ruiz", "former Senator Tom Berg")

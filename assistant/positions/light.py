@@ -27,6 +27,13 @@ def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     """(what a light verb + statement noun said, the token it is under), or (None, None)."""
     if verb.lemma_.lower() not in LIGHT_VERBS:
         return None, None
+    clear = next((c for c in verb.children if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp", "dobj")), None)
+    if verb.lemma_.lower() == "make" and clear is not None:
+        # "made clear that the sanctions will involve …", "made it clear that …": what was made clear
+        clause = next((c for c in [*verb.children, *clear.children] if c.dep_ in ("ccomp", "advcl") and c is not clear
+                       and c.i > clear.i and c.left_edge.lower_ == "that"), None)
+        if clause is not None:
+            return _span([t for t in clause.subtree if t.i > clause.left_edge.i], off), clause
     noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in
                  STATEMENT_NOUNS | MIND_NOUNS | STANCE_NOUNS), None)
     if noun is None:

@@ -11,7 +11,7 @@ HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "
                    "councillor", "councilor", "congressman", "congresswoman", "lawmaker", "legislator", "strategist",
                    "consultant", "historian", "journalist", "editor", "columnist", "correspondent", "attorney",
                    "counsel", "negotiator", "mediator", "investigator", "executive", "chairperson", "administrator",
-                   "treasurer", "bishop", "priest", "imam", "rabbi", "pastor", "emir", "sheikh", "prince", "princess", "lady"])
+                   "treasurer", "bishop", "cardinal", "pope", "priest", "imam", "rabbi", "pastor", "emir", "sheikh", "prince", "princess", "lady"])
 
 # what a speaker issues or holds: "a statement saying …", "a press conference claiming …"
 EVENT_NOUNS = {"conference", "statement", "briefing", "release", "letter", "interview", "speech", "post", "tweet",
