@@ -448,3 +448,15 @@ def test_the_title_two_people_share_is_the_one_the_main_clause_was_about() -> No
 def test_a_titled_name_with_what_it_is_of_is_the_person() -> None:
     text = 'Cardinal Marc Ouellet of the Holy See said, "We have said for years that priests should follow strict rules."'
     assert _said(text) == [("direct", "Marc Ouellet", "We have said for years that priests should follow strict rules.")]
+
+
+def test_a_verb_the_parser_joined_to_a_relative_clause_in_the_main_verbs_tense_has_the_main_subject() -> None:
+    from assistant.positions import speakers as sp
+    from assistant.positions.model import nlp
+
+    doc = nlp()("Mr. Berg recognized the special role Freedonia plays in overseeing holy shrines in Riverton and "
+                "thanked Deputy Prime Minister Ruiz for the Kingdom's efforts.")
+    thanked = next(t for t in doc if t.text == "thanked")
+    assert thanked.head.dep_ == "relcl"  # (the parse this guards against)
+    subject = sp.subject_of(thanked)
+    assert subject is not None and subject.text == "Berg"

@@ -81,6 +81,13 @@ def subject_of(verb: Token) -> Token | None:
     relative clauses ("Berg, who said ...")."""
     seen = 0
     tok = verb
+    root = verb.sent.root
+    if verb.dep_ == "conj" and verb.head.dep_ == "relcl" and verb.tag_ != verb.head.tag_ and verb.tag_ == root.tag_:
+        # "X recognized the role Jordan plays … and thanked Y": a verb in the main verb's tense, not the relative
+        # clause's, goes on from the main verb (the parser joined it to the relative clause)
+        own = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if own is not None:
+            return own
     if verb.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "found the strike justified and called …", 'said, "I do not …", calling it …': a speech verb
         # coordinated with or adjoined to another speech verb's complement shares that verb's subject, not
