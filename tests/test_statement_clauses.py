@@ -310,3 +310,9 @@ def test_what_someone_made_clear_or_commented_on_how_is_what_they_said() -> None
     assert _said(text) == [("reported", "Tom Berg", "these sanctions will involve visa bans"),
                            ("reported", "Ana Ruiz", "she would resign"),
                            ("reported", "Tom Berg", "drones have many positive uses")]
+
+
+def test_an_object_the_parser_gave_the_next_verb_is_that_clauses_subject() -> None:
+    text = ("Committee chairman Tom Berg of Riverton has repeatedly maintained an impeachment inquiry is what the "
+            "committee is already doing.")
+    assert _said(text) == [("reported", "Tom Berg", "an impeachment inquiry is what the committee is already doing")]

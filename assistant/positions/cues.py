@@ -94,6 +94,15 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     if not clauses and verb.lemma_.lower() in ("cite", "quote"):
         # "cited a security source that mental health may be a factor": the clause the source is cited for
         clauses = [c for o in kids if o.dep_ == "dobj" and o.i > verb.i if (c := _cited_for(o)) is not None][:1]
+    if not clauses:
+        # "maintained an impeachment inquiry is what …" parsed as an object and a verb joined to the speech verb:
+        # the object is the subject of the clause that verb heads
+        for obj in (c for c in kids if c.dep_ == "dobj" and c.i > verb.i):
+            glued = next((c for c in kids if c.dep_ == "conj" and c.i == obj.right_edge.i + 1 and c.pos_ in ("AUX", "VERB")
+                          and c.tag_ in ("VBZ", "VBD", "VBP") and not any(k.dep_ in ("nsubj", "nsubjpass", "cc")
+                                                                          for k in c.children)), None)
+            if glued is not None:
+                return _span(_cut(verb, list(verb.doc[obj.left_edge.i : glued.right_edge.i + 1])), off), glued
     if clauses:
         # the parser may split one reported clause in two ("said the name had to be …, it must not …"): a
         # second clause joined by a comma or "and" only (not a colon and a quote) continues the first
