@@ -10,8 +10,9 @@ from typing import Any
 
 from assistant.positions import speakers as sp
 from assistant.positions.cues import NOUN_CUES, SPEECH, Cue, _clause_subject, _span
-from assistant.positions.document import Document, speaker
+from assistant.positions.document import Document
 from assistant.positions.nouns import CLAIM_NOUNS
+from assistant.positions.speaker_phrase import speaker
 
 
 def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:

@@ -9,8 +9,9 @@ from typing import Any
 from assistant.positions import speakers as sp
 from assistant.positions.cues import _CLOSING, SPEECH
 from assistant.positions.cues import Cue as _Cue
-from assistant.positions.document import Document, speaker
+from assistant.positions.document import Document
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
+from assistant.positions.speaker_phrase import speaker
 
 
 def governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:

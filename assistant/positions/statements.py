@@ -5,7 +5,7 @@ spaCy's parse does the language work: a statement is the complement of a speech 
 quote, or its object + infinitive), and its speaker is the verb's subject. Quotes are found by
 `quotes.find_quotes` and given to the speech verb that governs them in the parse, else to a cue in the
 same sentence, the attribution line after a dash-quote, or the speaker of the quote they continue.
-Pronouns and titles are resolved by `speakers.resolve`. Anyone can speak: a speaker who is not in the
+Pronouns and titles are resolved by `antecedents.resolve`. Anyone can speak: a speaker who is not in the
 registry stays themselves (`actor` is None), never handed to a nearby tracked actor.
 """
 
@@ -36,7 +36,7 @@ from assistant.positions.cues import (
 from assistant.positions.cues import (
     Cue as _Cue,
 )
-from assistant.positions.document import Document, speaker
+from assistant.positions.document import Document
 from assistant.positions.frames import estimate, inverted, speaks_as, voiced
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.labels import labelled
@@ -45,6 +45,7 @@ from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.noun_cues import noun_cue
 from assistant.positions.quote_cues import clause_before, governing, introduced, trailing
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
+from assistant.positions.speaker_phrase import speaker
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
