@@ -460,3 +460,8 @@ def test_a_verb_the_parser_joined_to_a_relative_clause_in_the_main_verbs_tense_h
     assert thanked.head.dep_ == "relcl"  # (the parse this guards against)
     subject = sp.subject_of(thanked)
     assert subject is not None and subject.text == "Berg"
+
+
+def test_the_one_named_with_others_speaks_for_the_participle_after_them() -> None:
+    text = "The Riverton Times reports on the scheme, with Lord Berg and others calling for the council to do more."
+    assert [(w, q) for _k, w, q in _said(text)] == [("Berg", "the council to do more")]

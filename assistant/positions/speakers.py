@@ -164,7 +164,10 @@ def subject_of(verb: Token) -> Token | None:
             agent = next((a for a in tok.children if a.dep_ == "agent"), None)
             return next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")):
-            return tok.head
+            head = tok.head
+            if head.dep_ == "conj" and head.pos_ == "NOUN" and head.head.ent_type_ in NAME_ENTS:
+                return head.head  # "with Lord Berg and others calling for …": the one named
+            return head
         else:
             return None
         seen += 1
