@@ -465,3 +465,9 @@ def test_a_verb_the_parser_joined_to_a_relative_clause_in_the_main_verbs_tense_h
 def test_the_one_named_with_others_speaks_for_the_participle_after_them() -> None:
     text = "The Riverton Times reports on the scheme, with Lord Berg and others calling for the council to do more."
     assert [(w, q) for _k, w, q in _said(text)] == [("Berg", "the council to do more")]
+
+
+def test_the_piece_is_the_article_of_the_outlet_named_before() -> None:
+    text = ("The Riverton Times comments on how the new dam has been used since 2016. The piece says water use has "
+            "grown.")
+    assert ("reported", "The Riverton Times", "water use has grown") in _said(text)

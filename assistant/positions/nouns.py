@@ -28,7 +28,7 @@ BODY_NOUNS = {"office", "agency", "company", "ministry", "embassy", "department"
 DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclamation", "complaint", "study",
                                 "survey", "document", "filing", "lawsuit", "paper", "figure", "data", "estimate",
                                 "projection", "poll", "analysis", "ruling", "decree", "memo", "account", "article",
-                                "notice", "bulletin", "assessment", "review", "investigation", "statistic", "record", "count", "tally",
+                                "notice", "bulletin", "piece", "assessment", "review", "investigation", "statistic", "record", "count", "tally",
                                 "resolution", "declaration", "communique", "petition", "manifesto", "editorial",
                                 "submission", "testimony", "summary", "judgment", "judgement", "verdict"}
 
