@@ -37,13 +37,6 @@ def test_an_acronym_the_text_defines_stands_for_the_name() -> None:
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["the National Water Service"]
 
 
-def test_a_title_is_not_someone_the_text_gave_another_role() -> None:
-    text = ('"We are doing everything we can," said Lena Ortiz, the utility spokeswoman. '
-            'The governor told reporters: "There is no crisis." Mayor Tom Berg said the pipes were old. '
-            'The mayor added that funds were short.')
-    got = [w for _k, w, _a, _q in _by_speaker(text)]
-    assert got == ["Lena Ortiz", "The governor", "Tom Berg", "Tom Berg"]
-
 
 def test_a_document_introduced_with_a_clause_of_its_own_is_no_earlier_speakers() -> None:
     text = ('Environmental group RiverWatch called the decision "reckless". The report, which was commissioned by '
@@ -62,12 +55,6 @@ def test_this_report_is_its_issuers() -> None:
     got = _said(text)
     assert ("reported", "Freedonia Water Authority", "the aquifer will run dry by 2030") in got
 
-
-def test_he_after_an_untagged_single_name_speaker_is_that_speaker() -> None:
-    text = ("A fisherman paddles from the town of Bol to an islet within Lake Chad. Speaking in Chadian Arabic, "
-            "Ousmane explains it has never been worse than this. He says fish are getting smaller.")
-    got = _said(text)
-    assert ("reported", "Ousmane", "fish are getting smaller") in got
 
 
 def test_a_body_the_name_only_locates_speaks_and_it_is_that_body() -> None:
@@ -91,11 +78,6 @@ def test_a_company_named_by_what_it_does_is_the_company() -> None:
             "The chain's press release reported 22 sold units.")
     assert [w for _k, w, _q in _said(text)] == ["Tesco", "Tesco", "Tesco"]
 
-
-def test_another_title_naming_the_same_institution_is_the_same_person() -> None:
-    text = ("Riverton Water Board Chair Maria Gonzalez said on Monday that the levy would rise. "
-            "The water board chief announced that the wells would be metered.")
-    assert [w for _k, w, _q in _said(text)] == ["Maria Gonzalez", "Maria Gonzalez"]
 
 
 def test_a_name_the_tagger_missed_in_apposition_to_a_title_is_the_speaker() -> None:
@@ -130,22 +112,12 @@ def test_a_statement_issued_by_a_body_named_before_is_that_body() -> None:
     assert ("The Riverton Water Board", "The outage will last two days") in got
 
 
-def test_a_pronoun_no_one_was_named_for_before_is_the_person_named_next() -> None:
-    text = ('"We are not going anywhere," she said. "This is our home." Maria Gonzalez has lived in Riverton for '
-            '40 years.\n\nTom Berg chairs the board. "We will help," he said.')
-    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Maria Gonzalez", "Maria Gonzalez", "Tom Berg"]
-
 
 def test_a_surname_spelt_one_letter_apart_is_the_person_named_before() -> None:
     text = ("First Vice President Gaston Sindimwo said the vote was fair. Later, Sindomwo said the numbers were "
             "false.")
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Gaston Sindimwo", "Gaston Sindimwo"]
 
-
-def test_a_possessive_pronoun_in_an_opening_phrase_points_to_the_clause_subject() -> None:
-    text = "In his message, Tom Berg appreciated the support of the Freedonia government."
-    assert [(w, q) for _k, w, _a, q in _by_speaker(text)] == [
-        ("Tom Berg", "appreciated the support of the Freedonia government")]
 
 
 def test_a_long_name_cut_at_a_comma_is_spelt_out_by_its_acronym_and_a_statement_is_its_releaser() -> None:
@@ -165,14 +137,6 @@ def test_a_subject_inside_the_quote_is_not_the_speaker_of_the_cue_after_it() -> 
             'the pseudonym Katya.')
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Katya"]
 
-
-def test_they_is_the_plural_subject_the_sentence_is_about_or_the_group_that_spoke_last() -> None:
-    text = ("The stores were reluctant to impose limits, according to a report from the Riverton Times in which "
-            "they said they had no plans to introduce limits.\n\n"
-            "The Riverton Water Board met on Monday. Residents said they were angry. They said the pipes were old.")
-    got = [(w, q) for _k, w, _a, q in _by_speaker(text)]
-    assert ("The stores", "they had no plans to introduce limits") in got
-    assert ("Residents", "the pipes were old") in got
 
 
 def test_people_a_place_only_qualifies_are_those_people_not_the_place() -> None:
@@ -199,24 +163,6 @@ def test_a_name_the_tagger_took_for_an_organisation_is_a_person_beside_a_role() 
     assert not sp.person_by_role(ent_as_org("Tom Berg, the spokesmen said, dismissed the claims.", "Tom Berg"))
 
 
-def test_a_role_speaker_named_only_later_is_that_person() -> None:
-    text = ("Water charges will fall, the Prime Minister will say tomorrow as she meets farmers in Riverton.\n\n"
-            "The visit follows a dry summer.\n\n"
-            "Prime Minister Ana Ruiz said: \"This is the fairest plan.\"")
-    assert {w for _k, w, _a, _q in _by_speaker(text)} == {"Ana Ruiz"}
-
-
-def test_an_indefinite_spokesman_is_the_spokesman_named_in_the_next_lines() -> None:
-    text = ("A spokesman for the Riverton Farmers Union said the talks had failed. Tom Berg said the union would "
-            "strike on Monday. Union deputy spokesman Berg also denied that members had been threatened.")
-    assert _by_speaker(text)[0][1] == "Tom Berg"
-
-
-def test_the_president_is_not_the_vice_president_named_later() -> None:
-    text = ("The President insists the budget include the dam. The Vice President, Tom Berg, said on Friday the "
-            "country was in a crisis.")
-    assert _by_speaker(text)[0][1] != "Tom Berg"
-
 
 def test_an_acronym_however_spelt_is_the_organisation_named_before() -> None:
     text = ("The Riverton Water Fund released the report last week. The R-W-F says growing debt may force rates to "
@@ -230,27 +176,11 @@ def test_a_participle_after_a_verb_with_its_own_subject_is_that_subjects() -> No
     assert _by_speaker(text)[-1][1] == "Tom Berg"
 
 
-def test_a_name_the_tagger_missed_beside_a_role_is_the_she_that_follows() -> None:
-    text = 'Ana Ruiz, the mayor of Riverton, spoke on Monday. "The water is safe," she said. "We tested it twice."'
-    assert {w for _k, w, _a, _q in _by_speaker(text)} == {"Ana Ruiz"}
-
 
 def test_a_statement_from_a_named_persons_office_is_that_office() -> None:
     assert _said("A statement from Ana Ruiz's office said the visit was cancelled.") == [
         ("reported", "Ana Ruiz's office", "the visit was cancelled")]
 
-
-def test_a_name_beside_the_subject_is_the_she_of_the_next_sentence() -> None:
-    text = ("\"We are talking to the national government,\" Lena Ortiz said.\n\n"
-            "Freedonia's environment minister, Maria Gonzalez, visited on Tuesday. She promised that the government "
-            "would pay half the cost.")
-    assert _by_speaker(text)[-1][1] == "Maria Gonzalez"
-
-
-def test_a_capitalised_title_is_the_person_named_with_it_before() -> None:
-    text = ("Today, First Lady Ana Ruiz hosted a roundtable. The First Lady delivered opening remarks, calling on the "
-            "House to pass the bill. President Tom Berg visited Riverton. The President said the dam was safe.")
-    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Ana Ruiz", "Tom Berg"]
 
 
 def test_a_block_quote_is_not_introduced_by_a_relative_clause_before_its_colon() -> None:
@@ -262,20 +192,11 @@ def test_a_block_quote_is_not_introduced_by_a_relative_clause_before_its_colon()
     assert [w for _k, w, _a, q in _by_speaker(text) if q.startswith("The victims")] == ["Ana Ruiz"]
 
 
-def test_the_n_people_are_the_n_people_a_sentence_named_together() -> None:
-    text = ("Tom Berg, Maria Gonzalez and Lena Ortiz met in Cairo on Monday. The three ministers said the treaty was "
-            "void. The two ministers said talks would resume.")
-    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Tom Berg, Maria Gonzalez and Lena Ortiz", "The two ministers"]
-
 
 def test_coordinated_speakers_with_roles_each_speak_when_the_tagger_misses_one() -> None:
     text = "Ana Ruiz, the mayor, and Tom Berg, her deputy, said the vote was fair."
     assert sorted(w for _k, w, _a, _q in _by_speaker(text)) == ["Ana Ruiz", "Tom Berg"]
 
-
-def test_a_she_before_any_name_is_the_person_the_next_sentence_calls_by_a_role() -> None:
-    text = '"Yes," she said, when asked if she would run. Ana Ruiz is the mayor of Riverton.'
-    assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Ana Ruiz"]
 
 
 @pytest.mark.parametrize(("text", "who", "said"), [
@@ -315,12 +236,6 @@ def test_a_quote_closed_after_a_space_ends_and_the_next_paragraph_has_its_own_sp
     assert got == [("Tom Berg", "If I got a t"), ("Ken Gude", "The only con"), ("Ken Gude", "That's the o")]
 
 
-def test_the_leaders_are_the_people_a_sentence_named_together_when_the_noun_fits() -> None:
-    text = ("President Ana Ruiz and President Tom Berg had a call on Tuesday. The leaders agreed Riverton and "
-            "Freedonia will continue working together. Both leaders said the talks were useful. The presidents "
-            "noted the work of their envoys. The officers said the road was closed.")
-    assert [w for _k, w, _q in _said(text)] == ["Ana Ruiz and Tom Berg"] * 3 + ["The officers"]
-
 
 def test_a_body_a_persons_name_only_qualifies_speaks_for_itself() -> None:
     assert _said("The Berg campaign said the poll was wrong.") == [
@@ -331,11 +246,6 @@ def test_a_body_a_persons_name_only_qualifies_speaks_for_itself() -> None:
 def test_a_name_the_tagger_missed_as_the_object_of_a_describing_verb_is_described() -> None:
     assert _said("Tom Berg accused Ana Ruiz of lying.") == [("third_party", "Tom Berg", "Ana Ruiz of lying")]
 
-
-def test_he_is_not_the_one_whose_conduct_the_last_speaker_described() -> None:
-    text = ('Tom Berg questioned the selection.  He said the "phony" and "nasty" Lena Ortiz attacked Ana Ruiz during '
-            "the debates. He also said Ortiz' poll numbers dropped precipitously before her withdrawal.")
-    assert [w for _k, w, _q in _said(text)] == ["Tom Berg", "Tom Berg"]
 
 
 def test_one_brought_to_say_something_says_it() -> None:
@@ -361,19 +271,6 @@ def test_what_the_parser_joins_to_a_document_is_not_part_of_its_name() -> None:
             "fire service statement, as well as a ladder platform, a pump, and the service's command unit.")
     assert [w for _k, w, _q in _said(text)] == ["a fire service statement"]
 
-
-def test_it_after_an_unnamed_document_spoke_is_that_document() -> None:
-    text = ("Tom Berg died at home on Monday according to a statement posted to his official account. It also "
-            "stated he had been ill since 2016.")
-    assert [w for _k, w, _q in _said(text)] == ["a statement", "a statement"]
-
-
-def test_a_role_named_before_its_holder_is_the_one_person_named_later_with_it() -> None:
-    text = ("Ana Ruiz told reporters on Monday. Riverton's governor has promised each family a payout.\n\n"
-            "Regional governor Tom Berg said inspectors were present.")
-    assert [w for _k, w, _q in _said(text)][:2] == ["Tom Berg", "Tom Berg"]
-    two = text + "\n\nGovernor Lena Ortiz of the next region said nothing had changed."
-    assert _said(two)[0][1] == "Riverton's governor"  # two governors named later: no guess
 
 
 def test_the_place_a_titled_name_belongs_to_is_not_part_of_it() -> None:
@@ -408,41 +305,6 @@ def test_two_titles_joined_before_one_name_are_one_persons() -> None:
             "output. He said the slowdown is hurting demand.")
     assert [w for _k, w, _q in _said(text)] == ["Chakib Ortiz", "Chakib Ortiz"]
 
-
-def test_a_name_set_off_with_its_organisation_is_a_person_for_a_later_he() -> None:
-    text = ("Tom Berg said the union would not act. Some traders believe the price is driven by the dollar. "
-            "Ira Feldstein, of the New York Mercantile Exchange, is among them.\n\n"
-            '"I think it is a continuation of the dollar slump," he said.')
-    assert _said(text)[-1][:2] == ("direct", "Ira Feldstein")
-
-
-def test_a_role_qualified_by_an_adjective_is_the_person_with_that_qualified_title() -> None:
-    text = ("Tom Berg met the envoys. Freedonia's Foreign Secretary Ana Ruiz said the government would act. Berg said "
-            "nothing. The foreign minister said Freedonia would consider charges.")
-    assert _said(text)[-1][1] == "Ana Ruiz"
-
-
-def test_a_surname_the_tagger_took_for_a_group_after_an_untagged_first_name_is_a_person() -> None:
-    text = ("The outbreak continues, but the agency says cases have fallen.\n\n"
-            "Clairlice Chaignat is in charge of the agency's task force on cholera control. From Geneva, she spoke to "
-            "VOA's reporter Tom Berg about the outbreak. \u201cThe situation is in fact starting to improve a bit in "
-            "certain provinces,\u201d she says.")
-    assert _said(text)[-1][:2] == ("direct", "Chaignat")
-
-
-def test_they_after_a_meeting_are_the_two_who_met() -> None:
-    text = ("President Tom Berg spoke today with Riverton Council President Ana Ruiz to convey his support. They "
-            "discussed the dam. President Berg updated President Ruiz on the talks and stressed the need for the "
-            "Water Union to stop the strike. They expressed their shared concern that the valley may flood.")
-    got = _said(text)
-    assert got[0][1] == "Tom Berg and Ana Ruiz"
-    assert got[-1] == ("reported", "Tom Berg and Ana Ruiz", "the valley may flood")
-
-
-def test_the_title_two_people_share_is_the_one_the_main_clause_was_about() -> None:
-    text = ("President Tom Berg spoke today with Riverton Council President Ana Ruiz. President Berg updated President "
-            "Ruiz on the talks. The President also underscored his strong commitment to a negotiated settlement.")
-    assert _said(text)[-1][1] == "Tom Berg"
 
 
 def test_a_titled_name_with_what_it_is_of_is_the_person() -> None:
