@@ -73,11 +73,11 @@ def trailing(d: Document, q: Quote) -> _Cue | None:
         m = d.mention_of(ent, off)
         return _Cue(verb, off + verb.idx, verb.text, m, m.name, 0.8, None, [], d.paras[k])
     # a person: the run of proper nouns that ends the phrase ("Mayor of Riverton Ana Ruiz": Ana Ruiz)
-    end = ent.end if ent is not None else next((t.i for t in phrase if t.pos_ != "PROPN" and t.i > phrase[0].i), None) \
-        if phrase and phrase[0].pos_ == "PROPN" else None
-    if end is None and ent is None and phrase and all(t.pos_ == "PROPN" for t in phrase):
-        end = phrase[-1].i + 1
-    if end is None:
+    if ent is not None:
+        end = ent.end
+    elif phrase and phrase[0].pos_ == "PROPN":
+        end = next((t.i for t in phrase if t.pos_ != "PROPN"), phrase[-1].i + 1)
+    else:
         return None
     run: list[Any] = []
     for t in reversed(doc[verb.i + 1 : end]):
