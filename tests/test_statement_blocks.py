@@ -86,3 +86,18 @@ def test_a_paragraph_in_another_language_after_a_speech_verb_is_a_quotation_with
     assert ("direct", "Ana Ruiz", "Now at the square: a protest against the water tariff. More people have gathered "
             "as time goes by.") in got
     assert not any(q.startswith("He had said") for _k, _w, q in got)
+
+
+def test_a_list_after_said_that_is_reported_and_ends_where_the_narrator_speaks_of_him() -> None:
+    """"He said that regulation:" and the list after it: each item finishes the reported clause (indirect speech,
+    not his words in quotation marks), the cut-off clause before the colon is no statement, and a paragraph that
+    opens with "He" is the narrator's again."""
+    text = ("Sir Tom Berg gave a speech on water rules on Monday.\n\n"
+            "In this speech he said that regulation:\n\n"
+            "is essential to protect the rivers.\n\n"
+            "works, which is why the valley's wells are cleaner than ever.\n\n"
+            "He used the example of the old drainage law to open a debate on how to measure river health.")
+    got = _said(text)
+    assert ("reported", "Tom Berg", "is essential to protect the rivers.") in got
+    assert ("reported", "Tom Berg", "works, which is why the valley's wells are cleaner than ever.") in got
+    assert not [q for _k, _w, q in got if q == "regulation" or q.startswith("He used")]

@@ -333,3 +333,14 @@ def test_the_piece_is_the_article_of_the_outlet_named_before() -> None:
     text = ("The Riverton Times comments on how the new dam has been used since 2016. The piece says water use has "
             "grown.")
     assert ("reported", "The Riverton Times", "water use has grown") in _said(text)
+
+
+def test_a_given_name_alone_and_an_article_in_a_paper() -> None:
+    """"Sir Tom" after "Sir Tom Berg" is Tom Berg (the one person named before with that given name, nobody's
+    surname); "An article in today's Riverton Times claims …" is the paper's claim."""
+    text = ("An article in today's Riverton Times claims that the water board has raised the tariff. "
+            "The chair of the board, Sir Tom Berg, gave a speech on Monday. Sir Tom said the tariff would not rise.")
+    got = _said(text)
+    assert ("reported", "Riverton Times", "the water board has raised the tariff") in got or \
+        ("reported", "the Riverton Times", "the water board has raised the tariff") in got
+    assert ("reported", "Tom Berg", "the tariff would not rise") in got

@@ -163,6 +163,8 @@ def _narrator(d: Document, j: int, cue: Any, cues: list[Any], found: list[Statem
         return False
     if any(re.search(rf"\b{re.escape(w)}\b", para) for w in _name_words(cue.speaker_text)):
         return True  # the speaker in the third person
+    if cue.speaker is not None and cue.speaker.label == "PERSON" and re.match(r"(He|She)\b", para):
+        return True  # ("He also made clear that …": the narrator again, on the one whose words the block gave)
     # someone else reporting, in the paragraph's opening sentence ("Y tweeted from the scene."); further in, the
     # speaker may be reporting others themselves
     spans = split_sentences(para)

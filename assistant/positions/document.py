@@ -56,6 +56,7 @@ class Document:
         self.mentions: list[sp.Mention] = []
         self.speakers: list[sp.Mention] = []
         self._by_surname: dict[str, str] = {}
+        self._by_given: dict[str, str] = {}  # first given name -> the one full name with it ("" when shared)
         self._orgs: list[str] = []  # organisations' names in the order met
         self.group_speaker: tuple[int, str] | None = None  # the latest unnamed plural speaker ("the ministers")
         # the small model tags the same name PERSON in one sentence and ORG in the next: a name that is a
@@ -185,10 +186,17 @@ class Document:
                      and len(known) >= SURNAME_VARIANT_MIN and Levenshtein.distance(known.lower(), parts[0].lower()) <= 1]
             if len(close) == 1:
                 return close[0]
+        if label == "PERSON" and len(parts) == 1 and parts[0] not in self._by_surname and self._by_given.get(parts[0]):
+            # "Sir James" after "Sir James Bevan", "Ana" after "Ana Ruiz": a given name alone is the one person
+            # named before with it (when nobody has it as a surname)
+            return self._by_given[parts[0]]
         if label == "PERSON" and len(parts) > 1:
             full, known = " ".join(parts), self._by_surname.get(parts[-1])
             shared = known is not None and known != full and not known.endswith(full) and not full.endswith(known)
             self._by_surname[parts[-1]] = "" if shared or known == "" else full
+            given = self._by_given.get(parts[0])
+            self._by_given[parts[0]] = "" if (given is not None and given != full and not given.endswith(full)
+                                               and not full.endswith(given)) or given == "" else full
         return " ".join(parts) or name
 
     def acronym_name(self, name: str) -> str | None:

@@ -9,6 +9,8 @@ from assistant.positions.nouns import BODY_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS, N
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
 _PARTS = {"part", "portion", "section", "passage", "excerpt", "extract"}  # of a document that reads a quote
+# pieces that appear in a publication, which speaks through them ("an article in the Riverton Times")
+_PUBLISHED = {"article", "piece", "column", "editorial", "op-ed", "report", "story", "leader"}
 _ISSUING = {"release", "issue", "publish", "post", "send", "sign", "circulate", "put"}  # put out
 
 
@@ -52,6 +54,15 @@ def issuer(tok: Token) -> Token | None:
             if pobj.lemma_.lower() in BODY_NOUNS | HUMAN_NOUNS and pobj.tag_ != "NNS" and any(
                     x.dep_ in ("det", "poss") and x.lower_ not in ("a", "an") for x in pobj.children):
                 return pobj  # "a statement from the ministry": the ministry (resolved as "the ministry said" is)
+    if tok.lemma_.lower() in _PUBLISHED:
+        # "an article in the Riverton Times claims …": the publication it appeared in (not a place or a date:
+        # "a report in Riverton", "a column in May")
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                pobj = next((p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE")
+                             and (p.ent_type_ in ("ORG", "WORK_OF_ART") or (p.pos_ == "PROPN" and not p.ent_type_))), None)
+                if pobj is not None:
+                    return pobj
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ISSUING:
         # "They released a statement which said …": who released it
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)

@@ -77,7 +77,16 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
         cues = _cues(d)
         found = _assemble(d, cues, doc_id)
         for cue, spans in speakers_of(d, cues, blocks, lambda i: clause_before(d, i)):
-            found.extend(_make(d, cue, bs, be, "direct", 0.8, (bs, be), doc_id) for bs, be in spans)
+            # "he said that regulation:" and a list: the items finish a reported clause (indirect speech), and its
+            # words before the colon are no statement of their own
+            # ("gave the results:" reports no clause: the block is the results, in the writer's words)
+            lead = cue.span if cue.span is not None and cue.span[1] <= spans[0][0] and \
+                re.fullmatch(r"[\s:]*", text[cue.span[1] : spans[0][0]]) and \
+                re.search(r"\bthat\s*$", text[cue.start : cue.span[0]]) else None
+            if lead is not None:
+                found = [st for st in found if (st.char_start, st.char_end) != lead]
+            kind: Kind = "reported" if lead is not None else "direct"
+            found.extend(_make(d, cue, bs, be, kind, 0.8, (bs, be), doc_id) for bs, be in spans)
     return sorted(_with_joint(d, cataphora(d, found)), key=lambda x: (x.char_start, x.char_end))
 
 
