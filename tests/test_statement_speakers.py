@@ -344,3 +344,18 @@ def test_a_given_name_alone_and_an_article_in_a_paper() -> None:
     assert ("reported", "Riverton Times", "the water board has raised the tariff") in got or \
         ("reported", "the Riverton Times", "the water board has raised the tariff") in got
     assert ("reported", "Tom Berg", "the tariff would not rise") in got
+
+
+def test_a_quote_paragraph_with_no_cue_is_the_one_just_reported_and_a_middle_name_is_the_person() -> None:
+    """A paragraph that is only a quote, after a paragraph reporting the minister, is the minister's (not the
+    nearest name, someone the minister travelled with); "said Sipo" after "Ana Sipo Ruiz" is Ana Sipo Ruiz."""
+    text = ("Water Minister Ana Sipo Ruiz met farmers on Friday.\n\n"
+            "The minister, who was in Freedonia with President Tom Berg to discuss a joint dam project, said the "
+            "shortages are a result of low rainfall.\n\n"
+            "She said the government is speeding up the connection of the new dam.\n\n"
+            "“We are also trying to get the northern aquifer to boost the water supply in Riverton.”\n\n"
+            "“All I have done is to make sure that money is available,” said Sipo.")
+    got = _said(text)
+    assert ("direct", "Ana Sipo Ruiz", "We are also trying to get the northern aquifer to boost the water supply "
+            "in Riverton.") in got
+    assert ("direct", "Ana Sipo Ruiz", "All I have done is to make sure that money is available") in got

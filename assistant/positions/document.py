@@ -56,7 +56,7 @@ class Document:
         self.mentions: list[sp.Mention] = []
         self.speakers: list[sp.Mention] = []
         self._by_surname: dict[str, str] = {}
-        self._by_given: dict[str, str] = {}  # first given name -> the one full name with it ("" when shared)
+        self._by_given: dict[str, str] = {}  # a name before the surname -> the one full name with it ("" when shared)
         self._orgs: list[str] = []  # organisations' names in the order met
         self.group_speaker: tuple[int, str] | None = None  # the latest unnamed plural speaker ("the ministers")
         # the small model tags the same name PERSON in one sentence and ORG in the next: a name that is a
@@ -170,6 +170,10 @@ class Document:
             return self._acronyms[name]
         if label != "PERSON" and (long := self.acronym_name(name)) is not None:
             return long
+        if label == "ORG" and len(parts) == 1 and not name.isupper() and \
+                (self._by_surname.get(parts[0]) or (parts[0] not in self._by_surname and self._by_given.get(parts[0]))):
+            # ("said Sipepa" tagged as an organisation after "Sam Sipepa Nkomo": the word is one person's name)
+            return self._by_surname.get(parts[0]) or self._by_given[parts[0]]
         if label == "ORG":
             # "the Water Resources Department" after "the Freedonian Department of Water Resources": the fuller name
             words = set(tokens(name))  # (the project's normalised words: case, plural, function words)
@@ -187,16 +191,22 @@ class Document:
             if len(close) == 1:
                 return close[0]
         if label == "PERSON" and len(parts) == 1 and parts[0] not in self._by_surname and self._by_given.get(parts[0]):
-            # "Sir James" after "Sir James Bevan", "Ana" after "Ana Ruiz": a given name alone is the one person
-            # named before with it (when nobody has it as a surname)
+            # "Sir Tom" after "Sir Tom Berg", "Ana" after "Ana Ruiz", a middle name: a name alone that comes before
+            # the surname in the full name of one person named before (and is nobody's surname) is that person
             return self._by_given[parts[0]]
         if label == "PERSON" and len(parts) > 1:
             full, known = " ".join(parts), self._by_surname.get(parts[-1])
             shared = known is not None and known != full and not known.endswith(full) and not full.endswith(known)
             self._by_surname[parts[-1]] = "" if shared or known == "" else full
-            given = self._by_given.get(parts[0])
-            self._by_given[parts[0]] = "" if (given is not None and given != full and not given.endswith(full)
-                                               and not full.endswith(given)) or given == "" else full
+            for names in (self._by_surname, self._by_given):  # "Ana Sipo", then "Ana Sipo Ruiz": the fuller name
+                for key, known_full in names.items():
+                    if known_full and full.startswith(known_full + " "):
+                        names[key] = full
+            for part in parts[:-1]:  # given names, and a middle name ("Sipepa" for "Sam Sipepa Nkomo")
+                given = self._by_given.get(part)
+                self._by_given[part] = "" if (given is not None and given != full and not given.endswith(full)
+                                              and not full.endswith(given) and not full.startswith(given + " ")) \
+                    or given == "" else full
         return " ".join(parts) or name
 
     def acronym_name(self, name: str) -> str | None:

@@ -287,6 +287,10 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             cue, conf = trailing(d, last[1]), 0.8  # '"…" tweeted Berg "…"': the quote the cue interrupts goes on
         if cue is None and not opens_sentence(text, q.start):
             continue  # a phrase in quotes with no cue: a name, a term or scare quotes, no one's statement
+        if cue is None and (prior := _reporter_before(d, q, para, cues)) is not None:
+            # 'He said the dam will be connected.' then a paragraph that is only a quote: the one just reported
+            out.append(_named(d, prior, q, para, doc_id))
+            continue
         if cue is None and (last is None or q.start - last[1].end >= 400):
             near = [m for m in d.mentions if m.label == "PERSON" and m.start < q.start and q.start - m.start < 600]
             if near:  # no cue at all: the nearest person named before it, with a low confidence
@@ -394,6 +398,20 @@ def _with_joint(d: Document, found: list[Statement]) -> list[Statement]:
                 actor = m.actor.name if m is not None else None
             out.append(replace(st, speaker=name, speaker_confidence=conf, actor=actor))
     return out
+
+
+def _reporter_before(d: Document, q: Quote, para: tuple[int, int], cues: list[_Cue]) -> sp.Mention | None:
+    """Who the paragraph before a quote with no cue reports, when the quote is a paragraph of its own: the last
+    named speaker of that paragraph's speech cues (not "according to" a source)."""
+    if re.search(r"\w", d.text[para[0] : q.start]) or re.search(r"\w", d.text[q.end : para[1]]):
+        return None  # (the quote is the whole paragraph: '"COVID-19" is the name …' is a term, not a statement)
+    k = next((i for i, (s, _e) in enumerate(d.paras) if s == para[0]), 0)
+    if k == 0:
+        return None
+    before = d.paras[k - 1]
+    said = [c for c in cues if c.para == before and c.speaker is not None and c.cue != "according to"
+            and c.speaker.label in ("PERSON", "ORG")]
+    return said[-1].speaker if said else None
 
 
 def _named(d: Document, m: sp.Mention, q: Quote, para: tuple[int, int], doc_id: str) -> Statement:
