@@ -101,3 +101,21 @@ def test_a_list_after_said_that_is_reported_and_ends_where_the_narrator_speaks_o
     assert ("reported", "Tom Berg", "is essential to protect the rivers.") in got
     assert ("reported", "Tom Berg", "works, which is why the valley's wells are cleaner than ever.") in got
     assert not [q for _k, _w, q in got if q == "regulation" or q.startswith("He used")]
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_also_in_a_block() -> None:
+    """"A Riverton Council spokesperson said:" and the paragraphs after it are the council's (a spokesperson of a
+    named body, nobody named as that spokesperson), including one naming the council in the third person; "a
+    spokesman for the Riverton Water Board said" is the board; "a senior spokesman" names no one."""
+    text = ("Water prices rose again this week. A spokesman for the Riverton Water Board said prices would rise. "
+            "A senior spokesman said nothing more.\n\n"
+            "A Riverton Council spokesperson said:\n\n"
+            "Discrimination is as unacceptable in water billing as it is anywhere else.\n\n"
+            "The Riverton Council is committed to fair prices, which is why we published the audit last month.")
+    got = _said(text)
+    assert ("reported", "Riverton Water Board", "prices would rise") in got
+    assert ("direct", "Riverton Council", "Discrimination is as unacceptable in water billing as it is anywhere "
+            "else.") in got
+    assert ("direct", "Riverton Council", "The Riverton Council is committed to fair prices, which is why we "
+            "published the audit last month.") in got
+    assert [w for _k, w, q in got if q == "nothing more"] == ["A senior spokesman"]  # (no body named: as it stands)

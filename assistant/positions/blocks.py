@@ -17,8 +17,10 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from assistant.ingest.sentences import split_sentences
+from assistant.positions.cataphora import spoken_for
 from assistant.positions.cues import NOUN_CUES, Cue
 from assistant.positions.model import Statement
+from assistant.positions.nouns import SPOKES_NOUNS
 from assistant.positions.speakers import DOCUMENT_NOUNS
 from assistant.textutil import STOPWORDS
 
@@ -89,8 +91,9 @@ def intro(d: Document, k: int, cues: list[Any], fallback: Callable[[int], Any], 
         return own[-1] if own else None
     colon = s + len(para) - 1
     start = _sentence_start(d.text, s, colon)
+    # (an unnamed spokesperson of a named body speaks for it: "A Riverton Water Board spokesperson said:")
     own = [c for c in cues if c.para == (s, e) and start <= c.start < colon and c.cue != "according to"
-           and c.speaker is not None]
+           and (c.speaker is not None or spoken_for(c.speaker_text) is not None)]
     # ("X made a declaration on the policies the President has implemented:": not a relative clause's verb)
     main = [c for c in own if c.verb is None or c.verb.dep_ != "relcl"]
     if main or own:
@@ -161,8 +164,8 @@ def _narrator(d: Document, j: int, cue: Any, cues: list[Any], found: list[Statem
         return True
     if first:
         return False
-    if any(re.search(rf"\b{re.escape(w)}\b", para) for w in _name_words(cue.speaker_text)):
-        return True  # the speaker in the third person
+    if not _spokesperson(cue) and any(re.search(rf"\b{re.escape(w)}\b", para) for w in _name_words(cue.speaker_text)):
+        return True  # the speaker in the third person (a body's spokesperson names the body: "The Council is …")
     if cue.speaker is not None and cue.speaker.label == "PERSON" and re.match(r"(He|She)\b", para):
         return True  # ("He also made clear that …": the narrator again, on the one whose words the block gave)
     # someone else reporting, in the paragraph's opening sentence ("Y tweeted from the scene."); further in, the
@@ -171,6 +174,12 @@ def _narrator(d: Document, j: int, cue: Any, cues: list[Any], found: list[Statem
     end = s + (spans[0][1] if spans else len(para))
     return any(c.para == (s, e) and c.start < end and c.cue != "according to" and c.speaker is not None
                and c.speaker_text != cue.speaker_text and c.speaker.label in ("PERSON", "ORG") for c in cues)
+
+
+def _spokesperson(cue: Any) -> bool:
+    """Is the introduced speaker a body's spokesperson ("A Riverton Council spokesperson said:")?"""
+    subj = next((c for c in cue.verb.children if c.dep_ == "nsubj"), None) if cue.verb is not None else None
+    return cue.speaker is None or (subj is not None and subj.lemma_.lower() in SPOKES_NOUNS)
 
 
 def _block(d: Document, k: int, cue: Any, cues: list[Any], found: list[Statement]) -> list[tuple[int, int]]:

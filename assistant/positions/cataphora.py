@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.positions import speakers as sp
+from assistant.positions.nouns import SPOKES_NOUNS
 
 if TYPE_CHECKING:
     from assistant.positions.document import Document
@@ -37,8 +38,34 @@ def cataphora(d: Document, found: list[Statement]) -> list[Statement]:
             match = d.registry.match_speaker(later.name) if d.registry is not None else None
             st = replace(st, speaker=later.name, speaker_confidence=round(st.speaker_confidence * 0.6, 3),
                          named=True, actor=match.actor.name if match is not None else None)
+        elif not st.named and (body := spoken_for(st.speaker)) is not None:
+            # "A Riverton Water Board spokesperson said …", nobody named as that spokesperson: the board speaks
+            match = d.registry.match_speaker(body) if d.registry is not None else None
+            st = replace(st, speaker=body, speaker_confidence=round(st.speaker_confidence * 0.8, 3),
+                         named=True, actor=match.actor.name if match is not None else None)
         out.append(st)
     return out
+
+
+def spoken_for(phrase: str) -> str | None:
+    """The named organisation an unnamed spokesperson speaks for: "A Riverton Water Board spokesperson" and "a
+    spokesman for the Riverton Water Board" are the Riverton Water Board; "a senior spokesman" names none."""
+    words = phrase.split()
+    at = next((i for i, w in enumerate(words) if w.lower().strip(",") in SPOKES_NOUNS), None)
+    if at is None or not words or words[0].lower() not in ("a", "an", "the"):
+        return None
+    if at + 2 < len(words) and words[at + 1].lower() in ("for", "of") and at == 1:
+        body = words[at + 2 :]
+    elif at > 1 and at == len(words) - 1:
+        body = words[1:at]
+    else:
+        return None
+    if body and body[0].lower() == "the":
+        body = body[1:]
+    name = " ".join(body).strip(" ,")
+    # a name: its words capitalised, bar the short words inside it ("Department for Education")
+    return name if body and all(w[:1].isupper() or (w.islower() and len(w) <= 3 and i > 0) for i, w in enumerate(body)) \
+        and body[-1][:1].isupper() else None
 
 
 def _titled_later(d: Document, st: Statement) -> sp.Mention | None:

@@ -5,6 +5,8 @@ issues ("a statement saying"), organisations by kind ("the office said") and tex
 from __future__ import annotations
 
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}  # entity labels that name a speaker
+# people whose words are their organisation's: "a Riverton Water Board spokesperson said" is the board speaking
+SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"}
 # general English role nouns: "the minister said" refers to a person, "the office said" to an organisation
 HUMAN_NOUNS = set(["minister", "president", "expert", "official", "spokesman", "spokeswoman", "spokesperson", "leader", "mayor", "senator", "candidate", "chairman", "chairwoman", "chair", "secretary", "director", "head", "chief", "archbishop", "governor", "ambassador", "analyst", "professor", "author", "lawyer", "judge", "prosecutor", "premier", "chancellor", "king", "queen", "general", "commander", "officer", "economist", "researcher", "scientist", "politician", "deputy", "envoy", "diplomat", "representative", "rapporteur", "founder", "ceo", "manager", "detective", "constable", "sergeant", "inspector", "captain", "lieutenant", "colonel", "commissioner", "superintendent", "sheriff",
                    "advocate", "activist", "adviser", "advisor", "campaigner", "organiser", "organizer", "coordinator",
