@@ -183,7 +183,8 @@ def test_speech_verb_the_parser_reads_as_an_adjective() -> None:
 def test_the_same_unnamed_speaker_again() -> None:
     text = ('A Thames Water spokesperson stated the reservoir was full. The spokesperson added, regarding the '
             'drought plan, that they "would not ration supplies this summer".')
-    assert {who for _k, who, _a, _q in _by_speaker(text)} == {"A Thames Water spokesperson"}
+    # (one speaker for both, not a new "The spokesperson"; a body's unnamed spokesperson speaks for the body)
+    assert {who for _k, who, _a, _q in _by_speaker(text)} == {"Thames Water"}
 
 
 def test_a_quote_opened_by_a_clause_without_a_speech_verb() -> None:
