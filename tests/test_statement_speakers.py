@@ -359,3 +359,14 @@ def test_a_quote_paragraph_with_no_cue_is_the_one_just_reported_and_a_middle_nam
     assert ("direct", "Ana Sipo Ruiz", "We are also trying to get the northern aquifer to boost the water supply "
             "in Riverton.") in got
     assert ("direct", "Ana Sipo Ruiz", "All I have done is to make sure that money is available") in got
+
+
+def test_its_reporter_and_its_investigation_are_the_paper() -> None:
+    """"Its reporter found …" and "its investigation" after "The Riverton Times reports …" are the paper; "according
+    to its investigation" on the paper's own report is no second statement."""
+    text = ("The Riverton Times reports that farmers are pumping wells dry to sell water to the city, according to its "
+            "investigation. Its reporter found scores of tankers “openly queuing” at the wells.")
+    got = _said(text)
+    assert ("reported", "The Riverton Times", "farmers are pumping wells dry to sell water to the city") in got
+    assert ("reported", "The Riverton Times", "scores of tankers “openly queuing” at the wells") in got
+    assert len([q for _k, _w, q in got if "farmers" in q]) == 1

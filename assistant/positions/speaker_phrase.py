@@ -10,6 +10,8 @@ from assistant.positions import issuers
 from assistant.positions import speakers as sp
 from assistant.positions.document import _ACRONYM_IN, Document
 
+# people whose words are the words of the body they work for ("its reporter found …" is the paper reporting)
+_VOICES = sp.SPOKES_NOUNS | {"reporter", "correspondent", "journalist"}
 _THING_PRONOUNS = {"this", "that", "these", "those", "which", "something", "nothing", "everything"}
 
 
@@ -36,9 +38,12 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         earlier = d.earlier_issuer(subj.lemma_.lower(), off + subj.idx)
         if earlier is not None:
             issuer, off = earlier
-    body = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in sp.BODY_NOUNS), None) \
-        if issuer is None and subj.lemma_.lower() in sp.DOCUMENT_NOUNS else None
-    if body is not None:  # "the chain's press release": the company named before as the chain
+    # "the chain's press release", "its investigation": the body named before; "its reporter", "their spokesperson":
+    # the body the reporter writes for or the spokesperson speaks for
+    owned = subj.lemma_.lower() in sp.DOCUMENT_NOUNS or (subj.pos_ == "NOUN" and subj.lemma_.lower() in _VOICES)
+    body = next((c for c in subj.children if c.dep_ == "poss" and (c.lower_ in sp.BODY_NOUNS or (
+        c.lower_ in ("its", "their") and subj.pos_ == "NOUN"))), None) if issuer is None and owned else None
+    if body is not None:
         m, conf = sp.resolve(body, off + body.idx, d.mentions, d.speakers)
         if m is not None:
             return m, m.name, conf * 0.9

@@ -21,6 +21,7 @@ from assistant.positions.nouns import (  # noqa: F401 (used as sp.*)
     EVENT_NOUNS,
     HUMAN_NOUNS,
     NAME_ENTS,
+    SPOKES_NOUNS,
 )
 from assistant.positions.titles import (  # noqa: F401 (used as sp.*)
     according_source,

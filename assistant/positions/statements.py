@@ -141,6 +141,15 @@ def _says_something(c: _Cue) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop for t in c.comp.subtree)
 
 
+def _reports_itself(root: Any, source: str) -> bool:
+    """Is the verb an "according to" modifies a speech verb whose subject is the source itself?"""
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if root.lemma_.lower() not in SPEECH or subj is None:
+        return False
+    said_by = {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", " ".join(t.text for t in subj.subtree))} - {"the"}
+    return bool(said_by) and said_by == {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", source)} - {"the"}
+
+
 def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> _Cue | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -152,6 +161,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         if not name:
             return None  # (no one the phrase names: "according to the latest figures available")
         sent = tok.sent
+        if _reports_itself(tok.head if tok.head.pos_ in ("VERB", "AUX") else sent.root, name):
+            return None  # "The Daily Mail reports that …, according to its investigation": the report's own source
         outside = [t for t in sent if not (tok.i <= t.i <= end)]
         before = [t for t in outside if t.i < tok.i]
         after = [t for t in outside if t.i > end]
