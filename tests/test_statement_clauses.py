@@ -316,3 +316,14 @@ def test_an_object_the_parser_gave_the_next_verb_is_that_clauses_subject() -> No
     text = ("Committee chairman Tom Berg of Riverton has repeatedly maintained an impeachment inquiry is what the "
             "committee is already doing.")
     assert _said(text) == [("reported", "Tom Berg", "an impeachment inquiry is what the committee is already doing")]
+
+
+def test_a_speech_verb_the_parser_hung_on_the_clause_it_reports() -> None:
+    """"Although the World Bank says X, it says Y": the parser makes the first "says" a modifier of the clause it
+    reports; that clause (up to the comma before the main clause) is what the bank says."""
+    text = ("Although the World Bank says high-income countries are primarily responsible for preventing a larger "
+            "crisis, it says developing countries also have an obligation.")
+    got = _said(text)
+    assert ("reported", "the World Bank", "high-income countries are primarily responsible for preventing a larger "
+            "crisis") in got
+    assert ("reported", "the World Bank", "developing countries also have an obligation") in got

@@ -91,6 +91,17 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
                    if m.dep_ == "pobj" and m.lemma_.lower() in _MEDIA for c in m.children
                    if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") and c.left_edge.lower_ == "that"
                    and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in c.children)][:1]
+    if not clauses and verb.dep_ == "advcl" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX") and \
+            any(k.dep_ == "mark" and k.lower_ in _CONCESSIVE for k in kids) and \
+            not any(k.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advmod") and k.i > verb.i for k in kids) and \
+            any(k.dep_ in ("nsubj", "nsubjpass") and k.i > verb.i for k in verb.head.children):
+        # "Although the bank says X is Y, it …", "As Tom Berg said, the dam is safe": the parser hangs the speech
+        # verb on the clause it reports
+        # (up to a comma before the head's own subject: "Although X says Y is Z, it is warning …" is not all said)
+        mine = {t.i for t in verb.subtree}
+        subj = next(k for k in verb.head.children if k.dep_ in ("nsubj", "nsubjpass") and k.i > verb.i)
+        stop = next((t.i for t in verb.doc[verb.i + 1 : subj.left_edge.i] if t.text == ","), len(verb.doc))
+        return _span(_cut(verb, [t for t in verb.head.subtree if verb.i < t.i < stop and t.i not in mine]), off), verb.head
     if not clauses and verb.lemma_.lower() in ("cite", "quote"):
         # "cited a security source that mental health may be a factor": the clause the source is cited for
         clauses = [c for o in kids if o.dep_ == "dobj" and o.i > verb.i if (c := _cited_for(o)) is not None][:1]
@@ -205,6 +216,8 @@ def _how_clause(prep: Any) -> Any | None:
 
 # verbs whose object is who was told, not what ("briefed the governors on …", "reminded them of …")
 _REBUT = {"dismiss", "reject", "dispute", "deny", "refute", "contest"}
+# subordinators of a clause that a speech verb may be parsed into: "Although X says …, it …", "As X said, …"
+_CONCESSIVE = {"although", "though", "while", "whereas", "as"}
 _AUDIENCE = {"brief", "inform", "tell", "remind", "assure", "warn", "advise", "update"}
 # what a statement is made in ("in a letter", "via a statement"): the channel, not the content
 _MEDIA = {"statement", "letter", "interview", "speech", "post", "tweet", "message", "video", "address", "briefing",
