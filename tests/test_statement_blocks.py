@@ -119,3 +119,22 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_also_in_a_block() -> None:
     assert ("direct", "Riverton Council", "The Riverton Council is committed to fair prices, which is why we "
             "published the audit last month.") in got
     assert [w for _k, w, q in got if q == "nothing more"] == ["A senior spokesman"]  # (no body named: as it stands)
+
+
+def test_a_signature_line_under_a_quotation_names_its_speaker_and_is_no_quote() -> None:
+    """"– Judge Ana Ruiz, "Decision and Order"" under a block: the block goes on to it (a paragraph on "this Court"
+    included), the line itself is no dash-quote and no other language; a quote set off above such a line is the
+    signer's."""
+    text = ("On Monday, District Judge Ana Ruiz issued a ruling against the Riverton Water Company. The company had "
+            "argued that it should be immune from the water code. Ruiz rejected this argument:\n\n"
+            "The notion of immunity that the utility here invokes cuts across the grain of the water code.\n\n"
+            "Because this Court finds such a doctrine repugnant to the code, it DISMISSES the utility's suit.\n\n"
+            "– District Judge Ana Ruiz, \"Decision and Order\"\n\n"
+            "The company responded to the ruling on Tuesday.\n\n"
+            "\"We will not give up on the valley. The dam must stay open.\"\n\n"
+            "– Mayor Lena Ortiz, \"Letter to the council\"")
+    got = _said(text)
+    assert ("direct", "Ana Ruiz", "Because this Court finds such a doctrine repugnant to the code, it DISMISSES the "
+            "utility's suit.") in got
+    assert not [q for _k, _w, q in got if "District Judge" in q or q.startswith("The company responded")]
+    assert ("direct", "Lena Ortiz", "We will not give up on the valley. The dam must stay open.") in got

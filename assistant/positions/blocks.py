@@ -21,6 +21,7 @@ from assistant.positions.cataphora import spoken_for
 from assistant.positions.cues import NOUN_CUES, Cue
 from assistant.positions.model import Statement
 from assistant.positions.nouns import SPOKES_NOUNS
+from assistant.positions.quotes import signature
 from assistant.positions.speakers import DOCUMENT_NOUNS
 from assistant.textutil import STOPWORDS
 
@@ -42,6 +43,8 @@ def _identifier() -> Any:
 def foreign(text: str) -> bool:
     """Is a paragraph in another language than English? Mostly letters of another script, else py3langid (a
     maintained language identifier whose model ships in the package); too few words to tell is English."""
+    if signature(text, 0, len(text)):
+        return False  # ("– Judge Ana Ruiz, "Decision and Order"": a signature's names are no language)
     bare = _HANDLE.sub(" ", text)
     letters = [ch for ch in bare if ch.isalpha()]
     if not letters:
@@ -158,12 +161,12 @@ def _narrator(d: Document, j: int, cue: Any, cues: list[Any], found: list[Statem
     what it introduces, whoever it names or reports on (unless it is a heading or a quotation of its own)."""
     s, e = d.paras[j]
     para = d.text[s:e].rstrip()
-    if para.endswith(":") or _covered(found, s, e):
+    if para.endswith(":") or _covered(found, s, e) or signature(d.text, s, e):
         return True
     if len(para.split()) < 8 and not para.endswith(_SENTENCE_END):  # a heading
         return True
-    if first:
-        return False
+    if first or _signed_by(d, j + 1, cue):
+        return False  # (the block goes on up to a signature line that names its speaker)
     if not _spokesperson(cue) and any(re.search(rf"\b{re.escape(w)}\b", para) for w in _name_words(cue.speaker_text)):
         return True  # the speaker in the third person (a body's spokesperson names the body: "The Council is …")
     if cue.speaker is not None and cue.speaker.label == "PERSON" and re.match(r"(He|She)\b", para):
@@ -174,6 +177,14 @@ def _narrator(d: Document, j: int, cue: Any, cues: list[Any], found: list[Statem
     end = s + (spans[0][1] if spans else len(para))
     return any(c.para == (s, e) and c.start < end and c.cue != "according to" and c.speaker is not None
                and c.speaker_text != cue.speaker_text and c.speaker.label in ("PERSON", "ORG") for c in cues)
+
+
+def _signed_by(d: Document, j: int, cue: Any) -> bool:
+    """Is paragraph j a signature line ("– Judge Ana Ruiz, "Decision and Order"") naming the cue's speaker?"""
+    if j >= len(d.paras) or not signature(d.text, *d.paras[j]):
+        return False
+    line = d.text[d.paras[j][0] : d.paras[j][1]]
+    return any(re.search(rf"\b{re.escape(w)}\b", line) for w in _name_words(cue.speaker_text))
 
 
 def _spokesperson(cue: Any) -> bool:

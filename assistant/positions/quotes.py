@@ -129,11 +129,26 @@ def _find_single_close(text: str, i: int, pe: int, closer: str) -> int | None:
     return None
 
 
+def signature(text: str, ps: int, pe: int) -> bool:
+    """Is the paragraph a dash-led signature under a quotation ("– Judge Ana Ruiz, "Decision and Order"")? A
+    short line of capitalised words up to its first comma, no sentence ending (not words of a dash-quote)."""
+    m = _DASH_LEAD.match(text, ps, pe)
+    if not m:
+        return False
+    line = text[m.end() : pe].strip()
+    words = line.split(",")[0].split()
+    return 2 <= len(words) <= 12 and len(line.split()) <= 16 and all(w[:1].isupper() or w in ("of", "for", "the", "and")
+                                                                      for w in words) \
+        and not re.search(r"[.!?…][\"”»’']?$", line.split(",")[0])
+
+
 def find_quotes(text: str) -> list[Quote]:
     out: list[Quote] = []
     carry = False
     for ps, pe in paragraphs(text):
         m = _DASH_LEAD.match(text, ps, pe)
+        if m and signature(text, ps, pe):
+            continue
         if m and text[m.end()] not in "\"“«„‘" and not _CUE_LINE.match(text, ps, pe):
             start = m.end()
             end_m = _dash_end(text, start, pe)

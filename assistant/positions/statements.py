@@ -44,7 +44,7 @@ from assistant.positions.light import light_statement
 from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.noun_cues import noun_cue
 from assistant.positions.quote_cues import clause_before, governing, introduced, trailing
-from assistant.positions.quotes import Quote, opens_sentence, same_sentence
+from assistant.positions.quotes import Quote, opens_sentence, same_sentence, signature
 from assistant.positions.speaker_phrase import speaker
 
 if TYPE_CHECKING:
@@ -298,6 +298,10 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             cue, conf = trailing(d, last[1]), 0.8  # '"…" tweeted Berg "…"': the quote the cue interrupts goes on
         if cue is None and not opens_sentence(text, q.start):
             continue  # a phrase in quotes with no cue: a name, a term or scare quotes, no one's statement
+        if cue is None and (signer := _signer(d, para)) is not None:
+            # a quote set off above a signature line ("– Mayor Ana Ruiz, in a letter to the council"): its signer
+            out.append(_named(d, signer, q, para, doc_id))
+            continue
         if cue is None and (prior := _reporter_before(d, q, para, cues)) is not None:
             # 'He said the dam will be connected.' then a paragraph that is only a quote: the one just reported
             out.append(_named(d, prior, q, para, doc_id))
@@ -409,6 +413,20 @@ def _with_joint(d: Document, found: list[Statement]) -> list[Statement]:
                 actor = m.actor.name if m is not None else None
             out.append(replace(st, speaker=name, speaker_confidence=conf, actor=actor))
     return out
+
+
+def _signer(d: Document, para: tuple[int, int]) -> sp.Mention | None:
+    """The person a signature line right under the paragraph names ("– Mayor Ana Ruiz, "Letter to the council"")."""
+    k = next((i for i, (s, _e) in enumerate(d.paras) if s == para[0]), None)
+    if k is None or k + 1 >= len(d.paras) or not signature(d.text, *d.paras[k + 1]):
+        return None
+    s, e = d.paras[k + 1]
+    tagged = next((m for m in d.mentions if s <= m.start < e and m.label == "PERSON"), None)
+    if tagged is not None:
+        return tagged
+    head = d.text[s:e].split(",")[0]  # (the tagger found no one: a titled name, "– Mayor Ana Ruiz")
+    name = sp.titled_name(head.strip(" \t–—-"))
+    return d.person(name, s + head.index(name), set(), speaking=True) if name else None
 
 
 def _reporter_before(d: Document, q: Quote, para: tuple[int, int], cues: list[_Cue]) -> sp.Mention | None:
