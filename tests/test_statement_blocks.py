@@ -138,3 +138,20 @@ def test_a_signature_line_under_a_quotation_names_its_speaker_and_is_no_quote() 
             "utility's suit.") in got
     assert not [q for _k, _w, q in got if "District Judge" in q or q.startswith("The company responded")]
     assert ("direct", "Lena Ortiz", "We will not give up on the valley. The dam must stay open.") in got
+
+
+def test_posts_pasted_under_an_introduction_that_names_no_one_are_their_accounts() -> None:
+    """"Some reactions:" then "@account: …" lines: each post is its account's, in English where the post is given
+    in another language and then translated; "I think" inside a post is the account's own words."""
+    text = ("The court fined the water company on Monday.\n\n"
+            "Some reactions:\n\n"
+            "@riverwatch: Condamner la compagnie, quelle décision juste. Vive la justice pour la vallée et ses "
+            "fermiers.\n\n"
+            "Condemning the company, what a just decision. Long live justice for the valley and its farmers.\n\n"
+            "@farmer_ana: Briefly, I think the verdict is a fair compromise for the valley.\n\n"
+            "The company said it would appeal.")
+    got = _said(text)
+    assert ("direct", "@riverwatch", "Condemning the company, what a just decision. Long live justice for the valley "
+            "and its farmers.") in got
+    assert ("direct", "@farmer_ana", "Briefly, I think the verdict is a fair compromise for the valley.") in got
+    assert not [w for _k, w, _q in got if w == "I"]

@@ -6,14 +6,18 @@ names the speaker: the last person named in it, else the organisation it names.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
+from assistant.positions import speakers as sp
+from assistant.positions.blocks import foreign
 from assistant.positions.cues import Cue
 
 if TYPE_CHECKING:
     from assistant.positions.document import Document
     from assistant.positions.quotes import Quote
 
+_POST = re.compile(r"@(\w{2,}):[ \t]+(?=\S)")  # "@riverwatch: The valley is dry again." (a post pasted as a line)
 MAX_LABEL_WORDS = 14  # a label is a name with its title and body, not a sentence
 _OPENERS = " \"“«„‘'"
 
@@ -46,3 +50,25 @@ def labelled(d: Document, q: Quote) -> Cue | None:
         return None
     colon: Any = next((t for t in doc if s + t.idx == i), None)
     return Cue(colon, i, ":", m, m.name, 0.8, None, [], (s, e))
+
+
+def handle_posts(d: Document) -> list[tuple[Cue, int, int]]:
+    """Posts pasted as lines that open with their account ("@riverwatch: The valley is dry again."), often under an
+    introduction that names no one ("Some reactions:"): (cue, start, end) of each post's words, the account
+    speaking; a post in another language followed by an English paragraph is that translation."""
+    out: list[tuple[Cue, int, int]] = []
+    for k, (s, e) in enumerate(d.paras):
+        m = _POST.match(d.text, s, e)
+        if m is None:
+            continue
+        start, end = m.end(), s + len(d.text[s:e].rstrip())
+        if foreign(d.text[start:end]):
+            if k + 1 >= len(d.paras):
+                continue
+            ns, ne = d.paras[k + 1]
+            if _POST.match(d.text, ns, ne) or foreign(d.text[ns:ne]) or d.text[ns:ne].rstrip().endswith(":"):
+                continue
+            start, end = ns, ns + len(d.text[ns:ne].rstrip())
+        who = sp.Mention("@" + m.group(1), "PERSON", s, set(), True, True, "", True)
+        out.append((Cue(None, s, ":", who, who.name, 0.8, None, [], (s, e)), start, end))
+    return out

@@ -39,7 +39,7 @@ from assistant.positions.cues import (
 from assistant.positions.document import Document
 from assistant.positions.frames import estimate, inverted, speaks_as, voiced
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
-from assistant.positions.labels import labelled
+from assistant.positions.labels import handle_posts, labelled
 from assistant.positions.light import light_statement
 from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.noun_cues import noun_cue
@@ -87,6 +87,11 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
                 found = [st for st in found if (st.char_start, st.char_end) != lead]
             kind: Kind = "reported" if lead is not None else "direct"
             found.extend(_make(d, cue, bs, be, kind, 0.8, (bs, be), doc_id) for bs, be in spans)
+    for cue, ps, pe in handle_posts(d):  # "Some reactions:" and "@riverwatch: …" lines under it
+        # ("I think …" inside the post is the account's own words, not a statement of an "I")
+        found = [st for st in found if not (st.speaker.lower() in ("i", "we") and ps <= st.char_start < pe)]
+        if not any(_overlap((st.char_start, st.char_end), (ps, pe)) >= 0.5 * (pe - ps) for st in found):
+            found.append(_make(d, cue, ps, pe, "direct", 1.0, (ps, pe), doc_id))
     return sorted(_with_joint(d, cataphora(d, found)), key=lambda x: (x.char_start, x.char_end))
 
 
