@@ -327,3 +327,18 @@ def test_a_speech_verb_the_parser_hung_on_the_clause_it_reports() -> None:
     assert ("reported", "the World Bank", "high-income countries are primarily responsible for preventing a larger "
             "crisis") in got
     assert ("reported", "the World Bank", "developing countries also have an obligation") in got
+
+
+def test_that_clauses_listed_with_semicolons_and_the_same_report() -> None:
+    """"reported that A; that B; and that C": three reported clauses (the parser makes a later one the main
+    clause); "The same report states …" after "…, the Riverton Times reported." is the paper's."""
+    text = ("Researchers from Riverton University reported that deaths from the plant were caused by coal; that "
+            "income was a significant factor in who was affected; and that a large share of the deaths came from "
+            "smoke crossing the valley. Farms should be closed, the Riverton Times reported. The same report states "
+            "the water board has been fined.")
+    got = _said(text)
+    assert ("reported", "Researchers from Riverton University", "income was a significant factor in who was "
+            "affected") in got
+    assert ("reported", "Researchers from Riverton University", "a large share of the deaths came from smoke "
+            "crossing the valley") in got
+    assert ("reported", "the Riverton Times", "the water board has been fined") in got

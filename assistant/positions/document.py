@@ -140,6 +140,11 @@ class Document:
             for tok in doc:
                 if ps + tok.idx >= pos:
                     break
+                if tok.lemma_.lower() == lemma and tok.pos_ == "VERB":
+                    # "…, Xinhua reported. The same report states …": who reported
+                    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.ent_type_ in sp.NAME_ENTS), None)
+                    if subj is not None:
+                        found = (subj, ps)
                 if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
                     issuer = issuers.issuer(tok)
                     if issuer is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "via", "through") \

@@ -33,7 +33,8 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     issuer = issuers.issuer(subj) if subj.pos_ == "NOUN" else None
     if issuer is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in sp.DOCUMENT_NOUNS and \
             any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children) and \
-            not any(c.dep_ in ("amod", "compound", "nmod") for c in subj.children):  # "the Turkish statement": another
+            not any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ != "same" for c in subj.children):
+        # ("the Turkish statement": another document; "the same report": the one named before)
         # "the guidelines" after "per the agency's guidelines": the issuer named with the same document before
         earlier = d.earlier_issuer(subj.lemma_.lower(), off + subj.idx)
         if earlier is not None:

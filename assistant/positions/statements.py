@@ -87,6 +87,7 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
                 found = [st for st in found if (st.char_start, st.char_end) != lead]
             kind: Kind = "reported" if lead is not None else "direct"
             found.extend(_make(d, cue, bs, be, kind, 0.8, (bs, be), doc_id) for bs, be in spans)
+    found = _listed_clauses(text, found)
     for cue, ps, pe in handle_posts(d):  # "Some reactions:" and "@riverwatch: …" lines under it
         # ("I think …" inside the post is the account's own words, not a statement of an "I")
         found = [st for st in found if not (st.speaker.lower() in ("i", "we") and ps <= st.char_start < pe)]
@@ -144,6 +145,26 @@ def _says_something(c: _Cue) -> bool:
     if c.comp is None or c.comp.dep_ != "prep":
         return True
     return any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop for t in c.comp.subtree)
+
+
+_NEXT_THAT = re.compile(r"[ \t]*;[ \t]*(?:and[ \t]+|or[ \t]+)?that[ \t]+")
+
+
+def _listed_clauses(text: str, found: list[Statement]) -> list[Statement]:
+    """"reported that A; that B; and that C": each "that" clause after a semicolon is reported as the first is
+    (the parser makes a later one the sentence's main clause)."""
+    out = list(found)
+    for st in found:
+        if st.kind != "reported":
+            continue
+        end = st.char_end
+        while (m := _NEXT_THAT.match(text, end)) is not None:
+            stop = re.compile(r";|\.(?:\s|$)").search(text, m.end())
+            end = stop.start() if stop is not None else len(text)
+            if end <= m.end() or any(o.char_start == m.end() for o in out):
+                break
+            out.append(replace(st, text=text[m.end() : end], char_start=m.end(), char_end=end))
+    return out
 
 
 def _reports_itself(root: Any, source: str) -> bool:
