@@ -95,8 +95,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
             any(k.dep_ == "mark" and k.lower_ in _CONCESSIVE for k in kids) and \
             not any(k.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advmod") and k.i > verb.i for k in kids) and \
             any(k.dep_ in ("nsubj", "nsubjpass") and k.i > verb.i for k in verb.head.children):
-        # "Although the bank says X is Y, it …", "As Tom Berg said, the dam is safe": the parser hangs the speech
-        # verb on the clause it reports
+        # "Although the bank says X is Y, it …": the parser hangs the speech verb on the clause it reports
         # (up to a comma before the head's own subject: "Although X says Y is Z, it is warning …" is not all said)
         mine = {t.i for t in verb.subtree}
         subj = next(k for k in verb.head.children if k.dep_ in ("nsubj", "nsubjpass") and k.i > verb.i)
@@ -216,8 +215,6 @@ def _how_clause(prep: Any) -> Any | None:
 
 # verbs whose object is who was told, not what ("briefed the governors on …", "reminded them of …")
 _REBUT = {"dismiss", "reject", "dispute", "deny", "refute", "contest"}
-# subordinators of a clause that a speech verb may be parsed into: "Although X says …, it …", "As X said, …"
-_CONCESSIVE = {"although", "though", "while", "whereas", "as"}
 _AUDIENCE = {"brief", "inform", "tell", "remind", "assure", "warn", "advise", "update"}
 # what a statement is made in ("in a letter", "via a statement"): the channel, not the content
 _MEDIA = {"statement", "letter", "interview", "speech", "post", "tweet", "message", "video", "address", "briefing",
