@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from assistant.positions import issuers
+from assistant.positions import issuers, uncued
 from assistant.positions import speakers as sp
 from assistant.positions.anaphors import unnamed_anaphor
 from assistant.positions.blocks import block_quotes, speakers_of
@@ -41,10 +41,11 @@ from assistant.positions.frames import estimate, inverted, speaks_as, voiced
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.labels import handle_posts, labelled
 from assistant.positions.light import light_statement
+from assistant.positions.listed import listed_clauses
 from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.noun_cues import noun_cue
 from assistant.positions.quote_cues import clause_before, governing, introduced, trailing
-from assistant.positions.quotes import Quote, opens_sentence, same_sentence, signature
+from assistant.positions.quotes import Quote, opens_sentence, same_sentence
 from assistant.positions.speaker_phrase import speaker
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
                 found = [st for st in found if (st.char_start, st.char_end) != lead]
             kind: Kind = "reported" if lead is not None else "direct"
             found.extend(_make(d, cue, bs, be, kind, 0.8, (bs, be), doc_id) for bs, be in spans)
-    found = _listed_clauses(text, found)
+    found = listed_clauses(text, found)
     for cue, ps, pe in handle_posts(d):  # "Some reactions:" and "@riverwatch: …" lines under it
         # ("I think …" inside the post is the account's own words, not a statement of an "I")
         found = [st for st in found if not (st.speaker.lower() in ("i", "we") and ps <= st.char_start < pe)]
@@ -145,26 +146,6 @@ def _says_something(c: _Cue) -> bool:
     if c.comp is None or c.comp.dep_ != "prep":
         return True
     return any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop for t in c.comp.subtree)
-
-
-_NEXT_THAT = re.compile(r"[ \t]*;[ \t]*(?:and[ \t]+|or[ \t]+)?that[ \t]+")
-
-
-def _listed_clauses(text: str, found: list[Statement]) -> list[Statement]:
-    """"reported that A; that B; and that C": each "that" clause after a semicolon is reported as the first is
-    (the parser makes a later one the sentence's main clause)."""
-    out = list(found)
-    for st in found:
-        if st.kind != "reported":
-            continue
-        end = st.char_end
-        while (m := _NEXT_THAT.match(text, end)) is not None:
-            stop = re.compile(r";|\.(?:\s|$)").search(text, m.end())
-            end = stop.start() if stop is not None else len(text)
-            if end <= m.end() or any(o.char_start == m.end() for o in out):
-                break
-            out.append(replace(st, text=text[m.end() : end], char_start=m.end(), char_end=end))
-    return out
 
 
 def _reports_itself(root: Any, source: str) -> bool:
@@ -324,11 +305,11 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             cue, conf = trailing(d, last[1]), 0.8  # '"…" tweeted Berg "…"': the quote the cue interrupts goes on
         if cue is None and not opens_sentence(text, q.start):
             continue  # a phrase in quotes with no cue: a name, a term or scare quotes, no one's statement
-        if cue is None and (signer := _signer(d, para)) is not None:
+        if cue is None and (signer := uncued.signer(d, para)) is not None:
             # a quote set off above a signature line ("– Mayor Ana Ruiz, in a letter to the council"): its signer
             out.append(_named(d, signer, q, para, doc_id))
             continue
-        if cue is None and (prior := _reporter_before(d, q, para, cues)) is not None:
+        if cue is None and (prior := uncued.reporter_before(d, q, para, cues)) is not None:
             # 'He said the dam will be connected.' then a paragraph that is only a quote: the one just reported
             out.append(_named(d, prior, q, para, doc_id))
             continue
@@ -439,34 +420,6 @@ def _with_joint(d: Document, found: list[Statement]) -> list[Statement]:
                 actor = m.actor.name if m is not None else None
             out.append(replace(st, speaker=name, speaker_confidence=conf, actor=actor))
     return out
-
-
-def _signer(d: Document, para: tuple[int, int]) -> sp.Mention | None:
-    """The person a signature line right under the paragraph names ("– Mayor Ana Ruiz, "Letter to the council"")."""
-    k = next((i for i, (s, _e) in enumerate(d.paras) if s == para[0]), None)
-    if k is None or k + 1 >= len(d.paras) or not signature(d.text, *d.paras[k + 1]):
-        return None
-    s, e = d.paras[k + 1]
-    tagged = next((m for m in d.mentions if s <= m.start < e and m.label == "PERSON"), None)
-    if tagged is not None:
-        return tagged
-    head = d.text[s:e].split(",")[0]  # (the tagger found no one: a titled name, "– Mayor Ana Ruiz")
-    name = sp.titled_name(head.strip(" \t–—-"))
-    return d.person(name, s + head.index(name), set(), speaking=True) if name else None
-
-
-def _reporter_before(d: Document, q: Quote, para: tuple[int, int], cues: list[_Cue]) -> sp.Mention | None:
-    """Who the paragraph before a quote with no cue reports, when the quote is a paragraph of its own: the last
-    named speaker of that paragraph's speech cues (not "according to" a source)."""
-    if re.search(r"\w", d.text[para[0] : q.start]) or re.search(r"\w", d.text[q.end : para[1]]):
-        return None  # (the quote is the whole paragraph: '"COVID-19" is the name …' is a term, not a statement)
-    k = next((i for i, (s, _e) in enumerate(d.paras) if s == para[0]), 0)
-    if k == 0:
-        return None
-    before = d.paras[k - 1]
-    said = [c for c in cues if c.para == before and c.speaker is not None and c.cue != "according to"
-            and c.speaker.label in ("PERSON", "ORG")]
-    return said[-1].speaker if said else None
 
 
 def _named(d: Document, m: sp.Mention, q: Quote, para: tuple[int, int], doc_id: str) -> Statement:
