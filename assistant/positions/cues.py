@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.positions.frames import estimate, finding, for_to, subject_head
 from assistant.positions.nouns import CLAIM_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS
+from assistant.positions.that_clauses import that_clause
 from assistant.textutil import STOPWORDS
 
 SPEECH = set(["say", "refer", "identify", "speak", "show", "tell", "add", "note", "stress", "emphasise", "emphasize", "insist", "explain", "recall", "believe", "argue", "warn", "declare", "affirm", "announce", "state", "demand", "urge", "reaffirm", "underline", "highlight", "claim", "write", "tweet", "post", "ask", "reply", "respond", "answer", "acknowledge", "admit", "confirm", "deny", "suggest", "propose", "predict", "assert", "maintain", "contend", "comment", "remark", "observe", "report", "describe", "accuse", "blame", "criticise", "criticize", "praise", "thank", "promise", "pledge", "vow", "threaten", "advise", "recommend", "conclude", "complain", "allege", "mention", "reveal", "indicate", "estimate", "hope", "fear", "expect", "inform", "testify", "concede", "repeat", "reiterate", "caution", "label", "brand", "dub", "blast", "slam", "attack", "characterize", "characterise", "hail", "call", "cite", "envision", "project", "consider", "deem", "justify", "counter", "elaborate", "invite", "point", "find", "think", "feel", "agree", "disagree", "question", "charge", "predict", "order", "vow", "continue",
@@ -133,7 +134,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clauses[0].children) or subject_head(obj, first)):
             first = min(first, obj.left_edge.i)
         # ("said it was needed, and that costs would be shared": a second "that" clause the parser joins to the verb)
-        more = [k for k in kids if k.dep_ == "conj" and k.i > last and _that_clause(k)]
+        more = [k for k in kids if k.dep_ == "conj" and k.i > last and that_clause(k)]
         for c in clauses[1:] + more[:1]:
             gap = verb.doc[last + 1 : min(t.i for t in c.subtree)]
             if not all(t.text in (",", "and") for t in gap):
@@ -414,36 +415,6 @@ class Cue:
     rest: tuple[int, int] | None = None  # the clause's part after an "according to" inside it
     # the other named speakers of a coordinated subject ("X and Y said …"): (mention, name, confidence)
     also: list[tuple[Any, str, float]] = field(default_factory=list)
-
-
-def _that_clause(k: Any) -> bool:
-    """A clause opened by "that"/"whether" with a subject of its own."""
-    return any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in k.children) and \
-        any(m.dep_ in ("nsubj", "nsubjpass") for m in k.children)
-
-
-def _that_clauses(c: Cue, s: int, e: int) -> list[tuple[int, int]]:
-    """A reported clause with a second one of its own ("said X could be inevitable and that she was considering
-    it"): two statements, split where the second clause's "that" starts."""
-    comp = c.comp
-    if comp is None or comp.dep_ != "ccomp":
-        return [(s, e)]
-    kids = [*comp.children, *(c.verb.children if c.verb is not None else [])]
-    second = next((k for k in kids if k.dep_ == "conj" and k.i > comp.i and _that_clause(k)), None)
-    if second is None:
-        return [(s, e)]
-    off = c.para[0]
-    first_toks = [t for t in comp.doc[comp.left_edge.i : second.left_edge.i] if not t.is_space]
-    while first_toks and ((first_toks[-1].is_punct and first_toks[-1].text not in "\"”»'’)") or first_toks[-1].dep_ == "cc"):
-        first_toks = first_toks[:-1]
-    rest = [t for t in second.subtree if t.dep_ != "mark" or t.head.i != second.i]
-    if not first_toks or not rest:
-        return [(s, e)]
-    a_end = off + first_toks[-1].idx + len(first_toks[-1].text)
-    b_start = off + rest[0].idx
-    if not (s <= a_end <= b_start < e):
-        return [(s, e)]
-    return [(s, a_end), (b_start, e)]
 
 
 _CLOSING = set('"”»’\'')

@@ -28,7 +28,6 @@ from assistant.positions.cues import (
     _complement,
     _no_content,
     _span,
-    _that_clauses,
     goes_on,
     nested_in_speech,
     says_nothing,
@@ -41,12 +40,12 @@ from assistant.positions.frames import estimate, inverted, speaks_as, voiced
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
 from assistant.positions.labels import handle_posts, labelled
 from assistant.positions.light import light_statement
-from assistant.positions.listed import listed_clauses
 from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.noun_cues import noun_cue
 from assistant.positions.quote_cues import clause_before, governing, introduced, trailing
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
 from assistant.positions.speaker_phrase import speaker
+from assistant.positions.that_clauses import listed_clauses, that_clauses
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
@@ -358,10 +357,10 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             claim_end = max(comp[1], q.end)
             if claim_end == q.end and text[claim_end : claim_end + 1] in _CLOSING:
                 claim_end += 1  # the claim ends with the quote: its closing mark too
-            for s2, e2 in _that_clauses(cue, comp[0], claim_end):
+            for s2, e2 in that_clauses(cue.comp, cue.verb, cue.para[0], comp[0], claim_end):
                 out.append(_make(d, cue, s2, e2, "third_party" if cue.about else "reported", conf, para, doc_id))
         if kind != "direct":  # a paraphrase with a second "that" clause of its own: two statements
-            (start, end), *more = _that_clauses(cue, start, end)
+            (start, end), *more = that_clauses(cue.comp, cue.verb, cue.para[0], start, end)
             out.extend(_make(d, cue, s2, e2, kind, conf, para, doc_id) for s2, e2 in more)
         st = _make(d, cue, start, end, kind, conf, para, doc_id)
         out.append(st)
@@ -374,7 +373,7 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             continue
         para = c.para
         kind = "third_party" if c.about else "reported"
-        for s2, e2 in _that_clauses(c, s, e) + ([c.rest] if c.rest is not None else []):
+        for s2, e2 in that_clauses(c.comp, c.verb, c.para[0], s, e) + ([c.rest] if c.rest is not None else []):
             out.append(_make(d, c, s2, e2, kind, 1.0, para, doc_id))
             if c.rest is not None and (s2, e2) in (c.span, c.rest):
                 out[-1].parts = [*c.span, *c.rest]
