@@ -313,9 +313,9 @@ class Assistant:
         return run(self, cases, "gold", split, backend)
 
     def _evaluate_library(self, gold_file: Path, split: str, backend: str | None, limit: int | None) -> Report:
-        """A gold file over a library of its own (`library:` = its folder, relative to the file): the library is
-        indexed under index_dir/eval-libraries/<file name> (incrementally) and the cases run against it, with
-        no data file of the bundled corpus (its actors) in play."""
+        """A gold file over a library of its own (`library:` = its folder, or a list of folders, relative to the
+        file): the library is indexed under index_dir/eval-libraries/<file name> (incrementally) and the cases
+        run against it, with no data file of the bundled corpus (its actors) in play."""
         import yaml
 
         from assistant.errors import BriefingError
@@ -328,14 +328,16 @@ class Assistant:
             raise BriefingError(f"cannot read the gold file {gold_file}: {exc}") from exc
         if not isinstance(data, dict) or not data.get("library"):
             raise BriefingError(f"{gold_file}: a gold file over its own library names it (library: <folder>)")
-        folder = (gold_file.parent / str(data["library"])).resolve()
-        if not folder.is_dir():
-            raise BriefingError(f"{gold_file}: library folder {folder} not found")
+        named = data["library"] if isinstance(data["library"], list) else [data["library"]]
+        folders = [(gold_file.parent / str(f)).resolve() for f in named]
+        for folder in folders:
+            if not folder.is_dir():
+                raise BriefingError(f"{gold_file}: library folder {folder} not found")
         root = self.settings.index_dir / "eval-libraries" / gold_file.stem
-        settings = self.settings.model_copy(update={"index_dir": root, "corpus_dir": folder,
+        settings = self.settings.model_copy(update={"index_dir": root, "corpus_dir": folders[0],
                                                     "actors_file": root / "no-actors.yaml"})
         lib = self.spawn(settings)
-        lib.ingest([folder])
+        lib.ingest(folders)
         cases = load_gold(gold_file)
         if split != "all":
             cases = [c for c in cases if c.split == split]

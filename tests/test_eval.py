@@ -142,16 +142,17 @@ def test_live_endpoint_writes_a_record(corpus_assistant: Assistant, tmp_path: Pa
 
 
 def test_a_gold_file_over_a_library_of_its_own(corpus_assistant: Assistant, tmp_path: Path) -> None:
-    """`briefing eval --gold FILE`: the file's `library:` folder is indexed apart and its cases run against it."""
-    lib = tmp_path / "water"
+    """`briefing eval --gold FILE`: the file's `library:` folders are indexed apart and its cases run against them."""
+    lib, rivers = tmp_path / "water", tmp_path / "rivers"
     lib.mkdir()
+    rivers.mkdir()
     (lib / "levy.md").write_text("# Basin levy\n\nThe basin agency raised the abstraction levy to 4 cents per cubic "
                                  "metre in March 2025, its director Elena Vance said.\n", encoding="utf-8")
-    (lib / "dams.md").write_text("# Dam inspections\n\nInspectors found cracks in two of the nine dams on the upper "
+    (rivers / "dams.md").write_text("# Dam inspections\n\nInspectors found cracks in two of the nine dams on the upper "
                                  "river during the spring survey.\n", encoding="utf-8")
     gold = tmp_path / "water-qa.yaml"
     gold.write_text(
-        "library: water\ndocs: {L: levy, D: dams}\ncases:\n"
+        "library: [water, rivers]\ndocs: {L: levy, D: dams}\ncases:\n"
         "  - {id: levy-rate, split: heldout, type: number, question: 'How much is the abstraction charge now?',\n"
         "     facts: [['4 cents']], docs: [L]}\n"
         "  - {id: cracked, split: heldout, type: number, question: 'In how many dams were cracks found?',\n"
@@ -168,4 +169,7 @@ def test_a_gold_file_over_a_library_of_its_own(corpus_assistant: Assistant, tmp_
     bad = tmp_path / "bad.yaml"
     bad.write_text("cases: []\n", encoding="utf-8")
     with pytest.raises(Exception, match="library"):
+        corpus_assistant.evaluate(gold_file=bad)
+    bad.write_text("library: [water, lakes]\ncases: []\n", encoding="utf-8")
+    with pytest.raises(Exception, match="lakes not found"):
         corpus_assistant.evaluate(gold_file=bad)
