@@ -4,6 +4,8 @@ Sets (dev = may be fit on; heldout = measurement only):
   squad2/dev (Normans), squad2/heldout (Computational complexity)   ../shared/benchmarks, all 87 paragraphs pooled
   hotpotqa/dev (q1-100), hotpotqa/heldout (q101-200)               each split's paragraphs pooled (~1,000)
   gold/dev, gold/heldout                                          eval/gold.yaml + eval/gold_blind.yaml
+  wikinews/dev, wikinews/heldout                                  eval/wikinews-qa-dev.yaml, eval/wikinews-qa.yaml
+  mixed/dev, mixed/heldout                                        eval/mixed-qa.yaml (its `split:` field)
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ def relabel(rec: Record) -> None:
 # the out-of-domain Wikinews Q&A sets, both written blind over eval/attribution/texts: dev (fit, looked at) and
 # held-out (reported only)
 WIKINEWS = {"dev": "wikinews-qa-dev.yaml", "heldout": "wikinews-qa.yaml"}
+# the out-of-domain set over 31 texts of other genres (news agency, government releases, blogs), written blind, both
+# splits in one file over one library
+MIXED = "mixed-qa.yaml"
 
 
 def load_questions(dataset: str, split: str) -> tuple[dict[str, tuple[str, str]] | None, list[Q]]:
@@ -70,11 +75,11 @@ def load_questions(dataset: str, split: str) -> tuple[dict[str, tuple[str, str]]
         qs = [Q(c.id, c.question, c.answerable, c.facts, c.docs, "gold", c.split) for c in cases
               if c.type != "contrast" and c.split == split]
         return None, qs
-    if dataset == "wikinews":
+    if dataset in ("wikinews", "mixed"):
         from assistant.evaluation.dataset import load_gold
 
-        cases = load_gold(ROOT / "eval" / WIKINEWS[split])
-        return None, [Q(c.id, c.question, c.answerable, c.facts, c.docs, "wikinews", c.split) for c in cases
+        cases = load_gold(ROOT / "eval" / (WIKINEWS[split] if dataset == "wikinews" else MIXED))
+        return None, [Q(c.id, c.question, c.answerable, c.facts, c.docs, dataset, c.split) for c in cases
                       if c.split == split]
     docs, raw = (_squad if dataset == "squad2" else _hotpot)(split)
     qs = []
@@ -93,11 +98,16 @@ def assistant_for(dataset: str, split: str, docs: dict[str, tuple[str, str]] | N
         a = Assistant(Settings(index_dir=ROOT / "index" / "fit" / "gold"), embedder=base.embedder)
         a.ingest()  # incremental: a no-op when the corpus is unchanged
         return a
-    if dataset == "wikinews":  # both splits share one library: the 22 articles, with no actors file
-        root = ROOT / "index" / "fit" / "wikinews"
-        a = Assistant(Settings(index_dir=root, corpus_dir=ROOT / "eval" / "attribution" / "texts",
-                               actors_file=root / "no-actors.yaml"), embedder=base.embedder)
-        a.ingest()
+    if dataset in ("wikinews", "mixed"):  # both splits share one library, with no actors file
+        import yaml
+
+        root = ROOT / "index" / "fit" / dataset
+        named = ["attribution/texts"] if dataset == "wikinews" else \
+            yaml.safe_load((ROOT / "eval" / MIXED).read_text(encoding="utf-8"))["library"]
+        folders = [ROOT / "eval" / f for f in named]
+        a = Assistant(Settings(index_dir=root, corpus_dir=folders[0], actors_file=root / "no-actors.yaml"),
+                      embedder=base.embedder)
+        a.ingest(folders)
         return a
     from assistant.evaluation.external import _index
 

@@ -99,9 +99,22 @@ _FRONTED = re.compile(r"^(?:when|whenever|while|after|before|once|if|as soon as|
                       r"can|could|will|would|should)\b)")
 
 
+# any other phrase set before the question's own wh-word: "In the two reports on X, who …", "Apart from X, which …",
+# "At the summit, what …" (the question asks what its wh-word asks)
+_FRAMED = re.compile(r"^(?!(?:what|how|who|whom|whose|which|why|where|when|is|are|was|were|did|does|do|has|have|had|"
+                     r"can|could|will|would|should)\b)[^,?]{3,120}?,\s*(?=(?:what|how|who|whom|whose|which|why|where|"
+                     r"when)\b)", re.IGNORECASE)
+
+
+def unframed(q: str) -> str:
+    """The question without a clause or phrase fronted before its wh-word."""
+    m = _FRONTED.match(q.lower())
+    out = q[m.end():] if m else q
+    return _FRAMED.sub("", out, count=1) or q
+
+
 def answer_kind(q: str) -> AnswerKind:
-    ql = q.lower().strip()
-    ql = _FRONTED.sub("", ql, count=1) or ql
+    ql = unframed(q.lower().strip())
     if re.search(r"\bstands? for\b|\bacronym\b|\babbreviation\b|\bshort for\b", ql):
         return "acronym"
     if _META_Q.search(ql) and re.search(r"\b(which|what|who|when)\b", ql):
@@ -273,7 +286,8 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
     q = question.strip()
     info = QuestionItems(question=q, kind=answer_kind(q))
     doc = parse(q)
-    info.wh = wh_phrase(doc)
+    bare = unframed(q)
+    info.wh = wh_phrase(doc if bare == q else parse(bare))
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
@@ -286,7 +300,7 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         if not f or f in STOPWORDS or f in QUESTION_WORDS or any(x.key == "E:" + f for x in info.entities):
             return
         aliases = [fold(a) for a in lex.aliases(text)]
-        item = Item("E:" + f, text, "entity", forms=[f], aliases=[a for a in aliases if a != f],
+        item = Item("E:" + f, text, "entity", forms=[f], aliases=list(dict.fromkeys(a for a in aliases if a != f)),
                     kind_noun=_kind_noun(doc, e))
         info.entities.append(item)
         taken.append((s, e))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.evidence.places import place_forms
 from assistant.textutil import skeleton
 from assistant.types import DocumentMeta
 
@@ -36,7 +37,7 @@ class LibraryView:
         return [t for t in self.snap.lexical.by_skeleton.get(skeleton(token), []) if t != token]
 
     def aliases(self, phrase: str) -> list[str]:
-        out = list(self._aliases(phrase))
+        out = list(self._aliases(phrase)) + place_forms(phrase)
         acro = self.snap.acronyms.get(phrase.strip())
         if acro:
             out.append(acro)

@@ -10,7 +10,7 @@ from assistant.errors import UnknownActor
 from assistant.evidence.find import SaidCheck
 from assistant.evidence.items import QuestionItems
 from assistant.positions.model import nlp
-from assistant.positions.speakers import HUMAN_NOUNS
+from assistant.positions.nouns import HUMAN_NOUNS, SPOKES_NOUNS
 from assistant.positions.store import named_speaker
 
 # "… say/tell reporters/think … about Y": Y runs to the end of its clause (a new question clause, ";" or "?")
@@ -49,10 +49,32 @@ def can_be_speaker(question: str, name: str) -> bool:
     at = question.find(name)
     if at < 0:
         return True
+    if _holds_role(question[at + len(name):]):
+        return False  # "the Commission president", "the agency's chief": a person of X speaks, not X
     verb = _SPEECH.search(question)
     if verb is None or at < verb.start():
         return True
     return any(m.end() <= at <= m.end() + 3 for m in _ACCORDING.finditer(question))
+
+
+def _holds_role(after: str) -> bool:
+    """The words after a name make it the holder of a person's role ("… president", "…'s foreign minister"): the
+    name is then the organisation or place the person serves, not the one who speaks. A spokesperson's words are
+    the body's own (as in attribution), so "the Commission spokesperson" still asks what the Commission said."""
+    m = re.match(r"(?:'s|’s)?((?:\s+[a-z-]+){1,3})", after)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    for w in words:
+        if w in HUMAN_NOUNS:
+            return w not in SPOKES_NOUNS
+        if w in _SPEECH_WORDS:
+            return False
+    return False
+
+
+_SPEECH_WORDS = frozenset(["say", "said", "says", "tell", "told", "think", "claim", "state", "write", "comment", "warn",
+                           "argue", "react", "respond", "reply", "describe", "call", "urge", "demand", "want"])
 
 
 def _on_topic(scored: list[Any], n: int = 3) -> list[tuple[str, int, int]]:

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from assistant.evidence.candidates import Candidate
 from assistant.evidence.find import refusal_reason
-from assistant.evidence.items import analyse, answer_kind, initialism_of, resolve_initialisms
+from assistant.evidence.items import analyse, answer_kind, initialism_of, resolve_initialisms, unframed
 from assistant.evidence.match import TextView
 from assistant.evidence.sets import grow
 from assistant.textutil import skeleton
@@ -202,3 +202,17 @@ def test_a_position_word_asks_what_was_said_only_as_someones_position_or_one_on_
     assert answer_kind("What was their response to the flood?") == "say"
     assert answer_kind("Whose identity was revealed as the official who had penned opinion pieces about the dam?") != "say"
     assert answer_kind("Which view of the river did the hotel offer?") != "say"
+
+
+def test_a_phrase_fronted_before_the_wh_word_does_not_hide_what_is_asked() -> None:
+    """"In the two reports on X, who …" asks who; the frame's names stay items of the question."""
+    assert unframed("In the two reports on the Riverton levy, who is the new board chair?") == \
+        "who is the new board chair?"
+    assert answer_kind("In the two reports on the Riverton levy, who is the new board chair?") == "who"
+    assert answer_kind("Apart from the dam, which countries did the board fund?") == "list"
+    assert answer_kind("According to the audit, how much was spent on pumps?") == "number"
+    assert answer_kind("When the mayor claimed the river was clean, how did Vance respond?") == "say"
+    assert unframed("Who, in the end, chaired the board?") == "Who, in the end, chaired the board?"
+    assert unframed("Is it true that, after the vote, who resigned?") == "Is it true that, after the vote, who resigned?"
+    items = analyse("In the two reports on the Riverton levy, who is the new board chair?", FakeLexicon())
+    assert items.kind == "who" and items.wh == "who" and any(e.text == "Riverton" for e in items.entities)

@@ -42,6 +42,15 @@ def test_a_name_inside_what_was_said_is_not_the_speaker() -> None:
     assert can_be_speaker("According to Vance, what is the levy for?", "Vance")
 
 
+def test_a_body_named_as_the_holder_of_a_role_is_not_the_speaker() -> None:
+    """"the Commission president" is a person of the Commission: what that person said, not the Commission."""
+    assert not can_be_speaker("What did the Commission president say about the levy?", "Commission")
+    assert not can_be_speaker("What did the Riverton Water Board's chief executive say?", "Riverton Water Board")
+    assert can_be_speaker("What did the Commission spokesperson say about the levy?", "Commission")
+    assert can_be_speaker("What did the Commission say about the levy?", "Commission")
+    assert can_be_speaker("What did Vance and Berg say about the levy?", "Vance")
+
+
 def test_many_questions_in_one_are_bounded() -> None:
     q = " ".join(f"What is the tariff in zone {i}?" for i in range(12))
     parts = split_question(q)

@@ -1,0 +1,32 @@
+"""A country named by its demonym or another name matches the name the text uses (evidence/places.py)."""
+
+from types import SimpleNamespace
+
+from assistant.evidence.items import Item
+from assistant.evidence.library import LibraryView
+from assistant.evidence.match import TextView
+from assistant.evidence.places import place_forms
+
+
+def test_demonyms_and_other_names_of_a_country() -> None:
+    assert "Romania" in place_forms("Romanian")
+    assert "United Kingdom" in place_forms("British") and "UK" in place_forms("United Kingdom")
+    assert "Netherlands" in place_forms("Dutch") and "Kenya" in place_forms("kenyan")
+    assert "Zimbabwean" in place_forms("Zimbabwe")  # both ways
+
+
+def test_no_codes_common_words_or_look_alikes() -> None:
+    assert place_forms("US") == [] and place_forms("IN") == [] and place_forms("no") == []  # ISO codes are words
+    assert place_forms("water") == [] and place_forms("Riverton") == []
+    assert "Hong Kong" not in place_forms("Chinese")  # a shared demonym names the country spelled like it
+    assert "Martinique" not in place_forms("French") and "France" in place_forms("French")
+    assert "Georgia" not in place_forms("South Georgia")
+
+
+def test_the_evidence_layer_matches_a_demonym_to_the_country() -> None:
+    lib = LibraryView(SimpleNamespace(snapshot=SimpleNamespace(acronyms={})))  # type: ignore[arg-type]
+    aliases = [a.lower() for a in lib.aliases("Romanian")]
+    item = Item("E:romanian", "Romanian", "entity", forms=["romanian"], aliases=aliases)
+    m = TextView("Ahead of the meeting of leaders in Sibiu, Romania, on 9 May.").match(item)
+    assert m is not None and m.how == "alias"
+    assert TextView("The leaders met in Sibiu on 9 May.").match(item) is None
