@@ -10,6 +10,15 @@ STOPWORDS = frozenset(
     ["a", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "me", "more", "most", "my", "no", "nor", "not", "of", "on", "or", "our", "ours", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "about", "after", "again", "against", "all", "also", "am", "any", "because", "before", "below", "between", "both", "during", "each", "few", "further", "here", "just", "once", "only", "other", "out", "over", "own", "same", "through", "s", "t", "don", "now", "said", "says", "say", "per", "within", "upon", "whose"]
 )
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+# a dotted initialism is one word, its letters ("U.N." = "UN", "U.S.-led" = "US-led", "e.g." = "eg")
+_INITIALS = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?![\w])", re.UNICODE)
+# the version of words()/tokens(): a saved BM25 index tokenised by another version is rebuilt when loaded
+TOKENIZER = "tokens-2"
+
+
+def undot(text: str) -> str:
+    """Dotted initialisms written without their dots: 'the U.N. agency' -> 'the UN agency'."""
+    return _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text) if "." in text else text
 
 
 @lru_cache(maxsize=65536)
@@ -33,7 +42,7 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.replace("’", "'") for w in _WORD.findall(fold(text)))
+    return tuple(w.replace("’", "'") for w in _WORD.findall(undot(fold(text))))
 
 
 def words(text: str) -> list[str]:

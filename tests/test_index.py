@@ -296,3 +296,25 @@ def test_sentence_entities_tagged_at_ingest_and_read_without_the_tagger(tmp_path
     c = Assistant(make_settings(tmp_path / "index"), embedder=a.embedder)
     assert c.index.sentence_entities("dam") == got and calls == [len(spans)]
     assert list((a.index.root / "entities").glob("dam.*.json"))  # stored again for the next process
+
+
+def test_a_dotted_initialism_is_one_word_and_an_older_bm25_index_is_retokenised(tmp_path: Path) -> None:
+    """"U.N." is the word "UN" for BM25 and for the evidence layer; a saved BM25 index tokenised by an earlier
+    version (no tokenizer note) is rebuilt from the stored passages when loaded, not used with mismatched tokens."""
+    from assistant.textutil import tokens
+
+    assert tokens("the U.N. refugee agency") == tokens("the UN refugee agency")
+    assert tokens("a U.S.-led coalition")[:2] == tokens("a US-led coalition")[:2]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "camps.md").write_text("# Camps\n\nU.N. refugee spokesman Tom Berg said the camps in Riverton are full.\n")
+    (docs / "levy.md").write_text("# Levy\n\nThe basin agency raised the water levy in March.\n")
+    a = Assistant(make_settings(tmp_path / "index"), embedder=CountingEmbedder())  # type: ignore[arg-type]
+    a.ingest([docs])
+    assert a.library().df("un") == 1
+    bm25 = next(a.index.root.glob("bm25-*"))
+    assert (bm25 / "tokenizer").exists()
+    (bm25 / "tokenizer").unlink()  # as an index saved before the note existed
+    b = Assistant(make_settings(tmp_path / "index"), embedder=CountingEmbedder())  # type: ignore[arg-type]
+    assert b.library().df("un") == 1 and (bm25 / "tokenizer").exists()
+    assert b.search("UN spokesman", k=1)[0].doc_id == "camps"

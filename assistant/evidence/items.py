@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from assistant.evidence.answer_type import wh_phrase
-from assistant.textutil import STOPWORDS, fold, skeleton, stem, tokens
+from assistant.textutil import STOPWORDS, fold, skeleton, stem, tokens, undot
 
 AnswerKind = Literal["who", "when", "where", "number", "list", "acronym", "yesno", "compare", "say", "metadata",
                      "why", "what"]
@@ -294,12 +294,12 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         return not any(s < te and ts < e for ts, te in taken)
 
     def add_entity(text: str, s: int, e: int) -> None:
-        f = fold(text).strip(" '’.")
+        f = undot(fold(text)).strip(" '’.")
         if f.endswith(("'s", "’s")):
             f = f[:-2]
         if not f or f in STOPWORDS or f in QUESTION_WORDS or any(x.key == "E:" + f for x in info.entities):
             return
-        aliases = [fold(a) for a in lex.aliases(text)]
+        aliases = [undot(fold(a)) for a in lex.aliases(text)]
         item = Item("E:" + f, text, "entity", forms=[f], aliases=list(dict.fromkeys(a for a in aliases if a != f)),
                     kind_noun=_kind_noun(doc, e))
         info.entities.append(item)

@@ -13,7 +13,7 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from assistant.evidence.items import Item
-from assistant.textutil import fold, skeleton, tokens, words
+from assistant.textutil import fold, skeleton, tokens, undot, words
 
 STRENGTH = {"exact": 1.0, "normalised": 0.9, "alias": 0.9, "transliteration": 0.8, "partial": 0.7,
             "metadata": 0.8, "coreference": 0.7, "embedding": 0.5}
@@ -32,7 +32,7 @@ class TextView:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = fold(text)
+        self.folded = undot(fold(text))
 
     @cached_property
     def stems(self) -> set[str]:

@@ -108,9 +108,10 @@ class Index:
         docs, chunks, sentences = lazy_view(self.docstore, state, self.settings.doc_cache,
                                             old.docs if old is not None and isinstance(old.docs, LazyDocs) else None)
         bm25_dir = self.root / (state.bm25_dir or "bm25")
-        if bm25_dir.exists():
+        if bm25_dir.exists() and (LexicalIndex.current(bm25_dir) or not state.files):
             lexical = LexicalIndex.load(bm25_dir)
-        elif state.files and self.store.remote:  # committed on another machine: a cache derived from Chroma
+        elif state.files and (self.store.remote or bm25_dir.exists()):
+            # committed on another machine, or tokenised by an older version: a cache derived from Chroma
             lexical = self._lexical_from_store(state, bm25_dir)
         else:
             lexical = LexicalIndex([], None)

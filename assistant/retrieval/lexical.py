@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.textutil import skeleton, tokens
+from assistant.textutil import TOKENIZER, skeleton, tokens
 
 
 def contextual_text(title: str, section: str, text: str) -> str:
@@ -54,12 +54,21 @@ class LexicalIndex:
         if self.retriever is not None:
             self.retriever.save(str(tmp / "bm25"))  # type: ignore[attr-defined]
         (tmp / "ids.json").write_text(json.dumps(self.ids))
+        (tmp / "tokenizer").write_text(TOKENIZER)
         old = path.with_name(path.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if path.exists():
             os.replace(path, old)
         os.replace(tmp, path)
         shutil.rmtree(old, ignore_errors=True)
+
+    @staticmethod
+    def current(path: Path) -> bool:
+        """The saved index was tokenised as tokens() tokenises now (an index from before has no such note)."""
+        try:
+            return (path / "tokenizer").read_text().strip() == TOKENIZER
+        except OSError:
+            return False
 
     @classmethod
     def load(cls, path: Path) -> LexicalIndex:
