@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from assistant.evidence.answer_type import wh_phrase
+from assistant.evidence.inflection import inflections
 from assistant.textutil import STOPWORDS, fold, skeleton, stem, tokens, undot
 
 AnswerKind = Literal["who", "when", "where", "number", "list", "acronym", "yesno", "compare", "say", "metadata",
@@ -57,7 +58,8 @@ class Item:
 
     @property
     def label(self) -> str:
-        return self.text
+        """The item as the question writes it ("located", not the stem "locat")."""
+        return self.surface if self.kind == "term" and self.surface else self.text
 
 
 @dataclass
@@ -338,8 +340,11 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         if t in GENERIC_STEMS or t in seen or len(t) < 2:
             continue
         seen.add(t)
-        df = lex.df(t) or max((lex.df(v) for v in lex.similar_tokens(t)), default=0)
-        info.terms.append(Item("T:" + t, t, "term", forms=[t], weight=math.log((n + 1) / (df + 0.5)), df=df,
+        # the word's other inflections the library writes ("flee": "fled"), as further forms of the term
+        forms = [t, *dict.fromkeys(v for f in inflections(surface.get(t, t)) for v in tokens(f)[:1]
+                                   if v != t and lex.df(v) > 0)]
+        df = max(lex.df(f) for f in forms) or max((lex.df(v) for v in lex.similar_tokens(t)), default=0)
+        info.terms.append(Item("T:" + t, t, "term", forms=forms, weight=math.log((n + 1) / (df + 0.5)), df=df,
                                surface=surface.get(t, t)))
     head = focus_word(q, doc)
     if head is not None:

@@ -56,6 +56,8 @@ class TextView:
             t = item.forms[0]
             if t in self.stems:
                 return ItemMatch(item.key, item.label, "exact", STRENGTH["exact"])
+            if any(f in self.stems for f in item.forms[1:]):  # another inflection ("fled" for "flee")
+                return ItemMatch(item.key, item.label, "normalised", STRENGTH["normalised"])
             if len(t) >= 5 and any(s.startswith(t[:5]) and abs(len(s) - len(t)) <= 3 for s in self.stems):
                 return ItemMatch(item.key, item.label, "normalised", STRENGTH["normalised"])
             if len(t) >= 5 and skeleton(t) in self.skeletons:

@@ -1,0 +1,29 @@
+"""A word's other inflections, irregular ones too ("flee" ~ "fled", "buy" ~ "bought", "child" ~ "children"), so a
+question's word matches the form a passage writes where the light stemmer cannot join them.
+
+The lexicon is LemmInflect's (MIT; English lemmas and inflections from the SPECIALIST lexicon), loaded on first use.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=8192)
+def inflections(word: str) -> tuple[str, ...]:
+    """Every inflection of every lemma of the word (the word itself left out); () for an unknown word."""
+    w = word.lower().strip()
+    if not w.isalpha() or len(w) < 3:
+        return ()
+    try:
+        from lemminflect import getAllInflections, getAllLemmas
+    except ImportError:  # an install without the lexicon: the stemmer alone
+        return ()
+    out: set[str] = set()
+    for lemmas in getAllLemmas(w).values():
+        for lemma in lemmas:
+            out.add(lemma)
+            for forms in getAllInflections(lemma).values():
+                out.update(forms)
+    out.discard(w)
+    return tuple(sorted(f for f in out if f.isalpha()))

@@ -1,0 +1,34 @@
+"""A question's word matches another inflection a passage writes, irregular ones too (evidence/inflection.py)."""
+
+from assistant.evidence.inflection import inflections
+from assistant.evidence.items import Item, analyse
+from assistant.evidence.match import TextView
+from tests.unit.test_evidence_items import FakeLexicon
+
+
+def test_irregular_and_regular_inflections() -> None:
+    assert "fled" in inflections("flee") and "flee" in inflections("fled")
+    assert "bought" in inflections("buy") and "children" in inflections("child")
+    assert "married" in inflections("marry")
+    assert inflections("Riverton") == () and inflections("x") == () and inflections("2025") == ()
+
+
+def test_a_term_matches_the_form_the_passage_writes() -> None:
+    item = Item("T:flee", "flee", "term", forms=["flee", "fled"], surface="flee")
+    m = TextView("Several monks fled to the hills.").match(item)
+    assert m is not None and m.how == "normalised"
+    assert TextView("Several monks stayed.").match(item) is None
+
+
+def test_the_question_term_carries_the_forms_the_library_has() -> None:
+    class Lex(FakeLexicon):
+        def df(self, token: str) -> int:
+            return {"fled": 2, "monk": 3}.get(token, 0)
+
+    items = analyse("Where did the monks flee to?", Lex())
+    flee = next(t for t in items.terms if t.key == "T:flee")
+    assert flee.forms == ["flee", "fled"] and flee.df == 2 and flee.label == "flee"
+
+
+def test_a_term_is_named_as_the_question_writes_it() -> None:
+    assert Item("T:locat", "locat", "term", forms=["locat"], surface="located").label == "located"
