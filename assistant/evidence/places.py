@@ -1,5 +1,6 @@
 """A country named in another form: its demonym ("Romanian" for Romania, "Dutch" for the Netherlands) and its
-other names ("Holland", "Rumania"), so a question's "the Romanian city" finds "Sibiu, Romania".
+other names ("Holland", "Rumania"), so a question's "the Romanian city" finds "Sibiu, Romania"; and its capital ("the Kenyan capital" is
+Nairobi; "Nairobi's response" is the Kenyan government's).
 
 The data is the countryinfo package's (MIT; name, demonym and alternative spellings of ~250 countries and
 territories), read once on first use. ISO codes are left out ("IN", "IT", "NO" are ordinary words), and so are
@@ -10,6 +11,7 @@ forms shorter than four letters but for the ones written in capitals ("DRC"); no
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -34,23 +36,64 @@ def _forms(country: dict[str, object]) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, tuple[str, ...]]:
-    """Folded form -> every form of the countries it names."""
-    groups: list[tuple[set[str], str]] = []  # (forms, demonym)
+def _countries() -> list[dict[str, object]]:
     try:
         data = resources.files("countryinfo") / "data"
         files = [f for f in data.iterdir() if f.name.endswith(".json")]
     except (ModuleNotFoundError, FileNotFoundError):  # an install without the data: no place forms
-        return {}
+        return []
+    out = []
     for f in files:
         try:
             country = json.loads(f.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
         if isinstance(country, dict) and country.get("name"):
-            groups.append((_forms(country), fold(str(country.get("demonym") or ""))))
+            out.append(country)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Folded country form -> its capital; folded capital -> its country's forms."""
+    groups = _groups()
+    of: dict[str, str] = {}
+    country_of: dict[str, set[str]] = {}
+    for forms, demonym, cap in groups:
+        if len(cap) < 3:
+            continue
+        for form in forms:
+            if fold(form) != demonym or _owns(forms, demonym, groups):
+                of.setdefault(fold(form), cap)
+        # "Washington D.C." is also "Washington": a dotted qualifier after the name
+        for name in {cap, re.sub(r"\s+(?:[A-Z]\.){2,}$", "", cap)}:
+            country_of.setdefault(fold(name), set()).update(forms)
+    return of, {k: tuple(sorted(v)) for k, v in country_of.items()}
+
+
+@lru_cache(maxsize=1)
+def _groups() -> list[tuple[set[str], str, str]]:
+    """Each country's (forms, folded demonym, capital)."""
+    return [(_forms(c), fold(str(c.get("demonym") or "")), str(c.get("capital") or "")) for c in _countries()]
+
+
+def capital_of(phrase: str) -> str | None:
+    """The capital of the country a phrase names ("French" -> "Paris"), for "the French capital"."""
+    return _capitals()[0].get(fold(phrase.strip()))
+
+
+def country_of_capital(phrase: str) -> list[str]:
+    """The forms of the country whose capital the phrase names ("Berlin" -> "Germany", "German"), for a capital
+    that stands for its government ("Berlin's defence chief")."""
+    return list(_capitals()[1].get(fold(phrase.strip()), ()))
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    """Folded form -> every form of the countries it names."""
+    groups = _groups()
     table: dict[str, set[str]] = {}
-    for forms, demonym in groups:
+    for forms, demonym, _cap in groups:
         for form in forms:
             key = fold(form)
             if key == demonym and not _owns(forms, demonym, groups):
@@ -59,10 +102,10 @@ def _table() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
-def _owns(forms: set[str], demonym: str, groups: list[tuple[set[str], str]]) -> bool:
+def _owns(forms: set[str], demonym: str, groups: list[tuple[set[str], str, str]]) -> bool:
     """A demonym several countries share names the ones spelled like it ("Chinese": China, not Macau); all of
     them when none is."""
-    sharing = [f for f, d in groups if d == demonym]
+    sharing = [f for f, d, _c in groups if d == demonym]
     if len(sharing) < 2:
         return True
     def alike(fs: set[str]) -> bool:

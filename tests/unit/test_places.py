@@ -30,3 +30,20 @@ def test_the_evidence_layer_matches_a_demonym_to_the_country() -> None:
     m = TextView("Ahead of the meeting of leaders in Sibiu, Romania, on 9 May.").match(item)
     assert m is not None and m.how == "alias"
     assert TextView("The leaders met in Sibiu on 9 May.").match(item) is None
+
+
+def test_a_capital_named_as_one_and_a_capital_standing_for_its_government() -> None:
+    from assistant.evidence.items import analyse
+    from assistant.evidence.places import capital_of, country_of_capital
+    from tests.unit.test_evidence_items import FakeLexicon
+
+    assert capital_of("Kenyan") == "Nairobi" and capital_of("Chinese") == "Beijing" and capital_of("water") is None
+    assert "Kenya" in country_of_capital("Nairobi") and "United States" in country_of_capital("Washington")
+    by_text = {e.text: e.aliases for e in analyse("What did the Kenyan capital's council decide about water?",
+                                                  FakeLexicon()).entities}
+    assert "nairobi" in by_text["Kenyan"]
+    assert "nairobi" in analyse("Who is the mayor of the capital of Kenya?", FakeLexicon()).entities[0].aliases
+    by_text = {e.text: e.aliases for e in analyse("What did Nairobi's envoy say about the levy?",
+                                                  FakeLexicon()).entities}
+    assert "kenya" in next(iter(by_text.values()))
+    assert analyse("What happened in Nairobi in May?", FakeLexicon()).entities[0].aliases == []  # a place, as itself
