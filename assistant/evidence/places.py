@@ -65,7 +65,7 @@ def _capitals() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         for form in forms:
             if fold(form) != demonym or _owns(forms, demonym, groups):
                 of.setdefault(fold(form), cap)
-        # "Washington D.C." is also "Washington": a dotted qualifier after the name
+        # a capital written with a dotted qualifier after its name ("X D.C.") is also the name alone
         for name in {cap, re.sub(r"\s+(?:[A-Z]\.){2,}$", "", cap)}:
             country_of.setdefault(fold(name), set()).update(forms)
     return of, {k: tuple(sorted(v)) for k, v in country_of.items()}
@@ -78,13 +78,13 @@ def _groups() -> list[tuple[set[str], str, str]]:
 
 
 def capital_of(phrase: str) -> str | None:
-    """The capital of the country a phrase names ("French" -> "Paris"), for "the French capital"."""
+    """The capital of the country a phrase names ("Kenyan" -> "Nairobi"), for "the Kenyan capital"."""
     return _capitals()[0].get(fold(phrase.strip()))
 
 
 def country_of_capital(phrase: str) -> list[str]:
-    """The forms of the country whose capital the phrase names ("Berlin" -> "Germany", "German"), for a capital
-    that stands for its government ("Berlin's defence chief")."""
+    """The forms of the country whose capital the phrase names ("Nairobi" -> "Kenya", "Kenyan"), for a capital
+    that stands for its government ("Nairobi's envoy")."""
     return list(_capitals()[1].get(fold(phrase.strip()), ()))
 
 
