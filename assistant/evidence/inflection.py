@@ -27,3 +27,16 @@ def inflections(word: str) -> tuple[str, ...]:
                 out.update(forms)
     out.discard(w)
     return tuple(sorted(f for f in out if f.isalpha()))
+
+
+@lru_cache(maxsize=8192)
+def can_be_verb(word: str) -> bool:
+    """The lexicon knows the word as a verb form ("resign", "married"; not "Chad")."""
+    w = word.lower().strip()
+    if not w.isalpha():
+        return False
+    try:
+        from lemminflect import getAllLemmas
+    except ImportError:
+        return True  # without the lexicon the parser's reading stands
+    return "VERB" in getAllLemmas(w)

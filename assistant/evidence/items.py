@@ -13,7 +13,7 @@ from typing import Any, Literal, Protocol
 
 from assistant.evidence.answer_type import wh_phrase
 from assistant.evidence.inflection import inflections
-from assistant.evidence.places import capital_of, country_of_capital
+from assistant.evidence.names import capitalised_verbs, place_aliases
 from assistant.textutil import STOPWORDS, fold, skeleton, stem, tokens, undot
 
 AnswerKind = Literal["who", "when", "where", "number", "list", "acronym", "yesno", "compare", "say", "metadata",
@@ -170,19 +170,6 @@ _TYPE_STEMS = frozenset(stem(w) for w in _TYPE_NOUNS)
 _COPULA = frozenset(["is", "are", "was", "were", "'s", "’s", "will", "be", "would", "has", "have", "been"])
 
 
-def _place_aliases(q: str, text: str, s: int, e: int) -> list[str]:
-    """A country's capital where the question names it as one ("the Kenyan capital", "the capital of Kenya"), and
-    a capital's country where the capital stands for its government ("Nairobi's response")."""
-    name = re.sub(r"(?:'s|’s)$", "", text)
-    after = text[len(name):] + q[e:]
-    if re.match(r"(?:'s|’s)?\s+capital\b", after) or re.search(r"\bcapital (?:city )?of (?:the )?$", q[:s]):
-        cap = capital_of(name)
-        return [cap, re.sub(r"\s+(?:[A-Z]\.){2,}$", "", cap)] if cap else []
-    if re.match(r"(?:'s|’s)\s", after):
-        return country_of_capital(name)
-    return []
-
-
 def parse(question: str) -> Any:
     from assistant.language import nlp
 
@@ -315,7 +302,7 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
             f = f[:-2]
         if not f or f in STOPWORDS or f in QUESTION_WORDS or any(x.key == "E:" + f for x in info.entities):
             return
-        aliases = [undot(fold(a)) for a in lex.aliases(text)] + [fold(a) for a in _place_aliases(q, text, s, e)]
+        aliases = [undot(fold(a)) for a in lex.aliases(text)] + [fold(a) for a in place_aliases(q, text, s, e)]
         item = Item("E:" + f, text, "entity", forms=[f], aliases=list(dict.fromkeys(a for a in aliases if a != f)),
                     kind_noun=_kind_noun(doc, e))
         info.entities.append(item)
@@ -329,6 +316,9 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
     masked_q = list(q)
     for s_, e_ in taken:
         masked_q[s_:e_] = " " * (e_ - s_)
+    for s_, e_ in capitalised_verbs(q):  # "Who did Emma Marry?": the verb is no part of the name
+        if free(s_, e_):
+            masked_q[s_:e_] = q[s_:e_].lower()
     for m in _CAP.finditer("".join(masked_q)):
         if not free(m.start(), m.end()):
             continue

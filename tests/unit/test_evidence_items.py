@@ -216,3 +216,17 @@ def test_a_phrase_fronted_before_the_wh_word_does_not_hide_what_is_asked() -> No
     assert unframed("Is it true that, after the vote, who resigned?") == "Is it true that, after the vote, who resigned?"
     items = analyse("In the two reports on the Riverton levy, who is the new board chair?", FakeLexicon())
     assert items.kind == "who" and items.wh == "who" and any(e.text == "Riverton" for e in items.entities)
+
+
+def test_a_capitalised_verb_is_no_part_of_the_name_before_it() -> None:
+    """"Who did Emma Marry?" asks about Emma marrying; titles and names that hold verbs stay names."""
+    def names(q: str) -> list[str]:
+        return [e.text for e in analyse(q, FakeLexicon()).entities]
+
+    assert names("Who did Emma Marry?") == ["Emma"]
+    assert names("When Did Tom Berg Resign?") == ["Tom Berg"]
+    assert names("What Did The Basin Council Decide About The Levy?") == ["Basin Council", "Levy"]
+    assert "marry" in [t.text for t in analyse("Who did Emma Marry?", FakeLexicon()).terms]
+    assert names("Where is Lake Chad?") == ["Lake Chad"]
+    assert names("Why did Berg choose the dam?") == ["Berg"]
+    assert names("Who managed Riverton United during the drought?") == ["Riverton United"]
