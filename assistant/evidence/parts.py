@@ -57,6 +57,24 @@ class Part:
         return self.bare[:-1] + " (" + ", ".join(names) + ")?"
 
 
+# a part that leaves out the first part's verb: "…, and who about X?", "…, and where in June?"
+_ELIDED = re.compile(r"^(" + _WH + r")\s+(about|on|for|in|at|from|to|with|during|regarding|concerning|over)\s+(.+)$",
+                     re.I | re.S)
+
+
+def _elided(first: str, part: str) -> str | None:
+    """The part with the first part's wording it leaves out ("Who spoke for the agency about X, and who about Y?"
+    -> "Who spoke for the agency about Y?"): the first part up to its own phrase with the same preposition, or
+    whole, then the part's phrase. None for a part with its own verb, or a question word the first does not share."""
+    m = _ELIDED.match(part.strip())
+    if m is None or not first.lower().startswith(m.group(1).lower() + " "):
+        return None
+    f = first.rstrip("?. ")
+    own = re.search(r"\s" + m.group(2) + r"\s", f[len(m.group(1)):], re.I)
+    head = f[: len(m.group(1)) + own.start()] if own else f
+    return f"{head} {m.group(2).lower()} {m.group(3).rstrip('?. ')}?"
+
+
 def split_question(question: str) -> list[str]:
     """The parts of a compound question, each a question of its own; one part for an ordinary question."""
     return [p.question for p in split_parts(question)]
@@ -96,6 +114,10 @@ def split_parts(question: str) -> list[Part]:
     out = [Part(first if first.endswith("?") else first.rstrip(".") + "?")]
     first_body = _body(first[frame.end() :] if frame else first)
     for p in merged[1:]:
+        elided = _elided(first, p) if not frame else None
+        if elided is not None:
+            out.append(Part(elided))
+            continue
         part = p.rstrip("?. ") + "?"
         if frame and not _FRAME.match(part):
             part = frame.group(0) + part

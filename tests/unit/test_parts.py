@@ -63,3 +63,14 @@ def test_a_wh_word_after_and_may_follow_a_lead_word() -> None:
     assert got[0] == "How many wells did the board license in 2020?"
     assert got[1].startswith("About how far did the water table fall afterwards")
     assert len(split_parts("What event triggered the clause, and in which year?")) == 1  # nothing of its own
+
+
+def test_a_part_that_leaves_out_the_verb_takes_the_first_parts() -> None:
+    """"…, and who about Y?" asks the first part's question about Y."""
+    q = "Who spoke for the water agency about the dam in Riverton, and who about the people displaced by the flood?"
+    assert split_question(q) == ["Who spoke for the water agency about the dam in Riverton?",
+                                 "Who spoke for the water agency about the people displaced by the flood?"]
+    assert split_question("Where did Ana Ruiz travel in May, and where in June of that year?")[1] == \
+        "Where did Ana Ruiz travel in June of that year?"
+    assert split_question("Who hosted the meeting, and what did Berg say about Riverton?")[1] == \
+        "What did Berg say about Riverton?"  # a part with its own verb stays as asked
