@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.evidence.inflection import can_be_verb
-from assistant.evidence.places import capital_of, country_of_capital
+from assistant.evidence.places import capital_names, country_of_capital
 from assistant.language import nlp
 from assistant.textutil import STOPWORDS
 
@@ -48,8 +48,7 @@ def place_aliases(q: str, text: str, s: int, e: int) -> list[str]:
     name = re.sub(r"(?:'s|’s)$", "", text)
     after = text[len(name):] + q[e:]
     if re.match(r"(?:'s|’s)?\s+capital\b", after) or re.search(r"\bcapital (?:city )?of (?:the )?$", q[:s]):
-        cap = capital_of(name)
-        return [cap, re.sub(r"\s+(?:[A-Z]\.){2,}$", "", cap)] if cap else []
+        return capital_names(name)
     if re.match(r"(?:'s|’s)\s", after):
         return country_of_capital(name)
     return []

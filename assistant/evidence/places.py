@@ -19,7 +19,7 @@ from assistant.textutil import fold
 
 
 def _forms(country: dict[str, object]) -> set[str]:
-    iso = country.get("ISO") if isinstance(country.get("ISO"), dict) else {}
+    iso = country.get("ISO")
     codes = {str(v).upper() for v in iso.values()} if isinstance(iso, dict) else set()
     raw = [country.get("name"), country.get("demonym")]
     alts = country.get("altSpellings")
@@ -65,8 +65,7 @@ def _capitals() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         for form in forms:
             if fold(form) != demonym or _owns(forms, demonym, groups):
                 of.setdefault(fold(form), cap)
-        # a capital written with a dotted qualifier after its name ("X D.C.") is also the name alone
-        for name in {cap, re.sub(r"\s+(?:[A-Z]\.){2,}$", "", cap)}:
+        for name in _names_of(cap):
             country_of.setdefault(fold(name), set()).update(forms)
     return of, {k: tuple(sorted(v)) for k, v in country_of.items()}
 
@@ -75,6 +74,18 @@ def _capitals() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
 def _groups() -> list[tuple[set[str], str, str]]:
     """Each country's (forms, folded demonym, capital)."""
     return [(_forms(c), fold(str(c.get("demonym") or "")), str(c.get("capital") or "")) for c in _countries()]
+
+
+def _names_of(capital: str) -> list[str]:
+    """A capital's names: a dotted qualifier after the name ("X D.C.") may be left out."""
+    bare = re.sub(r"\s+(?:[A-Z]\.){2,}$", "", capital)
+    return [capital] if bare == capital else [capital, bare]
+
+
+def capital_names(phrase: str) -> list[str]:
+    """The names of the capital of the country a phrase names ([] for anything else)."""
+    cap = capital_of(phrase)
+    return _names_of(cap) if cap else []
 
 
 def capital_of(phrase: str) -> str | None:

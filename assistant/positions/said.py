@@ -68,13 +68,9 @@ def _holds_role(after: str) -> bool:
     for w in words:
         if w in HUMAN_NOUNS:
             return w not in SPOKES_NOUNS
-        if w in _SPEECH_WORDS:
+        if _SPEECH.fullmatch(w):
             return False
     return False
-
-
-_SPEECH_WORDS = frozenset(["say", "said", "says", "tell", "told", "think", "claim", "state", "write", "comment", "warn",
-                           "argue", "react", "respond", "reply", "describe", "call", "urge", "demand", "want"])
 
 
 def _on_topic(scored: list[Any], n: int = 3) -> list[tuple[str, int, int]]:
