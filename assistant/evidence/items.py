@@ -13,7 +13,7 @@ from typing import Any, Literal, Protocol
 
 from assistant.evidence.answer_type import wh_phrase
 from assistant.evidence.inflection import inflections
-from assistant.evidence.names import capitalised_verbs, place_aliases
+from assistant.evidence.names import capital_named, capitalised_verbs, place_aliases
 from assistant.textutil import STOPWORDS, fold, skeleton, stem, tokens, undot
 
 AnswerKind = Literal["who", "when", "where", "number", "list", "acronym", "yesno", "compare", "say", "metadata",
@@ -302,7 +302,13 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
             f = f[:-2]
         if not f or f in STOPWORDS or f in QUESTION_WORDS or any(x.key == "E:" + f for x in info.entities):
             return
-        aliases = [undot(fold(a)) for a in lex.aliases(text)] + [fold(a) for a in place_aliases(q, text, s, e)]
+        capital = capital_named(q, text, s, e)
+        if capital is not None:  # "the Kenyan capital" names Nairobi, not Kenya
+            names, s, e = capital
+            aliases = [fold(a) for a in names] + [f + " capital"]
+            text, f = names[0], fold(names[0])
+        else:
+            aliases = [undot(fold(a)) for a in lex.aliases(text)] + [fold(a) for a in place_aliases(q, text, s, e)]
         item = Item("E:" + f, text, "entity", forms=[f], aliases=list(dict.fromkeys(a for a in aliases if a != f)),
                     kind_noun=_kind_noun(doc, e))
         info.entities.append(item)

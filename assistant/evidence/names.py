@@ -42,13 +42,22 @@ def capitalised_verbs(q: str) -> list[tuple[int, int]]:
                   if (t := by_start.get(m.start())) is not None and t.pos_ == "VERB" and can_be_verb(m.group(0))]
 
 
-def place_aliases(q: str, text: str, s: int, e: int) -> list[str]:
-    """A country's capital where the question names it as one ("the Kenyan capital", "the capital of Kenya"), and
-    a capital's country where the capital stands for its government ("Nairobi's response")."""
+def capital_named(q: str, text: str, s: int, e: int) -> tuple[list[str], int, int] | None:
+    """The capital a question names through its country ("the Kenyan capital", "Kenya's capital", "the capital of
+    Kenya"): its names, and the span of the whole phrase, which names the capital and not the country."""
     name = re.sub(r"(?:'s|’s)$", "", text)
     after = text[len(name):] + q[e:]
-    if re.match(r"(?:'s|’s)?\s+capital\b", after) or re.search(r"\bcapital (?:city )?of (?:the )?$", q[:s]):
-        return capital_names(name)
-    if re.match(r"(?:'s|’s)\s", after):
+    m = re.match(r"(?:'s|’s)?\s+capital(?: city)?\b", after)
+    before = re.search(r"\bcapital (?:city )?of (?:the )?$", q[:s])
+    names = capital_names(name) if m or before else []
+    if not names:
+        return None
+    return names, before.start() if before else s, e + m.end() - (len(text) - len(name)) if m else e
+
+
+def place_aliases(q: str, text: str, s: int, e: int) -> list[str]:
+    """A capital's country where the capital stands for its government ("Nairobi's response")."""
+    name = re.sub(r"(?:'s|’s)$", "", text)
+    if re.match(r"(?:'s|’s)\s", text[len(name):] + q[e:]):
         return country_of_capital(name)
     return []
