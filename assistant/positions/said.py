@@ -38,7 +38,8 @@ def asked_topic(question: str, speaker: str) -> str | None:
 _SPEECH = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|argued|claim|claimed|state|stated|"
                      r"write|wrote|comment|commented|warn|warned|mean|means|believe|believes|want|wants|propose|"
                      r"proposed|demand|demanded|call|called|urge|urged|react|reacted|respond|responded|reply|"
-                     r"replied|describe|described|characteri[sz]e|characteri[sz]ed|critici[sz]e|critici[sz]ed)\b",
+                     r"replied|describe|described|characteri[sz]e|characteri[sz]ed|critici[sz]e|critici[sz]ed|speak|spoke|"
+                     r"spoken|talk|talked)\b",
                      re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
