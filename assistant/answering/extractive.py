@@ -49,10 +49,12 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     for c in said_first(found):
         chosen.append(c)
         words += len(c.text.split())
-    # the set's members: its seed, then the likeliest answer sentences first when the budget cannot hold them all
-    # (the answer shows them in document order either way)
+    # the set's members, the likeliest answer sentences first when the budget cannot hold them all (a compound
+    # question's part has a share of it); the answer shows them in its own order either way
     members = found.best.members
-    for m in members[:1] + sorted(members[1:], key=lambda m: -m.candidate.p):
+    if sum(len(m.candidate.text.split()) for m in members) + words > max_words:
+        members = sorted(members, key=lambda m: -m.candidate.p)
+    for m in members:
         if any(m.candidate.key == c.key for c in chosen):  # by key: a candidate holds an array (no plain ==)
             continue
         n = len(m.candidate.text.split())

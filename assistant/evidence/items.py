@@ -296,11 +296,13 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
     def free(s: int, e: int) -> bool:
         return not any(s < te and ts < e for ts, te in taken)
 
-    def add_entity(text: str, s: int, e: int) -> None:
+    def add_entity(text: str, s: int, e: int, acronym: bool = False) -> None:
         f = undot(fold(text)).strip(" '’.")
         if f.endswith(("'s", "’s")):
             f = f[:-2]
-        if not f or f in STOPWORDS or f in QUESTION_WORDS or any(x.key == "E:" + f for x in info.entities):
+        # an acronym spelled like a word ("WHO", "AND") is a name, unless the whole question is in capitals
+        word = (f in STOPWORDS or f in QUESTION_WORDS) and not (acronym and q.upper() != q)
+        if not f or word or any(x.key == "E:" + f for x in info.entities):
             return
         capital = capital_named(q, text, s, e)
         if capital is not None:  # "the Kenyan capital" names Nairobi, not Kenya
@@ -318,7 +320,7 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         add_entity(m.group(1), m.start(), m.end())
     for m in _ACRO.finditer(q):
         if free(m.start(), m.end()) and m.group(0) not in {"I", "A"}:
-            add_entity(m.group(0), m.start(), m.end())
+            add_entity(m.group(0), m.start(), m.end(), acronym=True)
     masked_q = list(q)
     for s_, e_ in taken:
         masked_q[s_:e_] = " " * (e_ - s_)

@@ -233,3 +233,10 @@ def test_a_capitalised_verb_is_no_part_of_the_name_before_it() -> None:
     assert names("Where is Lake Chad?") == ["Lake Chad"]
     assert names("Why did Berg choose the dam?") == ["Berg"]
     assert names("Who managed Riverton United during the drought?") == ["Riverton United"]
+
+
+def test_an_acronym_spelled_like_a_question_word_is_a_name() -> None:
+    items = analyse("On what day did the WHO declare a drought emergency?", FakeLexicon())
+    assert "E:who" in [e.key for e in items.entities]
+    items = analyse("WHO DECLARED THE DROUGHT EMERGENCY?", FakeLexicon())  # all capitals: no acronym to tell
+    assert "E:who" not in [e.key for e in items.entities]

@@ -24,7 +24,7 @@ def test_metadata_is_an_extra_only_when_it_adds_what_was_asked() -> None:
     assert not _restates_source(chosen[0], [], "say")  # sentences of the text are not metadata
 
 
-def test_a_tight_budget_keeps_the_seed_then_the_likeliest_members() -> None:
+def test_a_tight_budget_keeps_the_likeliest_members() -> None:
     from assistant.answering.extractive import select
     from assistant.evidence.find import Found
     from assistant.evidence.items import QuestionItems
@@ -43,6 +43,10 @@ def test_a_tight_budget_keeps_the_seed_then_the_likeliest_members() -> None:
     found = Found(QuestionItems("How long is the pipeline?", "number"), [], [], es, True)
     got = select(found, {"keep_ratio": 1.0, "max_extra": 0}, max_words=30)
     assert [c.start for c in got] == [0, 300]  # document order; the filler member did not fit
+    # a long seed that is less likely than a shorter member does not crowd it out of a part's share of the budget
+    seed.p, filler.p = 0.2, 0.1
+    got = select(found, {"keep_ratio": 1.0, "max_extra": 0}, max_words=22)
+    assert [c.start for c in got] == [300]
 
 
 def test_metadata_lines_follow_the_text_unless_the_source_is_asked() -> None:
