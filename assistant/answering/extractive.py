@@ -49,12 +49,13 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     for c in said_first(found):
         chosen.append(c)
         words += len(c.text.split())
-    # the set's members, the likeliest answer sentences first when the budget cannot hold them all (a compound
-    # question's part has a share of it); the answer shows them in its own order either way
+    # the set's members: its seed (the sentence the set is built on, a bridge's first hop), then the likeliest
+    # answer sentences first when the budget cannot hold them all; in a compound question's part, with its share of
+    # the budget, the likeliest first, seed or not (a part asks one thing). The answer shows them in its own order.
     members = found.best.members
-    if sum(len(m.candidate.text.split()) for m in members) + words > max_words:
+    if max_words < MAX_WORDS:
         members = sorted(members, key=lambda m: -m.candidate.p)
-    for m in members:
+    for m in members[:1] + sorted(members[1:], key=lambda m: -m.candidate.p):
         if any(m.candidate.key == c.key for c in chosen):  # by key: a candidate holds an array (no plain ==)
             continue
         n = len(m.candidate.text.split())

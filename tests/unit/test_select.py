@@ -47,6 +47,8 @@ def test_a_tight_budget_keeps_the_likeliest_members() -> None:
     seed.p, filler.p = 0.2, 0.1
     got = select(found, {"keep_ratio": 1.0, "max_extra": 0}, max_words=22)
     assert [c.start for c in got] == [300]
+    got = select(found, {"keep_ratio": 1.0, "max_extra": 0}, max_words=10)
+    assert [c.start for c in got] == [300]
 
 
 def test_metadata_lines_follow_the_text_unless_the_source_is_asked() -> None:
