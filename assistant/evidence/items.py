@@ -136,7 +136,7 @@ def answer_kind(q: str) -> AnswerKind:
         return "number"
     if re.search(r"\b(what|how) (did|does|do|has|have)\b.*\b(say|tell|argue|warn|claim|state|stress|call|announce|"
                  r"propose|demand|promise|suggest|insist|think|believe|want|urge|recall|mean|respond|react|"
-                 r"criticise|criticize|describe|characterise|characterize|reply|retort|rebut|comment|(?:speak|talk) (?:about|of|on))\b|"
+                 r"criticise|criticize|describe|characterise|characterize|reply|retort|rebut|comment|(?:speak|talk) (?:about|of|on))\b(?!['’]s\b)|"
                  # someone's position, or a position on something ("Freedonia's stance on …", "their response to …"),
                  # not a kind of text ("opinion pieces", "a view of the river")
                  r"(\w['’]s?|\btheir|\bhis|\bher|\bits) (official |public |own )?(position|stance|view|views|opinion|"

@@ -42,6 +42,7 @@ def test_answer_kinds_from_question_shape() -> None:
     assert answer_kind("How did Ana Ruiz and Tom Berg each speak about the levy?") == "say"
     assert answer_kind("How does the mayor talk about the drought?") == "say"
     assert answer_kind("What language does the mayor speak?") != "say"
+    assert answer_kind("How did the senator place in her own state's primary?") != "say"  # a noun, not the verb
     assert answer_kind("Which is older, the authority or the levy?") == "compare"
     assert answer_kind("Where is the aquifer?") == "where"
     # a fronted clause does not decide the kind: the question proper does
