@@ -300,9 +300,11 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         f = undot(fold(text)).strip(" '’.")
         if f.endswith(("'s", "’s")):
             f = f[:-2]
-        # an acronym spelled like a word ("WHO", "AND") is a name, unless the whole question is in capitals
-        word = (f in STOPWORDS or f in QUESTION_WORDS) and not (acronym and q.upper() != q)
-        if not f or word or any(x.key == "E:" + f for x in info.entities):
+        # an acronym spelled like a word ("WHO") is a name where the library knows it by another name ("World
+        # Health Organization (WHO)"), unless the whole question is in capitals
+        word = f in STOPWORDS or f in QUESTION_WORDS
+        named = word and acronym and q.upper() != q
+        if not f or (word and not named) or any(x.key == "E:" + f for x in info.entities):
             return
         capital = capital_named(q, text, s, e)
         if capital is not None:  # "the Kenyan capital" names Nairobi, not Kenya
@@ -311,6 +313,8 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
             text, f = names[0], fold(names[0])
         else:
             aliases = [undot(fold(a)) for a in lex.aliases(text)] + [fold(a) for a in place_aliases(q, text, s, e)]
+            if named and not _entity_df(aliases, lex):
+                return
         item = Item("E:" + f, text, "entity", forms=[f], aliases=list(dict.fromkeys(a for a in aliases if a != f)),
                     kind_noun=_kind_noun(doc, e))
         info.entities.append(item)

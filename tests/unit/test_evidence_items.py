@@ -237,8 +237,16 @@ def test_a_capitalised_verb_is_no_part_of_the_name_before_it() -> None:
     assert names("Who managed Riverton United during the drought?") == ["Riverton United"]
 
 
-def test_an_acronym_spelled_like_a_question_word_is_a_name() -> None:
-    items = analyse("On what day did the WHO declare a drought emergency?", FakeLexicon())
+def test_an_acronym_spelled_like_a_question_word_is_a_name_the_library_knows() -> None:
+    class Knows(FakeLexicon):
+        DF: ClassVar[dict[str, int]] = {**FakeLexicon.DF, "water": 9, "health": 9, "office": 9}
+
+        def aliases(self, phrase: str) -> list[str]:
+            return ["Water Health Office"] if phrase == "WHO" else []
+
+    items = analyse("On what day did the WHO declare a drought emergency?", Knows())
     assert "E:who" in [e.key for e in items.entities]
-    items = analyse("WHO DECLARED THE DROUGHT EMERGENCY?", FakeLexicon())  # all capitals: no acronym to tell
+    items = analyse("WHO DECLARED THE DROUGHT EMERGENCY?", Knows())  # all capitals: no acronym to tell
     assert "E:who" not in [e.key for e in items.entities]
+    # a library that never names it otherwise: a formula's "(ON)" is no name it could be asked about
+    assert "E:on" not in [e.key for e in analyse("Which salt has the formula (ON)CH?", FakeLexicon()).entities]
