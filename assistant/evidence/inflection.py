@@ -40,3 +40,34 @@ def can_be_verb(word: str) -> bool:
     except ImportError:
         return True  # without the lexicon the parser's reading stands
     return "VERB" in getAllLemmas(w)
+
+
+def _noun_only(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"NOUN"}
+
+
+@lru_cache(maxsize=8192)
+def agent_forms(word: str) -> tuple[str, ...]:
+    """The agent noun of a verb, with its plural ("spending" ~ "spenders", "voted" ~ "voter"). Only agent nouns
+    the lexicon knows as nouns alone, so a noun with a sense of its own ("flower", "number", "tower") is never
+    taken for one. Not the other way round: "leaders" would match every "leading" and "led"."""
+    w = word.lower().strip()
+    if not w.isalpha() or len(w) < 3:
+        return ()
+    try:
+        from lemminflect import getAllInflections, getAllLemmas
+    except ImportError:
+        return ()
+    lemmas = getAllLemmas(w)
+    out: set[str] = set()
+    for verb in lemmas.get("VERB", ()):
+        for noun in (verb + "er", verb + "r", verb + verb[-1:] + "er", verb + "or", verb[:-1] + "or"):
+            if noun.endswith(("eer", "eor")) or not _noun_only(noun):
+                continue
+            out.add(noun)
+            for forms in getAllInflections(noun, upos="NOUN").values():
+                out.update(forms)
+    out.discard(w)
+    return tuple(sorted(f for f in out if f.isalpha()))

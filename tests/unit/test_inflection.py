@@ -32,3 +32,21 @@ def test_the_question_term_carries_the_forms_the_library_has() -> None:
 
 def test_a_term_is_named_as_the_question_writes_it() -> None:
     assert Item("T:locat", "locat", "term", forms=["locat"], surface="located").label == "located"
+
+
+def test_a_verb_also_matches_its_agent_noun() -> None:
+    from assistant.evidence.inflection import agent_forms
+
+    assert {"spender", "spenders"} <= set(agent_forms("spending"))
+    assert {"voter", "voters"} <= set(agent_forms("voted")) and "investors" in agent_forms("invest")
+    # a noun with a sense of its own is no agent noun ("flow" is not "flower"), and a noun is not read back into a
+    # verb ("leaders" would match every "leading")
+    assert agent_forms("flow") == () and agent_forms("number") == () and agent_forms("leaders") == ()
+
+    class Lex(FakeLexicon):
+        def df(self, token: str) -> int:
+            return {"spender": 2, "basin": 3}.get(token, 0)
+
+    items = analyse("Which basin states lead in water spending?", Lex())
+    spend = next(t for t in items.terms if t.key.startswith("T:spend"))
+    assert any(f.startswith("spender") for f in spend.forms)
