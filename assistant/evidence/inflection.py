@@ -50,8 +50,8 @@ def _noun_only(word: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def agent_forms(word: str) -> tuple[str, ...]:
-    """The agent noun of a verb, with its plural ("spending" ~ "spenders", "voted" ~ "voter"). Only agent nouns
-    the lexicon knows as nouns alone, so a noun with a sense of its own ("flower", "number", "tower") is never
+    """The agent and action nouns of a verb, with their plurals ("spending" ~ "spenders", "voted" ~ "voter",
+    "elected" ~ "election", "decide" ~ "decision"). Only nouns the lexicon knows as nouns alone, so a noun with a sense of its own ("flower", "number", "tower") is never
     taken for one. Not the other way round: "leaders" would match every "leading" and "led"."""
     w = word.lower().strip()
     if not w.isalpha() or len(w) < 3:
@@ -63,7 +63,8 @@ def agent_forms(word: str) -> tuple[str, ...]:
     lemmas = getAllLemmas(w)
     out: set[str] = set()
     for verb in lemmas.get("VERB", ()):
-        for noun in (verb + "er", verb + "r", verb + verb[-1:] + "er", verb + "or", verb[:-1] + "or"):
+        agents = (verb + "er", verb + "r", verb + verb[-1:] + "er", verb + "or", verb[:-1] + "or")
+        for noun in (*agents, *_actions(verb)):
             if noun.endswith(("eer", "eor")) or not _noun_only(noun):
                 continue
             out.add(noun)
@@ -71,3 +72,11 @@ def agent_forms(word: str) -> tuple[str, ...]:
                 out.update(forms)
     out.discard(w)
     return tuple(sorted(f for f in out if f.isalpha()))
+
+
+def _actions(verb: str) -> tuple[str, ...]:
+    """Spellings the verb's action noun may take ("elect": "election", "decide": "decision", "arrive": "arrival",
+    "announce": "announcement", "fail": "failure"); the lexicon keeps the real ones."""
+    v, cut = verb, verb[:-1] if verb.endswith("e") else verb
+    return (v + "ment", v + "al", cut + "al", v + "ion", cut + "ion", v + "ation", cut + "ation", v[:-2] + "sion",
+            cut + "tion", v + "ance", v + "ence", cut + "ance", cut + "ence", v + "ure")

@@ -39,6 +39,9 @@ def test_a_verb_also_matches_its_agent_noun() -> None:
 
     assert {"spender", "spenders"} <= set(agent_forms("spending"))
     assert {"voter", "voters"} <= set(agent_forms("voted")) and "investors" in agent_forms("invest")
+    # and its action noun, however it is spelled
+    assert "election" in agent_forms("elected") and "decision" in agent_forms("decide")
+    assert "arrival" in agent_forms("arrives") and "failure" in agent_forms("failed")
     # a noun with a sense of its own is no agent noun ("flow" is not "flower"), and a noun is not read back into a
     # verb ("leaders" would match every "leading")
     assert agent_forms("flow") == () and agent_forms("number") == () and agent_forms("leaders") == ()
