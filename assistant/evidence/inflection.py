@@ -49,7 +49,7 @@ def _noun_only(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def agent_forms(word: str) -> tuple[str, ...]:
+def derived_nouns(word: str) -> tuple[str, ...]:
     """The agent and action nouns of a verb, with their plurals ("spending" ~ "spenders", "voted" ~ "voter",
     "elected" ~ "election", "decide" ~ "decision"). Only nouns the lexicon knows as nouns alone, so a noun with a sense of its own ("flower", "number", "tower") is never
     taken for one. Not the other way round: "leaders" would match every "leading" and "led"."""

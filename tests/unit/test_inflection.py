@@ -35,16 +35,16 @@ def test_a_term_is_named_as_the_question_writes_it() -> None:
 
 
 def test_a_verb_also_matches_its_agent_noun() -> None:
-    from assistant.evidence.inflection import agent_forms
+    from assistant.evidence.inflection import derived_nouns
 
-    assert {"spender", "spenders"} <= set(agent_forms("spending"))
-    assert {"voter", "voters"} <= set(agent_forms("voted")) and "investors" in agent_forms("invest")
+    assert {"spender", "spenders"} <= set(derived_nouns("spending"))
+    assert {"voter", "voters"} <= set(derived_nouns("voted")) and "investors" in derived_nouns("invest")
     # and its action noun, however it is spelled
-    assert "election" in agent_forms("elected") and "decision" in agent_forms("decide")
-    assert "arrival" in agent_forms("arrives") and "failure" in agent_forms("failed")
+    assert "election" in derived_nouns("elected") and "decision" in derived_nouns("decide")
+    assert "arrival" in derived_nouns("arrives") and "failure" in derived_nouns("failed")
     # a noun with a sense of its own is no agent noun ("flow" is not "flower"), and a noun is not read back into a
     # verb ("leaders" would match every "leading")
-    assert agent_forms("flow") == () and agent_forms("number") == () and agent_forms("leaders") == ()
+    assert derived_nouns("flow") == () and derived_nouns("number") == () and derived_nouns("leaders") == ()
 
     class Lex(FakeLexicon):
         def df(self, token: str) -> int:
