@@ -134,7 +134,7 @@ def answer_kind(q: str) -> AnswerKind:
     if re.search(r"\bhow (much|many|large|big|high|long|far|old|often)\b|\bwhat (percentage|share|amount|figure|"
                  r"sum|proportion|number|level|size|cost|price|budget)\b|\bper ?cent\b|%", ql):
         return "number"
-    if re.search(r"\b(what|how) (did|does|do|has|have)\b.*\b(say|tell|argue|warn|claim|state|stress|call|announce|"
+    if re.search(r"\b(what|how)(?: \w+){0,2} (did|does|do|has|have)\b.*\b(say|tell|argue|warn|claim|state|stress|call|announce|"
                  r"propose|demand|promise|suggest|insist|think|believe|want|urge|recall|mean|respond|react|"
                  r"criticise|criticize|describe|characterise|characterize|reply|retort|rebut|comment|(?:speak|talk) (?:about|of|on))\b(?!['’]s\b)|"
                  # someone's position, or a position on something ("Freedonia's stance on …", "their response to …"),

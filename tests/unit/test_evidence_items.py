@@ -42,6 +42,9 @@ def test_answer_kinds_from_question_shape() -> None:
     assert answer_kind("How did Ana Ruiz and Tom Berg each speak about the levy?") == "say"
     assert answer_kind("How does the mayor talk about the drought?") == "say"
     assert answer_kind("What language does the mayor speak?") != "say"
+    # a wh-phrase before the auxiliary: what the speaker's words named ("What names did Tom Berg call them?")
+    assert answer_kind("What names did Tom Berg call the protesters?") == "say"
+    assert answer_kind("What weapon did the ministry later say was used?") == "say"
     assert answer_kind("How did the senator place in her own state's primary?") != "say"  # a noun, not the verb
     assert answer_kind("Which is older, the authority or the levy?") == "compare"
     assert answer_kind("Where is the aquifer?") == "where"
