@@ -1,5 +1,6 @@
-"""A word's other inflections, irregular ones too ("flee" ~ "fled", "buy" ~ "bought", "child" ~ "children"), so a
-question's word matches the form a passage writes where the light stemmer cannot join them.
+"""A word's other inflections, irregular ones too ("flee" ~ "fled", "buy" ~ "bought", "child" ~ "children"), and a
+verb's agent and action nouns ("spend" ~ "spenders", "elect" ~ "election"), so a question's word matches the form a
+passage writes where the light stemmer cannot join them.
 
 The lexicon is LemmInflect's (MIT; English lemmas and inflections from the SPECIALIST lexicon), loaded on first use.
 """
@@ -51,8 +52,9 @@ def _noun_only(word: str) -> bool:
 @lru_cache(maxsize=8192)
 def derived_nouns(word: str) -> tuple[str, ...]:
     """The agent and action nouns of a verb, with their plurals ("spending" ~ "spenders", "voted" ~ "voter",
-    "elected" ~ "election", "decide" ~ "decision"). Only nouns the lexicon knows as nouns alone, so a noun with a sense of its own ("flower", "number", "tower") is never
-    taken for one. Not the other way round: "leaders" would match every "leading" and "led"."""
+    "elected" ~ "election", "decide" ~ "decision"). Only nouns the lexicon knows as nouns alone, so a noun with a
+    sense of its own ("flower", "number", "tower") is never taken for one. Not the other way round: "leaders" would
+    match every "leading" and "led"."""
     w = word.lower().strip()
     if not w.isalpha() or len(w) < 3:
         return ()

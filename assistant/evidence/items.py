@@ -356,8 +356,8 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
         if t in GENERIC_STEMS or t in seen or len(t) < 2:
             continue
         seen.add(t)
-        # the word's other inflections the library writes ("flee": "fled"), and its agent noun or verb ("spending":
-        # "spenders"), as further forms of the term
+        # the word's other inflections the library writes ("flee": "fled"), and a verb's agent and action nouns
+        # ("spending": "spenders", "elected": "election"), as further forms of the term
         word = surface.get(t, t)
         forms = [t, *dict.fromkeys(v for f in inflections(word) + derived_nouns(word) for v in tokens(f)[:1]
                                    if v != t and lex.df(v) > 0)]

@@ -52,7 +52,9 @@ def capital_named(q: str, text: str, s: int, e: int) -> tuple[list[str], int, in
     names = capital_names(name) if m or before else []
     if not names:
         return None
-    return names, before.start() if before else s, e + m.end() - (len(text) - len(name)) if m else e
+    start = before.start() if before else s
+    end = e + m.end() - (len(text) - len(name)) if m else e  # through "capital" after the name
+    return names, start, end
 
 
 def place_aliases(q: str, text: str, s: int, e: int) -> list[str]:
