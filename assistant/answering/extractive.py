@@ -53,9 +53,8 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     # answer sentences first when the budget cannot hold them all; in a compound question's part, with its share of
     # the budget, the likeliest first, seed or not (a part asks one thing). The answer shows them in its own order.
     members = found.best.members
-    if max_words < MAX_WORDS:
-        members = sorted(members, key=lambda m: -m.candidate.p)
-    for m in members[:1] + sorted(members[1:], key=lambda m: -m.candidate.p):
+    first = 0 if max_words < MAX_WORDS else 1
+    for m in members[:first] + sorted(members[first:], key=lambda m: -m.candidate.p):
         if any(m.candidate.key == c.key for c in chosen):  # by key: a candidate holds an array (no plain ==)
             continue
         n = len(m.candidate.text.split())
