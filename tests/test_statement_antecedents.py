@@ -157,3 +157,13 @@ def test_the_title_two_people_share_is_the_one_the_main_clause_was_about() -> No
     text = ("President Tom Berg spoke today with Riverton Council President Ana Ruiz. President Berg updated President "
             "Ruiz on the talks. The President also underscored his strong commitment to a negotiated settlement.")
     assert _said(text)[-1][1] == "Tom Berg"
+
+
+def test_a_body_named_by_its_kind_is_not_an_organisation_of_another_kind() -> None:
+    # "the court" is not the bank or the board named before (their names say what they are); "the board" is the board
+    text = ("Riverton Bank president Ana Ruiz said rates would rise. The Riverton Water Board said prices would rise. "
+            "The court said the advice was unlawful. The board said it would appeal.")
+    assert [(w, q) for _k, w, q in _said(text)] == [("Ana Ruiz", "rates would rise"),
+                                                    ("The Riverton Water Board", "prices would rise"),
+                                                    ("The court", "the advice was unlawful"),
+                                                    ("The Riverton Water Board", "it would appeal")]

@@ -342,3 +342,15 @@ def test_that_clauses_listed_with_semicolons_and_the_same_report() -> None:
     assert ("reported", "Researchers from Riverton University", "a large share of the deaths came from smoke "
             "crossing the valley") in got
     assert ("reported", "the Riverton Times", "the water board has been fined") in got
+
+
+def test_a_quoted_predicate_after_its_subject_is_the_speakers_own_words() -> None:
+    # the quote holds the clause's verb, only its subject stands outside the marks: the quoted words are direct (and
+    # the claim they finish stays beside them); a quote about a person stays a description of that person
+    text = ('Ana Ruiz said the use of third-party currencies "costs Riverton between $5 and $7 billion," further '
+            'saying it also reduces trade. The court found Tom Berg’s advice to the mayor "was motivated by an '
+            'improper purpose and is unlawful."  Tom Berg said Lena Ortiz "founded one of the first water charities."')
+    got = _said(text)
+    assert ("direct", "Ana Ruiz", "costs Riverton between $5 and $7 billion") in got
+    assert ("direct", "The court", "was motivated by an improper purpose and is unlawful.") in got
+    assert [k for k, who, _q in got if who == "Tom Berg"] == ["third_party"]

@@ -172,13 +172,29 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
                 return None, 0.0
             for m in recent[:4]:
                 # (not a person whose role the text gave as another: "the governor" is not the spokeswoman)
-                if (m.label == "PERSON") == want_person and not (want_person and m.titles & HUMAN_NOUNS - {noun}):
+                if (m.label == "PERSON") == want_person and not (want_person and m.titles & HUMAN_NOUNS - {noun}) \
+                        and not _other_kind(noun, m):
                     return m, 0.55
             if not want_person and noun not in PERSONS_BODIES:  # "the office", "the complaint": the nearest
                 # organisation named before (not "the campaign": a person's, named by its phrase)
                 # (a country or city can be "the government" or "the ministry", never "the campaign" or "the company")
                 labels = ("ORG", "GPE") if noun in STATE_BODIES or noun in DOCUMENT_NOUNS else ("ORG",)
-                orgs = [m for m in cands if m.label in labels]
+                orgs = [m for m in cands if m.label in labels and not _other_kind(noun, m)]
                 if orgs:
                     return orgs[0], 0.45
     return None, 0.0
+
+
+# kinds of organisation that any other kind may be ("the company" can be a bank, "the group" a council)
+_ANY_BODY = frozenset(["organisation", "organization", "group", "company", "firm", "body", "agency", "authority",
+                       "administration", "network", "outlet", "operator"])
+
+
+def _other_kind(noun: str, m: Mention) -> bool:
+    """An organisation whose own name says it is another kind of body than the noun that refers back: "the court"
+    is not "Riverton Bank" nor "the Water Board"; "the company" may be either."""
+    if noun in _ANY_BODY or noun not in BODY_NOUNS or m.label == "PERSON":
+        return False
+    words = set(m.name.lower().split())
+    return noun not in words and bool(words & (BODY_NOUNS - _ANY_BODY))
+

@@ -121,6 +121,26 @@ def is_clause(comp: Any) -> bool:
     return comp is not None and (comp.dep_ == "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children))
 
 
+def predicate_quoted(d: Document, cue: Any, q_start: int, q_end: int) -> bool:
+    """The quote holds the reported clause's own verb, with only the clause's subject before it ('said Smithers
+    "perpetuated …"', 'said the use of the currencies "costs Africa …"'): the speaker's words, the subject
+    standing outside the marks."""
+    comp = cue.comp
+    if comp is None or not is_clause(comp) or comp.pos_ not in ("VERB", "AUX"):
+        return False
+    off = cue.para[0]
+    if not q_start <= off + comp.idx < q_end:
+        return False
+    subj = _clause_subject(comp)
+    if subj is None or off + subj.idx >= q_start:
+        return False
+    if subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN" or subj.lower_ in sp.PERSON_PRONOUNS or \
+            sp.nominal_head(subj) in sp.HUMAN_NOUNS:
+        return False  # 'said Berg "founded …"': words about a person, described (third_party), not the speaker's claim
+    end = off + subj.right_edge.idx + len(subj.right_edge.text)
+    return end <= q_start and not any(ch.isalnum() for ch in d.text[end:q_start])
+
+
 def quoted_share(d: Document, span: tuple[int, int]) -> float:
     """Share of a reported clause's characters that stand inside quotation marks."""
     s, e = span

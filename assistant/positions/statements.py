@@ -37,7 +37,7 @@ from assistant.positions.cues import (
 )
 from assistant.positions.document import Document
 from assistant.positions.frames import estimate, inverted, speaks_as, voiced
-from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, quoted_share
+from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, predicate_quoted, quoted_share
 from assistant.positions.labels import handle_posts, labelled
 from assistant.positions.light import light_statement
 from assistant.positions.model import Kind, Statement, _overlap
@@ -262,7 +262,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     about = described(d, tok, comp, off, m.name if m is not None else name) if comp is not None and span else []
     # a neutral verb's clause about another party ("said Riverton Water will run …") is a report, not a description
     # of that party, unless the speaker's own words inside it describe them ('said the "phony" Ana Ruiz …', also 'said
-    # Berg "founded …"': taking those for Berg's own quote, direct, put 2 more held-out descriptions among the quotes)
+    # Berg "founded …"': a quoted predicate about a person stays a description; about a thing, it is the speaker's own
+    # words, kinds.predicate_quoted)
     if about and span is not None and tok.lemma_.lower() not in THIRD and \
             not any(ch in d.text[span[0] : span[1]] for ch in '"“”'):
         about = []
@@ -336,7 +337,10 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         start, end = q.start, q.end
         # words of the reported clause before the quote: the quote is part of a paraphrase
         lead = comp is not None and comp[0] < q.start and re.search(r"\w", text[comp[0] : q.start]) is not None
-        if lead and cue.about and comp is not None and q.start <= comp[1]:
+        own = lead and cue.verb.lemma_.lower() not in THIRD and predicate_quoted(d, cue, q.start, q.end)
+        if own:
+            pass  # 'said Smithers "perpetuated …"': the speaker's own words, its subject outside the marks (mixed below)
+        elif lead and cue.about and comp is not None and q.start <= comp[1]:
             kind, start, end = "third_party", comp[0], max(comp[1], q.end)
         elif lead and comp is not None and q.end <= comp[1] + 1 and is_clause(cue.comp) \
                 and quoted_share(d, comp) < QUOTE_SHARE:
