@@ -354,3 +354,15 @@ def test_a_quoted_predicate_after_its_subject_is_the_speakers_own_words() -> Non
     assert ("direct", "Ana Ruiz", "costs Riverton between $5 and $7 billion") in got
     assert ("direct", "The court", "was motivated by an improper purpose and is unlawful.") in got
     assert [k for k, who, _q in got if who == "Tom Berg"] == ["third_party"]
+
+
+def test_a_verb_joined_inside_the_reported_clause_is_still_what_was_said() -> None:
+    # "continued to attack" has no clause: no one's statement, so it does not end what the police reported; "but
+    # planned to" is joined to the clause's own finite verb (its subject "he"), not to an infinitive of the speaker's
+    text = ("Police reported the attacker exited the hall and continued to attack others. Tom Berg said he would not "
+            "vote for the levy but planned to support a smaller one. Ana Ruiz noted they had just had a successful "
+            "meeting and thanked the mayor for his help.")
+    got = _said(text)
+    assert ("reported", "Police", "the attacker exited the hall and continued to attack others") in got
+    assert ("reported", "Tom Berg", "he would not vote for the levy but planned to support a smaller one") in got
+    assert ("reported", "Ana Ruiz", "they had just had a successful meeting") in got

@@ -256,7 +256,8 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
     statement ("found the strike justified and called …", "attacked X for …, accusing …")."""
     for j, t in enumerate(toks):
         if j and t.dep_ == "conj" and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ") and t.tag_ == verb.tag_ and \
-                t.head.tag_ in ("VB", "VBN", "VBG") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                t.head.tag_ in ("VB", "VBN", "VBG") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children):
             # "urged the agency to reconsider and spoke with …": a verb in the cue's own tense, joined to an
             # infinitive of the complement, is the speaker's next act, not part of what was urged
             return _trim_end(toks[:j])
@@ -312,6 +313,10 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
                 first = min(intro.i, t.left_edge.i)
                 return _trim_end([x for x in toks if x.i < first])
         if not j or t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH or t.dep_ not in ("conj", "advcl"):
+            continue
+        if t.lemma_.lower() in NEEDS_CLAUSE - THIRD and not any(c.dep_ == "ccomp" for c in t.children):
+            # "the attacker exited and continued to attack": no clause, so no one's statement (but "… and thanked
+            # the President": an act of speech with its object)
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         if own_subject and t.head.i == verb.i:
