@@ -257,9 +257,10 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
     for j, t in enumerate(toks):
         if j and t.dep_ == "conj" and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ") and t.tag_ == verb.tag_ and \
                 t.head.tag_ in ("VB", "VBN", "VBG") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children):
+                and not (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children) and _finite(t.head) == "MD"):
             # "urged the agency to reconsider and spoke with …": a verb in the cue's own tense, joined to an
-            # infinitive of the complement, is the speaker's next act, not part of what was urged
+            # infinitive of the complement, is the speaker's next act, not part of what was urged (not one joined to
+            # the clause's own modal verb: "said he would not vote for it but planned to …")
             return _trim_end(toks[:j])
         if j and t.dep_ == "conj" and t.tag_ == "VBG" and verb.tag_ == "VBG" and t.head.tag_ != "VBG" and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
