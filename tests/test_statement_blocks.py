@@ -155,3 +155,19 @@ def test_posts_pasted_under_an_introduction_that_names_no_one_are_their_accounts
             "and its farmers.") in got
     assert ("direct", "@farmer_ana", "Briefly, I think the verdict is a fair compromise for the valley.") in got
     assert not [w for _k, w, _q in got if w == "I"]
+
+
+def test_an_original_in_another_script_ending_with_a_colon_and_a_bare_and_colon_go_on_with_the_block() -> None:
+    """Armenian ends a sentence with a colon-like full stop: the original is still the original, and its English
+    rendering after it is the quotation; "and:" right after a block introduces the same writer's next words."""
+    text = ("Group member Lena Ortiz writes:\n\n"
+            "Մեր այգին մերն է, և ոչ ոք չի կարող այն վերցնել առանց մեր համաձայնության:\n\n"
+            "Our park is ours, and no one can take it without our consent.\n\n"
+            "and:\n\n"
+            "Мы будем стоять здесь, пока парк не спасут.\n\n"
+            "We will stand here until the park is saved.\n\n"
+            "The protest ended on Sunday.")
+    got = _said(text)
+    assert ("direct", "Lena Ortiz", "Our park is ours, and no one can take it without our consent.") in got
+    assert ("direct", "Lena Ortiz", "We will stand here until the park is saved.") in got
+    assert not [q for _k, _w, q in got if q.startswith("The protest")]

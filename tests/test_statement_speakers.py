@@ -370,3 +370,11 @@ def test_its_reporter_and_its_investigation_are_the_paper() -> None:
     assert ("reported", "The Riverton Times", "farmers are pumping wells dry to sell water to the city") in got
     assert ("reported", "The Riverton Times", "scores of tankers “openly queuing” at the wells") in got
     assert len([q for _k, _w, q in got if "farmers" in q]) == 1
+
+
+def test_a_name_set_beside_a_common_noun_subject_is_the_speaker() -> None:
+    text = ("The always irreverent artist collective Riverton Voices [en] responded in typical fashion, quipping [ru] "
+            "that its followers would be fined. The activist group Grupo Agua [es] responded in kind, saying that the "
+            "dam would fail.")
+    assert [(w, q) for _k, w, q in _said(text)] == [("Riverton Voices", "its followers would be fined"),
+                                                    ("Grupo Agua", "the dam would fail")]

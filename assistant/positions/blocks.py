@@ -49,10 +49,16 @@ def foreign(text: str) -> bool:
     letters = [ch for ch in bare if ch.isalpha()]
     if not letters:
         return False
-    if sum(ord(ch) > 0x24F for ch in letters) > len(letters) / 2:  # beyond Latin (Korean, Cyrillic, Arabic, …)
+    if _other_script(bare):  # beyond Latin (Korean, Cyrillic, Arabic, …)
         return True
     language = _language(bare)
     return language is not None and language != "en"
+
+
+def _other_script(text: str) -> bool:
+    """Are most of a paragraph's letters beyond the Latin script (Armenian, Cyrillic, Korean, Arabic, …)?"""
+    letters = [ch for ch in _HANDLE.sub(" ", text) if ch.isalpha()]
+    return bool(letters) and sum(ord(ch) > 0x24F for ch in letters) > len(letters) / 2
 
 
 def _language(bare: str) -> str | None:
@@ -108,6 +114,8 @@ def intro(d: Document, k: int, cues: list[Any], fallback: Callable[[int], Any], 
     if previous is not None and len(words) == 2 and words[0] in ("the", "this") and \
             words[1] in NOUN_CUES | DOCUMENT_NOUNS | {"blog", "entry", "thread"}:
         return previous  # "The post continued:" right after a block: the same writer goes on
+    if previous is not None and all(w.lower() in STOPWORDS for w in re.findall(r"[\w'’]+", para)):
+        return previous  # "and:" (or "Also:") right after a block: the same writer's next words
     return _named_subject(d, k, colon)
 
 
@@ -197,7 +205,9 @@ def _block(d: Document, k: int, cue: Any, cues: list[Any], found: list[Statement
     n = len(d.paras)
     j = k + 1
     originals = 0
-    while j < n and not d.text[d.paras[j][0] : d.paras[j][1]].rstrip().endswith(":") and \
+    # (an original ending with a colon is still one where the colon is its script's full stop, as in Armenian)
+    while j < n and (not d.text[d.paras[j][0] : d.paras[j][1]].rstrip().endswith(":") or
+                     _other_script(d.text[d.paras[j][0] : d.paras[j][1]])) and \
             foreign(d.text[d.paras[j][0] : d.paras[j][1]]):
         originals += 1
         j += 1

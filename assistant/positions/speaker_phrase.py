@@ -31,6 +31,14 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "Berg, who said …"
     issuer = issuers.issuer(subj) if subj.pos_ == "NOUN" else None
+    named = _named_apposition(subj) if issuer is None else None
+    if named is not None:
+        # "the artist collective Rivers First responded", "the group, Rivers First, said": the name the noun is given
+        m, name, conf = speaker(d, named, off)
+        run = " ".join(t.text for t in named.subtree if t.pos_ == "PROPN" and (t.i == named.i or t.head.i == named.i))
+        if name and name[:1].isupper() and not (name in run and len(run) > len(name)):
+            return m, name, conf
+        return None, run, 0.7  # (no entity, or the tagger's only part of the name: "Gruppa" of "Gruppa Voina")
     if issuer is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in sp.DOCUMENT_NOUNS and \
             any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children) and \
             not any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ != "same" for c in subj.children):
@@ -125,6 +133,14 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     if subj.tag_ == "NNS":
         d.group_speaker = (off + subj.idx, words)
     return None, words, 0.5
+
+
+def _named_apposition(subj: Any) -> Any | None:
+    """A proper name set beside a common-noun subject, right after it ("the artist collective Rivers First")."""
+    if subj.pos_ != "NOUN":
+        return None
+    return next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()
+                 and 0 < c.left_edge.i - subj.i <= 3), None)
 
 
 def _named_acronym(d: Document, a: re.Match[str]) -> str:
