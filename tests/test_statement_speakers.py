@@ -378,3 +378,14 @@ def test_a_name_set_beside_a_common_noun_subject_is_the_speaker() -> None:
             "dam would fail.")
     assert [(w, q) for _k, w, q in _said(text)] == [("Riverton Voices", "its followers would be fined"),
                                                     ("Grupo Agua", "the dam would fail")]
+
+
+def test_an_indefinite_role_is_the_person_named_later_with_that_role_noun() -> None:
+    # the lede introduces the speaker by kind ("a federal judge in Riverton"), the next paragraph names her with
+    # a fuller title that shares only the noun; "a senior official" is not a judge named later
+    text = ("On Friday, a federal judge in Riverton ruled the water levy is unconstitutional.\n\n"
+            "In response to a lawsuit by the residents' group, U.S. District Judge Ana Ruiz ruled the levy violated "
+            "the charter. A senior official said the city would appeal.")
+    got = [(w, q) for _k, w, q in _said(text)]
+    assert ("Ana Ruiz", "the water levy is unconstitutional") in got
+    assert ("A senior official", "the city would appeal") in got

@@ -78,10 +78,12 @@ def _titled_later(d: Document, st: Statement) -> sp.Mention | None:
         return None
     role = [w for w in words[1:] if w.isalpha()]
     head = next((i for i, w in enumerate(role) if w in sp.HUMAN_NOUNS), None)
-    if head is None or (head + 1 < len(role) and role[head + 1] not in ("for", "of", "at", "with")):
+    if head is None or (head + 1 < len(role) and role[head + 1] not in ("for", "of", "at", "with", "in", "from")):
         return None  # not a role phrase ("the people's representatives", "the minister's office")
-    title = set(role[: head + 1])
     definite = words[0] == "the"
+    # ("a federal judge in Riverton ruled …", then "District Judge Ana Ruiz": an indefinite role is introduced by
+    # its kind, the later title need only share its noun; "the deputy minister" must be named as one)
+    title = set(role[: head + 1]) if definite else {role[head]}
     end = len(d.text) if definite else st.char_end + CATAPHORA_REACH
     for m in d.mentions:
         if m.label == "PERSON" and st.char_end <= m.start < end and d.in_quote(m.start) is None and \
