@@ -366,3 +366,15 @@ def test_a_verb_joined_inside_the_reported_clause_is_still_what_was_said() -> No
     assert ("reported", "Police", "the attacker exited the hall and continued to attack others") in got
     assert ("reported", "Tom Berg", "he would not vote for the levy but planned to support a smaller one") in got
     assert ("reported", "Ana Ruiz", "they had just had a successful meeting") in got
+
+
+def test_an_aside_closing_the_claim_in_another_tense_is_the_narrators() -> None:
+    # a relative clause after a comma at the end of the claim, in another tense, is background the narrator adds;
+    # in the claim's own tense it goes on with the claim
+    text = ("The mayor insists that the budget include funding for the dam, which was one of her campaign promises. "
+            "Both Tom Berg and Ana Ruiz claimed victory in the council vote, which was marred by allegations of fraud. "
+            "Lena Ortiz said the filter removes lead, which has implications for older homes.")
+    got = [q for _k, _w, q in _said(text)]
+    assert "the budget include funding for the dam" in got
+    assert "victory in the council vote" in got
+    assert "the filter removes lead, which has implications for older homes" in got

@@ -274,6 +274,13 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
             # cue of its own is a statement of its own
             first = min(x.i for x in t.subtree)
             return _trim_end([x for x in toks if x.i < first])
+        if j >= 3 and t.dep_ == "relcl" and toks[j - 1].text != "," and t.right_edge.i >= toks[-1].i and \
+                t.left_edge.tag_ in ("WDT", "WP") and t.left_edge.i > toks[0].i and \
+                t.doc[t.left_edge.i - 1].text == "," and t.head.i < t.left_edge.i and _aside(toks, t):
+            # "insists that the budget include funding for the wall, which was one of his campaign promises": an
+            # aside closing the complement after a comma, in another tense than the claim, is the narrator's
+            first = t.left_edge.i - 1
+            return _trim_end([x for x in toks if x.i < first])
         if j and t.dep_ == "prep" and t.lower_ in ("in", "via", "during") and t.head.i != verb.i and any(
                 c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA and c.i == t.i + 2 for c in t.children):
             # "announced the vote in a letter to members": the medium it was said in, not what was said
@@ -331,6 +338,18 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
             continue
         return _trim_end(rest)
     return toks
+
+
+def _aside(toks: list[Any], rel: Any) -> bool:
+    """Is a relative clause closing a complement the narrator's aside? Its tense is not the claim's ("said the
+    budget must include the wall, which was a campaign promise"; a claim with no verb and an aside in the past:
+    "claimed victory in the vote, which was marred by …"); in the claim's own tense it goes on with it ("said the
+    coating repels bacteria, which has implications for …")."""
+    mine = {x.i for x in toks}
+    root = next((x for x in toks if x.head.i not in mine or x.head.i == x.i), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return _finite(rel) == "VBD"  # (a claim with no verb: the narrator's asides tell the past)
+    return _finite(root) != _finite(rel)
 
 
 def _trim_end(toks: list[Any]) -> list[Any]:
