@@ -167,3 +167,13 @@ def test_a_body_named_by_its_kind_is_not_an_organisation_of_another_kind() -> No
                                                     ("The Riverton Water Board", "prices would rise"),
                                                     ("The court", "the advice was unlawful"),
                                                     ("The Riverton Water Board", "it would appeal")]
+
+
+def test_she_is_not_a_man_the_text_already_called_he() -> None:
+    # "He died …" told the reader Tom Berg is "he"; the later "She informed police …" is the woman named before
+    text = ("Lena Ortiz, who has immunity as a diplomat's wife, was involved in a collision which killed Tom Berg on "
+            "Monday. She subsequently left the country.\n\n"
+            "Tom Berg, a 19-year-old rider, was struck by a car on the wrong side of the road. He died from his "
+            "injuries at the hospital.\n\n"
+            "Police spoke with Lena Ortiz as a suspect. She told police that she had diplomatic immunity.")
+    assert [(w, q) for _k, w, q in _said(text)] == [("Lena Ortiz", "she had diplomatic immunity")]

@@ -75,32 +75,58 @@ def resolve(tok: Token, char_pos: int, mentions: list[Mention], speakers: list[M
     own_start = char_pos - (tok.idx - tok.left_edge.idx)
     cands = [m for m in reversed(mentions) if m.start < own_start and char_pos - m.start <= window]
     if word in PERSON_PRONOUNS:
-        want = PERSON_PRONOUNS[word]
-        people = [m for m in cands if m.label == "PERSON" and (not m.pronoun or m.pronoun == want)]
-        # a subject earlier in the same sentence ("Lee said that Park sent a letter in which she …": Park),
-        # else the nearest person who speaks (outside a relative clause) or is a main-clause subject, else the
-        # nearest subject, else the nearest person ("Lee said he banned it, which Park opposed as unfair. He
-        # claimed …": Lee)
-        sent_start = char_pos - tok.idx + tok.sent.start_char
-        for m in people:
-            if m.start < sent_start:
-                break
-            if m.subject:
-                return m, 0.8
-        for m in people[:6]:
-            if m.speaker or m.main:
-                return m, 0.8
-        for m in people[:6]:
-            if m.subject:
-                return m, 0.7
-        if people:
-            return people[0], 0.6
-        # the small model sometimes tags a person's name ORG: a two- or three-word capitalised subject
-        for m in cands[:4]:
-            parts = m.name.split()
-            if m.subject and 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts):
-                return m, 0.5
-        return None, 0.0
+        m, conf = _person_antecedent(tok, char_pos, cands)
+        if m is not None and conf >= 0.8 and tok.dep_ in ("nsubj", "nsubjpass"):
+            _learn_pronoun(mentions, m.name, PERSON_PRONOUNS[word])
+        return m, conf
+    return _other_antecedent(tok, char_pos, cands, speakers, window, ahead)
+
+
+def _learn_pronoun(mentions: list[Mention], name: str, pronoun: str) -> None:
+    """A person a sentence's subject "he"/"she" surely stands for is referred to that way: a later "she" is not
+    the man named before ("She subsequently left …" for the diplomat; "He died …" for the motorcyclist). Evidence
+    against (the person already referred to the other way) leaves it unset."""
+    same = [x for x in mentions if x.name == name]
+    if any(x.pronoun and x.pronoun != pronoun for x in same):
+        return
+    for x in same:
+        x.pronoun = pronoun
+
+
+def _person_antecedent(tok: Token, char_pos: int, cands: list[Mention]) -> tuple[Mention | None, float]:
+    """The person "he"/"she" stands for among the candidates, nearest first."""
+    want = PERSON_PRONOUNS[tok.lower_]
+    people = [m for m in cands if m.label == "PERSON" and (not m.pronoun or m.pronoun == want)]
+    # a subject earlier in the same sentence ("Lee said that Park sent a letter in which she …": Park),
+    # else the nearest person who speaks (outside a relative clause) or is a main-clause subject, else the
+    # nearest subject, else the nearest person ("Lee said he banned it, which Park opposed as unfair. He
+    # claimed …": Lee)
+    sent_start = char_pos - tok.idx + tok.sent.start_char
+    for m in people:
+        if m.start < sent_start:
+            break
+        if m.subject:
+            return m, 0.8
+    for m in people[:6]:
+        if m.speaker or m.main:
+            return m, 0.8
+    for m in people[:6]:
+        if m.subject:
+            return m, 0.7
+    if people:
+        return people[0], 0.6
+    # the small model sometimes tags a person's name ORG: a two- or three-word capitalised subject
+    for m in cands[:4]:
+        parts = m.name.split()
+        if m.subject and 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts):
+            return m, 0.5
+    return None, 0.0
+
+
+def _other_antecedent(tok: Token, char_pos: int, cands: list[Mention], speakers: list[Mention], window: int,
+                      ahead: Sequence[Mention]) -> tuple[Mention | None, float]:
+    """What "it"/"they", "the two leaders" or a title noun ("the minister", "the office") stands for."""
+    word = tok.lower_
     if word in GROUP_PRONOUNS:
         groups = [m for m in cands if m.label in ("ORG", "GPE", "NORP")]
         org = next((m for m in groups[:4] if m.speaker or m.subject), None)

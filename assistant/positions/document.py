@@ -302,6 +302,8 @@ class Document:
         if self.registry is not None and label == "PERSON":
             m = self.registry.match_speaker(name)
             pron = m.actor.pronoun if m else ""
+        if not pron and label == "PERSON":  # how the text referred to this person before ("She …" for the diplomat)
+            pron = next((x.pronoun for x in reversed(self.mentions) if x.name == name and x.pronoun), "")
         # the subject of a sentence's main clause (not of a relative or reported clause inside it)
         main = subject and _in_main_clause(ent.root.head if ent.root.dep_ == "appos" else ent.root)
         # one of several people named in a sentence's subject ("X, Y and Z met …": "They concluded …")

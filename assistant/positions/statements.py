@@ -125,6 +125,8 @@ def _cues(d: Document) -> list[_Cue]:
             if d.in_quote(pos) is not None:
                 continue
             cue = _cue_for(d, doc, tok, ps, (ps, pe))
+            if cue is None and tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+                sp.resolve(tok, pos, d.mentions, d.speakers)  # ("He died …": how the text refers to whom, for later)
             if cue is not None:
                 unnamed_anaphor(cues, cue)
                 cues.append(cue)
