@@ -378,3 +378,10 @@ def test_an_aside_closing_the_claim_in_another_tense_is_the_narrators() -> None:
     assert "the budget include funding for the dam" in got
     assert "victory in the council vote" in got
     assert "the filter removes lead, which has implications for older homes" in got
+
+
+def test_an_announcement_made_with_a_colon_reports_what_follows_it() -> None:
+    text = ("The official news agency makes a double announcement: Tom Berg has been removed from his position and "
+            "Ana Ruiz has been named party chief.")
+    assert _said(text) == [("reported", "The official news agency",
+                            "Tom Berg has been removed from his position and Ana Ruiz has been named party chief")]

@@ -38,6 +38,14 @@ def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
                  STATEMENT_NOUNS | MIND_NOUNS | STANCE_NOUNS), None)
     if noun is None:
         return None, None
+    colon = verb.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(verb.doc) else None
+    if colon is not None and colon.text == ":" and noun.lemma_.lower() in STATEMENT_NOUNS:
+        # "made a double announcement: the minister has been removed and …": what follows the colon in the sentence
+        after = [t for t in verb.sent if t.i > colon.i]
+        if sum(not t.is_punct for t in after) >= 3:
+            mine = {t.i for t in after}
+            head = next((t for t in after if t.head.i not in mine or t.head.i == t.i), after[0])
+            return _span(after, off), head
     for c in noun.children:
         # "issued a warning that the wells would close" as the parser reads a content clause (not "a promise that
         # it kept", a relative clause), also after where it was made ("an announcement on the radio that …")
