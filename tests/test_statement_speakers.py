@@ -389,3 +389,9 @@ def test_an_indefinite_role_is_the_person_named_later_with_that_role_noun() -> N
     got = [(w, q) for _k, w, q in _said(text)]
     assert ("Ana Ruiz", "the water levy is unconstitutional") in got
     assert ("A senior official", "the city would appeal") in got
+
+
+def test_a_surname_spelt_one_letter_apart_and_tagged_an_organisation_is_the_person() -> None:
+    text = ('Military spokesperson Yusuf Hawkins said the group had carried out the attack using ten drones.\n\n'
+            '"These attacks are our right, and we warn the Saudis that our targets will keep expanding", Hawkens said.')
+    assert [w for _k, w, _q in _said(text)] == ["Yusuf Hawkins", "Yusuf Hawkins"]

@@ -167,6 +167,15 @@ class Document:
         """The long name a short form stands for, where the text defined it ("… (RivFire)")."""
         return self._acronyms.get(short.strip())
 
+    def _surname_variant(self, word: str) -> str | None:
+        """"Gonzales" after "Maria Gonzalez": a surname spelt one letter apart (a typo or another transliteration)
+        is the one person with that surname."""
+        if len(word) < SURNAME_VARIANT_MIN or word in self._by_surname:
+            return None
+        close = [full for known, full in self._by_surname.items() if full and known[:1] == word[:1]
+                 and len(known) >= SURNAME_VARIANT_MIN and Levenshtein.distance(known.lower(), word.lower()) <= 1]
+        return close[0] if len(close) == 1 else None
+
     def full_name(self, name: str, label: str) -> str:
         """'Berg' after 'Tom Berg' is Tom Berg (the fullest name the document gives); a surname shared by two
         people named before (a father and son) stays as it stands."""
@@ -179,6 +188,8 @@ class Document:
                 (self._by_surname.get(parts[0]) or (parts[0] not in self._by_surname and self._by_given.get(parts[0]))):
             # ("said Sipepa" tagged as an organisation after "Sam Sipepa Nkomo": the word is one person's name)
             return self._by_surname.get(parts[0]) or self._by_given[parts[0]]
+        if label == "ORG" and len(parts) == 1 and not name.isupper() and (variant := self._surname_variant(parts[0])):
+            return variant  # ("Saree said" tagged as an organisation after "Yahya Sarea"), as for a person below
         if label == "ORG":
             # "the Water Resources Department" after "the Freedonian Department of Water Resources": the fuller name
             words = set(tokens(name))  # (the project's normalised words: case, plural, function words)
@@ -188,13 +199,8 @@ class Document:
             self._orgs.append(sp.clean_name(name))
         if label == "PERSON" and len(parts) == 1 and self._by_surname.get(parts[0]):
             return self._by_surname[parts[0]]
-        if label == "PERSON" and len(parts) == 1 and len(parts[0]) >= SURNAME_VARIANT_MIN and parts[0] not in self._by_surname:
-            # "Gonzales" after "Maria Gonzalez": a surname spelt one letter apart (a typo or another transliteration)
-            # is the one person with that surname
-            close = [full for known, full in self._by_surname.items() if full and known[:1] == parts[0][:1]
-                     and len(known) >= SURNAME_VARIANT_MIN and Levenshtein.distance(known.lower(), parts[0].lower()) <= 1]
-            if len(close) == 1:
-                return close[0]
+        if label == "PERSON" and len(parts) == 1 and (variant := self._surname_variant(parts[0])):
+            return variant
         if label == "PERSON" and len(parts) == 1 and parts[0] not in self._by_surname and self._by_given.get(parts[0]):
             # "Sir Tom" after "Sir Tom Berg", "Ana" after "Ana Ruiz", a middle name: a name alone that comes before
             # the surname in the full name of one person named before (and is nobody's surname) is that person
