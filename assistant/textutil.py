@@ -106,3 +106,14 @@ def without_dateline(para: str) -> str:
     """The paragraph with its dateline blanked (same length, so offsets hold): the place is not a subject."""
     n = dateline_end(para)
     return " " * n + para[n:]
+
+
+# a link's language tag ("responded [ru]", "voiced its concerns [AM]") or a footnote mark ("[12]"): markup the parser
+# would read as words (not a bracketed word inside a quote, "[a]n area", "[the] matter", nor an English word "[an]")
+_TAG = re.compile(r"\[(?:[a-z]{2}|[A-Z]{2}|\d{1,3})\]")
+
+
+def without_tags(para: str) -> str:
+    """The paragraph with link language tags and footnote marks blanked (same length, so offsets hold)."""
+    return _TAG.sub(lambda m: m.group(0) if m.group(0)[1:-1].lower() in STOPWORDS else " " * len(m.group(0)), para)
+

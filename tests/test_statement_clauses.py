@@ -385,3 +385,8 @@ def test_an_announcement_made_with_a_colon_reports_what_follows_it() -> None:
             "Ana Ruiz has been named party chief.")
     assert _said(text) == [("reported", "The official news agency",
                             "Tom Berg has been removed from his position and Ana Ruiz has been named party chief")]
+
+
+def test_link_language_tags_and_footnote_marks_are_not_words_of_the_statement() -> None:
+    text = "Opposition blogger Tom Berg calls [ru] the vote a fraud [1] and says [ru] that the count was rigged."
+    assert _said(text) == [("reported", "Tom Berg", "the vote a fraud"), ("reported", "Tom Berg", "the count was rigged")]

@@ -15,7 +15,7 @@ from assistant.positions import issuers
 from assistant.positions import speakers as sp
 from assistant.positions.model import nlp
 from assistant.positions.quotes import Quote, find_quotes, paragraphs
-from assistant.textutil import tokens, without_dateline
+from assistant.textutil import tokens, without_dateline, without_tags
 
 if TYPE_CHECKING:
     from assistant.positions.registry import ActorRegistry
@@ -47,7 +47,7 @@ class Document:
         self.registry = registry
         self.paras = paragraphs(text)
         if docs is None:
-            docs = list(nlp().pipe([without_dateline(text[s:e]) for s, e in self.paras])) if self.paras else []
+            docs = list(nlp().pipe([without_tags(without_dateline(text[s:e])) for s, e in self.paras])) if self.paras else []
         self.docs = docs  # one parse per paragraph (a second reading of the same text reuses them)
         self.quotes = find_quotes(text)
         self.blocks = blocks or []  # block quotations (paragraphs in a speaker's words, no quotation marks)

@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.tokens import Span
+
 from assistant.positions import issuers
 from assistant.positions import speakers as sp
 from assistant.positions.document import _ACRONYM_IN, Document
 
 # people whose words are the words of the body they work for ("its reporter found …" is the paper reporting)
 _VOICES = sp.SPOKES_NOUNS | {"reporter", "correspondent", "journalist"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rep", "sen", "gov", "gen", "col", "capt"}
 _THING_PRONOUNS = {"this", "that", "these", "those", "which", "something", "nothing", "everything"}
 
 
@@ -35,10 +38,10 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     if named is not None:
         # "the artist collective Rivers First responded", "the group, Rivers First, said": the name the noun is given
         m, name, conf = speaker(d, named, off)
-        run = " ".join(t.text for t in named.subtree if t.pos_ == "PROPN" and (t.i == named.i or t.head.i == named.i))
-        if name and name[:1].isupper() and not (name in run and len(run) > len(name)):
+        run_text = " ".join(t.text for t in named.subtree if t.pos_ == "PROPN" and (t.i == named.i or t.head.i == named.i))
+        if name and name[:1].isupper() and not (name in run_text and len(run_text) > len(name)):
             return m, name, conf
-        return None, run, 0.7  # (no entity, or the tagger's only part of the name: "Gruppa" of "Gruppa Voina")
+        return None, run_text, 0.7  # (no entity, or the tagger's only part of the name: "Gruppa" of "Gruppa Voina")
     if issuer is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in sp.DOCUMENT_NOUNS and \
             any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children) and \
             not any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ != "same" for c in subj.children):
@@ -60,6 +63,11 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     account = d.handle(subj, off) if ent is None or not ent.text.startswith("@") else None
     if account is not None:
         return account, account.name, 0.85
+    run = _proper_run(subj) if issuer is None else []
+    if ent is not None and run and ent.start == run[0].i and ent.end < run[-1].i + 1:
+        # "the activist group Grupo Agua": the tagger's entity only the start of the name
+        whole = d.mention(Span(subj.doc, run[0].i, run[-1].i + 1, label=ent.label_), off, True)
+        return whole, whole.name, 0.7
     if ent is not None:
         known = d.mention_of(ent, off)
         return known, known.name, 0.95 if issuer is None else 0.85
@@ -75,6 +83,11 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         untagged = d.untagged_person(who, off) if issuer is None else None
         if untagged is not None:
             return untagged, untagged.name, 0.7
+        if len(run) >= 2:
+            # "the artist collective Riverton Voices responded": a name the tagger missed, after words that
+            # describe it
+            untagged_name = d.mention(Span(subj.doc, run[0].i, run[-1].i + 1, label="ORG"), off, True)
+            return untagged_name, untagged_name.name, 0.6
     # an unnamed issuer of "a report from …", "estimates by …" is the speaker: "the regional water board"
     named_as = who if issuer is not None and issuer.dep_ == "pobj" else subj
     joined = {t.i for c in named_as.children if c.dep_ in ("conj", "cc") for t in c.subtree} \
@@ -133,6 +146,18 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     if subj.tag_ == "NNS":
         d.group_speaker = (off + subj.idx, words)
     return None, words, 0.5
+
+
+def _proper_run(tok: Any) -> list[Any]:
+    """The capitalised proper name a proper-noun subject heads ("Grupo Agua", "Riverton Voices"), else []."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return []
+    run = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i] + [tok]
+    if len(run) > 4 or not all(t.text[:1].isupper() for t in run) or run[-1].i - run[0].i != len(run) - 1:
+        return []
+    if any(t.lower_.strip(".") in sp.HUMAN_NOUNS | _HONORIFICS or t.lower_ in ("first", "prime") for t in run):
+        return []  # a title, not a name ("President Erdogan", "the First Lady"): those are resolved as titles
+    return run
 
 
 def _named_apposition(subj: Any) -> Any | None:
