@@ -411,3 +411,13 @@ def test_a_light_verb_with_a_statement_noun_reports_what_the_statement_was_about
     assert ("reported", "Lena Ortiz", "the damage caused by the drought that is afflicting farms across the West") in got
     assert ("reported", "Tom Berg", "the results") in got
     assert not any(w in ("Ana Ruiz", "The Riverton Water Board") for _k, w, _q in got)
+
+
+def test_a_quote_left_open_ends_before_the_narrators_sentence_that_opens_the_next() -> None:
+    # the first quote lacks its closing mark; the narrator's "He laughed and added," before a second opening mark
+    # is not part of it
+    text = ("Tom Berg described his stay as useful. “I have learnt so much, especially in campaign strategy. He laughed "
+            "and added, “Well who knows? It may help my career at home!”")
+    direct = [(s.speaker, s.text) for s in statements(text) if s.kind == "direct"]
+    assert direct == [("Tom Berg", "I have learnt so much, especially in campaign strategy."),
+                      ("Tom Berg", "Well who knows? It may help my career at home!")]

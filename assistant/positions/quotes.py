@@ -96,6 +96,13 @@ def _scan(text: str, ps: int, pe: int, out: list[Quote], carry: bool) -> bool:
                     if e > s:
                         out.append(Quote(s, e))
                     i = j
+        elif closer == "”" and ch == "“" and _can_open(text, i) and (stop := _last_sentence_end(text, open_at, i)):
+            # '“I have learnt so much. He laughed and added, “Well who knows?”': a second opening mark before the
+            # first quote closed; the first ended with the last sentence before the narrator's words
+            s, e = _trim(text, open_at, stop)
+            if e > s:
+                out.append(Quote(s, e, continued=cont))
+            open_at, cont = i + 1, False
         elif (ch == closer or (closer == "”" and ch == '"') or (closer == '"' and ch == "”")) and (
                 closer != '"' or _can_close(text, i) or ch == "”" or not text[i + 1 : pe].strip()):
             # (a mark with a space before it closes when nothing follows it in the paragraph: '… clearly.' "')
@@ -111,6 +118,12 @@ def _scan(text: str, ps: int, pe: int, out: list[Quote], carry: bool) -> bool:
             out.append(Quote(s, e, continued=cont))
         return bool(nxt) and e > s
     return False
+
+
+def _last_sentence_end(text: str, start: int, i: int) -> int | None:
+    """One past the last sentence-ending mark between start and i that a capitalised word follows, else None."""
+    ends = [m.end() for m in re.finditer(r"[.!?…](?=\s+[A-Z])", text[start:i])]
+    return start + ends[-1] if ends else None
 
 
 def _find_single_close(text: str, i: int, pe: int, closer: str) -> int | None:
