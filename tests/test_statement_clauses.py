@@ -390,3 +390,14 @@ def test_an_announcement_made_with_a_colon_reports_what_follows_it() -> None:
 def test_link_language_tags_and_footnote_marks_are_not_words_of_the_statement() -> None:
     text = "Opposition blogger Tom Berg calls [ru] the vote a fraud [1] and says [ru] that the count was rigged."
     assert _said(text) == [("reported", "Tom Berg", "the vote a fraud"), ("reported", "Tom Berg", "the count was rigged")]
+
+
+def test_a_second_clause_that_stays_out_of_the_narrators_past_goes_on_with_the_claim() -> None:
+    # after a past-tense cue, a joined clause in the present or with a modal (as the claim is) is still reported;
+    # one in the narrator's past is the narrator's next sentence part
+    text = ("Tom Berg also said the new pumps will run on both wells, and residents would be able to drink the water "
+            "by May. Ana Ruiz said the plan failed, and the council voted to scrap it.")
+    got = _said(text)
+    assert ("reported", "Tom Berg", "the new pumps will run on both wells, and residents would be able to drink the "
+            "water by May") in got
+    assert ("reported", "Ana Ruiz", "the plan failed") in got

@@ -232,11 +232,14 @@ def _tense_conjunct(verb: Any, clause: Any, last: int) -> int:
     for c in verb.children:
         if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
             continue
-        # (or with "they"/"it" for a subject: "the refugees are safe, but they have arrived with nothing")
+        # (or with "they"/"it" for a subject: "the refugees are safe, but they have arrived with nothing"; or any
+        # subject when the claim and the conjunct both stay out of the past the narrator tells in: "said the pumps
+        # will run on both wells, and users would be able to …")
         subject = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-        if subject is not None and subject.lower_ not in ("they", "it"):
-            continue
         tense = _finite(c)
+        if subject is not None and subject.lower_ not in ("they", "it") and not (
+                _finite(verb) == "VBD" and tense in ("VBZ", "VBP", "MD") and _finite(clause) in ("VBZ", "VBP", "MD")):
+            continue
         if tense != _finite(clause) or tense == _finite(verb) or tense not in ("VBZ", "VBP", "VBD", "MD"):
             continue
         gap = verb.doc[last + 1 : c.left_edge.i]
