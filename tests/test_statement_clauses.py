@@ -401,3 +401,9 @@ def test_a_second_clause_that_stays_out_of_the_narrators_past_goes_on_with_the_c
     assert ("reported", "Tom Berg", "the new pumps will run on both wells, and residents would be able to drink the "
             "water by May") in got
     assert ("reported", "Ana Ruiz", "the plan failed") in got
+
+
+def test_a_reason_or_consequence_out_of_the_narrators_past_is_part_of_the_claim() -> None:
+    text = "The commissioner stated the purchase was financed by a loan, so it is not a burden on the city budget."
+    assert _said(text) == [("reported", "The commissioner",
+                            "the purchase was financed by a loan, so it is not a burden on the city budget")]

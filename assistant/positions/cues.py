@@ -230,6 +230,14 @@ def _tense_conjunct(verb: Any, clause: Any, last: int) -> int:
     verb's, continues what was said (the speaker's next act would be told in the cue's own tense). Returns the
     clause's new last token index."""
     for c in verb.children:
+        if c.dep_ == "advcl" and c.i > last and c.pos_ in ("VERB", "AUX") and _finite(verb) == "VBD" and \
+                _finite(c) in ("VBZ", "VBP", "MD") and \
+                any(k.dep_ == "mark" and k.lower_ in ("so", "because") for k in c.children):
+            # "stated the purchase was financed by a loan, so it is not a burden …": a reason or consequence out of
+            # the narrator's past is the claim's
+            gap = verb.doc[last + 1 : c.left_edge.i]
+            if all(t.is_punct for t in gap):
+                return max(t.i for t in c.subtree)
         if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
             continue
         # (or with "they"/"it" for a subject: "the refugees are safe, but they have arrived with nothing"; or any
