@@ -395,3 +395,10 @@ def test_a_surname_spelt_one_letter_apart_and_tagged_an_organisation_is_the_pers
     text = ('Military spokesperson Yusuf Hawkins said the group had carried out the attack using ten drones.\n\n'
             '"These attacks are our right, and we warn the Saudis that our targets will keep expanding", Hawkens said.')
     assert [w for _k, w, _q in _said(text)] == ["Yusuf Hawkins", "Yusuf Hawkins"]
+
+
+def test_a_court_opinion_that_reads_a_quotation_speaks_for_the_court() -> None:
+    text = ('The opinion of the Riverton Supreme Court, released on Wednesday, read in part, "[I]t is concluded that '
+            'the oath of office as mayor is unconstitutional."')
+    assert _said(text) == [("direct", "the Riverton Supreme Court",
+                            "[I]t is concluded that the oath of office as mayor is unconstitutional.")]
