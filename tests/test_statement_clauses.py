@@ -407,3 +407,20 @@ def test_a_reason_or_consequence_out_of_the_narrators_past_is_part_of_the_claim(
     text = "The commissioner stated the purchase was financed by a loan, so it is not a burden on the city budget."
     assert _said(text) == [("reported", "The commissioner",
                             "the purchase was financed by a loan, so it is not a burden on the city budget")]
+
+
+def test_according_to_with_a_claim_and_a_quote_after_a_colon_gives_both() -> None:
+    # "U.S." is no sentence end (the project's splitter knows initials); the claim before the colon is reported, the
+    # quote after it is the source's own words
+    text = ('According to U.S. Attorney Tom Berg, the manifesto if written by the suspect could strengthen the '
+            'city\'s case: "The key factor here is that it appears to be an intent to intimidate the council."')
+    assert _said(text) == [
+        ("reported", "Tom Berg", "the manifesto if written by the suspect could strengthen the city's case"),
+        ("direct", "Tom Berg", "The key factor here is that it appears to be an intent to intimidate the council.")]
+
+
+def test_a_speech_verb_in_a_supposition_is_no_statement() -> None:
+    text = ('According to U.S. Attorney Tom Berg, the letter if written by the suspect could strengthen the '
+            'city\'s case: "The key factor here is that it appears to be an intent to intimidate the council."')
+    assert [(k, w) for k, w, _q in _said(text)] == [("reported", "Tom Berg"), ("direct", "Tom Berg")]
+    assert _said("If Ana Ruiz said the dam is safe, she was wrong.") == []

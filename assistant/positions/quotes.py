@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.ingest.sentences import split_sentences
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "”": "”"}
 _DASHES = "—–-"
@@ -198,5 +201,13 @@ def opens_sentence(text: str, start: int) -> bool:
 
 
 def same_sentence(text: str, a: int, b: int) -> bool:
-    """No sentence ends between offsets a and b."""
-    return _SENT_BREAK.search(text, a, max(a, b)) is None
+    """No sentence ends between offsets a and b. A likely break (a full stop, a space, a capital) is confirmed by
+    the project's sentence splitter, which knows abbreviations and initials ("U.S. Attorney Tom Berg")."""
+    if _SENT_BREAK.search(text, a, max(a, b)) is None:
+        return True
+    return _one_sentence(text[a : min(len(text), max(a, b) + 1)])
+
+
+@lru_cache(maxsize=4096)
+def _one_sentence(piece: str) -> bool:
+    return len(split_sentences(piece)) <= 1

@@ -184,6 +184,10 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
             outside = before  # "X has died, according to Y on Friday": the day or place after the cue is not said
         elif not any(not t.is_punct for t in before):
             outside = after  # "According to Y, X has died"
+        # ("According to Y, the plan could fail: "…"": the quote after the colon is Y's words of their own)
+        colon = next((t.i for t in outside if t.text == ":" and t.i + 1 < len(doc) and doc[t.i + 1].text in '"“'), None)
+        if colon is not None and sum(not t.is_punct for t in outside if t.i < colon) >= 3:
+            outside = [t for t in outside if t.i < colon]
         return _Cue(tok, off + tok.idx, "according to", m, name, conf, _span(outside, off), [], para)
     if tok.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             and not goes_on(tok):
@@ -200,6 +204,8 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         return noun_cue(d, doc, tok, off, para)  # "In his message, he appreciated …"
     if says_nothing(tok) or not speaks_as(tok):
         return None
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        return None  # "the manifesto, if written by the suspect, …", "if she says so": a supposition, no statement
     late = inverted(tok)
     if late is not None:
         m, name, conf = speaker(d, late, off)

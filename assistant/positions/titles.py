@@ -99,6 +99,12 @@ def according_source(doc: Any, to: Token, pobj: Token) -> tuple[Token, int]:
     in the phrase itself, else a person in apposition right after a role, speaks."""
     end = max(x.i for x in to.subtree)
     if pobj.ent_type_ == "PERSON":
+        # ("According to Tom Berg, the manifesto could …": the parser may take the clause's subject for an
+        # apposition to the name; only a role set beside it is part of the phrase)
+        aside = next((c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i and c.pos_ == "NOUN"
+                      and nominal_head(c) not in HUMAN_NOUNS), None)
+        if aside is not None:
+            end = max(x.i for x in to.subtree if x.i < aside.left_edge.i and not (x.is_punct and x.i + 1 == aside.left_edge.i))
         return pobj, end
     run = []  # the phrase's words up to its first comma or verb
     for t in doc[to.i + 1 : to.i + 9]:
