@@ -177,3 +177,12 @@ def test_she_is_not_a_man_the_text_already_called_he() -> None:
             "injuries at the hospital.\n\n"
             "Police spoke with Lena Ortiz as a suspect. She told police that she had diplomatic immunity.")
     assert [(w, q) for _k, w, q in _said(text)] == [("Lena Ortiz", "she had diplomatic immunity")]
+
+
+def test_a_role_of_a_named_organisation_is_its_holder_named_before_and_the_next_he() -> None:
+    # "The Riverton Bank President" is the person named with that title, not the bank; "He" after it is that person,
+    # not the economist who spoke in between
+    text = ("Riverton Bank President Tom Berg said growth will slow. Economist Lena Ortiz said Europe is fragile.\n\n"
+            "The Riverton Bank President says Europe has approved some measures. He said, “So issues remain in "
+            "the eurozone.”")
+    assert [w for _k, w, _q in _said(text)] == ["Tom Berg", "Lena Ortiz", "Tom Berg", "Tom Berg"]

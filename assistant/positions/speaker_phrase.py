@@ -4,6 +4,7 @@ report from X"), a resolved pronoun or title, else the phrase itself ("an eyewit
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Span
@@ -68,6 +69,12 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         # "the activist group Grupo Agua": the tagger's entity only the start of the name
         whole = d.mention(Span(subj.doc, run[0].i, run[-1].i + 1, label=ent.label_), off, True)
         return whole, whole.name, 0.7
+    if ent is not None and issuer is None and sp.nominal_head(subj) in sp.HUMAN_NOUNS and \
+            not ent.start <= subj.i < ent.end and subj.tag_ in ("NN", "NNP"):
+        # "The World Bank President says": a role of the organisation, held by the person named with it before
+        held, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers, ahead=d.titled)
+        if held is not None and held.label == "PERSON" and conf >= sp.TITLE_MATCH * 0.9:
+            return _here(d, held, off + subj.idx), held.name, conf
     if ent is not None:
         known = d.mention_of(ent, off)
         return known, known.name, 0.95 if issuer is None else 0.85
@@ -132,7 +139,7 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         if m is not None and group is not None and m.start < group[0] < off + subj.idx:
             return None, group[1], 0.5  # "Residents said … They said …": the group that spoke since
         if m is not None:
-            return m, m.name, conf
+            return (_here(d, m, off + who.idx) if who.pos_ != "PRON" and m.label == "PERSON" else m), m.name, conf
     if subj.lower_ in ("we", "our", "us"):
         # first person outside quotes: the document's own voice (a joint statement's signatories, a report's
         # authors), never an organisation the text names in the third person
@@ -146,6 +153,17 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     if subj.tag_ == "NNS":
         d.group_speaker = (off + subj.idx, words)
     return None, words, 0.5
+
+
+def _here(d: Document, m: sp.Mention, pos: int) -> sp.Mention:
+    """The person a title stands for, mentioned again where the title is ("The minister said …. He added …": the
+    minister is the nearest person for "he")."""
+    if any(x.start == pos for x in d.mentions):
+        return m
+    again = replace(m, start=pos, subject=True)
+    d.mentions.append(again)
+    d.mentions.sort(key=lambda x: x.start)
+    return again
 
 
 def _proper_run(tok: Any) -> list[Any]:
