@@ -109,9 +109,12 @@ def test_he_is_not_the_one_whose_conduct_the_last_speaker_described() -> None:
     assert [w for _k, w, _q in _said(text)] == ["Tom Berg", "Tom Berg"]
 
 
-def test_it_after_an_unnamed_document_spoke_is_that_document() -> None:
+def test_it_after_a_document_spoke_is_that_document_and_its_issuer() -> None:
+    # a statement posted to someone's account is theirs (a document stands for its issuer), and "It" goes on with it
     text = ("Tom Berg died at home on Monday according to a statement posted to his official account. It also "
             "stated he had been ill since 2016.")
+    assert [w for _k, w, _q in _said(text)] == ["Tom Berg", "Tom Berg"]
+    text = "Prices rose on Monday according to a statement. It also stated the rise would last."
     assert [w for _k, w, _q in _said(text)] == ["a statement", "a statement"]
 
 

@@ -402,3 +402,10 @@ def test_a_court_opinion_that_reads_a_quotation_speaks_for_the_court() -> None:
             'the oath of office as mayor is unconstitutional."')
     assert _said(text) == [("direct", "the Riverton Supreme Court",
                             "[I]t is concluded that the oath of office as mayor is unconstitutional.")]
+
+
+def test_a_statement_posted_to_someones_account_and_its_it_speak_for_the_account_holder() -> None:
+    text = ("The actor Tom Berg has died at 43. Berg died at home on August 28 in the company of his wife and family "
+            "according to a statement posted to his official Twitter account. It also stated he was in stage IV of "
+            "his cancer.")
+    assert [w for _k, w, _q in _said(text)] == ["Tom Berg", "Tom Berg"]

@@ -11,6 +11,7 @@ Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
 _PARTS = {"part", "portion", "section", "passage", "excerpt", "extract"}  # of a document that reads a quote
 # pieces that appear in a publication, which speaks through them ("an article in the Riverton Times")
 _PUBLISHED = {"article", "piece", "column", "editorial", "op-ed", "report", "story", "leader"}
+_OWNED = {"account", "page", "website", "site", "channel", "feed", "blog", "profile", "handle"}  # someone's outlet
 _ISSUING = {"release", "issue", "publish", "post", "send", "sign", "circulate", "put"}  # put out
 
 
@@ -68,6 +69,13 @@ def issuer(tok: Token) -> Token | None:
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj
+    for c in tok.children:  # "a statement posted to his official Twitter account": whose account it is
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _ISSUING:
+            for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "on")):
+                place = next((p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in _OWNED), None)
+                owner = next((p for p in place.children if p.dep_ == "poss"), None) if place is not None else None
+                if owner is not None:
+                    return owner
     for c in tok.children:  # "a statement released by the board": who released it
         agent = next((a for a in c.children if a.dep_ == "agent"), None) if c.dep_ == "acl" and c.tag_ == "VBN" else None
         pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
