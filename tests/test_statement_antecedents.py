@@ -189,3 +189,16 @@ def test_a_role_of_a_named_organisation_is_its_holder_named_before_and_the_next_
             "The Riverton Bank President says Europe has approved some measures. He said, “So issues remain in "
             "the eurozone.”")
     assert [w for _k, w, _q in _said(text)] == ["Tom Berg", "Lena Ortiz", "Tom Berg", "Tom Berg"]
+
+
+def test_a_role_with_its_holders_name_beside_it_is_that_holder() -> None:
+    # "the deputy minister …, Tom Berg" is Tom Berg, not the earlier deputy of another body
+    text = ("- Riverton is a good example of this. – said the deputy Secretary General of NATO, Maria Gonzalez\n"
+            "- We have a shared responsibility for security. We continue our mission collectively. – stressed the "
+            "minister of defence of France, Lena Ortiz.\n"
+            "- We discussed starting an initiative for low-cost dams. Another matter on the agenda was the drought.\n"
+            "- noted the deputy minister of defence of Spain, Tom Berg\n")
+    got = _said(text)
+    assert got[1][1] == "Lena Ortiz"
+    assert got[2] == ("direct", "Tom Berg",
+                      "We discussed starting an initiative for low-cost dams. Another matter on the agenda was the drought.")

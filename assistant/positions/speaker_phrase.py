@@ -70,8 +70,9 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
         whole = d.mention(Span(subj.doc, run[0].i, run[-1].i + 1, label=ent.label_), off, True)
         return whole, whole.name, 0.7
     if ent is not None and issuer is None and sp.nominal_head(subj) in sp.HUMAN_NOUNS and \
-            not ent.start <= subj.i < ent.end and subj.tag_ in ("NN", "NNP"):
+            not ent.start <= subj.i < ent.end and subj.tag_ in ("NN", "NNP") and ent.label_ != "PERSON":
         # "The World Bank President says": a role of the organisation, held by the person named with it before
+        # (not a role with its holder's name beside it: "the deputy minister of defence, Tom Berg")
         held, conf = sp.resolve(subj, off + subj.idx, d.mentions, d.speakers, ahead=d.titled)
         if held is not None and held.label == "PERSON" and conf >= sp.TITLE_MATCH * 0.9:
             return _here(d, held, off + subj.idx), held.name, conf
