@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.positions.clause_ends import aside, finite, tense_conjunct
 from assistant.positions.frames import estimate, finding, for_to, subject_head
 from assistant.positions.nouns import CLAIM_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS
 from assistant.positions.that_clauses import that_clause
@@ -140,7 +141,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
             if not all(t.text in (",", "and") for t in gap):
                 break
             last = max(t.i for t in c.subtree)
-        last = _tense_conjunct(verb, clauses[0], last)
+        last = tense_conjunct(verb, clauses[0], last)
         return _span(_cut(verb, list(verb.doc[first : last + 1])), off), clauses[0]
     if verb.lemma_.lower() in CLAUSE_ONLY:
         left = [c for c in kids if c.dep_ == "ccomp"]
@@ -224,51 +225,13 @@ _CONTRAST = ("despite", "although", "though", "whereas", "while")
 _CONCESSIVE = ("despite", "although", "though", "whereas")
 
 
-def _tense_conjunct(verb: Any, clause: Any, last: int) -> int:
-    """"He remarked paper is bulky, and, when sold out, leaves shelves empty": the parser may join the clause's
-    second verb to the speech verb. A conjunct with no subject of its own, in the clause's tense and not the speech
-    verb's, continues what was said (the speaker's next act would be told in the cue's own tense). Returns the
-    clause's new last token index."""
-    for c in verb.children:
-        if c.dep_ == "advcl" and c.i > last and c.pos_ in ("VERB", "AUX") and _finite(verb) == "VBD" and \
-                _finite(c) in ("VBZ", "VBP", "MD") and \
-                any(k.dep_ == "mark" and k.lower_ in ("so", "because") for k in c.children):
-            # "stated the purchase was financed by a loan, so it is not a burden …": a reason or consequence out of
-            # the narrator's past is the claim's
-            gap = verb.doc[last + 1 : c.left_edge.i]
-            if all(t.is_punct for t in gap):
-                return max(t.i for t in c.subtree)
-        if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
-            continue
-        # (or with "they"/"it" for a subject: "the refugees are safe, but they have arrived with nothing"; or any
-        # subject when the claim and the conjunct both stay out of the past the narrator tells in: "said the pumps
-        # will run on both wells, and users would be able to …")
-        subject = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-        tense = _finite(c)
-        if subject is not None and subject.lower_ not in ("they", "it") and not (
-                _finite(verb) == "VBD" and tense in ("VBZ", "VBP", "MD") and _finite(clause) in ("VBZ", "VBP", "MD")):
-            continue
-        if tense != _finite(clause) or tense == _finite(verb) or tense not in ("VBZ", "VBP", "VBD", "MD"):
-            continue
-        gap = verb.doc[last + 1 : c.left_edge.i]
-        if all(t.is_punct or t.dep_ == "cc" for t in gap):
-            return max(t.i for t in c.subtree)
-    return last
-
-
-def _finite(v: Any) -> str:
-    """The tag of a verb's finite part: its auxiliary's ("have arrived": VBP) or its own."""
-    aux = next((k for k in v.children if k.dep_ in ("aux", "auxpass") and k.i < v.i), None)
-    return str(aux.tag_ if aux is not None else v.tag_)
-
-
 def _cut(verb: Any, toks: list[Any]) -> list[Any]:
     """A complement ends where a coordinated or participial speech verb of the same speaker starts its own
     statement ("found the strike justified and called …", "attacked X for …, accusing …")."""
     for j, t in enumerate(toks):
         if j and t.dep_ == "conj" and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ") and t.tag_ == verb.tag_ and \
                 t.head.tag_ in ("VB", "VBN", "VBG") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
-                and not (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children) and _finite(t.head) == "MD"):
+                and not (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children) and finite(t.head) == "MD"):
             # "urged the agency to reconsider and spoke with …": a verb in the cue's own tense, joined to an
             # infinitive of the complement, is the speaker's next act, not part of what was urged (not one joined to
             # the clause's own modal verb: "said he would not vote for it but planned to …")
@@ -287,7 +250,7 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
             return _trim_end([x for x in toks if x.i < first])
         if j >= 3 and t.dep_ == "relcl" and toks[j - 1].text != "," and t.right_edge.i >= toks[-1].i and \
                 t.left_edge.tag_ in ("WDT", "WP") and t.left_edge.i > toks[0].i and \
-                t.doc[t.left_edge.i - 1].text == "," and t.head.i < t.left_edge.i and _aside(toks, t):
+                t.doc[t.left_edge.i - 1].text == "," and t.head.i < t.left_edge.i and aside(toks, t):
             # "insists that the budget include funding for the wall, which was one of his campaign promises": an
             # aside closing the complement after a comma, in another tense than the claim, is the narrator's
             first = t.left_edge.i - 1
@@ -349,18 +312,6 @@ def _cut(verb: Any, toks: list[Any]) -> list[Any]:
             continue
         return _trim_end(rest)
     return toks
-
-
-def _aside(toks: list[Any], rel: Any) -> bool:
-    """Is a relative clause closing a complement the narrator's aside? Its tense is not the claim's ("said the
-    budget must include the wall, which was a campaign promise"; a claim with no verb and an aside in the past:
-    "claimed victory in the vote, which was marred by …"); in the claim's own tense it goes on with it ("said the
-    coating repels bacteria, which has implications for …")."""
-    mine = {x.i for x in toks}
-    root = next((x for x in toks if x.head.i not in mine or x.head.i == x.i), None)
-    if root is None or root.pos_ not in ("VERB", "AUX"):
-        return _finite(rel) == "VBD"  # (a claim with no verb: the narrator's asides tell the past)
-    return _finite(root) != _finite(rel)
 
 
 def _trim_end(toks: list[Any]) -> list[Any]:
