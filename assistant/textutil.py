@@ -109,11 +109,12 @@ def without_dateline(para: str) -> str:
 
 
 # a link's language tag ("responded [ru]", "voiced its concerns [AM]") or a footnote mark ("[12]"): markup the parser
-# would read as words (not a bracketed word inside a quote, "[a]n area", "[the] matter", nor an English word "[an]")
+# would read as words (not a bracketed word inside a quote, "[a]n area", "[the] matter", nor a lower-case English word
+# "[an]"; a capitalised code, "[AM]", "[IT]", is a tag)
 _TAG = re.compile(r"\[(?:[a-z]{2}|[A-Z]{2}|\d{1,3})\]")
 
 
 def without_tags(para: str) -> str:
     """The paragraph with link language tags and footnote marks blanked (same length, so offsets hold)."""
-    return _TAG.sub(lambda m: m.group(0) if m.group(0)[1:-1].lower() in STOPWORDS else " " * len(m.group(0)), para)
+    return _TAG.sub(lambda m: m.group(0) if m.group(0)[1:-1] in STOPWORDS else " " * len(m.group(0)), para)
 

@@ -345,12 +345,12 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         start, end = q.start, q.end
         # words of the reported clause before the quote: the quote is part of a paraphrase
         lead = comp is not None and comp[0] < q.start and re.search(r"\w", text[comp[0] : q.start]) is not None
+        # ('said the use of the currencies "costs …"': the speaker's own words, the subject outside the marks; a
+        # mixed quote below)
         own = lead and cue.verb.lemma_.lower() not in THIRD and predicate_quoted(d, cue, q.start, q.end)
-        if own:
-            pass  # 'said Smithers "perpetuated …"': the speaker's own words, its subject outside the marks (mixed below)
-        elif lead and cue.about and comp is not None and q.start <= comp[1]:
+        if lead and not own and cue.about and comp is not None and q.start <= comp[1]:
             kind, start, end = "third_party", comp[0], max(comp[1], q.end)
-        elif lead and comp is not None and q.end <= comp[1] + 1 and is_clause(cue.comp) \
+        elif lead and not own and comp is not None and q.end <= comp[1] + 1 and is_clause(cue.comp) \
                 and quoted_share(d, comp) < QUOTE_SHARE:
             kind, start, end = "reported", comp[0], comp[1]
         # the quote stands inside a reported clause (not after a colon that opens it): a mixed quote
