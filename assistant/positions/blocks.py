@@ -206,9 +206,8 @@ def _block(d: Document, k: int, cue: Any, cues: list[Any], found: list[Statement
     j = k + 1
     originals = 0
     # (an original ending with a colon is still one where the colon is its script's full stop, as in Armenian)
-    while j < n and (not d.text[d.paras[j][0] : d.paras[j][1]].rstrip().endswith(":") or
-                     _other_script(d.text[d.paras[j][0] : d.paras[j][1]])) and \
-            foreign(d.text[d.paras[j][0] : d.paras[j][1]]):
+    while j < n and (not (para := d.text[d.paras[j][0] : d.paras[j][1]]).rstrip().endswith(":") or
+                     _other_script(para)) and foreign(para):
         originals += 1
         j += 1
     out: list[tuple[int, int]] = []

@@ -7,6 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 
+def run_root(toks: list[Any]) -> Any | None:
+    """The token of a run whose head lies outside it (the run's own root), else None."""
+    mine = {x.i for x in toks}
+    return next((x for x in toks if x.head.i not in mine or x.head.i == x.i), None)
+
+
 def finite(v: Any) -> str:
     """The tag of a verb's finite part: its auxiliary's ("have arrived": VBP) or its own."""
     aux = next((k for k in v.children if k.dep_ in ("aux", "auxpass") and k.i < v.i), None)
@@ -50,8 +56,7 @@ def aside(toks: list[Any], rel: Any) -> bool:
     budget must include the wall, which was a campaign promise"; a claim with no verb and an aside in the past:
     "claimed victory in the vote, which was marred by …"); in the claim's own tense it goes on with it ("said the
     coating repels bacteria, which has implications for …")."""
-    mine = {x.i for x in toks}
-    root = next((x for x in toks if x.head.i not in mine or x.head.i == x.i), None)
+    root = run_root(toks)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return finite(rel) == "VBD"  # (a claim with no verb: the narrator's asides tell the past)
     return finite(root) != finite(rel)

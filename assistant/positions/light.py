@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.positions.clause_ends import run_root
 from assistant.positions.cues import _cut, _span
 
 # "provided an update on X", "gave an overview of X", "issued a warning that X": a light verb whose object names
@@ -43,9 +44,7 @@ def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         # "made a double announcement: the minister has been removed and …": what follows the colon in the sentence
         after = [t for t in verb.sent if t.i > colon.i]
         if sum(not t.is_punct for t in after) >= 3:
-            mine = {t.i for t in after}
-            head = next((t for t in after if t.head.i not in mine or t.head.i == t.i), after[0])
-            return _span(after, off), head
+            return _span(after, off), run_root(after) or after[0]
     for c in noun.children:
         # "issued a warning that the wells would close" as the parser reads a content clause (not "a promise that
         # it kept", a relative clause), also after where it was made ("an announcement on the radio that …")

@@ -38,11 +38,9 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     named = _named_apposition(subj) if issuer is None else None
     if named is not None:
         # "the artist collective Rivers First responded", "the group, Rivers First, said": the name the noun is given
-        m, name, conf = speaker(d, named, off)
-        run_text = " ".join(t.text for t in named.subtree if t.pos_ == "PROPN" and (t.i == named.i or t.head.i == named.i))
-        if name and name[:1].isupper() and not (name in run_text and len(run_text) > len(name)):
+        m, name, conf = speaker(d, named, off)  # (the whole name where the tagger took only part: _proper_run)
+        if name and name[:1].isupper():
             return m, name, conf
-        return None, run_text, 0.7  # (no entity, or the tagger's only part of the name: "Gruppa" of "Gruppa Voina")
     if issuer is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in sp.DOCUMENT_NOUNS and \
             any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children) and \
             not any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ != "same" for c in subj.children):
