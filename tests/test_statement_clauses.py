@@ -424,3 +424,10 @@ def test_a_speech_verb_in_a_supposition_is_no_statement() -> None:
             'city\'s case: "The key factor here is that it appears to be an intent to intimidate the council."')
     assert [(k, w) for k, w, _q in _said(text)] == [("reported", "Tom Berg"), ("direct", "Tom Berg")]
     assert _said("If Ana Ruiz said the dam is safe, she was wrong.") == []
+
+
+def test_instructing_or_directing_someone_to_act_reports_the_instruction_but_directing_a_thing_is_no_statement() -> None:
+    text = ("The two ministers instructed their teams to finish the technical work. "
+            "Ana Ruiz was directing the agencies to publish their data. Tom Berg directed the film in 1999.")
+    assert _said(text) == [("reported", "The two ministers", "their teams to finish the technical work"),
+                           ("reported", "Ana Ruiz", "the agencies to publish their data")]

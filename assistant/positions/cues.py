@@ -19,7 +19,7 @@ SPEECH = set(["say", "refer", "identify", "speak", "show", "tell", "add", "note"
                "commend", "laud", "credit", "fault", "rebuke", "lambast", "decry", "oppose", "list", "reject",
                "retort", "quip", "boast", "lament", "assure", "clarify", "disclose", "recount", "dispute",
                # asking someone to act, and a court's or a body's decision on a question
-               "encourage", "request", "appeal", "plead", "advocate", "rule",
+               "encourage", "request", "appeal", "plead", "advocate", "rule", "instruct", "direct",
                # a readout's verbs ("outlined the measures", "underscored the commitment",
                # "briefed them on …", "reminds us that …")
                "outline", "underscore", "brief", "remind", "discuss",
@@ -28,7 +28,7 @@ SPEECH = set(["say", "refer", "identify", "speak", "show", "tell", "add", "note"
                # hinting at or implying a point ("hinted that a deal was near", "joked that …")
                "hint", "imply", "signal", "joke"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
-NEEDS_CLAUSE = {"hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
+NEEDS_CLAUSE = {"instruct", "direct", "hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
                 "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
                 "lambast", "decry", "oppose", "list", "reject", "assure", "dispute", "recognize", "recognise", "grant", "refer", "identify", "speak"}
