@@ -409,3 +409,8 @@ def test_a_statement_posted_to_someones_account_and_its_it_speak_for_the_account
             "according to a statement posted to his official Twitter account. It also stated he was in stage IV of "
             "his cancer.")
     assert [w for _k, w, _q in _said(text)] == ["Tom Berg", "Tom Berg"]
+
+
+def test_a_participle_hung_on_where_a_message_was_posted_is_the_senders() -> None:
+    text = "Secretary of State Ana Ruiz posted a message on Twitter blaming Freedonia for the attacks."
+    assert [(k, who) for k, who, _q in _said(text)] == [("third_party", "Ana Ruiz")]

@@ -155,6 +155,10 @@ def subject_of(verb: Token) -> Token | None:
             return None  # "A asked B to post …", "urged the crowd to consider …": asked of B, said by no one yet
         elif tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
+        elif tok.dep_ == "acl" and _medium_of_statement(tok.head):
+            # "X posted a message on Twitter blaming …": the parser hung the participle on where the message
+            # went; the message's sender speaks
+            tok = tok.head.head.head.head
         elif tok.dep_ == "acl" and tok.head.lemma_.lower() in EVENT_NOUNS and tok.head.dep_ in ("dobj", "pobj"):
             # "X held a press conference claiming …", "X issued a statement saying …": X speaks
             tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
@@ -173,6 +177,16 @@ def subject_of(verb: Token) -> Token | None:
             return None
         seen += 1
     return None
+
+
+def _medium_of_statement(noun: Token) -> bool:
+    """Is the noun where a statement someone made went ("a message on Twitter", "a statement on its website"): the
+    object of a preposition after a statement noun that is a verb's object?"""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("on", "to", "via", "through"):
+        return False
+    said = prep.head
+    return said.lemma_.lower() in EVENT_NOUNS and said.dep_ == "dobj" and said.head.pos_ == "VERB"
 
 
 def affiliation(tok: Token) -> Token | None:
