@@ -414,3 +414,11 @@ def test_a_statement_posted_to_someones_account_and_its_it_speak_for_the_account
 def test_a_participle_hung_on_where_a_message_was_posted_is_the_senders() -> None:
     text = "Secretary of State Ana Ruiz posted a message on Twitter blaming Freedonia for the attacks."
     assert [(k, who) for k, who, _q in _said(text)] == [("third_party", "Ana Ruiz")]
+
+
+def test_a_long_title_and_body_or_an_untagged_titled_name_before_a_colon_labels_the_quote() -> None:
+    text = ("The agency announced the deal on Monday.\n\n"
+            "Assistant Attorney General Tom Berg of the Justice Department’s Environment and Natural Resources "
+            "Division: “This agreement marks a milestone in efforts to clean up sites in the region.”\n\n"
+            "Deputy Administrator Ana Ruiz: “This is a terrific settlement. It ensures that costs will be recovered.”")
+    assert [(k, who) for k, who, _q in _said(text) if k == "direct"] == [("direct", "Tom Berg"), ("direct", "Ana Ruiz")]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from assistant.positions.quotes import Quote
 
 _POST = re.compile(r"@(\w{2,}):[ \t]+(?=\S)")  # "@riverwatch: The valley is dry again." (a post pasted as a line)
-MAX_LABEL_WORDS = 14  # a label is a name with its title and body, not a sentence
+MAX_LABEL_WORDS = 20  # a label is a name with its title and body, not a sentence (dev texts: up to 15 words)
 _OPENERS = " \"“«„‘'"
 
 
@@ -44,7 +44,14 @@ def labelled(d: Document, q: Quote) -> Cue | None:
     ent = next((x for x in reversed(ents) if x.label_ == "PERSON"), None) or next(
         (x for x in reversed(ents) if x.label_ in ("ORG", "NORP")), None)
     if ent is None:
-        return None
+        # ("Deputy Administrator Ana Ruiz: “…”" with no entity tagged: a title and a name is a person)
+        inside = {t.i for t in toks}
+        head = next((t for t in toks if t.pos_ == "PROPN" and (t.head.i not in inside or t.head.i == t.i)), None)
+        titled = d.titled_person(head, s) if head is not None and head.pos_ == "PROPN" else None
+        if titled is None:
+            return None
+        return Cue(next((t for t in doc if s + t.idx == i), None), i, ":", titled, titled.name, 0.7, None, [],
+                   (s, e))
     m = d.mention_of(ent, s)
     if not m.name:
         return None
