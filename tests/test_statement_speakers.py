@@ -422,3 +422,9 @@ def test_a_long_title_and_body_or_an_untagged_titled_name_before_a_colon_labels_
             "Division: “This agreement marks a milestone in efforts to clean up sites in the region.”\n\n"
             "Deputy Administrator Ana Ruiz: “This is a terrific settlement. It ensures that costs will be recovered.”")
     assert [(k, who) for k, who, _q in _said(text) if k == "direct"] == [("direct", "Tom Berg"), ("direct", "Ana Ruiz")]
+
+
+def test_his_or_her_document_speaks_for_that_person() -> None:
+    text = ("Tom Berg tweeted about the floods. His tweet said: \"The dams will hold.\" "
+            "Ana Ruiz wrote to the council on Monday. Her letter says the plan is unlawful.")
+    assert [(k, who) for k, who, _q in _said(text)][-2:] == [("direct", "Tom Berg"), ("reported", "Ana Ruiz")]

@@ -52,8 +52,11 @@ def speaker(d: Document, subj: Any, off: int) -> tuple[sp.Mention | None, str, f
     # "the chain's press release", "its investigation": the body named before; "its reporter", "their spokesperson":
     # the body the reporter writes for or the spokesperson speaks for
     owned = subj.lemma_.lower() in sp.DOCUMENT_NOUNS or (subj.pos_ == "NOUN" and subj.lemma_.lower() in _VOICES)
+    # ("his statement said", "her letter reads": the person's own document)
+    document = subj.lemma_.lower() in sp.DOCUMENT_NOUNS
     body = next((c for c in subj.children if c.dep_ == "poss" and (c.lower_ in sp.BODY_NOUNS or (
-        c.lower_ in ("its", "their") and subj.pos_ == "NOUN"))), None) if issuer is None and owned else None
+        c.lower_ in ("its", "their") and subj.pos_ == "NOUN") or (c.lower_ in ("his", "her") and document))),
+        None) if issuer is None and owned else None
     if body is not None:
         m, conf = sp.resolve(body, off + body.idx, d.mentions, d.speakers)
         if m is not None:
