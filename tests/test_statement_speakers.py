@@ -428,3 +428,11 @@ def test_his_or_her_document_speaks_for_that_person() -> None:
     text = ("Tom Berg tweeted about the floods. His tweet said: \"The dams will hold.\" "
             "Ana Ruiz wrote to the council on Monday. Her letter says the plan is unlawful.")
     assert [(k, who) for k, who, _q in _said(text)][-2:] == [("direct", "Tom Berg"), ("reported", "Ana Ruiz")]
+
+
+def test_the_report_is_the_one_a_body_released_before_even_when_the_tagger_reads_report_as_a_verb() -> None:
+    text = ("For Riverton Radio, this is the Economics Report in Special English.\n\n"
+            "The World Bank released its Global Economic Prospects report this week. Bank experts are using the "
+            "word “fragile” to describe the recovery this year.\n\n"
+            "The report predicts the international economy will grow a little over two percent in 2013.")
+    assert [(k, who) for k, who, _q in _said(text) if "economy" in _q] == [("reported", "The World Bank")]

@@ -140,12 +140,14 @@ class Document:
             for tok in doc:
                 if ps + tok.idx >= pos:
                     break
-                if tok.lemma_.lower() == lemma and tok.pos_ == "VERB":
+                # (a verb cannot be an object: "released its annual report" with "report" tagged a verb is the noun)
+                noun = tok.pos_ == "NOUN" or tok.dep_ in ("dobj", "pobj")
+                if tok.lemma_.lower() == lemma and tok.pos_ == "VERB" and not noun:
                     # "…, Xinhua reported. The same report states …": who reported
                     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.ent_type_ in sp.NAME_ENTS), None)
                     if subj is not None:
                         found = (subj, ps)
-                if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
+                if tok.lemma_.lower() == lemma and noun:
                     issuer = issuers.issuer(tok)
                     if issuer is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "via", "through") \
                             and tok.head.head.pos_ == "VERB":
