@@ -436,3 +436,10 @@ def test_the_report_is_the_one_a_body_released_before_even_when_the_tagger_reads
             "word “fragile” to describe the recovery this year.\n\n"
             "The report predicts the international economy will grow a little over two percent in 2013.")
     assert [(k, who) for k, who, _q in _said(text) if "economy" in _q] == [("reported", "The World Bank")]
+
+
+def test_a_text_sent_from_someones_account_or_a_headline_a_paper_ran_is_theirs() -> None:
+    text = ("A tweet sent from Tom Berg's Twitter account during the debate repeated his commitment, saying "
+            "\"My running mate will be a woman.\" The daily Riverton Times covered the story with a headline pointing "
+            "out that amount as the presumed price.")
+    assert [(k, who) for k, who, _q in _said(text)][-2:] == [("direct", "Tom Berg"), ("reported", "Riverton Times")]

@@ -71,11 +71,19 @@ def issuer(tok: Token) -> Token | None:
             return subj
     for c in tok.children:  # "a statement posted to his official Twitter account": whose account it is
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _ISSUING:
-            for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "on")):
+            # (or sent from it: "a tweet sent from his account")
+            for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "on", "from")):
                 place = next((p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in _OWNED), None)
                 owner = next((p for p in place.children if p.dep_ == "poss"), None) if place is not None else None
                 if owner is not None:
                     return owner
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "in") and tok.head.head.pos_ == "VERB" and \
+            tok.head.head.lemma_.lower() not in _ISSUING:
+        # "the daily covered the story with a headline pointing out …", "X, in a statement, denied …": the
+        # subject's own text (named: "the story with a photo from the agency" has its own issuer above)
+        subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj" and c.ent_type_ in NAME_ENTS), None)
+        if subj is not None:
+            return subj
     for c in tok.children:  # "a statement released by the board": who released it
         agent = next((a for a in c.children if a.dep_ == "agent"), None) if c.dep_ == "acl" and c.tag_ == "VBN" else None
         pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None

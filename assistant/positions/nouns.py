@@ -32,7 +32,7 @@ DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclam
                                 "projection", "poll", "analysis", "ruling", "decree", "memo", "account", "article",
                                 "notice", "bulletin", "piece", "assessment", "review", "investigation", "statistic", "record", "count", "tally",
                                 "resolution", "declaration", "communique", "petition", "manifesto", "editorial",
-                                "submission", "testimony", "summary", "judgment", "judgement", "verdict", "opinion"}
+                                "submission", "testimony", "summary", "judgment", "judgement", "verdict", "opinion", "headline"}
 
 # nouns whose "that" clause is their owner's words ("the mayor's claim that …", "allegations by X that …")
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "contention", "insistence", "warning", "accusation",
