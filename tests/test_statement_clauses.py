@@ -431,3 +431,9 @@ def test_instructing_or_directing_someone_to_act_reports_the_instruction_but_dir
             "Ana Ruiz was directing the agencies to publish their data. Tom Berg directed the film in 1999.")
     assert _said(text) == [("reported", "The two ministers", "their teams to finish the technical work"),
                            ("reported", "Ana Ruiz", "the agencies to publish their data")]
+
+
+def test_talking_of_something_states_it_as_speaking_of_it_does_but_talking_about_or_to_is_no_statement() -> None:
+    text = ("Tom Berg talked of the plan's countless flaws and its cost. Ana Ruiz talked about the weather. "
+            "Lena Ortiz talked to reporters on Monday.")
+    assert _said(text) == [("reported", "Tom Berg", "the plan's countless flaws and its cost")]

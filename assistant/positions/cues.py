@@ -26,9 +26,9 @@ SPEECH = set(["say", "refer", "identify", "speak", "show", "tell", "add", "note"
                # granting or recognising a point ("recognized that growth would fall")
                "recognize", "recognise", "grant", "forecast", "speculate", "surmise", "foresee", "anticipate", "downplay",
                # hinting at or implying a point ("hinted that a deal was near", "joked that …")
-               "hint", "imply", "signal", "joke"])
+               "hint", "imply", "signal", "joke", "talk"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
-NEEDS_CLAUSE = {"instruct", "direct", "hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
+NEEDS_CLAUSE = {"talk", "instruct", "direct", "hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
                 "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
                 "lambast", "decry", "oppose", "list", "reject", "assure", "dispute", "recognize", "recognise", "grant", "refer", "identify", "speak"}
@@ -198,7 +198,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     toks = [t for t in verb.doc[first : toks[-1].i + 1]]
     if (toks[0].dep_ == "prep" and toks[0].lower_ in ("on", "for") and lemma == "call") or \
             (toks[0].dep_ == "prep" and toks[0].lower_ == "to" and lemma == "refer") or \
-            (toks[0].dep_ == "prep" and toks[0].lower_ == "of" and lemma == "speak") or \
+            (toks[0].dep_ == "prep" and toks[0].lower_ == "of" and lemma in ("speak", "talk")) or \
             (toks[0].dep_ == "mark" and toks[0].lower_ == "for"):
         toks = toks[1:]  # "called on the state to act", "called for a vote": the state to act, a vote
     how = _how_clause(toks[0]) if toks and toks[0].dep_ == "prep" else None

@@ -54,8 +54,8 @@ def finding(verb: Any) -> bool:
 
 
 # verbs that state something only with a preposition of their own: "referred to X as Y", "identified X as Y",
-# "spoke of a new era" (not "spoke to reporters", "spoke about the dam": a topic)
-_STATES_WITH = {"refer": "as", "identify": "as", "speak": "of"}
+# "spoke of a new era", "talked of his discoveries" (not "spoke to reporters", "spoke about the dam": a topic)
+_STATES_WITH = {"refer": "as", "identify": "as", "speak": "of", "talk": "of"}
 
 
 def speaks_as(verb: Any) -> bool:
