@@ -437,3 +437,8 @@ def test_talking_of_something_states_it_as_speaking_of_it_does_but_talking_about
     text = ("Tom Berg talked of the plan's countless flaws and its cost. Ana Ruiz talked about the weather. "
             "Lena Ortiz talked to reporters on Monday.")
     assert _said(text) == [("reported", "Tom Berg", "the plan's countless flaws and its cost")]
+
+
+def test_an_apology_states_what_it_is_for_and_a_bare_apology_states_nothing() -> None:
+    text = "Riverton Power apologized for the outage. Tom Berg apologized to the families."
+    assert _said(text) == [("reported", "Riverton Power", "for the outage")]

@@ -443,3 +443,10 @@ def test_a_text_sent_from_someones_account_or_a_headline_a_paper_ran_is_theirs()
             "\"My running mate will be a woman.\" The daily Riverton Times covered the story with a headline pointing "
             "out that amount as the presumed price.")
     assert [(k, who) for k, who, _q in _said(text)][-2:] == [("direct", "Tom Berg"), ("reported", "Riverton Times")]
+
+
+def test_a_body_noun_refers_to_the_body_not_to_a_person_whose_title_holds_that_word() -> None:
+    text = ("Company meteorologist Tom Berg said the wind was strong. Riverton Power announced the outage. "
+            "The company apologized for its website being down.")
+    assert [(k, who, q) for k, who, q in _said(text)][-1] == ("reported", "Riverton Power",
+                                                               "for its website being down")

@@ -154,7 +154,10 @@ def _other_antecedent(tok: Token, char_pos: int, cands: list[Mention], speakers:
         mine = {t.lower_ for t in tok.subtree}
         # "the governor" is not the one named "deputy governor" (nor a former or acting one); of two people with the
         # title, the one a main clause was about ("President A updated President B on … The President also …": A)
-        titled = [m for m in cands if noun in m.titles and not (m.titles & LESSER_TITLES) - mine]
+        # (a body's noun is no person's title: "the company" is not "company meteorologist Tom Berg")
+        body = noun in BODY_NOUNS and noun not in HUMAN_NOUNS
+        titled = [m for m in cands if noun in m.titles and not (m.titles & LESSER_TITLES) - mine
+                  and not (body and m.label == "PERSON")]
         if titled:
             return next((m for m in titled if m.main), titled[0]), TITLE_MATCH
         # "the water board chief" after "Riverton Water Board Chair Maria Gonzalez": another title for the person whose
@@ -192,9 +195,10 @@ def _other_antecedent(tok: Token, char_pos: int, cands: list[Mention], speakers:
             recent = [m for m in reversed(speakers) if m.start < char_pos and char_pos - m.start <= window]
             want_person = noun in HUMAN_NOUNS
             # ("The council hid the report. … The council accuses …": a body the paragraph already named by
-            # this noun is that body, not an organisation that spoke since)
+            # this noun is that body, not an organisation that spoke since; not a word of a title: "company
+            # meteorologist")
             if noun in BODY_NOUNS and not want_person and any(t.lemma_ == tok.lemma_ and t.i < tok.left_edge.i and not t.ent_type_
-                                       for t in tok.doc):
+                                       and t.dep_ != "compound" for t in tok.doc):
                 return None, 0.0
             for m in recent[:4]:
                 # (not a person whose role the text gave as another: "the governor" is not the spokeswoman)

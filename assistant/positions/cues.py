@@ -26,9 +26,11 @@ SPEECH = set(["say", "refer", "identify", "speak", "show", "tell", "add", "note"
                # granting or recognising a point ("recognized that growth would fall")
                "recognize", "recognise", "grant", "forecast", "speculate", "surmise", "foresee", "anticipate", "downplay",
                # hinting at or implying a point ("hinted that a deal was near", "joked that …")
-               "hint", "imply", "signal", "joke", "talk"])
+               "hint", "imply", "signal", "joke", "talk",
+               # an apology is a statement of what it is for ("apologized for the delay")
+               "apologize", "apologise"])
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
-NEEDS_CLAUSE = {"talk", "instruct", "direct", "hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
+NEEDS_CLAUSE = {"apologize", "apologise", "talk", "instruct", "direct", "hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
                 "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
                 "lambast", "decry", "oppose", "list", "reject", "assure", "dispute", "recognize", "recognise", "grant", "refer", "identify", "speak"}
