@@ -450,3 +450,10 @@ def test_a_body_noun_refers_to_the_body_not_to_a_person_whose_title_holds_that_w
             "The company apologized for its website being down.")
     assert [(k, who, q) for k, who, q in _said(text)][-1] == ("reported", "Riverton Power",
                                                                "for its website being down")
+
+
+def test_the_article_doing_the_accusing_is_the_papers_that_reported_before() -> None:
+    text = ("The Riverton Times reports that criminals use Facebook to sell drugs, according to its investigation. "
+            "Its reporter found scores of dealers online, with the article accusing social media giants of failing "
+            "to tackle law-breaking.")
+    assert [who for _k, who, _q in _said(text)] == ["The Riverton Times", "The Riverton Times"]

@@ -189,7 +189,8 @@ def _other_antecedent(tok: Token, char_pos: int, cands: list[Mention], speakers:
         # name themselves)
         described = any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
         # ("The report, which the council commissioned, found …": a document introduced here, no one's before)
-        introduced = any(c.dep_ in ("relcl", "acl") for c in tok.children)
+        # (but its own act is no introduction: "with the article accusing X of …")
+        introduced = any(c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ != "VBG") for c in tok.children)
         if det.lower_ == "the" and not (tok.tag_ == "NNS" and noun in HUMAN_NOUNS) and not described and \
                 (noun in HUMAN_NOUNS or noun in BODY_NOUNS or (noun in DOCUMENT_NOUNS and not introduced)):
             recent = [m for m in reversed(speakers) if m.start < char_pos and char_pos - m.start <= window]
