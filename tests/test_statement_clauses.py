@@ -442,3 +442,10 @@ def test_talking_of_something_states_it_as_speaking_of_it_does_but_talking_about
 def test_an_apology_states_what_it_is_for_and_a_bare_apology_states_nothing() -> None:
     text = "Riverton Power apologized for the outage. Tom Berg apologized to the families."
     assert _said(text) == [("reported", "Riverton Power", "for the outage")]
+
+
+def test_an_existential_clause_around_a_quote_is_a_claim_as_well_as_quoted_words() -> None:
+    text = "Ana Ruiz spoke on Monday, saying there was \"no evidence the attacks came from Riverton.\""
+    assert [(k, q) for k, _w, q in _said(text)] == [
+        ("reported", 'there was "no evidence the attacks came from Riverton."'),
+        ("direct", "no evidence the attacks came from Riverton.")]

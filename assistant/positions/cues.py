@@ -411,5 +411,10 @@ _CLOSING = set('"”»’\'')
 
 def _no_content(lead: str) -> bool:
     """'called it "a matter of …"': the words before the quote only point back (no content word); the quote is
-    the whole statement."""
+    the whole statement. An existential clause is a claim of its own: 'said there was "no evidence …"'."""
+    if _EXISTENTIAL.search(lead):
+        return False
     return all(w.lower() in STOPWORDS for w in re.findall(r"[\w'’]+", lead))
+
+
+_EXISTENTIAL = re.compile(r"\bthere\s+(?:is|was|are|were|will be|would be|has been|have been|had been)\b", re.I)
