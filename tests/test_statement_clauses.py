@@ -449,3 +449,12 @@ def test_an_existential_clause_around_a_quote_is_a_claim_as_well_as_quoted_words
     assert [(k, q) for k, _w, q in _said(text)] == [
         ("reported", 'there was "no evidence the attacks came from Riverton."'),
         ("direct", "no evidence the attacks came from Riverton.")]
+
+
+def test_making_claims_or_promises_reports_what_is_claimed_or_promised() -> None:
+    text = ("Ana Ruiz's government has been making claims that rebels were planning a coup. "
+            "The council eventually made promises to halt imports immediately whenever the disease breaks out. "
+            "Tom Berg made a promise that he kept.")
+    assert [(k, q) for k, _w, q in _said(text)] == [
+        ("reported", "rebels were planning a coup"),
+        ("reported", "to halt imports immediately whenever the disease breaks out")]

@@ -12,7 +12,11 @@ from assistant.positions.cues import _cut, _span
 # a statement; what the statement was about (or its clause) is what was said
 LIGHT_VERBS = {"give", "provide", "make", "offer", "deliver", "issue", "express", "voice"}
 STATEMENT_NOUNS = {"update", "overview", "briefing", "summary", "assessment", "warning", "suggestion",
-                   "recommendation", "proposal", "promise", "pledge", "appeal", "declaration", "announcement"}
+                   "recommendation", "proposal", "promise", "pledge", "appeal", "declaration", "announcement",
+                   # "made claims that X", "made allegations that X": the claim's content clause
+                   "claim", "allegation", "assertion"}
+# statement nouns whose content is an act the speaker commits to or asks for: "made promises to halt imports"
+_ACT_NOUNS = {"promise", "pledge", "proposal", "appeal", "recommendation"}
 # "expressed concern that the drought would worsen": a stated attitude reports its content clause only (what a
 # concern is "about" is a topic, not words said)
 MIND_NOUNS = {"concern", "hope", "doubt", "confidence", "regret", "fear", "belief", "optimism", "frustration",
@@ -53,6 +57,13 @@ def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         if content and c.i > noun.i and c.left_edge.lower_ == "that" and any(
                 k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in c.children):
             return _span(list(c.subtree), off), c
+        if c.dep_ == "acl" and c.i > noun.i and noun.lemma_.lower() in _ACT_NOUNS and any(
+                k.dep_ == "aux" and k.lower_ == "to" and k.i == c.left_edge.i for k in c.children):
+            # "made promises to halt imports immediately whenever …": to halt imports …, with the adverbs the parser
+            # hung on the light verb after it
+            late = [t for k in verb.children if k.dep_ in ("advmod", "advcl") and k.i > c.right_edge.i
+                    for t in k.subtree]
+            return _span(list(c.subtree) + late, off), c
     # (the parser may hang the aim on the verb: "expressing disappointment [at reports …]")
     hung = [c for c in verb.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
     for c in [*noun.children, *hung]:
