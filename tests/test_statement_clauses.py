@@ -458,3 +458,10 @@ def test_making_claims_or_promises_reports_what_is_claimed_or_promised() -> None
     assert [(k, q) for k, _w, q in _said(text)] == [
         ("reported", "rebels were planning a coup"),
         ("reported", "to halt imports immediately whenever the disease breaks out")]
+
+
+def test_a_named_owners_position_or_promise_equated_with_a_clause_reports_that_clause() -> None:
+    text = ("The ministry's position is that the dam is safe. The council's second promise was to run an inspection "
+            "of all imported beef, which many saw as a delay. His answer was to resign. The plan's goal is to cut costs.")
+    assert _said(text) == [("reported", "The ministry", "the dam is safe"),
+                           ("reported", "The council", "to run an inspection of all imported beef")]

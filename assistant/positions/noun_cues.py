@@ -17,6 +17,9 @@ from assistant.positions.speaker_phrase import speaker
 
 def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:
     """The cue a noun after "in" makes, or a claim noun with its owner, or None."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.lemma_.lower() in CLAIM_NOUNS | _STANCE_NOUNS \
+            and tok.head.lemma_ == "be":
+        return _copular(d, tok, off, para)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS | REPORT_NOUNS:
         return _claim(d, doc, tok, off, para)
     # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
@@ -44,6 +47,33 @@ def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         cue_text = doc[tok.head.i : tok.i + 1].text
         return Cue(verb, off + tok.head.idx, cue_text, m, name, conf * 0.9, span, [], para)
     return None
+
+
+# what someone holds or answered, which a copula equates with its content: "the ministry's position is that …"
+_STANCE_NOUNS = {"position", "message", "view", "stance", "demand", "request", "response", "reply", "answer"}
+
+
+def _copular(d: Document, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:
+    """'X's position is that …', 'the government's second promise was to run …': the owner said what the copula's
+    clause (a "that" clause or an infinitive) says. An owner must be named with the noun."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    be = tok.head
+    clause = next((c for c in be.children if c.i > be.i and (
+        (c.dep_ == "ccomp" and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)) or
+        (c.dep_ == "xcomp" and any(k.dep_ == "aux" and k.lower_ == "to" and k.i == c.left_edge.i
+                                   for k in c.children)))), None)
+    if owner is None or clause is None or d.in_quote(off + owner.idx) is not None:
+        return None
+    m, name, conf = speaker(d, owner, off)
+    name = re.sub(r"\s*['’]s?$", "", name)
+    if not name or (owner.pos_ == "PRON" and m is None):  # ("His answer was …" with no one named before)
+        return None
+    # (not a comment set off after it: "…, which many saw as …")
+    aside = {t.i for r in clause.subtree if r.dep_ == "relcl" and r.left_edge.i > 0
+             and r.doc[r.left_edge.i - 1].text == "," for t in [r.doc[r.left_edge.i - 1], *r.subtree]}
+    span = _span([t for t in clause.subtree if t.i not in aside and
+                  not (t.dep_ == "mark" and t.head is clause and t.lower_ == "that")], off)
+    return Cue(tok, off + tok.idx, f"{tok.text} {be.text}", m, name, conf * 0.9, span, [], para, comp=clause)
 
 
 # a document whose "that" clause is what its named issuer reported ("a Reuters report that …")
