@@ -465,3 +465,8 @@ def test_a_named_owners_position_or_promise_equated_with_a_clause_reports_that_c
             "of all imported beef, which many saw as a delay. His answer was to resign. The plan's goal is to cut costs.")
     assert _said(text) == [("reported", "The ministry", "the dam is safe"),
                            ("reported", "The council", "to run an inspection of all imported beef")]
+
+
+def test_calls_by_a_named_body_to_act_report_the_act_asked_for() -> None:
+    text = "Ana Ruiz applauded calls by the Riverton Council to delay the elections. The calls to the hotline rose."
+    assert _said(text) == [("reported", "the Riverton Council", "to delay the elections")]

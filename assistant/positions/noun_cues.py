@@ -20,7 +20,7 @@ def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.lemma_.lower() in CLAIM_NOUNS | _STANCE_NOUNS \
             and tok.head.lemma_ == "be":
         return _copular(d, tok, off, para)
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS | REPORT_NOUNS:
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS | REPORT_NOUNS | _ASK_NOUNS:
         return _claim(d, doc, tok, off, para)
     # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
     if tok.dep_ == "pobj" and (tok.lemma_.lower() in NOUN_CUES or tok.lower_ in NOUN_CUES) and tok.head.lower_ == "in" \
@@ -76,6 +76,8 @@ def _copular(d: Document, tok: Any, off: int, para: tuple[int, int]) -> Cue | No
     return Cue(tok, off + tok.idx, f"{tok.text} {be.text}", m, name, conf * 0.9, span, [], para, comp=clause)
 
 
+# what someone asked for: "calls by X to delay the vote"
+_ASK_NOUNS = {"call", "demand", "request", "appeal", "plea"}
 # a document whose "that" clause is what its named issuer reported ("a Reuters report that …")
 REPORT_NOUNS = {"report", "article", "story", "study", "survey", "finding", "analysis", "investigation"}
 NAMED_OWNERS = ("ORG", "PERSON", "NORP", "GPE")
@@ -87,12 +89,18 @@ def _claim(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> 
     # (a content clause: "that" as its mark, which the parser may also read as a relative clause's)
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
                    and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)), None)
+    if clause is None and tok.lemma_.lower() in _ASK_NOUNS:
+        # "calls by X to delay the vote", "the union's demand to raise wages": the act asked for (an infinitive the
+        # parser may hang on the verb the noun is the object of)
+        clause = next((c for c in [*tok.children, *tok.head.children] if c.dep_ in ("acl", "advcl") and c.i > tok.i
+                       and c.left_edge.lower_ == "to" and any(k.dep_ == "aux" and k.i == c.left_edge.i for k in c.children)
+                       and (c.head is tok or c.left_edge.i == tok.right_edge.i + 1)), None)
     if clause is None:
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is None:  # "the Riverton Times report that …": a named owner before the noun
         owner = next((c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in NAMED_OWNERS), None)
-    if owner is None and tok.lemma_.lower() not in CLAIM_NOUNS:
+    if owner is None and tok.lemma_.lower() not in CLAIM_NOUNS | _ASK_NOUNS:
         return None  # (a report's words are its issuer's only when the issuer is named with it)
     if owner is None:
         owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i
@@ -107,5 +115,5 @@ def _claim(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> 
     if not name:
         return None
     span = _span([t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause and t.lower_ == "that")], off)
-    return Cue(tok, off + tok.idx, f"{tok.text} that", m, name, conf * 0.9,
+    return Cue(tok, off + tok.idx, f"{tok.text} {clause.left_edge.lower_}", m, name, conf * 0.9,
                span, [], para, comp=clause)
