@@ -457,3 +457,8 @@ def test_the_article_doing_the_accusing_is_the_papers_that_reported_before() -> 
             "Its reporter found scores of dealers online, with the article accusing social media giants of failing "
             "to tackle law-breaking.")
     assert [who for _k, who, _q in _said(text)] == ["The Riverton Times", "The Riverton Times"]
+
+
+def test_joining_others_in_announcing_is_the_subjects_statement() -> None:
+    text = "Riverton Power joined the city in announcing that the plant would close."
+    assert _said(text) == [("reported", "Riverton Power", "the plant would close")]

@@ -146,8 +146,8 @@ def subject_of(verb: Token) -> Token | None:
                 obj = next((c for c in cited.children if c.dep_ in ("dobj", "nsubjpass") and c.i < tok.i),
                            None) if cited is not None else obj
             return obj
-        if tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head  # "X continued by announcing, "…"", "X responded by saying …"
+        if tok.dep_ == "prep" and tok.lower_ in ("by", "in") and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "X continued by announcing, "…"", "X responded by saying …", "X joined Y in announcing …"
         elif tok.dep_ == "xcomp" and tok.head.i != tok.i and \
                 any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children):
             if tok.head.lemma_.lower() in _MADE_TO:  # "The backlash led Ana Ruiz to say …": she said it
