@@ -470,3 +470,8 @@ def test_a_named_owners_position_or_promise_equated_with_a_clause_reports_that_c
 def test_calls_by_a_named_body_to_act_report_the_act_asked_for() -> None:
     text = "Ana Ruiz applauded calls by the Riverton Council to delay the elections. The calls to the hotline rose."
     assert _said(text) == [("reported", "the Riverton Council", "to delay the elections")]
+
+
+def test_setting_out_plans_outlines_them_but_setting_out_for_a_place_says_nothing() -> None:
+    text = "Tom Berg will set out the government's plans for a new farming policy. Ana Ruiz set out for Paris on Monday."
+    assert _said(text) == [("reported", "Tom Berg", "the government's plans for a new farming policy")]

@@ -199,8 +199,11 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     # "As Ana Ruiz put it, …": the clause (or quote) the aside frames is hers
     put_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-    if ((tok.pos_ != "VERB" and not misread) or lemma not in SPEECH) and reader is None and light[0] is None \
-            and not put_it and estimate(tok) is None and not voiced(tok):
+    # "will set out the government's plans for …": to set out is to outline
+    set_out = lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) and any(
+        c.dep_ == "dobj" for c in tok.children)
+    if ((tok.pos_ != "VERB" and not misread) or (lemma not in SPEECH and not set_out)) and reader is None \
+            and light[0] is None and not put_it and estimate(tok) is None and not voiced(tok):
         return noun_cue(d, doc, tok, off, para)  # "In his message, he appreciated …"
     if says_nothing(tok) or not speaks_as(tok):
         return None
