@@ -475,3 +475,13 @@ def test_calls_by_a_named_body_to_act_report_the_act_asked_for() -> None:
 def test_setting_out_plans_outlines_them_but_setting_out_for_a_place_says_nothing() -> None:
     text = "Tom Berg will set out the government's plans for a new farming policy. Ana Ruiz set out for Paris on Monday."
     assert _said(text) == [("reported", "Tom Berg", "the government's plans for a new farming policy")]
+
+
+def test_what_an_occasion_for_speaking_served_was_said_but_a_purpose_elsewhere_was_not() -> None:
+    text = ("Ana Ruiz held a news conference to announce that the plant would close. "
+            "Tom Berg met with reporters to dispute claims that the mill was unsafe. "
+            "Lena Ortiz took to Twitter to say that the dam would hold. "
+            "Maria Gonzalez sent inspectors there to confirm the damage.")
+    assert [(w, q) for _k, w, q in _said(text)] == [("Ana Ruiz", "the plant would close"),
+                                                    ("Tom Berg", "claims that the mill was unsafe"),
+                                                    ("Lena Ortiz", "the dam would hold")]

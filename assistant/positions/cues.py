@@ -9,7 +9,7 @@ from typing import Any
 
 from assistant.positions.clause_ends import aside, finite, tense_conjunct
 from assistant.positions.frames import estimate, finding, for_to, subject_head
-from assistant.positions.nouns import CLAIM_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS
+from assistant.positions.nouns import CLAIM_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, HUMAN_NOUNS
 from assistant.positions.that_clauses import that_clause
 from assistant.textutil import STOPWORDS
 
@@ -332,11 +332,26 @@ def _clause_subject(head: Any) -> Any | None:
     return None
 
 
+# whom a speaker meets or addresses in order to say something ("met with reporters to dispute …")
+_AUDIENCES = {"reporter", "journalist", "press", "media", "audience", "crowd", "supporter", "lawmaker", "parliament",
+              "congress", "senate", "delegate", "member", "viewer", "listener", "resident", "public", "nation"}
+
+
 def goes_on(verb: Any) -> bool:
-    """"X went on to say …", "proceeded to say": the infinitive is what X did next, not a purpose."""
+    """"X went on to say …", "proceeded to say": the infinitive is what X did next, not a purpose. So is what an
+    occasion for speaking served: "held a news conference to announce …", "met with reporters to dispute …",
+    "took to Twitter to criticise …", "used the speech to warn …"."""
     head = verb.head
-    return verb.dep_ == "advcl" and head.pos_ == "VERB" and (
-        head.lemma_.lower() in ("proceed", "continue") or any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children))
+    if verb.dep_ != "advcl" or head.pos_ != "VERB":
+        return False
+    if head.lemma_.lower() in ("proceed", "continue") or any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children):
+        return True
+    occasion = any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS and c.i < verb.i for c in head.children)
+    addressed = any(c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to") and c.i < verb.i and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in _AUDIENCES for p in c.children) for c in head.children)
+    took_to = head.lemma_.lower() == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i < verb.i
+                                                    for c in head.children)
+    return occasion or addressed or took_to
 
 
 def nested_in_speech(verb: Any) -> bool:
