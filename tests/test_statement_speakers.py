@@ -462,3 +462,10 @@ def test_the_article_doing_the_accusing_is_the_papers_that_reported_before() -> 
 def test_joining_others_in_announcing_is_the_subjects_statement() -> None:
     text = "Riverton Power joined the city in announcing that the plant would close."
     assert _said(text) == [("reported", "Riverton Power", "the plant would close")]
+
+
+def test_a_speech_verb_after_using_an_outlet_or_after_a_preposition_is_the_subjects() -> None:
+    text = ("That same day, Tom Berg used his Twitter account to encourage protesters to bring coins to the square. "
+            "Ana Ruiz resigned after saying the plan had failed. Lena Ortiz used the money to promise voters a bridge.")
+    assert [(w, q) for _k, w, q in _said(text)] == [("Tom Berg", "protesters to bring coins to the square"),
+                                                    ("Ana Ruiz", "the plan had failed")]

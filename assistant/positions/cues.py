@@ -337,16 +337,22 @@ _AUDIENCES = {"reporter", "journalist", "press", "media", "audience", "crowd", "
               "congress", "senate", "delegate", "member", "viewer", "listener", "resident", "public", "nation"}
 
 
+# where a speaker posts what they say ("used his account to …")
+_OUTLETS = {"account", "page", "website", "site", "channel", "feed", "blog", "platform", "column", "podcast"}
+
+
 def goes_on(verb: Any) -> bool:
     """"X went on to say …", "proceeded to say": the infinitive is what X did next, not a purpose. So is what an
     occasion for speaking served: "held a news conference to announce …", "met with reporters to dispute …",
     "took to Twitter to criticise …", "used the speech to warn …"."""
     head = verb.head
-    if verb.dep_ != "advcl" or head.pos_ != "VERB":
+    if verb.dep_ not in ("advcl", "xcomp") or head.pos_ != "VERB":
         return False
     if head.lemma_.lower() in ("proceed", "continue") or any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children):
         return True
-    occasion = any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS and c.i < verb.i for c in head.children)
+    # (or the outlet used for it: "used his Twitter account to encourage …")
+    occasion = any(c.dep_ == "dobj" and c.i < verb.i and (c.lemma_.lower() in EVENT_NOUNS or (
+        head.lemma_.lower() == "use" and c.lemma_.lower() in _OUTLETS)) for c in head.children)
     addressed = any(c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to") and c.i < verb.i and any(
         p.dep_ == "pobj" and p.lemma_.lower() in _AUDIENCES for p in c.children) for c in head.children)
     took_to = head.lemma_.lower() == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i < verb.i

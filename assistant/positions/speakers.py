@@ -14,6 +14,7 @@ from assistant.positions.antecedents import (  # noqa: F401 (used as sp.*)
     Mention,
     resolve,
 )
+from assistant.positions.cues import goes_on
 from assistant.positions.names import clean_name, name_parts, titled_name  # noqa: F401 (used as sp.*)
 from assistant.positions.nouns import (  # noqa: F401 (used as sp.*)
     BODY_NOUNS,
@@ -146,13 +147,17 @@ def subject_of(verb: Token) -> Token | None:
                 obj = next((c for c in cited.children if c.dep_ in ("dobj", "nsubjpass") and c.i < tok.i),
                            None) if cited is not None else obj
             return obj
-        if tok.dep_ == "prep" and tok.lower_ in ("by", "in") and tok.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head  # "X continued by announcing, "…"", "X responded by saying …", "X joined Y in announcing …"
+        if tok.dep_ == "prep" and tok.lower_ in ("by", "in", "upon", "on", "after") and tok.head.pos_ in ("VERB", "AUX"):
+            # "X continued by announcing, "…"", "X responded by saying …", "X joined Y in announcing …", "X was
+            # applauded upon announcing …"
+            tok = tok.head
         elif tok.dep_ == "xcomp" and tok.head.i != tok.i and \
                 any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children):
             if tok.head.lemma_.lower() in _MADE_TO:  # "The backlash led Ana Ruiz to say …": she said it
                 return next(c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i)
-            return None  # "A asked B to post …", "urged the crowd to consider …": asked of B, said by no one yet
+            if not goes_on(tok):
+                return None  # "A asked B to post …", "urged the crowd to consider …": asked of B, said by no one yet
+            tok = tok.head  # "X used his account to encourage …": X
         elif tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ == "acl" and _medium_of_statement(tok.head):
