@@ -17,7 +17,7 @@ from assistant.positions.speaker_phrase import speaker
 
 def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:
     """The cue a noun after "in" makes, or a claim noun with its owner, or None."""
-    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.lemma_.lower() in CLAIM_NOUNS | _STANCE_NOUNS \
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.lemma_.lower() in CLAIM_NOUNS | _HELD_NOUNS \
             and tok.head.lemma_ == "be":
         return _copular(d, tok, off, para)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS | REPORT_NOUNS | _ASK_NOUNS:
@@ -50,7 +50,7 @@ def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
 
 
 # what someone holds or answered, which a copula equates with its content: "the ministry's position is that …"
-_STANCE_NOUNS = {"position", "message", "view", "stance", "demand", "request", "response", "reply", "answer"}
+_HELD_NOUNS = {"position", "message", "view", "stance", "demand", "request", "response", "reply", "answer"}
 
 
 def _copular(d: Document, tok: Any, off: int, para: tuple[int, int]) -> Cue | None:
