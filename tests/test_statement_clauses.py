@@ -485,3 +485,14 @@ def test_what_an_occasion_for_speaking_served_was_said_but_a_purpose_elsewhere_w
     assert [(w, q) for _k, w, q in _said(text)] == [("Ana Ruiz", "the plant would close"),
                                                     ("Tom Berg", "claims that the mill was unsafe"),
                                                     ("Lena Ortiz", "the dam would hold")]
+
+
+def test_committing_to_an_act_attributing_a_cause_and_echoing_a_point_are_statements() -> None:
+    text = ("Riverton was more forceful in blaming Freedonia for the attack, committing to send more troops. "
+            "Ana Ruiz attributed the increase to the council's call for citizens to register. "
+            "Tom Berg echoed Ana Ruiz's appreciation of the mission. The suspect committed a crime in 2019. "
+            "The sound echoed through the hall.")
+    assert [(w, q) for k, w, q in _said(text) if k == "reported"] == [
+        ("Riverton", "to send more troops"),
+        ("Ana Ruiz", "the increase to the council's call for citizens to register"),
+        ("Tom Berg", "Ana Ruiz's appreciation of the mission")]

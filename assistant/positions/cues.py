@@ -28,9 +28,14 @@ SPEECH = set(["say", "refer", "identify", "speak", "show", "tell", "add", "note"
                # hinting at or implying a point ("hinted that a deal was near", "joked that …")
                "hint", "imply", "signal", "joke", "talk",
                # an apology is a statement of what it is for ("apologized for the delay")
-               "apologize", "apologise"])
+               "apologize", "apologise",
+               # pledging oneself to an act ("committed to holding a trial"), naming a cause ("attributed the rise
+               # to …") and repeating another's point ("echoed the minister's call for …")
+               "commit", "attribute", "echo"])
+# verbs whose "to" phrase is part of what they state
+_TO_WHAT = {"commit", "attribute"}
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
-NEEDS_CLAUSE = {"apologize", "apologise", "talk", "instruct", "direct", "hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
+NEEDS_CLAUSE = {"commit", "attribute", "apologize", "apologise", "talk", "instruct", "direct", "hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
                 "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
                 "lambast", "decry", "oppose", "list", "reject", "assure", "dispute", "recognize", "recognise", "grant", "refer", "identify", "speak"}
@@ -162,6 +167,8 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
                                and not (c.lower_ in ("of", "about") and verb.lemma_.lower() == "say"))
                               or (c.lower_ == "on" and verb.lemma_.lower() in ("insist", "call", "brief", *THIRD))
                               or (c.lower_ == "with" and verb.lemma_.lower() in ("agree", "disagree"))
+                              # ("committed to holding a trial", "attributed the rise to the campaign")
+                              or (c.lower_ == "to" and verb.lemma_.lower() in _TO_WHAT)
                               or _how_clause(c) is not None) for c in right)
     lemma = verb.lemma_.lower()
     left = [c for c in kids if c.dep_ == "ccomp" and c.i < verb.i]
@@ -199,7 +206,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     first = toks[0].i
     toks = [t for t in verb.doc[first : toks[-1].i + 1]]
     if (toks[0].dep_ == "prep" and toks[0].lower_ in ("on", "for") and lemma == "call") or \
-            (toks[0].dep_ == "prep" and toks[0].lower_ == "to" and lemma == "refer") or \
+            (toks[0].dep_ == "prep" and toks[0].lower_ == "to" and lemma in ("refer", "commit")) or \
             (toks[0].dep_ == "prep" and toks[0].lower_ == "of" and lemma in ("speak", "talk")) or \
             (toks[0].dep_ == "mark" and toks[0].lower_ == "for"):
         toks = toks[1:]  # "called on the state to act", "called for a vote": the state to act, a vote
