@@ -37,24 +37,9 @@ def test_an_acronym_the_text_defines_stands_for_the_name() -> None:
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["the National Water Service"]
 
 
-
-def test_a_document_introduced_with_a_clause_of_its_own_is_no_earlier_speakers() -> None:
-    text = ('Environmental group RiverWatch called the decision "reckless". The report, which was commissioned by '
-            'the council, found that leaks cost 40 million litres a day.')
-    assert _by_speaker(text)[-1][1:] == ("The report", None, "leaks cost 40 million litres a day")
-
-
 def test_a_titled_name_the_tagger_missed_is_who_she_is() -> None:
     text = 'Mayor Ana Ruiz defended the tariff on Tuesday. "We cannot keep subsidising waste," she said.'
     assert _by_speaker(text) == [("direct", "Ana Ruiz", None, "We cannot keep subsidising waste")]
-
-
-def test_this_report_is_its_issuers() -> None:
-    text = ("The ministers discussed the new Freedonia Water Authority (FWA) report on Monday. "
-            "This report warns that the aquifer will run dry by 2030.")
-    got = _said(text)
-    assert ("reported", "Freedonia Water Authority", "the aquifer will run dry by 2030") in got
-
 
 
 def test_a_body_the_name_only_locates_speaks_and_it_is_that_body() -> None:
@@ -77,7 +62,6 @@ def test_a_company_named_by_what_it_does_is_the_company() -> None:
     text = ("Tesco said on Monday it would sell its Polish stores. The retailer said the sale would close in June. "
             "The chain's press release reported 22 sold units.")
     assert [w for _k, w, _q in _said(text)] == ["Tesco", "Tesco", "Tesco"]
-
 
 
 def test_a_name_the_tagger_missed_in_apposition_to_a_title_is_the_speaker() -> None:
@@ -103,21 +87,10 @@ def test_a_name_set_off_by_commas_right_before_the_verb_speaks_when_the_title_mi
                                                                  ("direct", "Jose Luis Ortega")]
 
 
-def test_a_statement_issued_by_a_body_named_before_is_that_body() -> None:
-    text = ("The Freedonia Health Ministry reported ten cases. According to a statement from the ministry, the risk "
-            "is low. The Riverton Water Board met on Monday. The outage will last two days, according to a statement "
-            "released by the board.")
-    got = [(w, q) for _k, w, _a, q in _by_speaker(text)]
-    assert ("The Freedonia Health Ministry", "the risk is low") in got
-    assert ("The Riverton Water Board", "The outage will last two days") in got
-
-
-
 def test_a_surname_spelt_one_letter_apart_is_the_person_named_before() -> None:
     text = ("First Vice President Gaston Sindimwo said the vote was fair. Later, Sindomwo said the numbers were "
             "false.")
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Gaston Sindimwo", "Gaston Sindimwo"]
-
 
 
 def test_a_long_name_cut_at_a_comma_is_spelt_out_by_its_acronym_and_a_statement_is_its_releaser() -> None:
@@ -136,7 +109,6 @@ def test_a_subject_inside_the_quote_is_not_the_speaker_of_the_cue_after_it() -> 
     text = ('"She is just doing this to split the movement. A lot of people think that," said a protester using '
             'the pseudonym Katya.')
     assert [w for _k, w, _a, _q in _by_speaker(text)] == ["Katya"]
-
 
 
 def test_people_a_place_only_qualifies_are_those_people_not_the_place() -> None:
@@ -163,7 +135,6 @@ def test_a_name_the_tagger_took_for_an_organisation_is_a_person_beside_a_role() 
     assert not sp.person_by_role(ent_as_org("Tom Berg, the spokesmen said, dismissed the claims.", "Tom Berg"))
 
 
-
 def test_an_acronym_however_spelt_is_the_organisation_named_before() -> None:
     text = ("The Riverton Water Fund released the report last week. The R-W-F says growing debt may force rates to "
             "rise. The R-W-F team says deficits will grow. The RWF said it would act.")
@@ -176,13 +147,6 @@ def test_a_participle_after_a_verb_with_its_own_subject_is_that_subjects() -> No
     assert _by_speaker(text)[-1][1] == "Tom Berg"
 
 
-
-def test_a_statement_from_a_named_persons_office_is_that_office() -> None:
-    assert _said("A statement from Ana Ruiz's office said the visit was cancelled.") == [
-        ("reported", "Ana Ruiz's office", "the visit was cancelled")]
-
-
-
 def test_a_block_quote_is_not_introduced_by_a_relative_clause_before_its_colon() -> None:
     text = ("Some questioned President Tom Berg, like Lena Ortiz:\n\nDo you really think the country is OK?\n\n"
             "Similarly, Ana Ruiz (@anaruiz) made a declaration on the implications of the finding in relation to the "
@@ -192,11 +156,9 @@ def test_a_block_quote_is_not_introduced_by_a_relative_clause_before_its_colon()
     assert [w for _k, w, _a, q in _by_speaker(text) if q.startswith("The victims")] == ["Ana Ruiz"]
 
 
-
 def test_coordinated_speakers_with_roles_each_speak_when_the_tagger_misses_one() -> None:
     text = "Ana Ruiz, the mayor, and Tom Berg, her deputy, said the vote was fair."
     assert sorted(w for _k, w, _a, _q in _by_speaker(text)) == ["Ana Ruiz", "Tom Berg"]
-
 
 
 @pytest.mark.parametrize(("text", "who", "said"), [
@@ -236,7 +198,6 @@ def test_a_quote_closed_after_a_space_ends_and_the_next_paragraph_has_its_own_sp
     assert got == [("Tom Berg", "If I got a t"), ("Ken Gude", "The only con"), ("Ken Gude", "That's the o")]
 
 
-
 def test_a_body_a_persons_name_only_qualifies_speaks_for_itself() -> None:
     assert _said("The Berg campaign said the poll was wrong.") == [
         ("reported", "The Berg campaign", "the poll was wrong")]
@@ -245,7 +206,6 @@ def test_a_body_a_persons_name_only_qualifies_speaks_for_itself() -> None:
 
 def test_a_name_the_tagger_missed_as_the_object_of_a_describing_verb_is_described() -> None:
     assert _said("Tom Berg accused Ana Ruiz of lying.") == [("third_party", "Tom Berg", "Ana Ruiz of lying")]
-
 
 
 def test_one_brought_to_say_something_says_it() -> None:
@@ -266,13 +226,6 @@ def test_the_campaign_is_no_country_or_organisation_named_before() -> None:
     assert {w for _k, w, _q in _said(text)[1:]} == {"The campaign"}
 
 
-def test_what_the_parser_joins_to_a_document_is_not_part_of_its_name() -> None:
-    text = ("Crews were called at 09:09. Resources sent included engines from Lakeside and Riverton according to a "
-            "fire service statement, as well as a ladder platform, a pump, and the service's command unit.")
-    assert [w for _k, w, _q in _said(text)] == ["a fire service statement"]
-
-
-
 def test_the_place_a_titled_name_belongs_to_is_not_part_of_it() -> None:
     text = "Yesterday, the Kingdom of Freedonia's Queen Lena II announced she will open the new dam."
     assert _said(text) == [("reported", "Lena II", "she will open the new dam")]
@@ -284,12 +237,6 @@ def test_a_speech_verb_and_a_name_right_after_a_quote_with_no_comma_attribute_it
     assert [(k, w) for k, w, _q in _said(text)] == [("direct", "Ana Ruiz")] * 2
     assert _said('"We stand ready" tweeted Berg "to provide whatever help we can."') == [
         ("direct", "Berg", "We stand ready"), ("direct", "Berg", "to provide whatever help we can.")]
-
-
-def test_a_document_of_someone_named_by_role_speaks_for_them_also_in_part() -> None:
-    text = ('Judge Tom Berg ruled on Friday. Part of the judge\'s statement reads "the average woman could be '
-            'better suited for some roles. Combat roles no longer require size."')
-    assert [(k, w) for k, w, _q in _said(text)] == [("direct", "Tom Berg")]
 
 
 def test_a_subjectless_main_verb_is_said_by_the_one_name_set_beside_a_noun_before_it() -> None:
@@ -304,7 +251,6 @@ def test_two_titles_joined_before_one_name_are_one_persons() -> None:
     text = ("Rather, Riverton Union president and Freedonian water minister Chakib Ortiz says the cartel is debating "
             "output. He said the slowdown is hurting demand.")
     assert [w for _k, w, _q in _said(text)] == ["Chakib Ortiz", "Chakib Ortiz"]
-
 
 
 def test_a_titled_name_with_what_it_is_of_is_the_person() -> None:
@@ -327,12 +273,6 @@ def test_a_verb_the_parser_joined_to_a_relative_clause_in_the_main_verbs_tense_h
 def test_the_one_named_with_others_speaks_for_the_participle_after_them() -> None:
     text = "The Riverton Times reports on the scheme, with Lord Berg and others calling for the council to do more."
     assert [(w, q) for _k, w, q in _said(text)] == [("Berg", "the council to do more")]
-
-
-def test_the_piece_is_the_article_of_the_outlet_named_before() -> None:
-    text = ("The Riverton Times comments on how the new dam has been used since 2016. The piece says water use has "
-            "grown.")
-    assert ("reported", "The Riverton Times", "water use has grown") in _said(text)
 
 
 def test_a_given_name_alone_and_an_article_in_a_paper() -> None:
@@ -361,17 +301,6 @@ def test_a_quote_paragraph_with_no_cue_is_the_one_just_reported_and_a_middle_nam
     assert ("direct", "Ana Sipo Ruiz", "All I have done is to make sure that money is available") in got
 
 
-def test_its_reporter_and_its_investigation_are_the_paper() -> None:
-    """"Its reporter found …" and "its investigation" after "The Riverton Times reports …" are the paper; "according
-    to its investigation" on the paper's own report is no second statement."""
-    text = ("The Riverton Times reports that farmers are pumping wells dry to sell water to the city, according to its "
-            "investigation. Its reporter found scores of tankers “openly queuing” at the wells.")
-    got = _said(text)
-    assert ("reported", "The Riverton Times", "farmers are pumping wells dry to sell water to the city") in got
-    assert ("reported", "The Riverton Times", "scores of tankers “openly queuing” at the wells") in got
-    assert len([q for _k, _w, q in got if "farmers" in q]) == 1
-
-
 def test_a_name_set_beside_a_common_noun_subject_is_the_speaker() -> None:
     text = ("The always irreverent artist collective Riverton Voices [en] responded in typical fashion, quipping [ru] "
             "that its followers would be fined. The activist group Grupo Agua [es] responded in kind, saying that the "
@@ -397,25 +326,6 @@ def test_a_surname_spelt_one_letter_apart_and_tagged_an_organisation_is_the_pers
     assert [w for _k, w, _q in _said(text)] == ["Yusuf Hawkins", "Yusuf Hawkins"]
 
 
-def test_a_court_opinion_that_reads_a_quotation_speaks_for_the_court() -> None:
-    text = ('The opinion of the Riverton Supreme Court, released on Wednesday, read in part, "[I]t is concluded that '
-            'the oath of office as mayor is unconstitutional."')
-    assert _said(text) == [("direct", "the Riverton Supreme Court",
-                            "[I]t is concluded that the oath of office as mayor is unconstitutional.")]
-
-
-def test_a_statement_posted_to_someones_account_and_its_it_speak_for_the_account_holder() -> None:
-    text = ("The actor Tom Berg has died at 43. Berg died at home on August 28 in the company of his wife and family "
-            "according to a statement posted to his official Twitter account. It also stated he was in stage IV of "
-            "his cancer.")
-    assert [w for _k, w, _q in _said(text)] == ["Tom Berg", "Tom Berg"]
-
-
-def test_a_participle_hung_on_where_a_message_was_posted_is_the_senders() -> None:
-    text = "Secretary of State Ana Ruiz posted a message on Twitter blaming Freedonia for the attacks."
-    assert [(k, who) for k, who, _q in _said(text)] == [("third_party", "Ana Ruiz")]
-
-
 def test_a_long_title_and_body_or_an_untagged_titled_name_before_a_colon_labels_the_quote() -> None:
     text = ("The agency announced the deal on Monday.\n\n"
             "Assistant Attorney General Tom Berg of the Justice Department’s Environment and Natural Resources "
@@ -424,39 +334,11 @@ def test_a_long_title_and_body_or_an_untagged_titled_name_before_a_colon_labels_
     assert [(k, who) for k, who, _q in _said(text) if k == "direct"] == [("direct", "Tom Berg"), ("direct", "Ana Ruiz")]
 
 
-def test_his_or_her_document_speaks_for_that_person() -> None:
-    text = ("Tom Berg tweeted about the floods. His tweet said: \"The dams will hold.\" "
-            "Ana Ruiz wrote to the council on Monday. Her letter says the plan is unlawful.")
-    assert [(k, who) for k, who, _q in _said(text)][-2:] == [("direct", "Tom Berg"), ("reported", "Ana Ruiz")]
-
-
-def test_the_report_is_the_one_a_body_released_before_even_when_the_tagger_reads_report_as_a_verb() -> None:
-    text = ("For Riverton Radio, this is the Economics Report in Special English.\n\n"
-            "The World Bank released its Global Economic Prospects report this week. Bank experts are using the "
-            "word “fragile” to describe the recovery this year.\n\n"
-            "The report predicts the international economy will grow a little over two percent in 2013.")
-    assert [(k, who) for k, who, _q in _said(text) if "economy" in _q] == [("reported", "The World Bank")]
-
-
-def test_a_text_sent_from_someones_account_or_a_headline_a_paper_ran_is_theirs() -> None:
-    text = ("A tweet sent from Tom Berg's Twitter account during the debate repeated his commitment, saying "
-            "\"My running mate will be a woman.\" The daily Riverton Times covered the story with a headline pointing "
-            "out that amount as the presumed price.")
-    assert [(k, who) for k, who, _q in _said(text)][-2:] == [("direct", "Tom Berg"), ("reported", "Riverton Times")]
-
-
 def test_a_body_noun_refers_to_the_body_not_to_a_person_whose_title_holds_that_word() -> None:
     text = ("Company meteorologist Tom Berg said the wind was strong. Riverton Power announced the outage. "
             "The company apologized for its website being down.")
     assert [(k, who, q) for k, who, q in _said(text)][-1] == ("reported", "Riverton Power",
                                                                "for its website being down")
-
-
-def test_the_article_doing_the_accusing_is_the_papers_that_reported_before() -> None:
-    text = ("The Riverton Times reports that criminals use Facebook to sell drugs, according to its investigation. "
-            "Its reporter found scores of dealers online, with the article accusing social media giants of failing "
-            "to tackle law-breaking.")
-    assert [who for _k, who, _q in _said(text)] == ["The Riverton Times", "The Riverton Times"]
 
 
 def test_joining_others_in_announcing_is_the_subjects_statement() -> None:
