@@ -9,7 +9,7 @@ from typing import Any
 
 from assistant.positions.clause_ends import aside, finite, tense_conjunct
 from assistant.positions.frames import estimate, finding, for_to, subject_head
-from assistant.positions.nouns import CLAIM_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, HUMAN_NOUNS
+from assistant.positions.nouns import CLAIM_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, HUMAN_NOUNS, OUTLET_NOUNS
 from assistant.positions.that_clauses import that_clause
 from assistant.textutil import STOPWORDS
 
@@ -344,10 +344,6 @@ _AUDIENCES = {"reporter", "journalist", "press", "media", "audience", "crowd", "
               "congress", "senate", "delegate", "member", "viewer", "listener", "resident", "public", "nation"}
 
 
-# where a speaker posts what they say ("used his account to …")
-_OUTLETS = {"account", "page", "website", "site", "channel", "feed", "blog", "platform", "column", "podcast"}
-
-
 def goes_on(verb: Any) -> bool:
     """"X went on to say …", "proceeded to say": the infinitive is what X did next, not a purpose. So is what an
     occasion for speaking served: "held a news conference to announce …", "met with reporters to dispute …",
@@ -359,7 +355,7 @@ def goes_on(verb: Any) -> bool:
         return True
     # (or the outlet used for it: "used his Twitter account to encourage …")
     occasion = any(c.dep_ == "dobj" and c.i < verb.i and (c.lemma_.lower() in EVENT_NOUNS or (
-        head.lemma_.lower() == "use" and c.lemma_.lower() in _OUTLETS)) for c in head.children)
+        head.lemma_.lower() == "use" and c.lemma_.lower() in OUTLET_NOUNS)) for c in head.children)
     addressed = any(c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to") and c.i < verb.i and any(
         p.dep_ == "pobj" and p.lemma_.lower() in _AUDIENCES for p in c.children) for c in head.children)
     took_to = head.lemma_.lower() == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i < verb.i

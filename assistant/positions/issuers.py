@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.positions.nouns import BODY_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS, NAME_ENTS
+from assistant.positions.nouns import BODY_NOUNS, DOCUMENT_NOUNS, HUMAN_NOUNS, NAME_ENTS, OUTLET_NOUNS
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
 _PARTS = {"part", "portion", "section", "passage", "excerpt", "extract"}  # of a document that reads a quote
 # pieces that appear in a publication, which speaks through them ("an article in the Riverton Times")
 _PUBLISHED = {"article", "piece", "column", "editorial", "op-ed", "report", "story", "leader"}
-_OWNED = {"account", "page", "website", "site", "channel", "feed", "blog", "profile", "handle"}  # someone's outlet
 _ISSUING = {"release", "issue", "publish", "post", "send", "sign", "circulate", "put"}  # put out
 
 
@@ -73,7 +72,7 @@ def issuer(tok: Token) -> Token | None:
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _ISSUING:
             # (or sent from it: "a tweet sent from his account")
             for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "on", "from")):
-                place = next((p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in _OWNED), None)
+                place = next((p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in OUTLET_NOUNS), None)
                 owner = next((p for p in place.children if p.dep_ == "poss"), None) if place is not None else None
                 if owner is not None:
                     return owner

@@ -34,6 +34,10 @@ DOCUMENT_NOUNS = EVENT_NOUNS | {"website", "site", "page", "guideline", "proclam
                                 "resolution", "declaration", "communique", "petition", "manifesto", "editorial",
                                 "submission", "testimony", "summary", "judgment", "judgement", "verdict", "opinion", "headline"}
 
+# where someone posts what they say: "a statement posted to his account", "used her blog to …"
+OUTLET_NOUNS = frozenset(["account", "page", "website", "site", "channel", "feed", "blog", "profile", "handle",
+                          "platform", "column", "podcast"])
+
 # nouns whose "that" clause is their owner's words ("the mayor's claim that …", "allegations by X that …")
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "contention", "insistence", "warning", "accusation",
                "argument", "suggestion", "charge", "promise", "pledge", "assurance", "prediction", "complaint"}
