@@ -352,3 +352,11 @@ def test_an_existential_clause_around_a_quote_is_a_claim_as_well_as_quoted_words
     assert [(k, q) for k, _w, q in _said(text)] == [
         ("reported", 'there was "no evidence the attacks came from Riverton."'),
         ("direct", "no evidence the attacks came from Riverton.")]
+
+
+def test_a_clause_the_parser_splits_into_an_object_and_a_stray_verb_is_one_clause() -> None:
+    # the parser reads "the issue" as the object of "agreeing" and hangs "should be decided" on "statement"
+    text = ("The government of Riverton issued a statement agreeing the issue should be decided by the parliament "
+            "and not by judges.")
+    assert _said(text) == [("reported", "The government of Riverton",
+                            "the issue should be decided by the parliament and not by judges")]

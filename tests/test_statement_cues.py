@@ -148,3 +148,15 @@ def test_committing_to_an_act_attributing_a_cause_and_echoing_a_point_are_statem
         ("Riverton", "to send more troops"),
         ("Ana Ruiz", "the increase to the council's call for citizens to register"),
         ("Tom Berg", "Ana Ruiz's appreciation of the mission")]
+
+
+def test_a_hypothesis_or_a_suspicion_reports_its_clause_only() -> None:
+    text = ("The lead author, Ana Ruiz of Freedonia, had initially hypothesized the lava itself would feed the "
+            "microbes. Police suspect the fire was set deliberately. Police suspected Tom Berg.")
+    assert _said(text) == [("reported", "Ana Ruiz", "the lava itself would feed the microbes"),
+                           ("reported", "Police", "the fire was set deliberately")]
+
+
+def test_placing_the_blame_on_something_states_what_is_to_blame() -> None:
+    text = "Ana Ruiz, a lawyer in Riverton, places the blame on corruption. Tom Berg placed the vase on the table."
+    assert _said(text) == [("reported", "Ana Ruiz", "corruption")]

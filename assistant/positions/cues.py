@@ -31,11 +31,16 @@ SPEECH = set(["say", "refer", "identify", "speak", "show", "tell", "add", "note"
                "apologize", "apologise",
                # pledging oneself to an act ("committed to holding a trial"), naming a cause ("attributed the rise
                # to …") and repeating another's point ("echoed the minister's call for …")
-               "commit", "attribute", "echo"])
+               "commit", "attribute", "echo",
+               # a view put forward as a guess or a hypothesis ("had hypothesized the lava would …", "suspect the
+               # fire was set"): statements only with a clause
+               "hypothesize", "hypothesise", "theorize", "theorise", "posit", "postulate", "reckon", "conjecture",
+               "suspect", "presume"])
 # verbs whose "to" phrase is part of what they state
 _TO_WHAT = {"commit", "attribute"}
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
-NEEDS_CLAUSE = {"commit", "attribute", "apologize", "apologise", "talk", "instruct", "direct", "hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
+NEEDS_CLAUSE = {"hypothesize", "hypothesise", "theorize", "theorise", "posit", "postulate", "reckon", "conjecture",
+                "suspect", "presume", "commit", "attribute", "apologize", "apologise", "talk", "instruct", "direct", "hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
                 "question", "order", "project", "agree", "indicate", "view", "regard", "portray", "depict", "dismiss",
                 "denounce", "condemn", "deride", "mock", "ridicule", "commend", "laud", "credit", "fault", "rebuke",
                 "lambast", "decry", "oppose", "list", "reject", "assure", "dispute", "recognize", "recognise", "grant", "refer", "identify", "speak"}
@@ -79,6 +84,23 @@ def _span(tokens: list[Any], off: int) -> tuple[int, int] | None:
     return off + toks[0].idx, off + last.idx + len(last.text)
 
 
+def _stray_predicate(obj: Any) -> Any | None:
+    """'issued a statement agreeing the issue should be decided by Congress': the parser takes the clause's subject
+    for the verb's object and hangs the clause's verb, with its modal or auxiliary, on a noun before it. A verb with
+    no subject of its own whose auxiliary comes right after the object is that object's predicate."""
+    doc = obj.doc
+    if obj.right_edge.i + 1 >= len(doc):
+        return None
+    aux = doc[obj.right_edge.i + 1]
+    if aux.dep_ not in ("aux", "auxpass") or aux.tag_ not in ("MD", "VBZ", "VBD", "VBP"):
+        return None
+    pred = aux.head
+    if pred.i <= aux.i or pred.pos_ not in ("VERB", "AUX") or pred.dep_ not in ("relcl", "conj", "advcl", "acl") or \
+            any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in pred.children):
+        return None
+    return pred
+
+
 def _open_quote(toks: list[Any]) -> bool:
     """Do the tokens open a quotation they do not close?"""
     text = "".join(t.text_with_ws for t in toks)
@@ -120,6 +142,8 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
             glued = next((c for c in kids if c.dep_ == "conj" and c.i == obj.right_edge.i + 1 and c.pos_ in ("AUX", "VERB")
                           and c.tag_ in ("VBZ", "VBD", "VBP") and not any(k.dep_ in ("nsubj", "nsubjpass", "cc")
                                                                           for k in c.children)), None)
+            if glued is None:
+                glued = _stray_predicate(obj)
             if glued is not None:
                 return _span(_cut(verb, list(verb.doc[obj.left_edge.i : glued.right_edge.i + 1])), off), glued
     if clauses:

@@ -28,8 +28,24 @@ STANCE_NOUNS = {"commitment", "determination", "intention", "willingness", "read
                 "appreciation", "solidarity"}
 
 
+# "places the blame on corruption", "laid the blame for the outage on the heat": whom or what the blame is put on
+BLAME_VERBS = {"place", "put", "lay", "pin", "shift"}
+
+
+def _blamed(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
+    blame = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "blame"), None)
+    if blame is None:
+        return None, None
+    on = next((c for c in [*blame.children, *verb.children] if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+               and c.i > blame.i), None)
+    pobj = next((k for k in on.children if k.dep_ == "pobj"), None) if on is not None else None
+    return (_span(_cut(verb, list(pobj.subtree)), off), pobj) if pobj is not None else (None, None)
+
+
 def light_statement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     """(what a light verb + statement noun said, the token it is under), or (None, None)."""
+    if verb.lemma_.lower() in BLAME_VERBS:
+        return _blamed(verb, off)
     if verb.lemma_.lower() not in LIGHT_VERBS:
         return None, None
     clear = next((c for c in verb.children if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp", "dobj")), None)
