@@ -160,3 +160,18 @@ def test_a_hypothesis_or_a_suspicion_reports_its_clause_only() -> None:
 def test_placing_the_blame_on_something_states_what_is_to_blame() -> None:
     text = "Ana Ruiz, a lawyer in Riverton, places the blame on corruption. Tom Berg placed the vase on the table."
     assert _said(text) == [("reported", "Ana Ruiz", "corruption")]
+
+
+def test_writing_a_text_is_authorship_but_writing_what_it_says_is_a_statement() -> None:
+    text = ("Tom Berg wrote the report. Ana Ruiz wrote a letter to Lena Ortiz, the prosecutor of Riverton. "
+            "Voters were urged to write in another candidate.")
+    assert _said(text) == []
+    text = "Tom Berg wrote a letter to the council saying the dam was unsafe. Ana Ruiz wrote that the dam was safe."
+    assert _said(text) == [("reported", "Tom Berg", "the dam was unsafe"), ("reported", "Ana Ruiz", "the dam was safe")]
+
+
+def test_a_reporters_byline_is_no_statement() -> None:
+    text = "The agency is calling for more inspections. Ana Ruiz reports for Riverton Radio from Geneva."
+    assert _said(text) == [("reported", "The agency", "more inspections")]
+    assert _said("Ana Ruiz reports for Riverton Radio that the dam failed.") == [
+        ("reported", "Ana Ruiz", "the dam failed")]

@@ -409,6 +409,19 @@ def _cited_for(obj: Any) -> Any | None:
                  and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)), None)
 
 
+# what one writes that is a text, not words said ("wrote a book", "wrote a letter to the council")
+_WRITINGS = frozenset(["book", "letter", "note", "email", "e-mail", "essay", "chapter", "song", "novel", "script",
+                       "law", "bill", "legislation", "code", "software", "program", "programme"])
+
+
+def _content(noun: Any) -> bool:
+    """Does the noun carry what the text says ("a letter saying …", "a report that the dam is unsafe", "a post in
+    which he …")?"""
+    return any((c.dep_ in ("acl", "ccomp") and (c.tag_ == "VBG" or c.left_edge.lower_ == "that"))
+               or c.dep_ in ("appos", "relcl")  # ("wrote this post, in which he took issue with …")
+               or (c.dep_ == "punct" and c.text == ":") for c in noun.children)
+
+
 def says_nothing(tok: Any) -> bool:
     """A speech verb that makes no statement where it stands: a request for anonymity, a source cited, a statement
     declined or not made, a plea, a question put to the speaker."""
@@ -422,6 +435,14 @@ def says_nothing(tok: Any) -> bool:
                                                    HUMAN_NOUNS | DOCUMENT_NOUNS | {"source", "people"})
                                and not _cited_for(c) for c in tok.children):
         return True  # "Citing unnamed officials, …": who the words come from, not a reason given
+    if lemma == "write" and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) and any(
+            (c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS | NOUN_CUES | _WRITINGS and not _content(c))
+            or (c.dep_ == "prt" and c.lower_ in ("in", "off")) for c in tok.children):
+        return True  # "wrote the report", "wrote a letter to the minister": authorship; "wrote in a candidate": a vote
+    if lemma == "report" and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(x.dep_ == "pobj" and x.ent_type_ == "ORG" for x in c.children)
+            for c in tok.children):
+        return True  # "Ana Ruiz reports for Riverton Radio from Geneva": a byline, whom the reporter works for
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DECLINED:
         return True  # "declined to confirm that …", "refused to say whether …": nothing was said
     # ("replied: "Absolutely not."": a negation after the verb's colon or quote mark is what was said)
