@@ -54,6 +54,10 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     # the budget, the likeliest first, seed or not (a part asks one thing). The answer shows them in its own order.
     members = found.best.members
     first = 0 if max_words < MAX_WORDS else 1
+    likeliest = max(members, key=lambda m: m.candidate.p)
+    if first and likeliest is not members[0] and \
+            words + len(members[0].candidate.text.split()) + len(likeliest.candidate.text.split()) > max_words:
+        first = 0  # a long seed would crowd out the set's likeliest answer sentence: the likeliest goes first
     for m in members[:first] + sorted(members[first:], key=lambda m: -m.candidate.p):
         if any(m.candidate.key == c.key for c in chosen):  # by key: a candidate holds an array (no plain ==)
             continue

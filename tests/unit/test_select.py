@@ -49,6 +49,13 @@ def test_a_tight_budget_keeps_the_likeliest_members() -> None:
     assert [c.start for c in got] == [300]
     got = select(found, {"keep_ratio": 1.0, "max_extra": 0}, max_words=10)
     assert [c.start for c in got] == [300]
+    # nor out of a whole answer's budget: the seed goes first only where the likeliest member fits beside it
+    got = select(found, {"keep_ratio": 1.0, "max_extra": 0}, max_words=150)
+    assert [c.start for c in got] == [300, 0, 100]
+    long_seed = cand(" ".join(["The pipeline deal was signed by three states."] * 18), 0, 0.2)
+    es.members[0] = Member(long_seed, [])
+    got = select(found, {"keep_ratio": 1.0, "max_extra": 0}, max_words=150)
+    assert [c.start for c in got] == [300, 100]  # the seed (144 words) would have left no room for the answer
 
 
 def test_metadata_lines_follow_the_text_unless_the_source_is_asked() -> None:
