@@ -301,6 +301,18 @@ def test_a_quote_paragraph_with_no_cue_is_the_one_just_reported_and_a_middle_nam
     assert ("direct", "Ana Sipo Ruiz", "All I have done is to make sure that money is available") in got
 
 
+def test_quote_paragraphs_in_a_row_after_a_cued_quote_are_all_the_speakers_until_narration() -> None:
+    text = ("“This is a big step ahead for the river,” Water Commissioner Ana Ruiz stated.\n\n"
+            "“The measures will reduce our water bill.”\n\n"
+            "“The council has played a constructive role in finding a compromise.”\n\n"
+            "Before leaving for Riverton, Mayor Tom Berg recorded a message for the farmers.\n\n"
+            "“Our prayers are with those of you who have lost your harvest.”")
+    got = _said(text)
+    assert ("direct", "Ana Ruiz", "The measures will reduce our water bill.") in got
+    assert ("direct", "Ana Ruiz", "The council has played a constructive role in finding a compromise.") in got
+    assert ("direct", "Tom Berg", "Our prayers are with those of you who have lost your harvest.") in got
+
+
 def test_a_name_set_beside_a_common_noun_subject_is_the_speaker() -> None:
     text = ("The always irreverent artist collective Riverton Voices [en] responded in typical fashion, quipping [ru] "
             "that its followers would be fined. The activist group Grupo Agua [es] responded in kind, saying that the "

@@ -293,6 +293,7 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
     text = d.text
     para_of: dict[int, tuple[int, int]] = {}
     last: tuple[Statement, Quote] | None = None
+    uncued_last = False  # the last statement is a quote paragraph given to the speaker reported just before it
     pending_dash: list[Quote] = []
     for q in d.quotes:
         cue, conf = governing(d, q, cues)
@@ -322,9 +323,13 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             continue
         if cue is None and (prior := uncued.reporter_before(d, q, para, cues)) is not None:
             # 'He said the dam will be connected.' then a paragraph that is only a quote: the one just reported
+            # (and a next paragraph that is only a quote goes on with it)
             out.append(_named(d, prior, q, para, doc_id))
+            last, uncued_last = (out[-1], q), True
             continue
-        if cue is None and (last is None or q.start - last[1].end >= 400):
+        # (after such a paragraph, narration before the next quote ends the chain: a new speaker may be introduced)
+        if cue is None and (last is None or q.start - last[1].end >= 400 or (
+                uncued_last and re.search(r"\w", text[last[1].end : q.start]))):
             near = [m for m in d.mentions if m.label == "PERSON" and m.start < q.start and q.start - m.start < 600]
             if near:  # no cue at all: the nearest person named before it, with a low confidence
                 out.append(_named(d, near[-1], q, para, doc_id))
@@ -379,7 +384,7 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             out.extend(_make(d, cue, s2, e2, kind, conf, para, doc_id) for s2, e2 in more)
         st = _make(d, cue, start, end, kind, conf, para, doc_id)
         out.append(st)
-        last = (st, q)
+        last, uncued_last = (st, q), False
     for c in cues:
         if c.used or c.span is None:
             continue
