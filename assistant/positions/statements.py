@@ -30,7 +30,6 @@ from assistant.positions.cues import (
     _span,
     goes_on,
     nested_in_speech,
-    says_nothing,
 )
 from assistant.positions.cues import (
     Cue as _Cue,
@@ -44,6 +43,7 @@ from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.noun_cues import noun_cue
 from assistant.positions.quote_cues import clause_before, governing, introduced, trailing
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
+from assistant.positions.silent import says_nothing
 from assistant.positions.speaker_phrase import speaker
 from assistant.positions.that_clauses import listed_clauses, that_clauses
 
