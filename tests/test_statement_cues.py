@@ -160,6 +160,7 @@ def test_a_hypothesis_or_a_suspicion_reports_its_clause_only() -> None:
 def test_placing_the_blame_on_something_states_what_is_to_blame() -> None:
     text = "Ana Ruiz, a lawyer in Riverton, places the blame on corruption. Tom Berg placed the vase on the table."
     assert _said(text) == [("reported", "Ana Ruiz", "corruption")]
+    assert _said("Tom Berg laid the blame for the outage on the heat wave.") == [("reported", "Tom Berg", "the heat wave")]
 
 
 def test_writing_a_text_is_authorship_but_writing_what_it_says_is_a_statement() -> None:

@@ -33,11 +33,15 @@ BLAME_VERBS = {"place", "put", "lay", "pin", "shift"}
 
 
 def _blamed(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
+    """(whom or what the blame is put on, its token), or (None, None)."""
     blame = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "blame"), None)
     if blame is None:
         return None, None
-    on = next((c for c in [*blame.children, *verb.children] if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-               and c.i > blame.i), None)
+    # (the parser may hang "on …" on what the blame is for: "laid the blame for the outage on the heat")
+    near = [*blame.children, *verb.children]
+    near += [x for p in near if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"
+             for x in o.children]
+    on = next((c for c in near if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > blame.i), None)
     pobj = next((k for k in on.children if k.dep_ == "pobj"), None) if on is not None else None
     return (_span(_cut(verb, list(pobj.subtree)), off), pobj) if pobj is not None else (None, None)
 

@@ -28,8 +28,8 @@ def _content(noun: Any) -> bool:
 
 
 def says_nothing(tok: Any) -> bool:
-    """A speech verb that makes no statement where it stands: a request for anonymity, a source cited, a statement
-    declined or not made, a plea, a question put to the speaker."""
+    """A speech verb that makes no statement where it stands: a request for anonymity, a source cited, a text
+    written, a byline, a statement declined or not made, a plea, a question put to the speaker."""
     lemma = tok.lemma_.lower()
     if lemma in ("ask", "request", "speak") and any(
             (c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify", "quote")
