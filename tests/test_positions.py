@@ -114,6 +114,16 @@ def test_no_position_is_never_invented(corpus_assistant: Assistant) -> None:
     assert "No recorded position" in c.positions[0].summary
 
 
+def test_asking_whether_an_actor_spoke_on_a_topic_answers_from_their_statements(corpus_assistant: Assistant) -> None:
+    """"Did X comment on Y?" is what X said on Y: refused, naming it, where X is quoted but never on Y (as contrast
+    finds no position), answered with X's own words where X did speak on it."""
+    no = corpus_assistant.ask("Did Kortunov comment on the LEAP initiative?")
+    assert no.refused and "quote Andrei Kortunov, but not on the LEAP initiative" in (no.reason or "")
+    yes = corpus_assistant.ask("Did Pistorius say anything about sanctions?")
+    assert not yes.refused and "sanctions" in yes.answer
+    assert any("Boris Pistorius" in c.speakers for c in yes.citations)
+
+
 def test_contrast_unknown_actor(corpus_assistant: Assistant) -> None:
     with pytest.raises(UnknownActor, match="close matches"):
         corpus_assistant.contrast("pressure on Russia", ["Kallas", "Zzyzx Qwerty"])

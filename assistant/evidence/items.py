@@ -116,6 +116,12 @@ def unframed(q: str) -> str:
     return _FRAMED.sub("", out, count=1) or q
 
 
+_SAID_YESNO = re.compile(r"^(did|does|do|has|have|had)\s+(?:[\w'’.-]+\s+){1,6}?(say|said|comment|commented|mention|"
+                         r"mentioned|remark|remarked|speak|spoken|spoke|talk|talked|express|expressed|voice|voiced|"
+                         r"warn|warned|criticise|criticised|criticize|criticized|praise|praised)\b"
+                         r"(?:\s+(?:anything|something|publicly|at all))*\s+(?:on|about|of|regarding|over)\b")
+
+
 def answer_kind(q: str) -> AnswerKind:
     ql = unframed(q.lower().strip())
     if re.search(r"\bstands? for\b|\bacronym\b|\babbreviation\b|\bshort for\b", ql):
@@ -123,7 +129,11 @@ def answer_kind(q: str) -> AnswerKind:
     if _META_Q.search(ql) and re.search(r"\b(which|what|who|when)\b", ql):
         return "metadata"
     if re.match(r"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b", ql):
-        return "compare" if re.search(r"\bboth\b|\beither\b|\bsame\b", ql) else "yesno"
+        if re.search(r"\bboth\b|\beither\b|\bsame\b", ql):
+            return "compare"
+        # "Did X comment on Y?", "Has X said anything about Y?": what X said on Y is the answer (or that X is quoted,
+        # but not on Y)
+        return "say" if _SAID_YESNO.match(ql) else "yesno"
     if re.search(r"\b(which|who|what)\b.*\b(first|earlier|later|older|younger|larger|bigger|smaller|more|less|"
                  r"longer|shorter|higher|lower)\b.*\bor\b", ql):
         return "compare"

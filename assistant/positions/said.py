@@ -15,7 +15,9 @@ from assistant.positions.store import named_speaker
 
 # "… say/tell reporters/think … about Y": Y runs to the end of its clause (a new question clause, ";" or "?")
 _ABOUT = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|argued|claim|claimed|state|stated|"
-                    r"write|wrote|comment|commented|warn|warned|mean|means)\b[^?;]{0,40}?\b(?:about|regarding|"
+                    r"write|wrote|comment|commented|warn|warned|mean|means|speak|spoke|spoken|talk|talked|mention|"
+                    r"mentioned|remark|remarked|express|expressed|voice|voiced|criticise|criticised|criticize|"
+                    r"criticized|praise|praised)\b[^?;]{0,40}?\b(?:about|regarding|"
                     r"concerning|on)\s+(?P<topic>[^?;]+)", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:and|but|or)\s+(?:who|what|when|where|which|why|how|whom|whose)\b.*$",
                           re.IGNORECASE | re.DOTALL)

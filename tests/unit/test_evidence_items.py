@@ -42,6 +42,13 @@ def test_answer_kinds_from_question_shape() -> None:
     assert answer_kind("How did Ana Ruiz and Tom Berg each speak about the levy?") == "say"
     assert answer_kind("How does the mayor talk about the drought?") == "say"
     assert answer_kind("What language does the mayor speak?") != "say"
+    # a yes/no question whether someone spoke on something asks what they said on it
+    assert answer_kind("Did Ana Ruiz comment on the levy?") == "say"
+    assert answer_kind("Has Tom Berg said anything about the drought?") == "say"
+    assert answer_kind("Did the mayor speak about water prices at all?") == "say"
+    assert answer_kind("Did the council say the levy would rise?") == "yesno"  # whether a thing was said, not on what
+    assert answer_kind("Did the dam fail?") == "yesno"
+    assert answer_kind("Did both Ana Ruiz and Tom Berg comment on the levy?") == "compare"
     # a wh-phrase before the auxiliary: what the speaker's words named ("What names did Tom Berg call them?")
     assert answer_kind("What names did Tom Berg call the protesters?") == "say"
     assert answer_kind("What weapon did the ministry later say was used?") == "say"

@@ -221,3 +221,12 @@ def test_each_cited_quote_names_who_said_the_words_inside_it() -> None:
     cites = [cite(0, 27), cite(28, 55), cite(56, 74), cite(0, 0, "metadata")]
     name_speakers(finder, cites)
     assert [c.speakers for c in cites] == [["Tom Lee"], ["Elena Vance"], [], []]
+
+
+def test_the_topic_of_a_question_whether_someone_spoke_on_it() -> None:
+    from assistant.positions.said import asked_topic
+
+    assert asked_topic("Has Elena Vance spoken about the recharge levy?", "Elena Vance") == "the recharge levy"
+    assert asked_topic("Did Elena Vance comment on the levy at the hearing?", "Elena Vance") == \
+        "the levy at the hearing"
+    assert asked_topic("How did Elena Vance talk about the drought?", "Elena Vance") == "the drought"
