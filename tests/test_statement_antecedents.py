@@ -202,3 +202,12 @@ def test_a_role_with_its_holders_name_beside_it_is_that_holder() -> None:
     assert got[1][1] == "Lena Ortiz"
     assert got[2] == ("direct", "Tom Berg",
                       "We discussed starting an initiative for low-cost dams. Another matter on the agenda was the drought.")
+
+
+def test_their_after_a_place_s_government_spoke_is_that_government_not_people_named_before() -> None:
+    text = ("Three residents, Tom Berg, Ana Ruiz and Lena Ortiz, who had moved to Utah, sued to be allowed to vote. "
+            "They worked with the group Equal Rights.\n\n"
+            "The government of Freedonia issued a statement saying the issue should be decided by Congress. Their "
+            "statement also read \"imposition of citizenship violates principles of self-determination.\"")
+    got = _said(text)
+    assert ("direct", "Freedonia", "imposition of citizenship violates principles of self-determination.") in got

@@ -14,6 +14,7 @@ from assistant.evidence.items import initialism_of
 from assistant.positions import issuers
 from assistant.positions import speakers as sp
 from assistant.positions.model import nlp
+from assistant.positions.nouns import STATE_BODIES
 from assistant.positions.quotes import Quote, find_quotes, paragraphs
 from assistant.textutil import tokens, without_dateline, without_tags
 
@@ -313,7 +314,7 @@ class Document:
         if not pron and label == "PERSON":  # how the text referred to this person before ("She …" for the diplomat)
             pron = next((x.pronoun for x in reversed(self.mentions) if x.name == name and x.pronoun), "")
         # the subject of a sentence's main clause (not of a relative or reported clause inside it)
-        main = subject and _in_main_clause(ent.root.head if ent.root.dep_ == "appos" else ent.root)
+        main = subject and _in_main_clause(stand_in(ent))
         # one of several people named in a sentence's subject ("X, Y and Z met …": "They concluded …")
         root = ent.sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -336,6 +337,20 @@ _ACRONYM_IN = re.compile(r"\b(?:[A-Z][.\- ]?){1,5}[A-Z]\b\.?")
 _SHORT = r"[A-Z][A-Za-z]?(?:&?[A-Z]){1,6}|[A-Z][a-z]{1,5}[A-Z][a-z]{1,7}"
 _DEFINED = re.compile(rf"\s*\(({_SHORT})\)")
 _SWALLOWED = re.compile(rf"\s*\(({_SHORT})$")  # (the tagger took the bracket into the name)
+
+
+def stand_in(ent: Any) -> Any:
+    """The token that stands for a name in its clause: the noun it is set beside ("The minister, Maria Gonzalez,
+    visited …"), or the body it names ("The government of Freedonia issued …", "Freedonia's ministry said …")."""
+    root = ent.root
+    if root.dep_ == "appos":
+        return root.head
+    if ent.label_ in ("ORG", "GPE", "NORP"):
+        body = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root.head if root.dep_ == "poss" \
+            else None
+        if body is not None and body.pos_ == "NOUN" and body.lemma_.lower() in sp.BODY_NOUNS | STATE_BODIES:
+            return body
+    return root
 
 
 def _in_main_clause(tok: Any) -> bool:

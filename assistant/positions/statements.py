@@ -34,7 +34,7 @@ from assistant.positions.cues import (
 from assistant.positions.cues import (
     Cue as _Cue,
 )
-from assistant.positions.document import Document
+from assistant.positions.document import Document, stand_in
 from assistant.positions.frames import estimate, inverted, speaks_as, voiced
 from assistant.positions.kinds import QUOTE_SHARE, described, is_clause, predicate_quoted, quoted_share
 from assistant.positions.labels import handle_posts, labelled
@@ -105,7 +105,8 @@ def _cues(d: Document) -> list[_Cue]:
         for ent in doc.ents:
             if ent.label_ in sp.NAME_ENTS and d.in_quote(ps + ent.start_char) is None:
                 # (a name set beside the subject is the subject: "The minister, Maria Gonzalez, visited …")
-                role = ent.root.head if ent.root.dep_ == "appos" else ent.root
+                # (and a body named for a place: "The government of Freedonia issued …" — a later "they" may be it)
+                role = stand_in(ent)
                 m = d.mention(ent, ps, role.dep_ in ("nsubj", "nsubjpass"))
                 d.mentions.append(m)
                 ent_at[ent.start] = m
