@@ -210,4 +210,9 @@ def test_their_after_a_place_s_government_spoke_is_that_government_not_people_na
             "The government of Freedonia issued a statement saying the issue should be decided by Congress. Their "
             "statement also read \"imposition of citizenship violates principles of self-determination.\"")
     got = _said(text)
-    assert ("direct", "Freedonia", "imposition of citizenship violates principles of self-determination.") in got
+    # (the same speaker as the statement before: the body, as the text names it)
+    assert ("direct", "The government of Freedonia",
+            "imposition of citizenship violates principles of self-determination.") in got
+    got = _said("Freedonia's ministry said the dam was safe. Their statement also read \"the dam will hold.\"")
+    assert got == [("reported", "Freedonia's ministry", "the dam was safe"),
+                   ("direct", "Freedonia's ministry", "the dam will hold.")]

@@ -307,6 +307,11 @@ class Document:
             label = "PERSON"  # "Tom Berg, a Riverton Party youth spokesman" (the small model's ORG)
             self._people.add(sp.clean_name(ent.text))
         name = self.full_name(titled or sp.clean_name(ent.text), label)
+        body = stand_in(ent)
+        if body.i != ent.root.i and ent.root.dep_ != "appos":
+            # a body named for a place speaks as the text names it ("The government of Freedonia", "Freedonia's
+            # ministry"), as a statement it makes is given: a later "their statement" is the same speaker's
+            name = ent.doc[min(body.left_edge.i, ent.start) : max(body.i + 1, ent.end)].text
         pron = ""
         if self.registry is not None and label == "PERSON":
             m = self.registry.match_speaker(name)
