@@ -134,7 +134,7 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
         return _span(_cut(verb, [t for t in verb.head.subtree if verb.i < t.i < stop and t.i not in mine]), off), verb.head
     if not clauses and verb.lemma_.lower() in ("cite", "quote"):
         # "cited a security source that mental health may be a factor": the clause the source is cited for
-        clauses = [c for o in kids if o.dep_ == "dobj" and o.i > verb.i if (c := _cited_for(o)) is not None][:1]
+        clauses = [c for o in kids if o.dep_ == "dobj" and o.i > verb.i if (c := cited_for(o)) is not None][:1]
     if not clauses:
         # "maintained an impeachment inquiry is what …" parsed as an object and a verb joined to the speech verb:
         # the object is the subject of the clause that verb heads
@@ -397,7 +397,7 @@ def nested_in_speech(verb: Any) -> bool:
     return False
 
 
-def _cited_for(obj: Any) -> Any | None:
+def cited_for(obj: Any) -> Any | None:
     """The clause a cited source is cited for: "cited a security source that mental health may be a factor"."""
     return next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
                  and c.left_edge.lower_ == "that" and c.left_edge.pos_ == "SCONJ"

@@ -319,7 +319,7 @@ class Document:
         if not pron and label == "PERSON":  # how the text referred to this person before ("She …" for the diplomat)
             pron = next((x.pronoun for x in reversed(self.mentions) if x.name == name and x.pronoun), "")
         # the subject of a sentence's main clause (not of a relative or reported clause inside it)
-        main = subject and _in_main_clause(stand_in(ent))
+        main = subject and _in_main_clause(body)
         # one of several people named in a sentence's subject ("X, Y and Z met …": "They concluded …")
         root = ent.sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

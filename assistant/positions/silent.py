@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.positions.cues import DECLINED, NEGATED_VIEWS, NOUN_CUES, _cited_for
+from assistant.positions.cues import DECLINED, NEGATED_VIEWS, NOUN_CUES, cited_for
 from assistant.positions.nouns import DOCUMENT_NOUNS, HUMAN_NOUNS
 
 
@@ -38,7 +38,7 @@ def says_nothing(tok: Any) -> bool:
         return True  # "who asked not to be named", "spoke on condition of anonymity": a request, not a statement
     if lemma == "cite" and any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG") or c.lemma_.lower() in
                                                    HUMAN_NOUNS | DOCUMENT_NOUNS | {"source", "people"})
-                               and not _cited_for(c) for c in tok.children):
+                               and not cited_for(c) for c in tok.children):
         return True  # "Citing unnamed officials, …": who the words come from, not a reason given
     if lemma == "write" and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) and any(
             (c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS | NOUN_CUES | _WRITINGS and not _content(c))
