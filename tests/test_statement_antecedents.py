@@ -39,6 +39,14 @@ def test_a_possessive_pronoun_in_an_opening_phrase_points_to_the_clause_subject(
         ("Tom Berg", "appreciated the support of the Freedonia government")]
 
 
+def test_an_opinion_whose_clause_subject_is_a_thing_is_the_earlier_person_s_or_the_one_named_with_of() -> None:
+    text = ("Ana Ruiz disagrees. In her opinion, the reform should be based on joint funding for Riverton. "
+            "In the view of Tom Berg, the plan is too costly.")
+    assert [(w, q) for _k, w, _a, q in _by_speaker(text)] == [
+        ("Ana Ruiz", "the reform should be based on joint funding for Riverton"),
+        ("Tom Berg", "the plan is too costly")]
+
+
 def test_they_is_the_plural_subject_the_sentence_is_about_or_the_group_that_spoke_last() -> None:
     text = ("The stores were reluctant to impose limits, according to a report from the Riverton Times in which "
             "they said they had no plans to introduce limits.\n\n"

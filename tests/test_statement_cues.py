@@ -176,3 +176,9 @@ def test_a_reporters_byline_is_no_statement() -> None:
     assert _said(text) == [("reported", "The agency", "more inspections")]
     assert _said("Ana Ruiz reports for Riverton Radio that the dam failed.") == [
         ("reported", "Ana Ruiz", "the dam failed")]
+
+
+def test_a_passive_speech_verb_reports_what_its_agent_was_said_of_only_for_verbs_of_accusing_and_warning() -> None:
+    text = ("Riverton needs a new dam. This was stated, in particular, by the leaders of Freedonia. "
+            "The mayor was warned by Ana Ruiz of a flood.")
+    assert _said(text) == [("reported", "Ana Ruiz", "a flood")]

@@ -38,6 +38,9 @@ SPEECH = set(["say", "refer", "identify", "speak", "show", "tell", "add", "note"
                "suspect", "presume"])
 # verbs whose "to" phrase is part of what they state
 _TO_WHAT = {"commit", "attribute"}
+# verbs whose "of" phrase says what was said (of what someone was accused, warned, reminded)
+_OF_WHAT = {"accuse", "suspect", "warn", "remind", "assure", "inform", "notify", "convince", "persuade", "tell", "advise",
+            "convict", "speak", "talk", "complain"}
 # verbs that make a statement only with a clause or predicate complement ("found the strike justified")
 NEEDS_CLAUSE = {"hypothesize", "hypothesise", "theorize", "theorise", "posit", "postulate", "reckon", "conjecture",
                 "suspect", "presume", "commit", "attribute", "apologize", "apologise", "talk", "instruct", "direct", "hint", "imply", "signal", "joke", "tell", "counter", "attack", "threaten", "concede", "request", "plead", "post", "inform", "thank", "believe", "hope", "fear", "find", "think", "feel", "consider", "continue", "point",
@@ -180,9 +183,11 @@ def _complement(verb: Any, off: int) -> tuple[tuple[int, int] | None, Any]:
     right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "oprd", "prep", "dative", "attr",
                                                              "advcl", "ccomp", "npadvmod")]
     # passive "X was accused by Y of …": the parser hangs "of …" on the agent
+    # (not a phrase of the agent's own: "was stated by the leaders of Riverton" is no statement "of Riverton")
     for agent in (c for c in kids if c.dep_ == "agent"):
         for pobj in (p for p in agent.children if p.dep_ == "pobj"):
-            right += [p for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("of", "as", "for")]
+            right += [p for p in pobj.children if p.dep_ == "prep" and (
+                p.lower_ in ("as", "for") or (p.lower_ == "of" and verb.lemma_.lower() in _OF_WHAT))]
     has_obj = any(c.dep_ in ("dobj", "dative") for c in right)
     # ("called for the dam to be closed": a "for … to" clause, which the parser hangs on the verb as an advcl)
     has_pred = any(c.dep_ in ("xcomp", "oprd", "ccomp") or for_to(c) for c in right) or any(

@@ -24,19 +24,21 @@ def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         return _claim(d, doc, tok, off, para)
     # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
     if tok.dep_ == "pobj" and (tok.lemma_.lower() in NOUN_CUES or tok.lower_ in NOUN_CUES) and tok.head.lower_ == "in" \
-            and tok.head.head.pos_ in ("VERB", "AUX"):
-        verb = tok.head.head
+            and _framed(tok.head).pos_ in ("VERB", "AUX"):
+        verb = _framed(tok.head)
         if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH:
             return None  # "X said in a statement that …": the verb is the cue
         subj = _clause_subject(verb)
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         who = poss if poss is not None and tok.lemma_.lower() in ("opinion", "view", "message", "words") else subj or poss
         if who is poss and poss is not None and (poss.lower_ in sp.PERSON_PRONOUNS or poss.lower_ in sp.GROUP_PRONOUNS) \
-                and subj is not None:
+                and subj is not None and _can_speak(subj):
             who = subj  # "In his message, Tom Berg …": the pronoun points ahead to the clause's subject
+            # ("In her opinion, consolidation should …": a subject that can speak for no one; "her" refers back)
         of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                    if p.dep_ == "pobj"), None)
-        who = of if of is not None and tok.lemma_.lower() == "word" else who  # "In the words of Ana Ruiz, …"
+        if of is not None and tok.lemma_.lower() in ("word", "opinion", "view"):
+            who = of  # "In the words of Ana Ruiz, …", "In the view of the ministry, …"
         if who is None or d.in_quote(off + who.idx) is not None:
             return None
         m, name, conf = speaker(d, who, off)
@@ -47,6 +49,25 @@ def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
         cue_text = doc[tok.head.i : tok.i + 1].text
         return Cue(verb, off + tok.head.idx, cue_text, m, name, conf * 0.9, span, [], para)
     return None
+
+
+def _framed(prep: Any) -> Any:
+    """The verb an opening "In her opinion, …" frames: its head, or the verb of the subject the parser hung it on
+    ("In her opinion, consolidation … should be based on …")."""
+    head = prep.head
+    if head.pos_ not in ("VERB", "AUX") and head.dep_ in ("nsubj", "nsubjpass") and prep.i < head.i:
+        return head.head
+    return head
+
+
+def _can_speak(tok: Any) -> bool:
+    """A clause subject that can be the one whose message or opinion it is: a name, a person or body, a pronoun
+    for one."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in sp.PERSON_PRONOUNS or tok.lower_ in sp.GROUP_PRONOUNS
+    return tok.lemma_.lower() in sp.HUMAN_NOUNS | sp.BODY_NOUNS | sp.SPOKES_NOUNS
 
 
 # what someone holds or answered, which a copula equates with its content: "the ministry's position is that …"
