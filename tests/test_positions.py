@@ -56,6 +56,10 @@ def test_an_actor_named_by_a_role_the_registry_knows() -> None:
     assert name_roles(reg, "Who is the Spanish water minister?") == "Who is the Spanish water minister?"
     q = "What did Tom Lee say about the Spanish water minister?"
     assert name_roles(reg, q) == q
+    # one who comments from knowledge, by another name for it; a view asked for is what was said
+    reg2 = ActorRegistry([Actor("Lena Ortiz", role="Expert, Riverton Institute", country="Freedonia")])
+    assert name_roles(reg2, "What was the Freedonian analyst's view of the dam?") == \
+        "What was Lena Ortiz's view of the dam?"
 
 
 def test_actor_added_without_code(tmp_path: Path) -> None:

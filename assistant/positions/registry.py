@@ -38,6 +38,8 @@ class Actor:
 _JOINING = frozenset(["of", "the", "for", "and", "on", "in"])
 # head nouns that fit any leading role ("the defence chief" for a minister of defence)
 _GENERIC_HEADS = frozenset(tokens("chief head leader boss"))
+# one who comments from knowledge, by any of its names: "the Russian analyst" is the registry's "Expert, … Russia"
+_COMMENTATORS = frozenset(tokens("expert analyst specialist commentator observer scholar pundit academic"))
 
 
 def _fits(word: str, words: set[str]) -> bool:
@@ -194,7 +196,8 @@ class ActorRegistry:
         for a in self.actors:
             role = set(tokens(a.role))
             profile = role | set(tokens(f"{a.organisation} {a.country}")) | _initials(a.organisation, a.country)
-            if all(_fits(w, profile) for w in mods) and (_fits(head, role) or head in _GENERIC_HEADS):
+            if all(_fits(w, profile) for w in mods) and (_fits(head, role) or head in _GENERIC_HEADS or (
+                    head in _COMMENTATORS and role & _COMMENTATORS)):
                 hits.append(a)
         return hits
 

@@ -41,7 +41,7 @@ _SPEECH = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|a
                      r"write|wrote|comment|commented|warn|warned|mean|means|believe|believes|want|wants|propose|"
                      r"proposed|demand|demanded|call|called|urge|urged|react|reacted|respond|responded|reply|"
                      r"replied|describe|described|characteri[sz]e|characteri[sz]ed|critici[sz]e|critici[sz]ed|speak|spoke|"
-                     r"spoken|talk|talked)\b",
+                     r"spoken|talk|talked|view|views|opinion|position|stance)\b",
                      re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
