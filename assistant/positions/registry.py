@@ -38,7 +38,7 @@ class Actor:
 _JOINING = frozenset(["of", "the", "for", "and", "on", "in"])
 # head nouns that fit any leading role ("the defence chief" for a minister of defence)
 _GENERIC_HEADS = frozenset(tokens("chief head leader boss"))
-# one who comments from knowledge, by any of its names: "the Russian analyst" is the registry's "Expert, … Russia"
+# one who comments from knowledge, by any of its names: "the Freedonian analyst" is a registered "Expert, … Freedonia"
 _COMMENTATORS = frozenset(tokens("expert analyst specialist commentator observer scholar pundit academic"))
 
 
