@@ -224,7 +224,7 @@ class Assistant:
         """The question with a person it names by a role the registry knows one actor by named instead."""
         from assistant.positions.said import name_roles
 
-        return name_roles(self.registry, question)
+        return name_roles(self.registry, question, self.statements_finder().speaker_roles())
 
     def ask(self, question: str, filters: SearchFilters | None = None, backend: str | None = None,
             on_token: Any = None) -> Answer:

@@ -62,6 +62,22 @@ def test_an_actor_named_by_a_role_the_registry_knows() -> None:
         "What was Lena Ortiz's view of the dam?"
 
 
+def test_a_speaker_named_by_the_role_the_documents_give_them_without_an_actors_file() -> None:
+    from assistant.positions.said import name_roles
+    from assistant.positions.statements import statements
+
+    got = statements("Riverton Institute expert Lena Ortiz said the dam is safe. Tom Berg, the mayor of Freedonia, "
+                     "said it leaks.")
+    assert {"riverton", "institute", "expert"} <= set(got[0].roles)
+    assert {"mayor", "freedonia"} <= set(got[1].roles)
+    roles = {s.speaker: set(s.roles) for s in got}
+    assert name_roles(None, "What did the Freedonian mayor say about the dam?", roles) == \
+        "What did Tom Berg say about the dam?"
+    assert name_roles(None, "What did the institute's analyst warn?", roles) == "What did Lena Ortiz warn?"
+    assert name_roles(None, "Who is the Freedonian mayor?", roles) == "Who is the Freedonian mayor?"
+    assert name_roles(None, "What did the Riverton minister say?", roles) == "What did the Riverton minister say?"
+
+
 def test_actor_added_without_code(tmp_path: Path) -> None:
     f = tmp_path / "actors.yaml"
     f.write_text((PROJECT_ROOT / "corpus" / "actors.yaml").read_text(encoding="utf-8"), encoding="utf-8")

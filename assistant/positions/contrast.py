@@ -63,6 +63,7 @@ class PositionFinder:
         self._by_actor: dict[str, list[tuple[Said, str]]] = {}
         self._found: dict[str, set[str]] = {}  # a speaker found in the documents (not registered) -> name forms
         self._speakers: tuple[Any, dict[str, int]] | None = None
+        self._roles: tuple[Any, dict[str, set[str]]] | None = None
 
     def attributions(self) -> dict[str, list[tuple[Said, str]]]:
         """actor -> [(statement, kind for this actor)]: own statements keep their kind (one that describes
@@ -103,6 +104,20 @@ class PositionFinder:
                         out[s.speaker] = out.get(s.speaker, 0) + 1
             self._speakers = (key, out)
         return self._speakers[1]
+
+    def speaker_roles(self) -> dict[str, set[str]]:
+        """Every named speaker (registry actor or as the documents name them) with the title words the documents
+        give them ("president", "bank", "export" for "Export Bank president Okey Oramah"); once per library
+        version."""
+        key = (self.index.state.last_ingest or "", id(self.index.snapshot))
+        if self._roles is None or self._roles[0] != key:
+            out: dict[str, set[str]] = {}
+            for sts in self.store.all().values():
+                for s in sts:
+                    if s.roles and named_speaker(s):
+                        out.setdefault(s.actor or s.speaker, set()).update(s.roles)
+            self._roles = (key, out)
+        return self._roles[1]
 
     def discover(self, name: str) -> Actor | None:
         """An actor the registry does not know, found among the documents' speakers ("Sanders" -> the speaker

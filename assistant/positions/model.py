@@ -10,7 +10,7 @@ from assistant.language import MODEL, nlp
 __all__ = ["MODEL", "VERSION", "Kind", "Statement", "nlp"]
 
 Kind = Literal["direct", "reported", "third_party"]
-VERSION = "statements-161"  # bump when the extraction changes: cached statements are keyed on it
+VERSION = "statements-162"  # bump when the extraction changes: cached statements are keyed on it
 
 @dataclass
 class Statement:
@@ -31,6 +31,7 @@ class Statement:
     # a clause its cue interrupts ("Prices, the minister said, must rise"): both parts' [start, end, start, end],
     # on each part, so that a reader shows the one statement whole
     parts: list[int] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # words of the titles the document gives a named person speaker
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -50,6 +50,19 @@ def _fits(word: str, words: set[str]) -> bool:
                                 for w in words)
 
 
+def describes(description: str, role: set[str], profile: set[str]) -> bool:
+    """Does a role description ("the Spanish water minister") fit a person whose role has these words and whose
+    whole profile (role, organisation, country) has these: every word before the head noun is in the profile, and
+    the head noun is in the role, or a generic "chief"/"head"/"leader", or another word for a commentator. A bare
+    "the minister" says too little."""
+    words = tokens(description)
+    if len(words) < 2:
+        return False
+    *mods, head = words
+    return all(_fits(w, profile) for w in mods) and (_fits(head, role) or head in _GENERIC_HEADS or (
+        head in _COMMENTATORS and bool(role & _COMMENTATORS)))
+
+
 def _initials(*names: str) -> set[str]:
     """Initials of multi-word names, lower case ("United Nations" -> "un")."""
     out = set()
@@ -188,16 +201,11 @@ class ActorRegistry:
 
     def role_fits(self, description: str) -> list[Actor]:
         """Every actor a role description fits (see `by_role`)."""
-        words = tokens(description)
-        if len(words) < 2:
-            return []
-        *mods, head = words
         hits = []
         for a in self.actors:
             role = set(tokens(a.role))
-            profile = role | set(tokens(f"{a.organisation} {a.country}")) | _initials(a.organisation, a.country)
-            if all(_fits(w, profile) for w in mods) and (_fits(head, role) or head in _GENERIC_HEADS or (
-                    head in _COMMENTATORS and role & _COMMENTATORS)):
+            if describes(description, role, role | set(tokens(f"{a.organisation} {a.country}")) |
+                         _initials(a.organisation, a.country)):
                 hits.append(a)
         return hits
 

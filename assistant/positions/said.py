@@ -11,6 +11,7 @@ from assistant.evidence.find import SaidCheck
 from assistant.evidence.items import QuestionItems
 from assistant.positions.model import nlp
 from assistant.positions.nouns import HUMAN_NOUNS, SPOKES_NOUNS
+from assistant.positions.registry import describes
 from assistant.positions.store import named_speaker
 
 # "… say/tell reporters/think … about Y": Y runs to the end of its clause (a new question clause, ";" or "?")
@@ -41,7 +42,9 @@ _SPEECH = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|a
                      r"write|wrote|comment|commented|warn|warned|mean|means|believe|believes|want|wants|propose|"
                      r"proposed|demand|demanded|call|called|urge|urged|react|reacted|respond|responded|reply|"
                      r"replied|describe|described|characteri[sz]e|characteri[sz]ed|critici[sz]e|critici[sz]ed|speak|spoke|"
-                     r"spoken|talk|talked|view|views|opinion|position|stance)\b",
+                     r"spoken|talk|talked|view|views|opinion|position|stance|hope|hoped|expect|expected|predict|predicted|"
+                     r"promise|promised|announce|announced|insist|insisted|stress|stressed|suggest|suggested|"
+                     r"recommend|recommended|explain|explained|explanation)\b",
                      re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
@@ -95,11 +98,13 @@ def _spans(finder: Any, own: list[Any]) -> Any:
     return spans
 
 
-def name_roles(registry: Any, question: str) -> str:
+def name_roles(registry: Any, question: str, speakers: dict[str, set[str]] | None = None) -> str:
     """The question with its speaker ("what did X say", "according to X") named when X is a role that fits one
-    registered actor ("the Spanish water minister", "the UN's refugee chief" -> "Ana Ruiz"), so it is answered and
-    refused as about that actor's statements. Any other question as it stands."""
-    if registry is None or not registry.actors or not (_SPEECH.search(question) or _ACCORDING.search(question)):
+    registered actor ("the Spanish water minister", "the UN's refugee chief" -> "Ana Ruiz"), else one of the
+    documents' named speakers by the titles the documents give them (`speakers`: name -> title words), so it is
+    answered and refused as about that speaker's statements. Any other question as it stands."""
+    registered = registry is not None and bool(registry.actors)
+    if not (registered or speakers) or not (_SPEECH.search(question) or _ACCORDING.search(question)):
         return question  # "Who was the Chilean mining minister …?" asks for the name: left as it stands
     if not HUMAN_NOUNS & set(re.findall(r"[a-z]+", question.lower())):
         return question  # no title word: nothing to parse
@@ -113,10 +118,15 @@ def name_roles(registry: Any, question: str) -> str:
         span = [t for t in chunk if t.i <= heads[-1].i]
         if not can_be_speaker(question, question[span[0].idx : heads[-1].idx + len(heads[-1].text)]):
             continue  # a person inside what was said, not the one saying it
-        m = registry.by_role(" ".join(t.text for t in span if t.dep_ not in ("det", "case") and not t.is_punct))
-        if m is not None:
+        desc = " ".join(t.text for t in span if t.dep_ not in ("det", "case") and not t.is_punct)
+        m = registry.by_role(desc) if registered else None
+        name = m.actor.name if m is not None else None
+        if name is None and speakers:
+            fits = [n for n, words in speakers.items() if describes(desc, words, words)]
+            name = fits[0] if len(fits) == 1 else None
+        if name is not None:
             end = heads[-1].idx + len(heads[-1].text)
-            out = out[: span[0].idx] + m.actor.name + out[end:]
+            out = out[: span[0].idx] + name + out[end:]
     return out
 
 

@@ -43,6 +43,7 @@ from assistant.positions.model import Kind, Statement, _overlap
 from assistant.positions.noun_cues import noun_cue
 from assistant.positions.quote_cues import clause_before, governing, introduced, trailing
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
+from assistant.positions.roles import add_roles
 from assistant.positions.silent import says_nothing
 from assistant.positions.speaker_phrase import speaker
 from assistant.positions.that_clauses import listed_clauses, that_clauses
@@ -93,7 +94,9 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
         found = [st for st in found if not (st.speaker.lower() in ("i", "we") and ps <= st.char_start < pe)]
         if not any(_overlap((st.char_start, st.char_end), (ps, pe)) >= 0.5 * (pe - ps) for st in found):
             found.append(_make(d, cue, ps, pe, "direct", 1.0, (ps, pe), doc_id))
-    return sorted(_with_joint(d, cataphora(d, found)), key=lambda x: (x.char_start, x.char_end))
+    found = sorted(_with_joint(d, cataphora(d, found)), key=lambda x: (x.char_start, x.char_end))
+    add_roles(d, found)
+    return found
 
 
 def _cues(d: Document) -> list[_Cue]:
