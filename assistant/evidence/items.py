@@ -26,6 +26,10 @@ _CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w’'.-]*(?:\s+(?:(?:of|the|de|
                   r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ0-9][\w’'.-]*)*")
 _ACRO = re.compile(r"\b[A-Z][A-Z0-9&-]{1,9}s?\b")
 _NUM = re.compile(r"\b\d[\d,.]*\b")
+# fixed adverbial phrases, which say how or how much but name nothing the answer is about (lower case only: "In
+# General Smith's view" is no "in general")
+_IDIOM = re.compile(r"\b(?:so far|thus far|at least|at most|as well|of course|in fact|at all|for example|for instance|"
+                    r"in particular|by far|after all|so-called)\b")
 _QUOTED = re.compile(r"(?<!\w)[\"“«']([^\"”»']{3,80})[\"”»'](?!\w)")  # not the apostrophes of "X's ... Y's"
 _META_Q = re.compile(r"\b(outlet|publisher|published|publication|newspaper|wrote|written|author|authored|headline|"
                      r"title of|titled|issued|released|translated|source of)\b", re.I)
@@ -356,6 +360,8 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
     masked = list(q)
     for s, e in taken:
         masked[s:e] = " " * (e - s)
+    for m in _IDIOM.finditer(q):  # "so far", "at least": a fixed phrase, no key term ("far" is no topic)
+        masked[m.start() : m.end()] = " " * (m.end() - m.start())
     n = max(1, lex.n_passages())
     seen: set[str] = set()
     surface: dict[str, str] = {}
