@@ -118,3 +118,16 @@ def without_tags(para: str) -> str:
     """The paragraph with link language tags and footnote marks blanked (same length, so offsets hold)."""
     return _TAG.sub(lambda m: m.group(0) if m.group(0)[1:-1] in STOPWORDS else " " * len(m.group(0)), para)
 
+
+
+def number_words(figure: str) -> list[str]:
+    """A whole number written in words as texts write it ("45" -> "forty-five", "forty five"; "1,000" -> "one
+    thousand"), so a question's figure matches a text that spells it out. Empty for anything else, and for years
+    and larger figures (written in digits)."""
+    from num2words import num2words
+
+    digits = figure.replace(",", "")
+    if not digits.isdigit() or not (0 < int(digits) < 1000 or int(digits) in (1000, 1000000, 1000000000)):
+        return []
+    words = str(num2words(int(digits)))
+    return list(dict.fromkeys([words, words.replace("-", " "), words.replace(" and ", " ")]))

@@ -7,6 +7,7 @@ from typing import Any
 
 from assistant.answering.draft import Draft, DraftSentence, Span
 from assistant.calibration import fitted
+from assistant.evidence.answer_type import cached_labels
 from assistant.evidence.candidates import Candidate
 from assistant.evidence.cite import display
 from assistant.evidence.find import Found
@@ -81,7 +82,32 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
         extra += 1
     # the answer opens with its likeliest sentence ("what did X say": X's closest statement)
     lead = chosen[0] if found.statements and chosen else max(chosen, key=lambda c: c.p, default=None)
-    return order(chosen, found.items.kind, lead)
+    ordered = order(chosen, found.items.kind, lead)
+    return with_antecedents(ordered, max_words - words) if _asks_for_person(found) else ordered
+
+
+def _asks_for_person(found: Found) -> bool:
+    """A "who" question, or one whose wh-phrase the fitted answer-type model reads as asking for a person ("which
+    scientist", "which of the authors")."""
+    kind = found.items.kind
+    if kind == "who":
+        return True
+    labels = cached_labels(found.items.wh) if kind in ("what", "list") and found.items.wh else None
+    return bool(labels) and max(labels, key=lambda k: labels[k]) == "PERSON"
+
+
+def with_antecedents(chosen: list[Candidate], room: int) -> list[Candidate]:
+    """"Who …?" answered by a sentence that says "He …" or "She …": the earlier sentence that names the person
+    goes right before it (the name is the answer), while the word budget holds it."""
+    out: list[Candidate] = []
+    for c in chosen:
+        a = c.antecedent
+        if a is not None and not any(o.doc_id == c.doc_id and o.start == a[0] for o in [*chosen, *out]) and \
+                len(a[2].split()) <= room:
+            room -= len(a[2].split())
+            out.append(Candidate(c.doc_id, a[0], a[1], a[2], "", c.rank, c.hop, c.via))
+        out.append(c)
+    return out
 
 
 def _connected(found: Found, c: Candidate, titles: dict[str, str]) -> bool:

@@ -42,6 +42,9 @@ class Candidate:
     vec: np.ndarray | None = None  # sentence embedding (semantic cover of terms it does not name)
     position: int = 0  # sentence index in its document (0 = the lead sentence)
     entities: list[tuple[str, str]] = field(default_factory=list)  # named entities (text, label), from ingest
+    # a sentence that opens with "He"/"She"/"They" and names no person: the nearest earlier sentence of its paragraph
+    # that names one (start, end, text), which says who answers a "who" question
+    antecedent: tuple[int, int, str] | None = None
 
     @property
     def key(self) -> tuple[str, int, int, str | None]:
@@ -75,6 +78,31 @@ def _context(lib: LibraryView, doc_id: str, start: int, spans: list[tuple[int, i
     m = lib.meta(doc_id)
     frame = f"{m.title}\n{lib.section(doc_id, spans[i][0])}"
     return " ".join(lead), frame
+
+
+_PRONOUN_LEAD = re.compile(r"\s*[\"“]?(?:He|She|They)\b")
+
+
+def _antecedent(text: str, spans: list[tuple[int, int]], ents: list[list[tuple[str, str]]],
+                i: int) -> tuple[int, int, str] | None:
+    """The nearest of up to four earlier sentences of the same paragraph that names a person."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        s, e = spans[j]
+        if "\n\n" in text[e : spans[j + 1][0]]:
+            return None
+        if j < len(ents) and any(_names_person(text[s:e], t, lab) for t, lab in ents[j]):
+            return s, e, text[s:e]
+    return None
+
+
+def _names_person(sent: str, ent: str, label: str) -> bool:
+    """A person's name, or a name of two or three capitalised words that the sentence opens with (a tagger may
+    take "Ana Ruiz is a scientist at …" for an organisation)."""
+    if label == "PERSON":
+        return True
+    words = ent.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words) and \
+        sent.lstrip().startswith(ent)
 
 
 def _weighted(items: list[Item], got: dict[str, ItemMatch]) -> float:
@@ -137,6 +165,8 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
             j = index_of.get(s.char_start)
             c.position = j if j is not None else 0
             c.entities = ents[j] if j is not None and j < len(ents) else []
+            if j is not None and _PRONOUN_LEAD.match(sent) and not any(lab == "PERSON" for _t, lab in c.entities):
+                c.antecedent = _antecedent(text, spans, ents, j)
             lead, frame = _context(lib, h.doc_id, s.char_start, spans, j) if j is not None else ("", "")
             c.own = match_all(TextView(sent), item_list)
             ctx: dict[str, ItemMatch] = {}

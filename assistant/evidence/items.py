@@ -14,7 +14,7 @@ from typing import Any, Literal, Protocol
 from assistant.evidence.answer_type import wh_phrase
 from assistant.evidence.inflection import derived_nouns, inflections
 from assistant.evidence.names import capital_named, capitalised_verbs, place_aliases
-from assistant.textutil import STOPWORDS, fold, skeleton, stem, tokens, undot
+from assistant.textutil import STOPWORDS, fold, number_words, skeleton, stem, tokens, undot
 
 AnswerKind = Literal["who", "when", "where", "number", "list", "acronym", "yesno", "compare", "say", "metadata",
                      "why", "what"]
@@ -326,7 +326,8 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
             aliases = [fold(a) for a in names] + [f + " capital"]
             text, f = names[0], fold(names[0])
         else:
-            aliases = [undot(fold(a)) for a in lex.aliases(text)] + [fold(a) for a in place_aliases(q, text, s, e)]
+            aliases = [undot(fold(a)) for a in lex.aliases(text)] + [fold(a) for a in place_aliases(q, text, s, e)] \
+                + number_words(f)  # ("45" in the question, "forty-five percent" in the text)
             if named and not _entity_df(aliases, lex):
                 return
         item = Item("E:" + f, text, "entity", forms=[f], aliases=list(dict.fromkeys(a for a in aliases if a != f)),

@@ -103,6 +103,15 @@ def test_matches_say_how_they_matched() -> None:
     assert TextView("The aquifer is recharging slowly.").match(term) is not None  # inflection
 
 
+def test_a_figure_in_the_question_matches_the_same_number_written_in_words() -> None:
+    info = analyse("Which basins lost at least 45% of their water?", FakeLexicon())
+    ent = next(e for e in info.entities if e.text == "45")
+    assert TextView("Two basins lost forty-five percent or more of their water.").match(ent) is not None
+    assert TextView("Two basins lost forty five percent.").match(ent) is not None
+    assert TextView("Two basins lost fifty-four percent.").match(ent) is None
+    assert not [t for t in info.terms if t.text in ("least", "at")]  # "at least" names nothing
+
+
 def test_evidence_set_follows_a_bridge_and_leaves_unconnected_facts_out() -> None:
     info = analyse("Where was the director of the film Blue Harvest born?", FakeLexicon())
     from assistant.evidence.match import match_all

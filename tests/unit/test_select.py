@@ -146,3 +146,20 @@ def test_an_extra_sentence_elsewhere_sharing_only_a_common_word_is_left_out() ->
     assert [c.doc_id for c in got] == ["a", "c"]
     items.entities = []  # a question that names nothing: no anchor to be about
     assert [c.doc_id for c in select(found, {"keep_ratio": 0.5, "max_extra": 3})] == ["a", "b", "c"]
+
+
+def test_a_who_answer_that_says_she_is_preceded_by_the_sentence_that_names_her() -> None:
+    from assistant.answering.extractive import with_antecedents
+    from assistant.evidence.candidates import _antecedent
+
+    text = ("Ana Ruiz is a hydrologist at Riverton University. She and her team mapped the aquifer. "
+            "They found it shrinking.\n\nShe warned of drought.")
+    spans = [(0, 49), (50, 86), (87, 111), (113, 135)]
+    ents = [[("Ana Ruiz", "ORG"), ("Riverton University", "ORG")], [], [], []]  # the tagger's mistake allowed for
+    assert _antecedent(text, spans, ents, 2) == (0, 49, text[0:49])
+    assert _antecedent(text, spans, ents, 3) is None  # another paragraph: not looked back into
+    c = Candidate("d", 87, 111, text[87:111], "c", 0)
+    c.antecedent = _antecedent(text, spans, ents, 2)
+    got = with_antecedents([c], room=40)
+    assert [x.text for x in got] == [text[0:49], text[87:111]]
+    assert with_antecedents([c], room=5) == [c]  # no room left in the word budget
