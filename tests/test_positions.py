@@ -76,6 +76,12 @@ def test_a_speaker_named_by_the_role_the_documents_give_them_without_an_actors_f
     assert name_roles(None, "What did the institute's analyst warn?", roles) == "What did Lena Ortiz warn?"
     assert name_roles(None, "Who is the Freedonian mayor?", roles) == "Who is the Freedonian mayor?"
     assert name_roles(None, "What did the Riverton minister say?", roles) == "What did the Riverton minister say?"
+    # a text's titles are incomplete: "President Ana Ruiz" may be Freedonia's president too
+    roles["Ana Ruiz"] = {"president"}
+    roles["Tom Berg"] |= {"president"}
+    assert name_roles(None, "What did the Freedonian president say?", roles) == "What did the Freedonian president say?"
+    assert name_roles(None, "What did the Freedonian mayor say about the dam?", roles) == \
+        "What did Tom Berg say about the dam?"
 
 
 def test_actor_added_without_code(tmp_path: Path) -> None:

@@ -93,7 +93,7 @@ def _asks_for_person(found: Found) -> bool:
     if kind == "who":
         return True
     labels = cached_labels(found.items.wh) if kind in ("what", "list") and found.items.wh else None
-    return bool(labels) and max(labels, key=lambda k: labels[k]) == "PERSON"
+    return labels is not None and bool(labels) and max(labels.items(), key=lambda kv: kv[1])[0] == "PERSON"
 
 
 def with_antecedents(chosen: list[Candidate], room: int) -> list[Candidate]:

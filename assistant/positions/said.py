@@ -8,11 +8,12 @@ from typing import Any
 
 from assistant.errors import UnknownActor
 from assistant.evidence.find import SaidCheck
-from assistant.evidence.items import QuestionItems
+from assistant.evidence.items import QuestionItems, answer_kind
 from assistant.positions.model import nlp
 from assistant.positions.nouns import HUMAN_NOUNS, SPOKES_NOUNS
 from assistant.positions.registry import describes
 from assistant.positions.store import named_speaker
+from assistant.textutil import tokens
 
 # "… say/tell reporters/think … about Y": Y runs to the end of its clause (a new question clause, ";" or "?")
 _ABOUT = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|argued|claim|claimed|state|stated|"
@@ -121,13 +122,26 @@ def name_roles(registry: Any, question: str, speakers: dict[str, set[str]] | Non
         desc = " ".join(t.text for t in span if t.dep_ not in ("det", "case") and not t.is_punct)
         m = registry.by_role(desc) if registered else None
         name = m.actor.name if m is not None else None
-        if name is None and speakers:
-            fits = [n for n, words in speakers.items() if describes(desc, words, words)]
-            name = fits[0] if len(fits) == 1 else None
+        if name is None and speakers and answer_kind(question) == "say":
+            # (only where the question asks for the speaker's words: elsewhere the role's own words find the answer
+            # better than a name: "Which officials did the council director say would lead the talks?")
+            name = _speaker_by_role(desc, speakers)
         if name is not None:
             end = heads[-1].idx + len(heads[-1].text)
             out = out[: span[0].idx] + name + out[end:]
     return out
+
+
+def _speaker_by_role(desc: str, speakers: dict[str, set[str]]) -> str | None:
+    """The one speaker the documents give titles that fit the description. The titles a text gives in passing are
+    incomplete ("President Ana Ruiz" says nothing of her country), so a description with one word before its head
+    ("the Freedonian president") names no one while another speaker holds that head title too."""
+    fits = [n for n, words in speakers.items() if describes(desc, words, words)]
+    if len(fits) != 1:
+        return None
+    *mods, head = tokens(desc)
+    rivals = [n for n, words in speakers.items() if n != fits[0] and describes(head + " " + head, words, words)]
+    return fits[0] if len(mods) >= 2 or not rivals else None
 
 
 def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | None:
