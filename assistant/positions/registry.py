@@ -50,6 +50,11 @@ def _fits(word: str, words: set[str]) -> bool:
                                 for w in words)
 
 
+def holds(word: str, words: set[str]) -> bool:
+    """A title word among a person's title words (the same stem, or a prefix of five letters or more)."""
+    return _fits(word, words)
+
+
 def describes(description: str, role: set[str], profile: set[str]) -> bool:
     """Does a role description ("the Spanish water minister") fit a person whose role has these words and whose
     whole profile (role, organisation, country) has these: every word before the head noun is in the profile, and

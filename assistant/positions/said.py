@@ -11,7 +11,7 @@ from assistant.evidence.find import SaidCheck
 from assistant.evidence.items import QuestionItems, answer_kind
 from assistant.positions.model import nlp
 from assistant.positions.nouns import HUMAN_NOUNS, SPOKES_NOUNS
-from assistant.positions.registry import describes
+from assistant.positions.registry import describes, holds
 from assistant.positions.store import named_speaker
 from assistant.textutil import tokens
 
@@ -140,7 +140,7 @@ def _speaker_by_role(desc: str, speakers: dict[str, set[str]]) -> str | None:
     if len(fits) != 1:
         return None
     *mods, head = tokens(desc)
-    rivals = [n for n, words in speakers.items() if n != fits[0] and describes(head + " " + head, words, words)]
+    rivals = [n for n, words in speakers.items() if n != fits[0] and holds(head, words)]
     return fits[0] if len(mods) >= 2 or not rivals else None
 
 
