@@ -8,7 +8,8 @@ from typing import Any
 
 from assistant.errors import UnknownActor
 from assistant.evidence.find import SaidCheck
-from assistant.evidence.items import QuestionItems, answer_kind
+from assistant.evidence.items import QuestionItems
+from assistant.evidence.question_kind import answer_kind
 from assistant.positions.model import nlp
 from assistant.positions.nouns import HUMAN_NOUNS, SPOKES_NOUNS
 from assistant.positions.registry import describes, holds
