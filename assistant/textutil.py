@@ -119,7 +119,6 @@ def without_tags(para: str) -> str:
     return _TAG.sub(lambda m: m.group(0) if m.group(0)[1:-1] in STOPWORDS else " " * len(m.group(0)), para)
 
 
-
 def number_words(figure: str) -> list[str]:
     """A whole number written in words as texts write it ("45" -> "forty-five", "forty five"; "1,000" -> "one
     thousand"), so a question's figure matches a text that spells it out. Empty for anything else, and for years

@@ -23,9 +23,8 @@ def noun_cue(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS | REPORT_NOUNS | _ASK_NOUNS:
         return _claim(d, doc, tok, off, para)
     # "In his message, he appreciated …" / "In her opinion, …": the noun is the cue
-    if tok.dep_ == "pobj" and (tok.lemma_.lower() in NOUN_CUES or tok.lower_ in NOUN_CUES) and tok.head.lower_ == "in" \
-            and _framed(tok.head).pos_ in ("VERB", "AUX"):
-        verb = _framed(tok.head)
+    verb = _framed(tok.head) if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in NOUN_CUES or tok.lower_ in NOUN_CUES):
         if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH:
             return None  # "X said in a statement that …": the verb is the cue
         subj = _clause_subject(verb)

@@ -42,17 +42,12 @@ _GENERIC_HEADS = frozenset(tokens("chief head leader boss"))
 _COMMENTATORS = frozenset(tokens("expert analyst specialist commentator observer scholar pundit academic"))
 
 
-def _fits(word: str, words: set[str]) -> bool:
+def holds(word: str, words: set[str]) -> bool:
     """A description word in a profile: the same stem, or one a prefix of the other from five letters ("Kenyan" for
     "Kenya", "Colombian" for "Colombia"; an irregular one, "Dutch" for "Netherlands", only through the
     organisation's own words: "Dutch government")."""
     return word in words or any(min(len(word), len(w)) >= 5 and (w.startswith(word) or word.startswith(w))
                                 for w in words)
-
-
-def holds(word: str, words: set[str]) -> bool:
-    """A title word among a person's title words (the same stem, or a prefix of five letters or more)."""
-    return _fits(word, words)
 
 
 def describes(description: str, role: set[str], profile: set[str]) -> bool:
@@ -64,7 +59,7 @@ def describes(description: str, role: set[str], profile: set[str]) -> bool:
     if len(words) < 2:
         return False
     *mods, head = words
-    return all(_fits(w, profile) for w in mods) and (_fits(head, role) or head in _GENERIC_HEADS or (
+    return all(holds(w, profile) for w in mods) and (holds(head, role) or head in _GENERIC_HEADS or (
         head in _COMMENTATORS and bool(role & _COMMENTATORS)))
 
 

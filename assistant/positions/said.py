@@ -111,6 +111,7 @@ def name_roles(registry: Any, question: str, speakers: dict[str, set[str]] | Non
     if not HUMAN_NOUNS & set(re.findall(r"[a-z]+", question.lower())):
         return question  # no title word: nothing to parse
     out = question
+    asks_words = answer_kind(question) == "say"
     for chunk in reversed(list(nlp()(question).noun_chunks)):
         # the phrase ends at its last title noun (the tagger may take a verb after it for a noun: "the minister
         # comment")
@@ -123,7 +124,7 @@ def name_roles(registry: Any, question: str, speakers: dict[str, set[str]] | Non
         desc = " ".join(t.text for t in span if t.dep_ not in ("det", "case") and not t.is_punct)
         m = registry.by_role(desc) if registered else None
         name = m.actor.name if m is not None else None
-        if name is None and speakers and answer_kind(question) == "say":
+        if name is None and speakers and asks_words:
             # (only where the question asks for the speaker's words: elsewhere the role's own words find the answer
             # better than a name: "Which officials did the council director say would lead the talks?")
             name = _speaker_by_role(desc, speakers)
