@@ -76,6 +76,38 @@ def derived_nouns(word: str) -> tuple[str, ...]:
     return tuple(sorted(f for f in out if f.isalpha()))
 
 
+@lru_cache(maxsize=8192)
+def action_verbs(word: str) -> tuple[str, ...]:
+    """The verb forms of an action noun ("endorsement" ~ "endorsed", "approval" ~ "approving", "decision" ~
+    "decided"): the other way from `derived_nouns`, for action nouns only (their verb names the same act). Only a
+    noun the lexicon knows as a noun alone, whose verb's action noun it is, and only verb forms that are no noun
+    ("state" is no form of "statement")."""
+    w = word.lower().strip()
+    if not w.isalpha() or len(w) < 6:
+        return ()
+    try:
+        from lemminflect import getAllInflections, getAllLemmas
+    except ImportError:
+        return ()
+    lemmas = getAllLemmas(w)
+    if set(lemmas) != {"NOUN"}:
+        return ()
+    out: set[str] = set()
+    for noun in lemmas["NOUN"]:
+        for suffix in ("ment", "al", "ion", "ance", "ence", "ure"):
+            if not noun.endswith(suffix):
+                continue
+            cut = noun[: -len(suffix)]
+            # "endorse|ment", "approv|al", "decis|ion" ~ "decide", "informat|ion" ~ "inform", "product|ion" ~ "produce"
+            for verb in {cut, cut + "e", cut[:-1] + "de", cut[:-1] + "e", cut[:-2], cut[:-2] + "e"}:
+                if len(verb) < 3 or "VERB" not in getAllLemmas(verb) or noun not in _actions(verb):
+                    continue
+                for forms in getAllInflections(verb, upos="VERB").values():
+                    out.update(f for f in forms if "NOUN" not in getAllLemmas(f))
+    out.discard(w)
+    return tuple(sorted(f for f in out if f.isalpha()))
+
+
 def _actions(verb: str) -> tuple[str, ...]:
     """Spellings the verb's action noun may take ("elect": "election", "decide": "decision", "arrive": "arrival",
     "announce": "announcement", "fail": "failure"); the lexicon keeps the real ones."""

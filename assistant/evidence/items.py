@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from assistant.evidence.answer_type import wh_phrase
-from assistant.evidence.inflection import derived_nouns, inflections
+from assistant.evidence.inflection import action_verbs, derived_nouns, inflections
 from assistant.evidence.names import capital_named, capitalised_verbs, place_aliases
 from assistant.evidence.question_kind import AnswerKind, answer_kind, unframed
 from assistant.textutil import STOPWORDS, fold, number_words, skeleton, stem, tokens, undot
@@ -293,9 +293,11 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
             continue
         seen.add(t)
         # the word's other inflections the library writes ("flee": "fled"), and a verb's agent and action nouns
-        # ("spending": "spenders", "elected": "election"), as further forms of the term
+        # ("spending": "spenders", "elected": "election") and an action noun's verb ("endorsement": "endorsed"), as
+        # further forms of the term
         word = surface.get(t, t)
-        forms = [t, *dict.fromkeys(v for f in inflections(word) + derived_nouns(word) for v in tokens(f)[:1]
+        forms = [t, *dict.fromkeys(v for f in inflections(word) + derived_nouns(word) + action_verbs(word)
+                                   for v in tokens(f)[:1]
                                    if v != t and lex.df(v) > 0)]
         df = max(lex.df(f) for f in forms) or max((lex.df(v) for v in lex.similar_tokens(t)), default=0)
         info.terms.append(Item("T:" + t, t, "term", forms=forms, weight=math.log((n + 1) / (df + 0.5)), df=df,

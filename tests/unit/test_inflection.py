@@ -53,3 +53,23 @@ def test_a_verb_also_matches_its_agent_noun() -> None:
     items = analyse("Which basin states lead in water spending?", Lex())
     spend = next(t for t in items.terms if t.key.startswith("T:spend"))
     assert any(f.startswith("spender") for f in spend.forms)
+
+
+def test_an_action_noun_also_matches_its_verb() -> None:
+    from assistant.evidence.inflection import action_verbs
+
+    assert {"endorsed", "endorses"} <= set(action_verbs("endorsement"))
+    assert "decided" in action_verbs("decision") and "approved" in action_verbs("approval")
+    assert "informed" in action_verbs("information") and "reduced" in action_verbs("reduction")
+    # only action nouns: an agent noun is not read back ("leaders" would match every "leading"), a word that is also
+    # a verb is left to its own inflections, and no noun form of the verb comes with it ("state" of "statement")
+    assert action_verbs("leaders") == () and action_verbs("question") == () and action_verbs("station") == ()
+    assert "state" not in action_verbs("statement")
+
+    class Lex(FakeLexicon):
+        def df(self, token: str) -> int:
+            return {"endors": 2}.get(token, 0)  # the stem of "endorsed"
+
+    items = analyse("Which body gave its endorsement the next day?", Lex())
+    term = next(t for t in items.terms if t.key.startswith("T:endorse"))
+    assert "endors" in term.forms
