@@ -28,6 +28,9 @@ def test_fact_matching_is_accent_and_case_insensitive() -> None:
     assert fact_coverage("Only France and the UK hold them.", [["U.K."]]) == 1.0
     assert fact_coverage("the U.S. said", [["US"]]) == 1.0
     assert fact_coverage("Ukraine said", [["U.K."]]) == 0.0
+    # a figure is a whole number, whatever unit sticks to it
+    assert fact_coverage("He asked for $225m in aid.", [["225"]]) == 1.0
+    assert fact_coverage("2250 people and 1.225 tonnes", [["225"]]) == 0.0
 
 
 def test_missing_metrics_are_none_not_zero() -> None:

@@ -23,9 +23,14 @@ def norm(text: str) -> str:
 
 def fact_present(answer_text: str, variants: Sequence[str]) -> bool:
     a = norm(answer_text)
+    return any(_present(n, a) for n in (norm(v).strip() for v in variants) if n)
+
+
+def _present(n: str, a: str) -> bool:
+    if n.isdigit():  # a figure is a whole number, its unit may stick to it ("225" in "$225m", not in "2250" or "1.225")
+        return re.search(rf"(?<![\d.,]){n}(?![\d]|[.,]\d)", a) is not None
     # a short variant ("NW", "DC") is a whole word, not part of one ("Newark", "Dock")
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", a) if len(n) <= 3 else n in a
-               for n in (norm(v).strip() for v in variants) if n)
+    return re.search(rf"(?<!\w){re.escape(n)}(?!\w)", a) is not None if len(n) <= 3 else n in a
 
 
 def fact_coverage(answer_text: str, facts: Sequence[Sequence[str]]) -> float | None:
