@@ -82,6 +82,14 @@ def test_a_speaker_named_by_the_role_the_documents_give_them_without_an_actors_f
     assert name_roles(None, "What did the Freedonian president say?", roles) == "What did the Freedonian president say?"
     assert name_roles(None, "What did the Freedonian mayor say about the dam?", roles) == \
         "What did Tom Berg say about the dam?"
+    # a bare title names the one speaker the documents give it, and only one
+    assert name_roles(None, "According to the expert, what is wrong with the dam?", roles) == \
+        "According to Lena Ortiz, what is wrong with the dam?"
+    assert name_roles(None, "What did the president say about the dam?", roles) == \
+        "What did the president say about the dam?"
+    # the speakers of "What stance did X and Y take on …" follow its noun
+    assert name_roles(None, "What stance did the expert and the Freedonian mayor take on the dam?", roles) == \
+        "What stance did Lena Ortiz and Tom Berg take on the dam?"
 
 
 def test_actor_added_without_code(tmp_path: Path) -> None:

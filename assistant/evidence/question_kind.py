@@ -42,7 +42,24 @@ _SAID_YESNO = re.compile(r"^(did|does|do|has|have|had)\s+(?:[\w'’.-]+\s+){1,6}
                          r"(?:\s+(?:anything|something|publicly|at all))*\s+(?:on|about|of|regarding|over)\b")
 
 
+# "According to the minister, what …": what someone said is the answer, unless the source named is a text ("According
+# to the report, what …" asks for a fact)
+_ACCORDING = re.compile(r"^according to ([^,?]{2,80}),\s*(?=what\b)", re.IGNORECASE)
+_TEXT_SOURCE = re.compile(r"\b(report|reports|study|studies|survey|data|figures|statistics|article|document|documents|"
+                          r"release|paper|bulletin|analysis|estimates?|census|website|roundup|brief|text|story|"
+                          r"records?|statement|news|research|findings|poll|book|law|act|treaty|agreement|"
+                          r"plan|rules?|guidance|list|index|table|chart|map|model|forecast|outlook)\b", re.IGNORECASE)
+
+
 def answer_kind(q: str) -> AnswerKind:
+    kind = _kind(q)
+    m = _ACCORDING.match(q.strip())
+    if kind == "what" and m and not _TEXT_SOURCE.search(m.group(1)):
+        return "say"
+    return kind
+
+
+def _kind(q: str) -> AnswerKind:
     ql = unframed(q.lower().strip())
     if re.search(r"\bstands? for\b|\bacronym\b|\babbreviation\b|\bshort for\b", ql):
         return "acronym"
@@ -70,7 +87,11 @@ def answer_kind(q: str) -> AnswerKind:
                  # someone's position, or a position on something ("Freedonia's stance on …", "their response to …"),
                  # not a kind of text ("opinion pieces", "a view of the river")
                  r"(\w['’]s?|\btheir|\bhis|\bher|\bits) (official |public |own )?(position|stance|view|views|opinion|"
-                 r"response)\b|\b(position|stance|views?|opinion|response) (of [^?]* )?(on|about|to|toward|towards|regarding)\b",
+                 r"response)\b|\b(position|stance|views?|opinion|response) (of [^?]* )?(on|about|to|toward|towards|regarding)\b|"
+                 # "What stance did the two leaders take on …"
+                 r"^(what|which) (position|stance|views?|opinion)s? (did|does|do|has|have|had)\b[^?]*\b(take|taken|"
+                 r"took|adopt|adopted|express|expressed|voice|voiced|have|hold|held)\b[^?]* (on|about|to|toward|towards|"
+                 r"regarding|over)\b",
                  ql):
         return "say"
     if re.search(r"^(which|what) \w+ (countries|states|nations|members|ministers|organi[sz]ations|areas|"

@@ -20,8 +20,8 @@ from assistant.textutil import tokens
 _ABOUT = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|argued|claim|claimed|state|stated|"
                     r"write|wrote|comment|commented|warn|warned|mean|means|speak|spoke|spoken|talk|talked|mention|"
                     r"mentioned|remark|remarked|express|expressed|voice|voiced|criticise|criticised|criticize|"
-                    r"criticized|praise|praised)\b[^?;]{0,40}?\b(?:about|regarding|"
-                    r"concerning|on)\s+(?P<topic>[^?;]+)", re.IGNORECASE)
+                    r"criticized|praise|praised|respond|responded|react|reacted|reply|replied)\b[^?;]{0,40}?"
+                    r"\b(?:about|regarding|concerning|on)\s+(?P<topic>[^?;]+)", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:and|but|or)\s+(?:who|what|when|where|which|why|how|whom|whose)\b.*$",
                           re.IGNORECASE | re.DOTALL)
 
@@ -49,6 +49,7 @@ _SPEECH = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|a
                      r"recommend|recommended|explain|explained|explanation)\b",
                      re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_FRONT_NOUN = re.compile(r"^\s*(?:what|which)\s+(?:view|views|opinion|position|stance)$", re.IGNORECASE)
 
 
 def can_be_speaker(question: str, name: str) -> bool:
@@ -59,7 +60,8 @@ def can_be_speaker(question: str, name: str) -> bool:
         return True
     if _holds_role(question[at + len(name):]):
         return False  # "the Commission president", "the agency's chief": a person of X speaks, not X
-    verb = _SPEECH.search(question)
+    # the first speech word, past a question's own "What stance/view …" (its speaker follows: "What stance did X take")
+    verb = next((m for m in _SPEECH.finditer(question) if not _FRONT_NOUN.match(question[: m.end()])), None)
     if verb is None or at < verb.start():
         return True
     return any(m.end() <= at <= m.end() + 3 for m in _ACCORDING.finditer(question))
@@ -138,10 +140,13 @@ def _speaker_by_role(desc: str, speakers: dict[str, set[str]]) -> str | None:
     """The one speaker the documents give titles that fit the description. The titles a text gives in passing are
     incomplete ("President Ana Ruiz" says nothing of her country), so a description with one word before its head
     ("the Freedonian president") names no one while another speaker holds that head title too."""
+    *mods, head = tokens(desc) or [""]
+    if not mods:  # a bare title ("the senator") names the one speaker the documents give it, if only one
+        fits = [n for n, words in speakers.items() if holds(head, words)]
+        return fits[0] if len(fits) == 1 else None
     fits = [n for n, words in speakers.items() if describes(desc, words, words)]
     if len(fits) != 1:
         return None
-    *mods, head = tokens(desc)
     rivals = [n for n, words in speakers.items() if n != fits[0] and holds(head, words)]
     return fits[0] if len(mods) >= 2 or not rivals else None
 
@@ -169,7 +174,7 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
     asked = {e.key for e, _a in speakers}
     rest = [o.text for o in items.entities if o.key not in asked] + [t.surface or t.text for t in items.terms]
     about = asked_topic(items.question, first.text)
-    topic = about or " ".join(rest).strip()
+    topic = about or " ".join(dict.fromkeys(rest)).strip()  # a hyphened word is one surface for its parts
     if not topic:
         return _everything_said(finder, speakers)
     own = _own(finder, speakers)

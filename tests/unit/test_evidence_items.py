@@ -48,6 +48,12 @@ def test_answer_kinds_from_question_shape() -> None:
     assert answer_kind("Did the mayor speak about water prices at all?") == "say"
     assert answer_kind("Did the council say the levy would rise?") == "yesno"  # whether a thing was said, not on what
     assert answer_kind("Did the dam fail?") == "yesno"
+    # what a person is reported to hold ("According to the mayor, what …", "What stance did X take on …") is what they
+    # said; what a text says is a fact
+    assert answer_kind("According to the Riverton mayor, what should the levy pay for?") == "say"
+    assert answer_kind("According to the report, what should the levy pay for?") == "what"
+    assert answer_kind("What stance did Ana Ruiz and Tom Berg each take on the dam?") == "say"
+    assert answer_kind("What position does Ana Ruiz hold?") != "say"  # a post, not a stance
     assert answer_kind("Did both Ana Ruiz and Tom Berg comment on the levy?") == "compare"
     # a wh-phrase before the auxiliary: what the speaker's words named ("What names did Tom Berg call them?")
     assert answer_kind("What names did Tom Berg call the protesters?") == "say"

@@ -230,3 +230,5 @@ def test_the_topic_of_a_question_whether_someone_spoke_on_it() -> None:
     assert asked_topic("Did Elena Vance comment on the levy at the hearing?", "Elena Vance") == \
         "the levy at the hearing"
     assert asked_topic("How did Elena Vance talk about the drought?", "Elena Vance") == "the drought"
+    assert asked_topic("How did Elena Vance respond when reporters reached her about the leak?", "Elena Vance") == \
+        "the leak"
