@@ -121,12 +121,23 @@ def without_tags(para: str) -> str:
 
 def number_words(figure: str) -> list[str]:
     """A whole number written in words as texts write it ("45" -> "forty-five", "forty five"; "1,000" -> "one
-    thousand"), so a question's figure matches a text that spells it out. Empty for anything else, and for years
-    and larger figures (written in digits)."""
+    thousand"), so a question's figure matches a text that spells it out; a year too, as transcripts write it
+    ("2003" -> "two-thousand-three", "nineteen ninety-five"). Empty for anything else, and for larger figures
+    (written in digits)."""
     from num2words import num2words
 
     digits = figure.replace(",", "")
-    if not digits.isdigit() or not (0 < int(digits) < 1000 or int(digits) in (1000, 1000000, 1000000000)):
+    if not digits.isdigit() or digits.startswith("0"):
         return []
-    words = str(num2words(int(digits)))
-    return list(dict.fromkeys([words, words.replace("-", " "), words.replace(" and ", " ")]))
+    n = int(digits)
+    if 0 < n < 1000 or n in (1000, 1000000, 1000000000):
+        readings = [str(num2words(n))]
+    elif 1100 <= n < 2100 and "," not in figure:
+        readings = [str(num2words(n, to="year"))] + ([str(num2words(n))] if n >= 2000 else [])
+    else:
+        return []
+    out: list[str] = []
+    for words in readings:
+        plain = words.replace(" and ", " ")
+        out += [words, words.replace("-", " "), plain, plain.replace(" ", "-")]
+    return list(dict.fromkeys(out))

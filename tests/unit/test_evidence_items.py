@@ -116,6 +116,13 @@ def test_a_figure_in_the_question_matches_the_same_number_written_in_words() -> 
     assert TextView("Two basins lost forty five percent.").match(ent) is not None
     assert TextView("Two basins lost fifty-four percent.").match(ent) is None
     assert not [t for t in info.terms if t.text in ("least", "at")]  # "at least" names nothing
+    # a year, as a transcript spells it
+    info = analyse("What deficit did Riverton run in fiscal 2003?", FakeLexicon())
+    year = next(e for e in info.entities if e.text == "2003")
+    assert TextView("In fiscal year two-thousand-three the budget had a deficit.").match(year) is not None
+    assert TextView("In fiscal year two-thousand-four the budget had a deficit.").match(year) is None
+    assert TextView("It was the worst drought since nineteen ninety-five.").match(
+        next(e for e in analyse("Was it the worst drought since 1995?", FakeLexicon()).entities if e.text == "1995"))
 
 
 def test_evidence_set_follows_a_bridge_and_leaves_unconnected_facts_out() -> None:
