@@ -83,6 +83,8 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     # the answer opens with its likeliest sentence ("what did X say": X's closest statement)
     lead = chosen[0] if found.statements and chosen else max(chosen, key=lambda c: c.p, default=None)
     ordered = order(chosen, found.items.kind, lead)
+    if found.items.kind == "why":
+        return with_causes(ordered, max_words - words)
     return with_antecedents(ordered, max_words - words) if _asks_for_person(found) else ordered
 
 
@@ -107,6 +109,21 @@ def with_antecedents(chosen: list[Candidate], room: int) -> list[Candidate]:
             room -= len(a[2].split())
             out.append(Candidate(c.doc_id, a[0], a[1], a[2], "", c.rank, c.hop, c.via))
         out.append(c)
+    return out
+
+
+def with_causes(chosen: list[Candidate], room: int) -> list[Candidate]:
+    """"Why …?" answered by a sentence that opens "So …" or "As a result, …": the sentences before it that give the
+    cause go right before it (the cause is the answer), while the word budget holds them."""
+    out: list[Candidate] = []
+    for c in chosen:
+        before: list[Candidate] = []
+        for s, e, text in reversed(c.cause):  # the nearest first, until one does not fit
+            if any(o.doc_id == c.doc_id and o.start == s for o in [*chosen, *out]) or len(text.split()) > room:
+                break
+            room -= len(text.split())
+            before.insert(0, Candidate(c.doc_id, s, e, text, "", c.rank, c.hop, c.via))
+        out += [*before, c]
     return out
 
 

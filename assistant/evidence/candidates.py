@@ -45,6 +45,9 @@ class Candidate:
     # a sentence that opens with "He"/"She"/"They" and names no person: the nearest earlier sentence of its paragraph
     # that names one (start, end, text), which says who answers a "who" question
     antecedent: tuple[int, int, str] | None = None
+    # a sentence that opens with a result ("So …", "As a result, …", "That is why …"): the earlier sentences of its
+    # paragraph that give the cause (start, end, text), up to two, nearest last
+    cause: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, int, int, str | None]:
@@ -81,6 +84,19 @@ def _context(lib: LibraryView, doc_id: str, start: int, spans: list[tuple[int, i
 
 
 _PRONOUN_LEAD = re.compile(r"\s*[\"“]?(?:He|She|They)\b")
+_RESULT_LEAD = re.compile(r"\s*[\"“]?(?:So|Thus|Hence|Therefore|Consequently|As a result|As a consequence|"
+                          r"(?:That|This) is why|That's why|For that reason|For this reason)\b")
+
+
+def _cause(text: str, spans: list[tuple[int, int]], i: int, n: int = 2) -> list[tuple[int, int, str]]:
+    """Up to n sentences right before sentence i, within its paragraph."""
+    out: list[tuple[int, int, str]] = []
+    for j in range(i - 1, max(-1, i - 1 - n), -1):
+        s, e = spans[j]
+        if "\n\n" in text[e : spans[j + 1][0]]:
+            break
+        out.insert(0, (s, e, text[s:e]))
+    return out
 
 
 def _antecedent(text: str, spans: list[tuple[int, int]], ents: list[list[tuple[str, str]]],
@@ -167,6 +183,8 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
             c.entities = ents[j] if j is not None and j < len(ents) else []
             if j is not None and _PRONOUN_LEAD.match(sent) and not any(lab == "PERSON" for _t, lab in c.entities):
                 c.antecedent = _antecedent(text, spans, ents, j)
+            if j is not None and _RESULT_LEAD.match(sent):
+                c.cause = _cause(text, spans, j)
             lead, frame = _context(lib, h.doc_id, s.char_start, spans, j) if j is not None else ("", "")
             c.own = match_all(TextView(sent), item_list)
             ctx: dict[str, ItemMatch] = {}

@@ -163,3 +163,22 @@ def test_a_who_answer_that_says_she_is_preceded_by_the_sentence_that_names_her()
     got = with_antecedents([c], room=40)
     assert [x.text for x in got] == [text[0:49], text[87:111]]
     assert with_antecedents([c], room=5) == [c]  # no room left in the word budget
+
+
+def test_a_why_answer_that_says_so_is_preceded_by_the_sentences_that_give_the_cause() -> None:
+    from assistant.answering.extractive import with_causes
+    from assistant.evidence.candidates import _RESULT_LEAD, _cause
+
+    text = ("Riverton built new canals in 2019. Ticks breed in wet grass. The canals keep the grass wet. "
+            "So the fever spread along them.\n\nSo the council acted.")
+    spans = [(0, 34), (35, 60), (61, 91), (92, 123), (125, 146)]
+    assert [text[s:e] for s, e in spans][3] == "So the fever spread along them."
+    assert _RESULT_LEAD.match("So the fever spread.") and _RESULT_LEAD.match("As a result, prices rose.")
+    assert not _RESULT_LEAD.match("Some canals leak.") and not _RESULT_LEAD.match("Sonia Ruiz said so.")
+    assert [t for _s, _e, t in _cause(text, spans, 3)] == ["Ticks breed in wet grass.", "The canals keep the grass wet."]
+    assert _cause(text, spans, 4) == []  # another paragraph: not looked back into
+    c = Candidate("d", 92, 123, text[92:123], "c", 0)
+    c.cause = _cause(text, spans, 3)
+    got = with_causes([c], room=40)
+    assert [x.text for x in got] == ["Ticks breed in wet grass.", "The canals keep the grass wet.", text[92:123]]
+    assert [x.text for x in with_causes([c], room=6)] == ["The canals keep the grass wet.", text[92:123]]
