@@ -22,6 +22,9 @@ _ABOUT = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|ar
                     r"mentioned|remark|remarked|express|expressed|voice|voiced|criticise|criticised|criticize|"
                     r"criticized|praise|praised|respond|responded|react|reacted|reply|replied)\b[^?;]{0,40}?"
                     r"\b(?:about|regarding|concerning|on)\s+(?P<topic>[^?;]+)", re.IGNORECASE)
+# "… respond/react/reply to Y"
+_REPLY_TO = re.compile(r"\b(?:respond|responded|react|reacted|reply|replied|retort|retorted)\s+to\s+(?P<topic>[^?;]+)",
+                       re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:and|but|or)\s+(?:who|what|when|where|which|why|how|whom|whose)\b.*$",
                           re.IGNORECASE | re.DOTALL)
 
@@ -31,7 +34,7 @@ def asked_topic(question: str, speaker: str) -> str | None:
     and what did X say about Y?" asks X about Y, not about the meeting. None when the question has no such
     phrase after the speaker."""
     at = question.find(speaker)
-    for m in _ABOUT.finditer(question):
+    for m in [*_ABOUT.finditer(question), *_REPLY_TO.finditer(question)]:
         if at >= 0 and m.start() < at:
             continue
         topic = _NEXT_CLAUSE.sub("", m.group("topic")).strip(" ,.")
@@ -49,6 +52,9 @@ _SPEECH = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|a
                      r"recommend|recommended|explain|explained|explanation)\b",
                      re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_RESPONSE = re.compile(r"\b(respond|responded|react|reacted|reply|replied|retort|retorted|rebut|rebutted|answer|"
+                       r"answered)\b", re.IGNORECASE)
+_AROUND = 3000  # characters of the document around the statement read as what it answers
 _FRONT_NOUN = re.compile(r"^\s*(?:what|which)\s+(?:view|views|opinion|position|stance)$", re.IGNORECASE)
 
 
@@ -179,6 +185,8 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
         return _everything_said(finder, speakers)
     own = _own(finder, speakers)
     scored = [[x for x in finder.scored(topic, actor) if x.kind != "third_party"] for _e, actor in speakers]
+    if _RESPONSE.search(items.question) and not any(x.relevant for xs in scored for x in xs):
+        scored = [[_answering(finder, topic, x) for x in xs] for xs in scored]
     flat = [x for xs in scored for x in xs]
     quotes = [q for row in zip_longest(*(_on_topic(xs, 2) for xs in scored)) for q in row if q is not None]
     return SaidCheck(_names(speakers), topic, len(own),
@@ -186,6 +194,23 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
                      key_share=max((x.key_share for x in flat), default=0.0),
                      speaker_keys=[e.key for e, _a in speakers], spans=_spans(finder, own), quotes=quotes,
                      asked_about=about is not None)
+
+
+def _answering(finder: Any, topic: str, x: Any) -> Any:
+    """"How did X respond to Y?": a reply seldom repeats what it answers, the report around it does. The statement
+    counts as about Y when its document, within a few paragraphs of it, holds Y's key terms by the contrast's own
+    rule."""
+    from dataclasses import replace
+
+    from assistant.positions.contrast import key_terms, params
+
+    st = x.statement
+    text = finder.index.doc_text(st.doc_id)
+    have = set(tokens(text[max(0, st.para_start - _AROUND) : st.char_end + _AROUND]))
+    terms = key_terms(topic, finder.index.registry.variants)
+    share = sum(1 for group in terms if group & have) / len(terms) if terms else 0.0
+    return replace(x, key_share=max(x.key_share, share), relevant=share >= params()["key_share"]) \
+        if share > x.key_share else x
 
 
 def _everything_said(finder: Any, speakers: list[tuple[Any, Any]], n: int = 4) -> SaidCheck | None:

@@ -232,3 +232,35 @@ def test_the_topic_of_a_question_whether_someone_spoke_on_it() -> None:
     assert asked_topic("How did Elena Vance talk about the drought?", "Elena Vance") == "the drought"
     assert asked_topic("How did Elena Vance respond when reporters reached her about the leak?", "Elena Vance") == \
         "the leak"
+
+
+def test_a_reply_is_about_what_its_report_says_it_answers() -> None:
+    """"How did X respond to Y?": X's reply seldom repeats Y; the report around it names Y."""
+    text = ("Farmers in Riverton filed complaints about the new water levy on Monday.\n\n"
+            "Asked by reporters, Vance said the council would not change course.")
+
+    @dataclass
+    class Para(St):
+        para_start: int = 0
+
+    class Index:
+        registry = type("R", (), {"variants": {}})()
+
+        def doc_text(self, doc_id: str) -> str:
+            return text
+
+    class ReplyFinder(Finder):
+        index = Index()
+
+        def scored(self, topic: str, actor: Actor) -> list[Scored]:  # nothing in the reply names the topic
+            at = text.index("the council")
+            return [Scored(Para("the council would not change course", at, para_start=text.index("Asked")),
+                           "reported", 0.2, 0.0, False)]
+
+    for question, refused in (("How did Vance respond to the farmers' complaints?", False),
+                              ("How did Vance respond to the drought?", True),
+                              ("What did Vance say about the farmers' complaints?", True)):  # not a reply
+        items = analyse(question, FakeLexicon())
+        check = said_check(ReplyFinder(), Registry(), items)
+        assert check is not None
+        assert (said_refusal(items, check, {"min_sim": 0.4, "key_share": 0.67}) is not None) is refused, question
