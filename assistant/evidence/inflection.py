@@ -49,20 +49,31 @@ def _noun_only(word: str) -> bool:
     return set(getAllLemmas(word)) == {"NOUN"}
 
 
+def _looked_up(word: str, min_len: int) -> tuple[str, dict[str, tuple[str, ...]]] | None:
+    """The word, lower-cased, with its lemmas by part of speech; None for a short or non-alphabetic word, or an
+    install without the lexicon (the stemmer alone then)."""
+    w = word.lower().strip()
+    if not w.isalpha() or len(w) < min_len:
+        return None
+    try:
+        from lemminflect import getAllLemmas
+    except ImportError:
+        return None
+    return w, getAllLemmas(w)
+
+
 @lru_cache(maxsize=8192)
 def derived_nouns(word: str) -> tuple[str, ...]:
     """The agent and action nouns of a verb, with their plurals ("spending" ~ "spenders", "voted" ~ "voter",
     "elected" ~ "election", "decide" ~ "decision"). Only nouns the lexicon knows as nouns alone, so a noun with a
     sense of its own ("flower", "number", "tower") is never taken for one. Not the other way round: "leaders" would
     match every "leading" and "led"."""
-    w = word.lower().strip()
-    if not w.isalpha() or len(w) < 3:
+    looked = _looked_up(word, 3)
+    if looked is None:
         return ()
-    try:
-        from lemminflect import getAllInflections, getAllLemmas
-    except ImportError:
-        return ()
-    lemmas = getAllLemmas(w)
+    from lemminflect import getAllInflections
+
+    w, lemmas = looked
     out: set[str] = set()
     for verb in lemmas.get("VERB", ()):
         agents = (verb + "er", verb + "r", verb + verb[-1:] + "er", verb + "or", verb[:-1] + "or")
@@ -82,16 +93,12 @@ def action_verbs(word: str) -> tuple[str, ...]:
     "decided"): the other way from `derived_nouns`, for action nouns only (their verb names the same act). Only a
     noun the lexicon knows as a noun alone, whose verb's action noun it is, and only verb forms that are no noun
     ("state" is no form of "statement")."""
-    w = word.lower().strip()
-    if not w.isalpha() or len(w) < 6:
+    looked = _looked_up(word, 6)
+    if looked is None or set(looked[1]) != {"NOUN"}:
         return ()
-    try:
-        from lemminflect import getAllInflections, getAllLemmas
-    except ImportError:
-        return ()
-    lemmas = getAllLemmas(w)
-    if set(lemmas) != {"NOUN"}:
-        return ()
+    from lemminflect import getAllInflections, getAllLemmas
+
+    w, lemmas = looked
     out: set[str] = set()
     for noun in lemmas["NOUN"]:
         for suffix in ("ment", "al", "ion", "ance", "ence", "ure"):

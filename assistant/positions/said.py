@@ -145,9 +145,10 @@ def name_roles(registry: Any, question: str, speakers: dict[str, set[str]] | Non
 def _speaker_by_role(desc: str, speakers: dict[str, set[str]]) -> str | None:
     """The one speaker the documents give titles that fit the description. The titles a text gives in passing are
     incomplete ("President Ana Ruiz" says nothing of her country), so a description with one word before its head
-    ("the Freedonian president") names no one while another speaker holds that head title too."""
+    ("the Freedonian president") names no one while another speaker holds that head title too. A bare title ("the
+    senator") names the one speaker the documents give it, and no one when two hold it."""
     *mods, head = tokens(desc) or [""]
-    if not mods:  # a bare title ("the senator") names the one speaker the documents give it, if only one
+    if not mods:
         fits = [n for n, words in speakers.items() if holds(head, words)]
         return fits[0] if len(fits) == 1 else None
     fits = [n for n, words in speakers.items() if describes(desc, words, words)]
@@ -209,8 +210,7 @@ def _answering(finder: Any, topic: str, x: Any) -> Any:
     have = set(tokens(text[max(0, st.para_start - _AROUND) : st.char_end + _AROUND]))
     terms = key_terms(topic, finder.index.registry.variants)
     share = sum(1 for group in terms if group & have) / len(terms) if terms else 0.0
-    return replace(x, key_share=max(x.key_share, share), relevant=share >= params()["key_share"]) \
-        if share > x.key_share else x
+    return replace(x, key_share=share, relevant=share >= params()["key_share"]) if share > x.key_share else x
 
 
 def _everything_said(finder: Any, speakers: list[tuple[Any, Any]], n: int = 4) -> SaidCheck | None:
