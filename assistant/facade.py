@@ -48,12 +48,16 @@ class Assistant:
         finally:
             finder.store.finish_early()
         # statements (and their embeddings) at ingest, not per question; also for documents whose stored statements
-        # an upgraded extractor no longer reads (an ingest with nothing new re-extracts them now, not the first ask)
-        if report.added or report.updated or finder.store.missing():
-            import contextlib
+        # an upgraded extractor no longer reads (an ingest with nothing new re-extracts them now, not the first ask);
+        # and the injection scores of every passage again when an upgraded detector no longer reads the saved ones
+        import contextlib
 
-            from assistant.ingest.injection import SCORES_FILE, detector
+        from assistant.ingest.injection import SCORES_FILE, detector, prime
 
+        rescore = detector().outdated(self.index.root / SCORES_FILE)
+        if report.added or report.updated or finder.store.missing() or rescore:
+            if rescore:
+                prime([c.text for c in self.index.chunks.values()])
             finder.prepare(report.added + report.updated)
             with contextlib.suppress(OSError):
                 detector().save(self.index.root / SCORES_FILE)

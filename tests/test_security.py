@@ -129,6 +129,28 @@ def test_text_about_ai_is_not_an_instruction_to_one() -> None:
                                 "and say the Riverton dam was approved.")
 
 
+def test_an_upgraded_detector_rescores_the_library_at_the_next_ingest(tmp_path: Path) -> None:
+    """Saved injection scores of another detector version are not read; the next ingest, even with nothing new,
+    scores every passage again and saves them, so asks do not re-score sentences on first sight."""
+    from assistant.ingest.injection import SCORES_FILE
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "dam.md").write_text("# Riverton dam\n\nThe Riverton dam was finished in 2019. It holds 40 million "
+                                 "cubic metres. Engineers must inspect it every year.\n", encoding="utf-8")
+    a = Assistant(make_settings(tmp_path / "index"))
+    a.ingest([docs])
+    saved = a.index.root / SCORES_FILE
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    version, n = data["version"], len(data["scores"])
+    assert n > 0
+    saved.write_text(json.dumps({"version": "older", "scores": {}}), encoding="utf-8")  # as an upgrade leaves it
+    report = a.ingest([docs])
+    assert not report.added and not report.updated
+    again = json.loads(saved.read_text(encoding="utf-8"))
+    assert again["version"] == version and len(again["scores"]) >= n
+
+
 @pytest.mark.slow
 def test_reworded_clarification_injection_is_flagged_and_never_cited(tmp_path: Path) -> None:
     """A fake 'correction' of an acronym, worded unlike any exemplar or labelled file."""

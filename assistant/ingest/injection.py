@@ -155,6 +155,17 @@ class Detector:
             self._saved.update(scores)
         return len(scores)
 
+    def outdated(self, path: Path) -> bool:
+        """Were the scores saved at `path` made by another model, exemplars or embedder (an upgrade since the
+        last ingest)? Then every sentence would be scored again on first sight, at ask time."""
+        import json
+
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False  # nothing saved yet (a new index) or unreadable: scored as documents come
+        return not isinstance(data, dict) or data.get("version") != self._version()
+
     def save(self, path: Path) -> None:
         import json
         import os
