@@ -3,6 +3,7 @@ scorer rates close to the best), each cited, in document order; grounded by cons
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from assistant.answering.draft import Draft, DraftSentence, Span
@@ -101,24 +102,23 @@ def _asks_for_person(found: Found) -> bool:
 def with_antecedents(chosen: list[Candidate], room: int) -> list[Candidate]:
     """"Who …?" answered by a sentence that says "He …" or "She …": the earlier sentence that names the person
     goes right before it (the name is the answer), while the word budget holds it."""
-    out: list[Candidate] = []
-    for c in chosen:
-        a = c.antecedent
-        if a is not None and not any(o.doc_id == c.doc_id and o.start == a[0] for o in [*chosen, *out]) and \
-                len(a[2].split()) <= room:
-            room -= len(a[2].split())
-            out.append(Candidate(c.doc_id, a[0], a[1], a[2], "", c.rank, c.hop, c.via))
-        out.append(c)
-    return out
+    return _preceded(chosen, room, lambda c: [c.antecedent] if c.antecedent is not None else [])
 
 
 def with_causes(chosen: list[Candidate], room: int) -> list[Candidate]:
     """"Why …?" answered by a sentence that opens "So …" or "As a result, …": the sentences before it that give the
     cause go right before it (the cause is the answer), while the word budget holds them."""
+    return _preceded(chosen, room, lambda c: c.cause)
+
+
+def _preceded(chosen: list[Candidate], room: int,
+              before_of: Callable[[Candidate], list[tuple[int, int, str]]]) -> list[Candidate]:
+    """Each chosen sentence with the earlier sentences it needs (start, end, text; in text order) set right before
+    it: the nearest first, until one is already in the answer or does not fit the word budget left."""
     out: list[Candidate] = []
     for c in chosen:
         before: list[Candidate] = []
-        for s, e, text in reversed(c.cause):  # the nearest first, until one does not fit
+        for s, e, text in reversed(before_of(c)):
             if any(o.doc_id == c.doc_id and o.start == s for o in [*chosen, *out]) or len(text.split()) > room:
                 break
             room -= len(text.split())

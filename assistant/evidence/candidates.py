@@ -88,24 +88,26 @@ _RESULT_LEAD = re.compile(r"\s*[\"“]?(?:So|Thus|Hence|Therefore|Consequently|A
                           r"(?:That|This) is why|That's why|For that reason|For this reason)\b")
 
 
-def _cause(text: str, spans: list[tuple[int, int]], i: int, n: int = 2) -> list[tuple[int, int, str]]:
-    """Up to n sentences right before sentence i, within its paragraph."""
-    out: list[tuple[int, int, str]] = []
+def _earlier(text: str, spans: list[tuple[int, int]], i: int, n: int) -> list[int]:
+    """Up to n sentences right before sentence i within its paragraph, nearest first (their indexes)."""
+    out: list[int] = []
     for j in range(i - 1, max(-1, i - 1 - n), -1):
-        s, e = spans[j]
-        if "\n\n" in text[e : spans[j + 1][0]]:
+        if "\n\n" in text[spans[j][1] : spans[j + 1][0]]:
             break
-        out.insert(0, (s, e, text[s:e]))
+        out.append(j)
     return out
+
+
+def _cause(text: str, spans: list[tuple[int, int]], i: int, n: int = 2) -> list[tuple[int, int, str]]:
+    """Up to n sentences right before sentence i, within its paragraph (in text order)."""
+    return [(spans[j][0], spans[j][1], text[spans[j][0] : spans[j][1]]) for j in reversed(_earlier(text, spans, i, n))]
 
 
 def _antecedent(text: str, spans: list[tuple[int, int]], ents: list[list[tuple[str, str]]],
                 i: int) -> tuple[int, int, str] | None:
     """The nearest of up to four earlier sentences of the same paragraph that names a person."""
-    for j in range(i - 1, max(-1, i - 5), -1):
+    for j in _earlier(text, spans, i, 4):
         s, e = spans[j]
-        if "\n\n" in text[e : spans[j + 1][0]]:
-            return None
         if j < len(ents) and any(_names_person(text[s:e], t, lab) for t, lab in ents[j]):
             return s, e, text[s:e]
     return None
