@@ -131,6 +131,23 @@ def test_empty_and_oversized_questions(corpus_assistant: Assistant) -> None:
 
 
 @pytest.mark.slow
+def test_a_name_spelt_a_letter_apart_from_the_library_is_found(tmp_path: Path) -> None:
+    """A question that spells a place one letter differently from the documents is answered from them, not
+    refused as naming something the library never mentions; a name the library does not hold still is."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "reservoir.txt").write_text(
+        "Water board annual note\n\nThe Wexborough reservoir has been run by Tom Berg since he was appointed by the "
+        "regional water board in 2019. The reservoir supplies about 40,000 homes in the valley.\n\n"
+        "The board approved a new abstraction levy in March.\n", encoding="utf-8")
+    a = Assistant(make_settings(tmp_path / "index"))
+    a.ingest([docs])
+    got = a.ask("Who runs the Wexbrough reservoir?")
+    assert not got.refused and "Berg" in got.answer
+    other = a.ask("Who runs the Ashford reservoir?")
+    assert other.refused and "Ashford" in other.missing
+
+
 def test_planted_injection_changes_no_answer(corpus_assistant: Assistant, tmp_path: Path) -> None:
     docs = tmp_path / "corpus"
     shutil.copytree(PROJECT_ROOT / "corpus", docs)

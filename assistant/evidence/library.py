@@ -6,7 +6,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
+from assistant.evidence.match import NEAR_RATIO, near_spelling
 from assistant.evidence.places import place_forms
 from assistant.textutil import skeleton
 from assistant.types import DocumentMeta
@@ -34,7 +36,14 @@ class LibraryView:
     def similar_tokens(self, token: str) -> list[str]:
         if len(token) < 4:
             return []
-        return [t for t in self.snap.lexical.by_skeleton.get(skeleton(token), []) if t != token]
+        by_sk = self.snap.lexical.by_skeleton
+        sk = skeleton(token)
+        same = [t for t in by_sk.get(sk, []) if t != token]
+        if same or len(sk) < 5:
+            return same
+        # no token spelt alike: those spelt one or two letters apart ("Chongqing" / "Chonqing"), as text is matched
+        near = process.extract(sk, list(by_sk), scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, limit=None)
+        return [t for k, _s, _i in near if near_spelling(sk, k) for t in by_sk[k] if t != token]
 
     def aliases(self, phrase: str) -> list[str]:
         out = list(self._aliases(phrase)) + place_forms(phrase)

@@ -19,6 +19,16 @@ STRENGTH = {"exact": 1.0, "normalised": 0.9, "alias": 0.9, "transliteration": 0.
             "metadata": 0.8, "coreference": 0.7, "embedding": 0.5}
 
 
+NEAR_RATIO = 85  # two spelling skeletons this similar (rapidfuzz ratio) are one name spelt two ways
+
+
+def near_spelling(sk: str, other: str) -> bool:
+    """Are two spelling skeletons of one name ("Chongqing" / "Chonqing")? Same first letter, lengths within two,
+    ratio at least NEAR_RATIO; for skeletons of five letters or more."""
+    return len(sk) >= 5 and abs(len(other) - len(sk)) <= 2 and other[:1] == sk[:1] and \
+        fuzz.ratio(other, sk) >= NEAR_RATIO
+
+
 @dataclass(frozen=True)
 class ItemMatch:
     key: str  # the item's key
@@ -88,9 +98,7 @@ class TextView:
         sk = skeleton(part)
         if sk in self.skeletons:
             return True
-        if len(sk) < 5:
-            return False
-        return any(abs(len(s) - len(sk)) <= 2 and s[:1] == sk[:1] and fuzz.ratio(s, sk) >= 85 for s in self.skeletons)
+        return any(near_spelling(sk, s) for s in self.skeletons)
 
 
 def match_all(view: TextView, items: list[Item]) -> dict[str, ItemMatch]:

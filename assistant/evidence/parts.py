@@ -4,7 +4,9 @@ while the others are still answered.
 
 General English only: a new part starts after "?", ";" or a coordinating "and"/"but" that is followed by a
 question word. A part with no name or words of its own ("..., and when?") stays with the one before it, and a part that
-refers back ("... and who created *it*?") carries the earlier part's wording along, so its evidence is found.
+refers back ("... and who created *it*?") carries the earlier part's wording along, so its evidence is found;
+one that refers to a person ("… and what did *she* say?") after a first part naming exactly one person (the parser's
+named entities) is asked about that person by name.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ _BOUNDARY = re.compile(r"\?\s+(?=\S)|;\s*(?=" + _WH + r"\b)|,?\s+(?:and|but)\s+(
 _FRAME = re.compile(r"^\s*(according to [^,?]{2,80}|in [^,?]{2,60}'s view|per [^,?]{2,60}),\s*", re.I)
 _BACK_REFERENCE = re.compile(r"\b(it|its|he|she|him|her|his|they|them|their|this|that|these|those|there|"
                              r"the same)\b", re.I)
+
+
+_PERSONAL = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
 
 
 def _content(text: str) -> list[str]:
@@ -75,6 +80,30 @@ def _elided(first: str, part: str) -> str | None:
     return f"{head} {m.group(2).lower()} {m.group(3).rstrip('?. ')}?"
 
 
+def _person(first: str) -> str | None:
+    """The one person the first part names (the parser's PERSON entities), else None."""
+    from assistant.language import nlp
+
+    people = {e.text for e in nlp()(first).ents if e.label_ == "PERSON"}
+    return people.pop() if len(people) == 1 else None
+
+
+def _named(part: str, person: str) -> str | None:
+    """The part with its personal pronouns replaced by the person's name ("his" -> "Name's"); None when a
+    pronoun refers to something else ("it", "they") too, or there is none."""
+    if not _PERSONAL.search(part) or _BACK_REFERENCE.sub("", _PERSONAL.sub("", part)) != _PERSONAL.sub("", part):
+        return None
+    from assistant.language import nlp
+
+    out, last = [], 0
+    for t in nlp()(part):
+        if _PERSONAL.fullmatch(t.text):
+            possessive = t.tag_ == "PRP$" or t.lower_ in ("his", "hers")
+            out += [part[last : t.idx], person + ("'s" if possessive else "")]
+            last = t.idx + len(t.text)
+    return "".join(out) + part[last:] if out else None
+
+
 def split_question(question: str) -> list[str]:
     """The parts of a compound question, each a question of its own; one part for an ordinary question."""
     return [p.question for p in split_parts(question)]
@@ -113,6 +142,7 @@ def split_parts(question: str) -> list[Part]:
     first = merged[0]
     out = [Part(first if first.endswith("?") else first.rstrip(".") + "?")]
     first_body = _body(first[frame.end() :] if frame else first)
+    person = _person(first) if any(_PERSONAL.search(p) for p in merged[1:]) else None
     for p in merged[1:]:
         elided = _elided(first, p) if not frame else None
         if elided is not None:
@@ -122,7 +152,10 @@ def split_parts(question: str) -> list[Part]:
         if frame and not _FRAME.match(part):
             part = frame.group(0) + part
         part = part[0].upper() + part[1:]
-        if _BACK_REFERENCE.search(p) or len(_content(p)) < 2:
+        named = _named(part, person) if person is not None else None
+        if named is not None:
+            out.append(Part(named))
+        elif _BACK_REFERENCE.search(p) or len(_content(p)) < 2:
             out.append(Part(part[:-1] + " (" + first_body + ")?", bare=part))
         else:
             out.append(Part(part))

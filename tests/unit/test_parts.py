@@ -74,3 +74,14 @@ def test_a_part_that_leaves_out_the_verb_takes_the_first_parts() -> None:
         "Where did Ana Ruiz travel in June of that year?"
     assert split_question("Who hosted the meeting, and what did Berg say about Riverton?")[1] == \
         "What did Berg say about Riverton?"  # a part with its own verb stays as asked
+
+
+def test_a_part_about_the_one_person_named_first_is_asked_by_name() -> None:
+    """"…, and what did *he* say about *his* budget?" after a first part naming one person asks about that person;
+    with two people named first, or a pronoun for a thing ("it"), the earlier wording is carried instead."""
+    got = split_question("How many wells did Tom Berg license in 2020, and what did he say about his budget?")
+    assert got == ["How many wells did Tom Berg license in 2020?", "What did Tom Berg say about Tom Berg's budget?"]
+    two = split_parts("When did Tom Berg meet Lena Ortiz in Riverton, and what did she say about the levy?")
+    assert two[1].bare is not None and "Tom Berg" in two[1].question  # whose "she"? not guessed
+    thing = split_parts("When did Tom Berg open the Riverton dam, and who paid for it?")
+    assert thing[1].bare == "Who paid for it?"
