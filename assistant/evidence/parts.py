@@ -21,7 +21,8 @@ MAX_PARTS = 4  # each part is a search of its own: a bound on one question's cos
 _WH = r"(?:what|who|whom|whose|when|where|which|why|how)"
 # a wh-word may follow "and" after a word of approximation or a preposition ("…, and about how far …",
 # "…, and in which year?")
-_LEAD = r"(?:(?:about|roughly|approximately|around|exactly|precisely|in|on|at|by|for|from|with|to|since|until)\s+)?"
+_LEAD = r"(?:(?:about|roughly|approximately|around|exactly|precisely|in|on|at|by|for|from|with|to|since|until|" \
+        r"under|during|after|before|against|through|over|into|between|among|within|without|of|as|via|near)\s+)?"
 _BOUNDARY = re.compile(r"\?\s+(?=\S)|;\s*(?=" + _WH + r"\b)|,?\s+(?:and|but)\s+(?=" + _LEAD + _WH + r"\b)", re.I)
 _FRAME = re.compile(r"^\s*(according to [^,?]{2,80}|in [^,?]{2,60}'s view|per [^,?]{2,60}),\s*", re.I)
 _BACK_REFERENCE = re.compile(r"\b(it|its|he|she|him|her|his|they|them|their|this|that|these|those|there|"
@@ -81,10 +82,14 @@ def _elided(first: str, part: str) -> str | None:
 
 
 def _person(first: str) -> str | None:
-    """The one person the first part names (the parser's PERSON entities), else None."""
+    """The one person the first part names, else None: the parser's PERSON entities or, with none, a name of two
+    or more proper nouns it tags as an organisation (the small parser's usual slip on a person's full name; a
+    personal pronoun later says a person is meant)."""
     from assistant.language import nlp
 
-    people = {e.text for e in nlp()(first).ents if e.label_ == "PERSON"}
+    ents = nlp()(first).ents
+    people = {e.text for e in ents if e.label_ == "PERSON"} or \
+        {e.text for e in ents if e.label_ == "ORG" and len(e) >= 2 and all(t.pos_ == "PROPN" for t in e)}
     return people.pop() if len(people) == 1 else None
 
 

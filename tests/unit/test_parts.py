@@ -63,6 +63,8 @@ def test_a_wh_word_after_and_may_follow_a_lead_word() -> None:
     assert got[0] == "How many wells did the board license in 2020?"
     assert got[1].startswith("About how far did the water table fall afterwards")
     assert len(split_parts("What event triggered the clause, and in which year?")) == 1  # nothing of its own
+    assert split_question("Which agency fined the Riverton utility, and under which law was the fine imposed?") == \
+        ["Which agency fined the Riverton utility?", "Under which law was the fine imposed?"]
 
 
 def test_a_part_that_leaves_out_the_verb_takes_the_first_parts() -> None:
