@@ -70,6 +70,9 @@ def test_a_speaker_named_by_the_role_the_documents_give_them_without_an_actors_f
                      "said it leaks.")
     assert {"riverton", "institute", "expert"} <= set(got[0].roles)
     assert {"mayor", "freedonia"} <= set(got[1].roles)
+    # a role given in a sentence of its own ("X is a spokesman for Y")
+    cop = statements("Tom Berg is a spokesman for the Riverton water board. \"The dam is safe,\" Berg said.")
+    assert {"spokesman", "water", "board"} <= set(cop[0].roles)
     roles = {s.speaker: set(s.roles) for s in got}
     assert name_roles(None, "What did the Freedonian mayor say about the dam?", roles) == \
         "What did Tom Berg say about the dam?"

@@ -1,5 +1,5 @@
 """The roles a document gives its named speakers ("Afreximbank president Okey Oramah", "Lena Ortiz, an expert at the
-Riverton Institute", "the mayor of Riverton, Tom Berg"): the words of the title phrase and apposition around each
+Riverton Institute", "the mayor of Riverton, Tom Berg", "Tom Berg is the mayor of Riverton"): the words of the title phrase and apposition around each
 mention of the person. A question may then name a speaker by role ("the Riverton Institute expert") in a library
 without an actors file (positions/said.py `name_roles`)."""
 
@@ -24,6 +24,8 @@ def role_words(ent: Any) -> set[str]:
             toks += list(c.subtree)
     if root.dep_ == "appos" and root.head.i < ent.start:  # "the mayor of Riverton, Tom Berg"
         toks += [t for t in root.head.subtree if t.i < ent.start]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Tom Berg is a spokesman for the Riverton council."
+        toks += [t for c in root.head.children if c.dep_ == "attr" and c.i > root.i for t in c.subtree]
     toks = [t for t in toks if not (ent.start <= t.i < ent.end)][:_MAX_WORDS]
     return {t.lower_ for t in toks if t.is_alpha and t.lower_ not in STOPWORDS and t.ent_type_ != "PERSON"}
 
