@@ -102,6 +102,24 @@ def wh_phrase(doc: Any) -> str:
     return " ".join(t.text for t in doc[:3])
 
 
+_NP_TAGS = frozenset(["JJ", "JJR", "JJS", "VBG", "VBN", "CD", "NN", "NNS", "NNP", "NNPS", "HYPH"])
+
+
+def asks_for_several(doc: Any) -> bool:
+    """Does the question open with "which"/"what" and a plural noun ("Which sitting senators were …", "What two
+    reforms did …")? It then asks for every one of them: a list. Read from the tags of the words after the
+    wh-word up to the first that cannot be part of its noun phrase (the parse of a short question is less sure)."""
+    toks = list(doc)
+    if not toks or toks[0].lower_ not in ("which", "what"):
+        return False
+    head = None
+    for t in toks[1:]:
+        if t.tag_ not in _NP_TAGS:
+            break
+        head = t
+    return head is not None and head.tag_ == "NNS"
+
+
 _cache: dict[str, dict[str, float]] = {}
 _lock = threading.Lock()
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from assistant.evidence.answer_type import wh_phrase
+from assistant.evidence.answer_type import asks_for_several, wh_phrase
 from assistant.evidence.inflection import action_verbs, derived_nouns, inflections
 from assistant.evidence.names import capital_named, capitalised_verbs, place_aliases
 from assistant.evidence.question_kind import AnswerKind, answer_kind, unframed
@@ -223,7 +223,10 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
     info = QuestionItems(question=q, kind=answer_kind(q))
     doc = parse(q)
     bare = unframed(q)
-    info.wh = wh_phrase(doc if bare == q else parse(bare))
+    bare_doc = doc if bare == q else parse(bare)
+    info.wh = wh_phrase(bare_doc)
+    if info.kind == "what" and asks_for_several(bare_doc):
+        info.kind = "list"
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:

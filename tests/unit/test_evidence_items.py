@@ -282,3 +282,12 @@ def test_an_acronym_spelled_like_a_question_word_is_a_name_the_library_knows() -
     assert "E:who" not in [e.key for e in items.entities]
     # a library that never names it otherwise: a formula's "(ON)" is no name it could be asked about
     assert "E:on" not in [e.key for e in analyse("Which salt has the formula (ON)CH?", FakeLexicon()).entities]
+
+
+def test_a_wh_word_with_a_plural_noun_asks_for_a_list() -> None:
+    """"Which sitting senators …", "What two reforms …" ask for every one: a list; a singular noun, a possessive or
+    a question with no noun after its wh-word does not."""
+    assert analyse("Which sitting US senators backed the aquifer levy?", FakeLexicon()).kind == "list"
+    assert analyse("What two reforms did the basin authority adopt?", FakeLexicon()).kind == "list"
+    assert analyse("What fund did the basin authority set up?", FakeLexicon()).kind == "what"
+    assert analyse("What are the risks of the recharge plan?", FakeLexicon()).kind == "what"
