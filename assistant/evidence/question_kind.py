@@ -15,6 +15,14 @@ AnswerKind = Literal["who", "when", "where", "number", "list", "acronym", "yesno
 _META_Q = re.compile(r"\b(outlet|publisher|published|publication|newspaper|wrote|written|author|authored|headline|"
                      r"title of|titled|issued|released|translated|source of)\b", re.I)
 
+# what makes a question one about the library's documents themselves: a word for the source ("which outlet …",
+# "the headline"), or a word for a text beside a publishing word ("when was the report published", "who wrote the
+# article"); "When was the album released?" or "Who wrote the novel?" ask about things the documents describe
+_SOURCE_ITSELF = re.compile(r"\b(outlet|publisher|news agency|headline|byline)s?\b", re.I)
+_TEXT_NOUN = re.compile(r"\b(report|article|story|stories|statement|release|analysis|explainer|bulletin|piece|document|"
+                        r"op-ed|editorial|blog|roundup|briefing|dispatch|commentary|column|interview|readout|"
+                        r"transcript|summary|news item|newsletter)s?\b", re.I)
+
 # a fronted adverbial clause before the question proper ("When the president claimed …, how did his rival
 # reply?", "If the plan fails, who pays?"): the kind is the main clause's
 _FRONTED = re.compile(r"^(?:when|whenever|while|after|before|once|if|as soon as|since|although|though)\b[^,?]{3,}?,\s*"
@@ -63,7 +71,11 @@ def _kind(q: str) -> AnswerKind:
     ql = unframed(q.lower().strip())
     if re.search(r"\bstands? for\b|\bacronym\b|\babbreviation\b|\bshort for\b", ql):
         return "acronym"
-    if _META_Q.search(ql) and re.search(r"\b(which|what|who|when)\b", ql):
+    if re.search(r"\b(which|who|what)\b.*\b(first|earlier|later|older|younger|larger|bigger|smaller|more|less|"
+                 r"longer|shorter|higher|lower)\b.*\bor\b", ql):
+        return "compare"
+    if _META_Q.search(ql) and re.search(r"\b(which|what|who|when)\b", ql) and \
+            (_SOURCE_ITSELF.search(ql) or _TEXT_NOUN.search(ql)):
         return "metadata"
     if re.match(r"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b", ql):
         if re.search(r"\bboth\b|\beither\b|\bsame\b", ql):
@@ -71,9 +83,6 @@ def _kind(q: str) -> AnswerKind:
         # "Did X comment on Y?", "Has X said anything about Y?": what X said on Y is the answer (or that X is quoted,
         # but not on Y)
         return "say" if _SAID_YESNO.match(ql) else "yesno"
-    if re.search(r"\b(which|who|what)\b.*\b(first|earlier|later|older|younger|larger|bigger|smaller|more|less|"
-                 r"longer|shorter|higher|lower)\b.*\bor\b", ql):
-        return "compare"
     if re.match(r"^(when|what date|what year|by when|in what year|which year|since when)\b", ql) or \
             re.search(r"\b(what|which) (date|year|month|day|weekday|week|time|hour|decade|century|season)\b|"
                       r"\bby when\b|\bhow long ago\b", ql):

@@ -37,6 +37,13 @@ def test_answer_kinds_from_question_shape() -> None:
     assert answer_kind("How much does the recharge levy raise?") == "number"
     assert answer_kind("Who chairs the authority?") == "who"
     assert answer_kind("Which outlet published the report?") == "metadata"
+    # a publishing word asks about the documents themselves only beside a word for a text or the source
+    assert answer_kind("When was the basin report published?") == "metadata"
+    assert answer_kind("Who wrote the article on the levy?") == "metadata"
+    assert answer_kind("When was the album released?") == "when"
+    assert answer_kind("Who wrote the novel the film is based on?") == "who"
+    assert answer_kind("Which film was released first, Riverton or Freedonia Falls?") == "compare"
+    assert answer_kind("What did Ana Ruiz say about the prisoner being released early?") == "say"
     assert answer_kind("What did Vance say about the levy?") == "say"
     # how someone spoke or talked of a thing asks what they said, not how or why
     assert answer_kind("How did Ana Ruiz and Tom Berg each speak about the levy?") == "say"
