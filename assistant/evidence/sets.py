@@ -93,7 +93,7 @@ def linked(c: Candidate, members: list[Member], items: QuestionItems, titles: di
         o = m.candidate
         if o.doc_id == c.doc_id:
             return True
-        if ent_keys & set(o.covers()) & set(c.covers()):
+        if ent_keys & set(o.covers()) & set(c.own):
             return True
         names_o, names_c = _names(o.text), _names(c.text)
         shared = {n for n in names_o & names_c if n not in qf}

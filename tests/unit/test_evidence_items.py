@@ -156,6 +156,15 @@ def test_evidence_set_follows_a_bridge_and_leaves_unconnected_facts_out() -> Non
     same_day = cand("Ansel Kerr was born on Monday in Reno, in March.", "d4", 0.7)
     monday = cand("Blue Harvest opened on Monday in March.", "d1", 0.8)
     assert [m.candidate.doc_id for m in grow(info, monday, [monday, same_day]).members] == ["d1"]
+    # a sentence of another document whose paragraph (not the sentence) names the question's thing is no bridge
+    from assistant.evidence.match import ItemMatch
+
+    other = cand("Ansel Kerr was born in Reno.", "d5", 0.7)
+    ent = next(i for i in info.entities if "blue harvest" in i.key)
+    other.ctx = {ent.key: ItemMatch(ent.key, ent.label, "coreference", 0.7)}
+    assert [m.candidate.doc_id for m in grow(info, film, [film, other]).members] == ["d1"]
+    named = cand("Blue Harvest star Ansel Kerr was born in Reno.", "d6", 0.7)
+    assert [m.candidate.doc_id for m in grow(info, film, [film, named]).members] == ["d1", "d6"]
 
 
 def test_possessive_apostrophes_are_not_quotes() -> None:
