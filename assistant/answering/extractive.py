@@ -83,10 +83,30 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
         extra += 1
     # the answer opens with its likeliest sentence ("what did X say": X's closest statement)
     lead = chosen[0] if found.statements and chosen else max(chosen, key=lambda c: c.p, default=None)
+    if any(c.following for c in chosen):
+        chosen = with_enumeration(chosen, max_words - words)
+        words = sum(len(c.text.split()) for c in chosen)
     ordered = order(chosen, found.items.kind, lead)
+    room = max_words - words
     if found.items.kind == "why":
-        return with_causes(ordered, max_words - words)
-    return with_antecedents(ordered, max_words - words) if _asks_for_person(found) else ordered
+        return with_causes(ordered, room)
+    return with_antecedents(ordered, room) if _asks_for_person(found) else ordered
+
+
+def with_enumeration(chosen: list[Candidate], room: int) -> list[Candidate]:
+    """A chosen sentence that opens an item of an enumeration ("First, …", "Second, …"): the enumeration's later
+    items follow it ("Third, …"), while the word budget holds them, so a list is answered whole."""
+    out: list[Candidate] = []
+    for c in chosen:
+        out.append(c)
+        for s, e, text in c.following:
+            if any(o.doc_id == c.doc_id and o.start == s for o in [*chosen, *out]):
+                continue
+            if len(text.split()) > room:
+                break
+            room -= len(text.split())
+            out.append(Candidate(c.doc_id, s, e, text, "", c.rank, c.hop, c.via))
+    return out
 
 
 def _asks_for_person(found: Found) -> bool:

@@ -48,6 +48,9 @@ class Candidate:
     # a sentence that opens with a result ("So …", "As a result, …", "That is why …"): the earlier sentences of its
     # paragraph that give the cause (start, end, text), up to two, nearest last
     cause: list[tuple[int, int, str]] = field(default_factory=list)
+    # a sentence that opens an enumeration ("First, …", "Second, …"): the later sentences of its document that go on
+    # with it ("Third, …", "Finally, …"; start, end, text), in text order
+    following: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, int, int, str | None]:
@@ -86,6 +89,42 @@ def _context(lib: LibraryView, doc_id: str, start: int, spans: list[tuple[int, i
 _PRONOUN_LEAD = re.compile(r"\s*[\"“]?(?:He|She|They)\b")
 _RESULT_LEAD = re.compile(r"\s*[\"“]?(?:So|Thus|Hence|Therefore|Consequently|As a result|As a consequence|"
                           r"(?:That|This) is why|That's why|For that reason|For this reason)\b")
+
+
+# the words that number the items of an enumeration, in their order ("First, …", "Secondly, …", "Finally, …")
+_ORDINALS = (("first", "firstly"), ("second", "secondly"), ("third", "thirdly"), ("fourth", "fourthly"),
+             ("fifth", "fifthly"), ("sixth", "sixthly"))
+_ORDINAL_LEAD = re.compile(r"\s*[\"“]?(First|Firstly|Second|Secondly|Third|Thirdly|Fourth|Fourthly|Fifth|Fifthly|"
+                           r"Sixth|Sixthly|Finally|Lastly)\s*,")
+_ENUM_GAP = 3  # sentences between two items of one enumeration (an item's elaboration) at most
+
+
+def _ordinal(sent: str) -> int | None:
+    """The place a sentence opening an enumeration item takes (1 for "First, …"; 99 for "Finally, …")."""
+    m = _ORDINAL_LEAD.match(sent)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return next((i + 1 for i, forms in enumerate(_ORDINALS) if word in forms), 99)
+
+
+def _following(text: str, spans: list[tuple[int, int]], i: int) -> list[tuple[int, int, str]]:
+    """The later items of the enumeration sentence i belongs to: each next sentence opening with the next ordinal
+    (or "Finally"/"Lastly"), at most _ENUM_GAP sentences after the one before."""
+    at = _ordinal(text[spans[i][0] : spans[i][1]])
+    out: list[tuple[int, int, str]] = []
+    last = i
+    j = i + 1
+    while at is not None and at < 99 and j < len(spans) and j - last <= _ENUM_GAP:
+        s, e = spans[j]
+        n = _ordinal(text[s:e])
+        if n is not None and (n == at + 1 or n == 99):
+            out.append((s, e, text[s:e]))
+            at, last = n, j
+        elif n is not None:
+            break  # another enumeration
+        j += 1
+    return out
 
 
 def _earlier(text: str, spans: list[tuple[int, int]], i: int, n: int) -> list[int]:
@@ -187,6 +226,8 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
                 c.antecedent = _antecedent(text, spans, ents, j)
             if j is not None and _RESULT_LEAD.match(sent):
                 c.cause = _cause(text, spans, j)
+            if j is not None and _ORDINAL_LEAD.match(sent):
+                c.following = _following(text, spans, j)
             lead, frame = _context(lib, h.doc_id, s.char_start, spans, j) if j is not None else ("", "")
             c.own = match_all(TextView(sent), item_list)
             ctx: dict[str, ItemMatch] = {}

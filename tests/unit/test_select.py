@@ -182,3 +182,32 @@ def test_a_why_answer_that_says_so_is_preceded_by_the_sentences_that_give_the_ca
     got = with_causes([c], room=40)
     assert [x.text for x in got] == ["Ticks breed in wet grass.", "The canals keep the grass wet.", text[92:123]]
     assert [x.text for x in with_causes([c], room=6)] == ["The canals keep the grass wet.", text[92:123]]
+
+
+def test_an_enumeration_item_brings_the_later_items_of_its_list() -> None:
+    """"First, …" and "Second, …" chosen, "Third, …" ranked low: the list is answered whole, in text order, within
+    the word budget; another enumeration or a sentence too far on is not taken."""
+    from assistant.answering.extractive import with_enumeration
+    from assistant.evidence.candidates import _following
+
+    text = ("The board set out a plan. First, it will repair the dam. Second, it will raise the levy. "
+            "The levy rises by 2%.\n\nThird, it will plant trees. Finally, it will report in May. "
+            "First, a new topic begins.")
+    bounds, at = [], 0
+    for sent in ["The board set out a plan.", "First, it will repair the dam.", "Second, it will raise the levy.",
+                 "The levy rises by 2%.", "Third, it will plant trees.", "Finally, it will report in May.",
+                 "First, a new topic begins."]:
+        s = text.index(sent, at)
+        bounds.append((s, s + len(sent)))
+        at = s + len(sent)
+    assert [t for _s, _e, t in _following(text, bounds, 1)] == \
+        ["Second, it will raise the levy.", "Third, it will plant trees.", "Finally, it will report in May."]
+    assert _following(text, bounds, 0) == []  # not an item
+    first = Candidate("d", *bounds[1], text[slice(*bounds[1])], "c", 0)
+    first.following = _following(text, bounds, 1)
+    second = Candidate("d", *bounds[2], text[slice(*bounds[2])], "c", 0)
+    got = [c.text for c in with_enumeration([first, second], room=40)]
+    assert got == ["First, it will repair the dam.", "Third, it will plant trees.", "Finally, it will report in May.",
+                   "Second, it will raise the levy."]  # (the answer's order is set after: text order in a document)
+    assert [c.text for c in with_enumeration([first, second], room=5)] == [first.text, "Third, it will plant trees.",
+                                                                            second.text]
