@@ -85,14 +85,15 @@ def _kind(q: str) -> AnswerKind:
         return "say" if _SAID_YESNO.match(ql) else "yesno"
     if re.match(r"^(when|what date|what year|by when|in what year|which year|since when)\b", ql) or \
             re.search(r"\b(what|which) (date|year|month|day|weekday|week|time|hour|decade|century|season)\b|"
-                      r"\bby when\b|\bhow long ago\b", ql):
+                      r"\bby when\b|\bhow long ago\b|\bhow soon\b", ql):
         return "when"
     if re.search(r"\bhow (much|many|large|big|high|long|far|old|often)\b|\bwhat (percentage|share|amount|figure|"
                  r"sum|proportion|number|level|size|cost|price|budget)\b|\bper ?cent\b|%", ql):
         return "number"
     if re.search(r"\b(what|how)(?: \w+){0,2} (did|does|do|has|have)\b.*\b(say|tell|argue|warn|claim|state|stress|call|announce|"
                  r"propose|demand|promise|suggest|insist|think|believe|want|urge|recall|mean|respond|react|"
-                 r"criticise|criticize|describe|characterise|characterize|reply|retort|rebut|comment|(?:speak|talk) (?:about|of|on))\b(?!['’]s\b)|"
+                 r"criticise|criticize|describe|characterise|characterize|reply|retort|rebut|comment|answer|explain|"
+                 r"define|assess|portray|frame|(?:speak|talk) (?:about|of|on))\b(?!['’]s\b)|"
                  # someone's position, or a position on something ("Freedonia's stance on …", "their response to …"),
                  # not a kind of text ("opinion pieces", "a view of the river")
                  r"(\w['’]s?|\btheir|\bhis|\bher|\bits) (official |public |own )?(position|stance|view|views|opinion|"

@@ -48,6 +48,9 @@ def test_answer_kinds_from_question_shape() -> None:
     # how someone spoke or talked of a thing asks what they said, not how or why
     assert answer_kind("How did Ana Ruiz and Tom Berg each speak about the levy?") == "say"
     assert answer_kind("How does the mayor talk about the drought?") == "say"
+    assert answer_kind("How did the mayor answer the charge that the levy is unfair?") == "say"
+    assert answer_kind("How did Ana Ruiz explain her support for the dam?") == "say"
+    assert answer_kind("According to Tom Berg, how soon will the dam be repaired?") == "when"
     assert answer_kind("What language does the mayor speak?") != "say"
     # a yes/no question whether someone spoke on something asks what they said on it
     assert answer_kind("Did Ana Ruiz comment on the levy?") == "say"
