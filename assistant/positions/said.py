@@ -175,6 +175,9 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
                 continue
         if all(a.name != actor.name for _e, a in speakers):
             speakers.append((e, actor))
+        for voice in _spokespeople(finder, items.question, e.text, actor):
+            if all(a.name != voice.name for _e, a in speakers):
+                speakers.append((e, voice))
     if not speakers:
         return None
     first = speakers[0][0]
@@ -195,6 +198,24 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
                      key_share=max((x.key_share for x in flat), default=0.0),
                      speaker_keys=[e.key for e, _a in speakers], spans=_spans(finder, own), quotes=quotes,
                      asked_about=about is not None)
+
+
+def _spokespeople(finder: Any, question: str, name: str, actor: Any) -> list[Any]:
+    """"What did X's spokesman say …": a spokesperson's words are the body's own, so the named speakers the
+    documents call a spokesperson of X ("Tom Berg, a spokesman for the Riverton council") speak for X too. [] when the
+    question does not ask for X's spokesperson."""
+    at = question.find(name)
+    m = re.match(r"(?:'s|’s)?((?:\s+[a-z-]+){1,3})", question[at + len(name):]) if at >= 0 else None
+    if m is None or not set(m.group(1).split()) & SPOKES_NOUNS:
+        return []
+    words = {w.lower() for w in re.findall(r"[\w-]+", re.sub(r"['’]s$", "", name))}
+    out = []
+    for person, roles in finder.speaker_roles().items():
+        if person != actor.name and roles & SPOKES_NOUNS and words <= roles:
+            voice = finder.discover(person)
+            if voice is not None:
+                out.append(voice)
+    return out
 
 
 def _answering(finder: Any, topic: str, x: Any) -> Any:

@@ -264,3 +264,30 @@ def test_a_reply_is_about_what_its_report_says_it_answers() -> None:
         check = said_check(ReplyFinder(), Registry(), items)
         assert check is not None
         assert (said_refusal(items, check, {"min_sim": 0.4, "key_share": 0.67}) is not None) is refused, question
+
+
+def test_a_bodys_spokesperson_speaks_for_it() -> None:
+    """"What did the Basin Authority's spokesman say …": the named speakers the documents call a spokesman of the
+    Authority speak for it too (a spokesperson's words are the body's own); not when the question asks the body."""
+    class VoiceFinder(Finder):
+        def discover(self, name: str) -> Actor | None:
+            name = name.removesuffix("'s")
+            return Actor(name) if name in ("Basin Authority", "Tom Lee") else None
+
+        def speaker_roles(self) -> dict[str, set[str]]:
+            return {"Tom Lee": {"spokesman", "basin", "authority"}, "Ana Ruiz": {"spokeswoman", "riverton"},
+                    "Elena Vance": {"director", "basin", "authority"}}
+
+        def attributions(self) -> dict[str, list[tuple[Any, str]]]:
+            return {"Basin Authority": [("authority 1", "reported")], "Tom Lee": [("lee 1", "direct")]}
+
+        def scored(self, topic: str, actor: Actor) -> list[Scored]:
+            at = 0 if actor.name == "Tom Lee" else 100
+            return [Scored(St(actor.name + " on the levy", at), "direct", 0.8, 1.0, True)]
+
+    spokes = said_check(VoiceFinder(), Registry(),
+                        analyse("What did the Basin Authority's spokesman say about the recharge levy?", FakeLexicon()))
+    assert spokes is not None and spokes.speaker == "Basin Authority and Tom Lee" and spokes.own == 2
+    body = said_check(VoiceFinder(), Registry(),
+                      analyse("What did the Basin Authority say about the recharge levy?", FakeLexicon()))
+    assert body is not None and body.speaker == "Basin Authority" and body.own == 1
