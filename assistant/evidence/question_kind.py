@@ -93,7 +93,8 @@ def _kind(q: str) -> AnswerKind:
     if re.search(r"\b(what|how)(?: \w+){0,2} (did|does|do|has|have)\b.*\b(say|tell|argue|warn|claim|state|stress|call|announce|"
                  r"propose|demand|promise|suggest|insist|think|believe|want|urge|recall|mean|respond|react|"
                  r"criticise|criticize|describe|characterise|characterize|reply|retort|rebut|comment|answer|explain|"
-                 r"define|assess|portray|frame|(?:speak|talk) (?:about|of|on))\b(?!['’]s\b)|"
+                 r"define|assess|portray|frame|hope|fear|predict|envisage|envision|"
+                 r"(?:speak|talk) (?:about|of|on))\b(?!['’]s\b)|"
                  # someone's position, or a position on something ("Freedonia's stance on …", "their response to …"),
                  # not a kind of text ("opinion pieces", "a view of the river")
                  r"(\w['’]s?|\btheir|\bhis|\bher|\bits) (official |public |own )?(position|stance|view|views|opinion|"

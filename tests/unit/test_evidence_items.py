@@ -50,6 +50,7 @@ def test_answer_kinds_from_question_shape() -> None:
     assert answer_kind("How does the mayor talk about the drought?") == "say"
     assert answer_kind("How did the mayor answer the charge that the levy is unfair?") == "say"
     assert answer_kind("How did Ana Ruiz explain her support for the dam?") == "say"
+    assert answer_kind("What did the mayor hope the new dam would do for Riverton?") == "say"  # a view voiced
     assert answer_kind("According to Tom Berg, how soon will the dam be repaired?") == "when"
     assert answer_kind("What language does the mayor speak?") != "say"
     # a yes/no question whether someone spoke on something asks what they said on it
