@@ -147,7 +147,10 @@ def split_parts(question: str) -> list[Part]:
     first = merged[0]
     out = [Part(first if first.endswith("?") else first.rstrip(".") + "?")]
     first_body = _body(first[frame.end() :] if frame else first)
-    person = _person(first) if any(_PERSONAL.search(p) for p in merged[1:]) else None
+    # (a first part asking "who …" names someone else than the one a later "he" means: its answer, resolved from
+    # its evidence below)
+    asks_who = re.match(r"\W*(?:who|whom|whose)\b", first[frame.end() :] if frame else first, re.I) is not None
+    person = _person(first) if not asks_who and any(_PERSONAL.search(p) for p in merged[1:]) else None
     for p in merged[1:]:
         elided = _elided(first, p) if not frame else None
         if elided is not None:
