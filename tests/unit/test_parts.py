@@ -88,5 +88,5 @@ def test_a_part_about_the_one_person_named_first_is_asked_by_name() -> None:
     thing = split_parts("When did Tom Berg open the Riverton dam, and who paid for it?")
     assert thing[1].bare == "Who paid for it?"
     # after "Who …", a later "he" may be the person asked for: read from the first part's evidence, as before
-    who = split_parts("Who replaced Tom Berg as mayor of Riverton, and when did he take office?")
+    who = split_parts("Who succeeded Tom Berg at the water board, and when did he take office?")
     assert who[1].bare == "When did he take office?"
