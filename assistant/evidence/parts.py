@@ -96,7 +96,7 @@ def _person(first: str) -> str | None:
 def _named(part: str, person: str) -> str | None:
     """The part with its personal pronouns replaced by the person's name ("his" -> "Name's"); None when a
     pronoun refers to something else ("it", "they") too, or there is none."""
-    if not _PERSONAL.search(part) or _BACK_REFERENCE.sub("", _PERSONAL.sub("", part)) != _PERSONAL.sub("", part):
+    if not _PERSONAL.search(part) or _BACK_REFERENCE.search(_PERSONAL.sub("", part)):
         return None
     from assistant.language import nlp
 
@@ -146,10 +146,11 @@ def split_parts(question: str) -> list[Part]:
     frame = _FRAME.match(merged[0])
     first = merged[0]
     out = [Part(first if first.endswith("?") else first.rstrip(".") + "?")]
-    first_body = _body(first[frame.end() :] if frame else first)
+    asked = first[frame.end() :] if frame else first
+    first_body = _body(asked)
     # (a first part asking "who …" names someone else than the one a later "he" means: its answer, resolved from
     # its evidence below)
-    asks_who = re.match(r"\W*(?:who|whom|whose)\b", first[frame.end() :] if frame else first, re.I) is not None
+    asks_who = re.match(r"\W*(?:who|whom|whose)\b", asked, re.I) is not None
     person = _person(first) if not asks_who and any(_PERSONAL.search(p) for p in merged[1:]) else None
     for p in merged[1:]:
         elided = _elided(first, p) if not frame else None

@@ -1,7 +1,7 @@
 """The roles a document gives its named speakers ("Afreximbank president Okey Oramah", "Lena Ortiz, an expert at the
-Riverton Institute", "the mayor of Riverton, Tom Berg", "Tom Berg is the mayor of Riverton"): the words of the title phrase and apposition around each
-mention of the person. A question may then name a speaker by role ("the Riverton Institute expert") in a library
-without an actors file (positions/said.py `name_roles`)."""
+Riverton Institute", "the mayor of Riverton, Tom Berg", "Tom Berg is the mayor of Riverton"): the words of the title
+phrase, apposition or predicate around each mention of the person. A question may then name a speaker by role ("the
+Riverton Institute expert") in a library without an actors file (positions/said.py `name_roles`)."""
 
 from __future__ import annotations
 

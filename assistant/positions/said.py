@@ -73,15 +73,18 @@ def can_be_speaker(question: str, name: str) -> bool:
     return any(m.end() <= at <= m.end() + 3 for m in _ACCORDING.finditer(question))
 
 
+def _words_after(after: str) -> list[str]:
+    """The one to three lower-case words that follow a name in a question, past its possessive ("'s chief
+    spokesman" -> ["chief", "spokesman"]): the role it may stand before."""
+    m = re.match(r"(?:'s|’s)?((?:\s+[a-z-]+){1,3})", after)
+    return m.group(1).split() if m is not None else []
+
+
 def _holds_role(after: str) -> bool:
     """The words after a name make it the holder of a person's role ("… president", "…'s foreign minister"): the
     name is then the organisation or place the person serves, not the one who speaks. A spokesperson's words are
     the body's own (as in attribution), so "the Commission spokesperson" still asks what the Commission said."""
-    m = re.match(r"(?:'s|’s)?((?:\s+[a-z-]+){1,3})", after)
-    if m is None:
-        return False
-    words = m.group(1).split()
-    for w in words:
+    for w in _words_after(after):
         if w in HUMAN_NOUNS:
             return w not in SPOKES_NOUNS
         if _SPEECH.fullmatch(w):
@@ -205,8 +208,7 @@ def _spokespeople(finder: Any, question: str, name: str, actor: Any) -> list[Any
     documents call a spokesperson of X ("Tom Berg, a spokesman for the Riverton council") speak for X too. [] when the
     question does not ask for X's spokesperson."""
     at = question.find(name)
-    m = re.match(r"(?:'s|’s)?((?:\s+[a-z-]+){1,3})", question[at + len(name):]) if at >= 0 else None
-    if m is None or not set(m.group(1).split()) & SPOKES_NOUNS:
+    if at < 0 or not set(_words_after(question[at + len(name):])) & SPOKES_NOUNS:
         return []
     words = {w.lower() for w in re.findall(r"[\w-]+", re.sub(r"['’]s$", "", name))}
     out = []
