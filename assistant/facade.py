@@ -154,7 +154,12 @@ class Assistant:
             if m.confidence >= 0.85:
                 out += [*m.actor.all_names(), *m.actor.surname_aliases]
         except UnknownActor:
-            pass
+            # a full name the documents quote under another spelling ("Svetlana Tikhanovskaya" for the speaker
+            # "Sviatlana Tsikhanouskaya"): the person rule that finds speakers for "what did X say" names them
+            if not out and len(phrase.split()) > 1:
+                voice = self.statements_finder().discover(phrase)
+                if voice is not None:
+                    out += [n for n in (voice.name, *voice.aliases) if fold(n) != fold(phrase)]
         return list(dict.fromkeys(out))
 
     def library(self) -> Any:

@@ -148,6 +148,25 @@ def test_a_name_spelt_a_letter_apart_from_the_library_is_found(tmp_path: Path) -
     assert other.refused and "Ashford" in other.missing
 
 
+@pytest.mark.slow
+def test_a_quoted_person_asked_under_another_transliteration_is_found(tmp_path: Path) -> None:
+    """A full name the question spells as another transliteration of a speaker the documents quote ("Svetlana
+    Petrovskaya" for "Sviatlana Petrouskaya": both words differ) is that speaker, for any kind of question, not a
+    name the library never mentions."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "vote.txt").write_text(
+        "Opposition rallies after the vote\n\nOpposition candidate Sviatlana Petrouskaya said the count was rigged. "
+        "\"We will not accept this result,\" Petrouskaya told reporters on Monday.\n\n"
+        "She left the country for Lithuania after the vote amid threats to her family.\n", encoding="utf-8")
+    a = Assistant(make_settings(tmp_path / "index"))
+    a.ingest([docs])
+    got = a.ask("Which country did Svetlana Petrovskaya go to after the vote?")
+    assert not got.refused and "Lithuania" in got.answer
+    other = a.ask("Which country did Svetlana Ostrovska go to after the vote?")
+    assert other.refused
+
+
 def test_planted_injection_changes_no_answer(corpus_assistant: Assistant, tmp_path: Path) -> None:
     docs = tmp_path / "corpus"
     shutil.copytree(PROJECT_ROOT / "corpus", docs)

@@ -14,7 +14,7 @@ from typing import Any, Literal, Protocol
 from assistant.evidence.answer_type import asks_for_several, wh_phrase
 from assistant.evidence.inflection import action_verbs, derived_nouns, inflections
 from assistant.evidence.names import capital_named, capitalised_verbs, place_aliases
-from assistant.evidence.question_kind import AnswerKind, answer_kind, unframed
+from assistant.evidence.question_kind import AnswerKind, answer_kind, kind_of_wh, unframed
 from assistant.textutil import STOPWORDS, fold, number_words, skeleton, stem, tokens, undot
 
 # Words that frame a question rather than name what it is about.
@@ -227,6 +227,8 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
     info.wh = wh_phrase(bare_doc)
     if info.kind == "what" and asks_for_several(bare_doc):
         info.kind = "list"
+    if info.kind == "what":
+        info.kind = kind_of_wh(info.wh) or info.kind
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:

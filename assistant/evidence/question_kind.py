@@ -59,6 +59,21 @@ _TEXT_SOURCE = re.compile(r"\b(report|reports|study|studies|survey|data|figures|
                           r"plan|rules?|guidance|list|index|table|chart|map|model|forecast|outlook)\b", re.IGNORECASE)
 
 
+_TIME_NOUNS = r"(date|year|month|day|weekday|week|time|hour|decade|century|season)"
+_MEASURE_NOUNS = r"(percentage|share|amount|figure|sum|proportion|number|level|size|cost|price|budget)"
+
+
+def kind_of_wh(wh: str) -> AnswerKind | None:
+    """The kind a parsed wh-phrase asks for by its head noun, whatever modifies it ("what calendar date", "which
+    exact year" -> when; "what total amount" -> number); None for any other head."""
+    words = wh.lower().split()
+    if len(words) < 2 or words[0] not in ("what", "which"):
+        return None
+    if re.fullmatch(_TIME_NOUNS, words[-1]):
+        return "when"
+    return "number" if re.fullmatch(_MEASURE_NOUNS, words[-1]) else None
+
+
 def answer_kind(q: str) -> AnswerKind:
     kind = _kind(q)
     m = _ACCORDING.match(q.strip())
@@ -84,11 +99,10 @@ def _kind(q: str) -> AnswerKind:
         # but not on Y)
         return "say" if _SAID_YESNO.match(ql) else "yesno"
     if re.match(r"^(when|what date|what year|by when|in what year|which year|since when)\b", ql) or \
-            re.search(r"\b(what|which) (date|year|month|day|weekday|week|time|hour|decade|century|season)\b|"
-                      r"\bby when\b|\bhow long ago\b|\bhow soon\b", ql):
+            re.search(rf"\b(what|which) {_TIME_NOUNS}\b|\bby when\b|\bhow long ago\b|\bhow soon\b", ql):
         return "when"
-    if re.search(r"\bhow (much|many|large|big|high|long|far|old|often)\b|\bwhat (percentage|share|amount|figure|"
-                 r"sum|proportion|number|level|size|cost|price|budget)\b|\bper ?cent\b|%", ql):
+    if re.search(rf"\bhow (much|many|large|big|high|long|far|old|often)\b|\bwhat {_MEASURE_NOUNS}\b|\bper ?cent\b|%",
+                 ql):
         return "number"
     if re.search(r"\b(what|how)(?: \w+){0,2} (did|does|do|has|have)\b.*\b(say|tell|argue|warn|claim|state|stress|call|announce|"
                  r"propose|demand|promise|suggest|insist|think|believe|want|urge|recall|mean|respond|react|"

@@ -14,17 +14,17 @@ from assistant.positions.model import nlp
 from assistant.positions.nouns import HUMAN_NOUNS, SPOKES_NOUNS
 from assistant.positions.registry import describes, holds
 from assistant.positions.store import named_speaker
-from assistant.textutil import tokens
+from assistant.textutil import STOPWORDS, tokens
 
 # "… say/tell reporters/think … about Y": Y runs to the end of its clause (a new question clause, ";" or "?")
 _ABOUT = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|argued|claim|claimed|state|stated|"
                     r"write|wrote|comment|commented|warn|warned|mean|means|speak|spoke|spoken|talk|talked|mention|"
                     r"mentioned|remark|remarked|express|expressed|voice|voiced|criticise|criticised|criticize|"
                     r"criticized|praise|praised|respond|responded|react|reacted|reply|replied)\b[^?;]{0,40}?"
-                    r"\b(?:about|regarding|concerning|on)\s+(?P<topic>[^?;]+)", re.IGNORECASE)
-# "… respond/react/reply to Y"
-_REPLY_TO = re.compile(r"\b(?:respond|responded|react|reacted|reply|replied|retort|retorted)\s+to\s+(?P<topic>[^?;]+)",
-                       re.IGNORECASE)
+                    r"\b(?:about|regarding|concerning|on|of)\s+(?P<topic>[^?;]+)", re.IGNORECASE)
+# "… respond/react/reply (online, publicly) to Y"
+_REPLY_TO = re.compile(r"\b(?:respond|responded|react|reacted|reply|replied|retort|retorted)(?:\s+[a-z]+){0,2}?\s+to\s+"
+                       r"(?P<topic>[^?;]+)", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:and|but|or)\s+(?:who|what|when|where|which|why|how|whom|whose)\b.*$",
                           re.IGNORECASE | re.DOTALL)
 
@@ -78,6 +78,15 @@ def _words_after(after: str) -> list[str]:
     spokesman" -> ["chief", "spokesman"]): the role it may stand before."""
     m = re.match(r"(?:'s|’s)?((?:\s+[a-z-]+){1,3})", after)
     return m.group(1).split() if m is not None else []
+
+
+def _words_before(question: str, name: str) -> list[str]:
+    """The lower-case words right before a name, after its article ("the student activist Ana Ruiz" -> ["student",
+    "activist"]): how the question describes the speaker, not what it asks about."""
+    at = question.find(name)
+    m = re.search(r"\b(?:the|a|an)((?:\s+[a-z-]+){1,3})\s*$", question[:at]) if at > 0 else None
+    words = m.group(1).split() if m is not None else []
+    return [] if STOPWORDS.intersection(words) else words  # "the leader and X": the words of someone else
 
 
 def _holds_role(after: str) -> bool:
@@ -185,7 +194,9 @@ def said_check(finder: Any, registry: Any, items: QuestionItems) -> SaidCheck | 
         return None
     first = speakers[0][0]
     asked = {e.key for e, _a in speakers}
-    rest = [o.text for o in items.entities if o.key not in asked] + [t.surface or t.text for t in items.terms]
+    described = set(_words_before(items.question, first.text))
+    rest = [o.text for o in items.entities if o.key not in asked] + \
+        [t.surface or t.text for t in items.terms if (t.surface or t.text).lower() not in described]
     about = asked_topic(items.question, first.text)
     topic = about or " ".join(dict.fromkeys(rest)).strip()  # a hyphened word is one surface for its parts
     if not topic:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import pytest
+
 from assistant.evidence.candidates import Candidate
 from assistant.evidence.find import refusal_reason
 from assistant.evidence.items import analyse, answer_kind, initialism_of, resolve_initialisms, unframed
@@ -53,6 +55,16 @@ def test_answer_kinds_from_question_shape() -> None:
     assert answer_kind("What did the mayor hope the new dam would do for Riverton?") == "say"  # a view voiced
     assert answer_kind("According to Tom Berg, how soon will the dam be repaired?") == "when"
     assert answer_kind("What language does the mayor speak?") != "say"
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("On what calendar date did the board sign the levy order?", "when"),
+    ("In which exact year was the Riverton dam finished?", "when"),
+    ("What total amount did the board raise from the levy?", "number"),
+    ("What reason did the board give for the levy?", "what"),
+])
+def test_a_wh_phrase_asks_what_its_head_noun_names(question: str, kind: str) -> None:
+    assert analyse(question, FakeLexicon()).kind == kind
     # a yes/no question whether someone spoke on something asks what they said on it
     assert answer_kind("Did Ana Ruiz comment on the levy?") == "say"
     assert answer_kind("Has Tom Berg said anything about the drought?") == "say"

@@ -232,6 +232,15 @@ def test_the_topic_of_a_question_whether_someone_spoke_on_it() -> None:
     assert asked_topic("How did Elena Vance talk about the drought?", "Elena Vance") == "the drought"
     assert asked_topic("How did Elena Vance respond when reporters reached her about the leak?", "Elena Vance") == \
         "the leak"
+    assert asked_topic("How did Elena Vance react online to the levy vote?", "Elena Vance") == "the levy vote"
+    assert asked_topic("What did Elena Vance think of the levy?", "Elena Vance") == "the levy"
+
+
+def test_the_words_describing_the_speaker_are_not_the_topic() -> None:
+    from assistant.positions.said import _words_before
+
+    assert _words_before("How did the student activist Ana Ruiz react?", "Ana Ruiz") == ["student", "activist"]
+    assert _words_before("What did the mayor and Ana Ruiz say?", "Ana Ruiz") == []  # someone else's words
 
 
 def test_a_reply_is_about_what_its_report_says_it_answers() -> None:
