@@ -19,6 +19,7 @@ from assistant.textutil import fold
 _MONTHS = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|" \
           r"apr|jun|jul|aug|sep|sept|oct|nov|dec)"
 _DATE = re.compile(rf"\b(1[0-9]{{3}}|20[0-9]{{2}})\b|\b{_MONTHS}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
+                   r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(noon|midnight|dawn|dusk)\b|"
                    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|century|decade)\b")
 _NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                      r"fifty|hundred|thousand|million|billion|trillion|dozen|several|half|third|quarter|double)\b")

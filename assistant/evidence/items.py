@@ -38,7 +38,7 @@ class Lexicon(Protocol):
 
     def n_passages(self) -> int: ...
 
-    def similar_tokens(self, token: str) -> list[str]: ...
+    def similar_tokens(self, token: str, name: bool = False) -> list[str]: ...
 
     def aliases(self, phrase: str) -> list[str]: ...
 
@@ -163,7 +163,7 @@ def _entity_df(forms: list[str], lex: Lexicon) -> int:
         for t in toks:
             n = lex.df(t)
             if n == 0:
-                n = max((lex.df(v) for v in lex.similar_tokens(t)), default=0)
+                n = max((lex.df(v) for v in lex.similar_tokens(t, name=True)), default=0)
             counts.append(n)
         best = max(best, min(counts))
     return best

@@ -33,7 +33,7 @@ class LibraryView:
     def n_passages(self) -> int:
         return max(1, self.snap.lexical.n_docs)
 
-    def similar_tokens(self, token: str) -> list[str]:
+    def similar_tokens(self, token: str, name: bool = False) -> list[str]:
         if len(token) < 4:
             return []
         by_sk = self.snap.lexical.by_skeleton
@@ -42,8 +42,9 @@ class LibraryView:
         if same or len(sk) < 5:
             return same
         # no token spelt alike: those spelt one or two letters apart ("Chongqing" / "Chonqing"), as text is matched
-        near = process.extract(sk, list(by_sk), scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, limit=None)
-        return [t for k, _s, _i in near if near_spelling(sk, k) for t in by_sk[k] if t != token]
+        cutoff = min(NEAR_RATIO, 100.0 * (len(sk) - 1) / len(sk) - 0.01) if name else NEAR_RATIO  # a name: one letter
+        near = process.extract(sk, list(by_sk), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        return [t for k, _s, _i in near if near_spelling(sk, k, name) for t in by_sk[k] if t != token]
 
     def aliases(self, phrase: str) -> list[str]:
         out = list(self._aliases(phrase)) + place_forms(phrase)

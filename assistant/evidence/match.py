@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from assistant.evidence.items import Item
 from assistant.textutil import fold, skeleton, tokens, undot, words
@@ -22,11 +23,14 @@ STRENGTH = {"exact": 1.0, "normalised": 0.9, "alias": 0.9, "transliteration": 0.
 NEAR_RATIO = 85  # two spelling skeletons this similar (rapidfuzz ratio) are one name spelt two ways
 
 
-def near_spelling(sk: str, other: str) -> bool:
+def near_spelling(sk: str, other: str, name: bool = False) -> bool:
     """Are two spelling skeletons of one name ("Chongqing" / "Chonqing")? Same first letter, lengths within two,
-    ratio at least NEAR_RATIO; for skeletons of five letters or more."""
-    return len(sk) >= 5 and abs(len(other) - len(sk)) <= 2 and other[:1] == sk[:1] and \
-        fuzz.ratio(other, sk) >= NEAR_RATIO
+    ratio at least NEAR_RATIO; for skeletons of five letters or more. For a `name` (capitalised in the question)
+    of six or more, one letter apart is enough too ("Cherono" / "Cheruno"): in a short name one letter weighs more
+    in the ratio than in a long one."""
+    if len(sk) < 5 or abs(len(other) - len(sk)) > 2 or other[:1] != sk[:1]:
+        return False
+    return fuzz.ratio(other, sk) >= NEAR_RATIO or (name and len(sk) >= 6 and Levenshtein.distance(other, sk) <= 1)
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ class TextView:
         sk = skeleton(part)
         if sk in self.skeletons:
             return True
-        return any(near_spelling(sk, s) for s in self.skeletons)
+        return any(near_spelling(sk, s, name=True) for s in self.skeletons)
 
 
 def match_all(view: TextView, items: list[Item]) -> dict[str, ItemMatch]:

@@ -49,3 +49,25 @@ def test_entity_evidence_counts_only_entities_the_question_does_not_name() -> No
     assert entity_evidence(who, with_new_person, question) == pytest.approx(who["PERSON"])
     assert entity_evidence(who, only_named, question) == 0.0
     assert entity_evidence(who, [], question) == 0.0
+
+
+def test_a_clock_time_answers_when() -> None:
+    from assistant.evidence.answer_type import type_evidence
+
+    assert type_evidence("when", "The winner posted a time of 2:05:45.", "What time did Tom Berg record?") == 1.0
+    assert type_evidence("when", "The plane landed at 7:38 pm local time.", "When did the plane land?") == 1.0
+    assert type_evidence("when", "The plane landed safely.", "When did the plane land?") == 0.0
+
+
+@pytest.mark.parametrize(("asked", "known", "name", "same"), [
+    ("Cheruno", "Cherono", True, True),  # a name one letter apart
+    ("Cheruno", "Cherono", False, False),  # an ordinary word is not matched that loosely
+    ("White", "Write", True, False),  # too short for one letter to be a spelling of it
+    ("Chonqing", "Chongqing", False, True),
+    ("Ashford", "Ashley", True, False),
+])
+def test_near_spelling_of_names(asked: str, known: str, name: bool, same: bool) -> None:
+    from assistant.evidence.match import near_spelling
+    from assistant.textutil import skeleton
+
+    assert near_spelling(skeleton(asked), skeleton(known), name=name) is same

@@ -27,7 +27,7 @@ class FakeLexicon:
     def n_passages(self) -> int:
         return 200
 
-    def similar_tokens(self, token: str) -> list[str]:
+    def similar_tokens(self, token: str, name: bool = False) -> list[str]:
         return [t for t in self.DF if t != token and len(t) >= 4 and skeleton(t) == skeleton(token)]
 
     def aliases(self, phrase: str) -> list[str]:
