@@ -6,6 +6,7 @@ Sets (dev = may be fit on; heldout = measurement only):
   gold/dev, gold/heldout                                          eval/gold.yaml + eval/gold_blind.yaml
   wikinews/dev, wikinews/heldout                                  eval/wikinews-qa-dev.yaml, eval/wikinews-qa.yaml
   mixed/dev, mixed/heldout                                        eval/mixed-qa.yaml (its `split:` field)
+  mixed2/dev … mixed8/heldout                                     eval/mixed2-qa.yaml … eval/mixed8-qa.yaml
 """
 
 from __future__ import annotations
@@ -65,6 +66,15 @@ WIKINEWS = {"dev": "wikinews-qa-dev.yaml", "heldout": "wikinews-qa.yaml"}
 MIXED = "mixed-qa.yaml"
 
 
+def mixed_file(dataset: str) -> str:
+    """The Q&A file of a blind mixed set: "mixed" -> mixed-qa.yaml, "mixed2" … "mixed8" -> mixed2-qa.yaml …"""
+    return MIXED if dataset == "mixed" else f"{dataset}-qa.yaml"
+
+
+def is_mixed(dataset: str) -> bool:
+    return dataset == "mixed" or (dataset.startswith("mixed") and dataset[5:].isdigit())
+
+
 def load_questions(dataset: str, split: str) -> tuple[dict[str, tuple[str, str]] | None, list[Q]]:
     from assistant.evaluation.external import _hotpot, _squad
 
@@ -75,10 +85,10 @@ def load_questions(dataset: str, split: str) -> tuple[dict[str, tuple[str, str]]
         qs = [Q(c.id, c.question, c.answerable, c.facts, c.docs, "gold", c.split) for c in cases
               if c.type != "contrast" and c.split == split]
         return None, qs
-    if dataset in ("wikinews", "mixed"):
+    if dataset == "wikinews" or is_mixed(dataset):
         from assistant.evaluation.dataset import load_gold
 
-        cases = load_gold(ROOT / "eval" / (WIKINEWS[split] if dataset == "wikinews" else MIXED))
+        cases = load_gold(ROOT / "eval" / (WIKINEWS[split] if dataset == "wikinews" else mixed_file(dataset)))
         return None, [Q(c.id, c.question, c.answerable, c.facts, c.docs, dataset, c.split) for c in cases
                       if c.split == split]
     docs, raw = (_squad if dataset == "squad2" else _hotpot)(split)
@@ -98,12 +108,12 @@ def assistant_for(dataset: str, split: str, docs: dict[str, tuple[str, str]] | N
         a = Assistant(Settings(index_dir=ROOT / "index" / "fit" / "gold"), embedder=base.embedder)
         a.ingest()  # incremental: a no-op when the corpus is unchanged
         return a
-    if dataset in ("wikinews", "mixed"):  # both splits share one library, with no actors file
+    if dataset == "wikinews" or is_mixed(dataset):  # both splits share one library, with no actors file
         import yaml
 
         root = ROOT / "index" / "fit" / dataset
         named = ["attribution/texts"] if dataset == "wikinews" else \
-            yaml.safe_load((ROOT / "eval" / MIXED).read_text(encoding="utf-8"))["library"]
+            yaml.safe_load((ROOT / "eval" / mixed_file(dataset)).read_text(encoding="utf-8"))["library"]
         folders = [ROOT / "eval" / f for f in named]
         a = Assistant(Settings(index_dir=root, corpus_dir=folders[0], actors_file=root / "no-actors.yaml"),
                       embedder=base.embedder)

@@ -167,6 +167,26 @@ def test_a_quoted_person_asked_under_another_transliteration_is_found(tmp_path: 
     assert other.refused
 
 
+@pytest.mark.slow
+def test_how_many_is_refused_when_no_figure_counts_what_is_asked(tmp_path: Path) -> None:
+    """A "how many N" question whose subject the documents name, but with no figure that counts N, is refused and
+    says what is missing; a figure counting N (or a word of its meaning) answers it."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "airline.txt").write_text(
+        "Riverton Air banned\n\nFreedonia on Monday banned Riverton Air from its airports, citing security reasons. "
+        "The airline has the region's largest fleet and flies to 14 cities in Europe. It was founded in 1992 and "
+        "employs about 3,000 staff.\n", encoding="utf-8")
+    a = Assistant(make_settings(tmp_path / "index"))
+    a.ingest([docs])
+    got = a.ask("How many aircraft are in Riverton Air's fleet?")
+    assert got.refused and "how many aircraft" in got.answer and "how many aircraft" in got.missing
+    for q, figure in [("How many cities does Riverton Air fly to?", "14"),
+                      ("How many employees does Riverton Air have?", "3,000")]:
+        ok = a.ask(q)
+        assert not ok.refused and figure in ok.answer, q
+
+
 def test_planted_injection_changes_no_answer(corpus_assistant: Assistant, tmp_path: Path) -> None:
     docs = tmp_path / "corpus"
     shutil.copytree(PROJECT_ROOT / "corpus", docs)

@@ -3,6 +3,7 @@ refusal is decided, for every backend."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import zip_longest
@@ -10,13 +11,14 @@ from typing import Any
 
 import numpy as np
 
-from assistant.calibration import fitted
+from assistant.calibration import MissingCalibration, fitted
 from assistant.evidence.answer_type import cached_labels, labels_for_vector
 from assistant.evidence.candidates import Candidate, build
 from assistant.evidence.gather import Searcher, gather
-from assistant.evidence.items import Item, QuestionItems, analyse, resolve_initialisms
+from assistant.evidence.items import Item, QuestionItems, analyse, parse, resolve_initialisms
 from assistant.evidence.library import LibraryView
 from assistant.evidence.parts import split_parts
+from assistant.evidence.quantity import focus_quantity
 from assistant.evidence.sets import EvidenceSet, best_set, name_phrases, score
 from assistant.textutil import fold
 from assistant.types import Hit, HitWhy, SearchFilters
@@ -130,7 +132,7 @@ def said_refusal(items: QuestionItems, check: SaidCheck | None,
 
 
 def _names(items: list[Item]) -> str:
-    labels = [i.label for i in items]
+    labels = [re.sub(r"['’]s$", "", i.label) for i in items]  # "Riverton's" named as "Riverton"
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
@@ -153,6 +155,32 @@ def refusal_reason(items: QuestionItems, es: EvidenceSet | None) -> tuple[str, l
     if missing:
         return f"no passage covers {_names(missing)}", [i.label for i in missing]
     return "the passages found do not answer this question", []
+
+
+def quantity_params() -> dict[str, float] | None:
+    """The fitted threshold of the "how many N" check (eval/fit_quantity.py); None before it is fit."""
+    try:
+        return fitted("quantity")
+    except MissingCalibration:
+        return None
+
+
+def quantity_score(lib: LibraryView, items: QuestionItems, es: EvidenceSet) -> float | None:
+    """For "how many N / how much N": how close a figure of the evidence set comes to counting N (quantity.py);
+    None for other questions."""
+    focus = items.focus
+    if items.kind != "number" or focus is None or not items.wh.startswith("how "):
+        return None
+    texts = [m.candidate.text for m in es.members if m.candidate.meta_field is None]
+    return focus_quantity(focus.label, items.wh.startswith("how much"), texts, parse, lib.embed)
+
+
+def _uncounted(lib: LibraryView, items: QuestionItems, es: EvidenceSet, p: dict[str, float] | None) -> bool:
+    """The evidence names what the question counts about, but no figure of it counts N: the answer is missing."""
+    if p is None:
+        return False
+    score = quantity_score(lib, items, es)
+    return score is not None and score < p["min_similarity"]
 
 
 def term_vectors(lib: LibraryView, items: QuestionItems) -> dict[str, np.ndarray]:
@@ -278,6 +306,10 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
     es = best_set(items, cands, params["refusal"], term_vecs=term_vectors(lib, items))
     t2 = time.perf_counter()
     answerable = es is not None and not items.unknown and es.p_answerable >= params["refusal"]["threshold"]
+    if answerable and es is not None and items.answer is not None and _uncounted(lib, items, es, quantity_params()):
+        answerable = False  # "how many N": the evidence names the subject, but no figure of it counts N
+        if items.answer not in es.missing:
+            es.missing.append(items.answer)
     found = Found(items, hits, cands, es, answerable, flagged=flagged,
                   timings_ms={"retrieve": (t1 - t0) * 1000, "evidence": (t2 - t1) * 1000},
                   statements=list(check.quotes) if check is not None else [],
