@@ -167,6 +167,9 @@ def answer_text(r: Record, compose: dict[str, Any], threshold: float,
     answerable = es is not None and not r.items.unknown and es.p_answerable >= threshold
     if answerable and said_refusal(r.items, getattr(r, "said", None), said) is not None:
         answerable = False  # "what did X say about Y": X is quoted, never on Y (the positions package's check)
+    qscore, qmin = getattr(r, "qscore", None), getattr(r, "qmin", None)
+    if answerable and qscore is not None and qmin is not None and qscore < qmin:
+        answerable = False  # "how many N": no figure counts N (eval/fit_quantity.py, fit after this model)
     if not answerable:
         return False, ""
     check = getattr(r, "said", None)
@@ -383,6 +386,17 @@ def main() -> None:
         params = {"hops": hops, **fit}
         tuning = {"sentence_C": c_best, "sentence_C_tried": {str(c): round(o, 4) for o, c, _f, _n in tried}}
     score_records([r for _a, recs in data.values() for r in recs], params["sentence"], params["refusal"])
+    # the "how many N" check after the answer model, as find() applies it (its threshold is fit by
+    # eval/fit_quantity.py on these answers; absent before its first fit)
+    from assistant.evidence.find import quantity_params, quantity_score
+
+    qp = quantity_params()
+    for a, recs in data.values():
+        lib = a.library()
+        for r in recs:
+            best = r.best  # type: ignore[attr-defined]
+            r.qscore = quantity_score(lib, r.items, best) if qp is not None and best is not None else None  # type: ignore[attr-defined]
+            r.qmin = qp["min_similarity"] if qp is not None else None  # type: ignore[attr-defined]
     table: dict[str, dict[str, Any]] = {}
     for (ds, split), (a, recs) in data.items():
         m = measure(recs, params["compose"], params["refusal"]["threshold"], params.get("said"))

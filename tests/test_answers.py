@@ -187,6 +187,24 @@ def test_how_many_is_refused_when_no_figure_counts_what_is_asked(tmp_path: Path)
         assert not ok.refused and figure in ok.answer, q
 
 
+@pytest.mark.slow
+def test_why_answered_by_a_statement_that_goes_on_from_the_one_before(tmp_path: Path) -> None:
+    """"Why did X refuse Y?" found in "The spokesperson added that they would not consider Y": the sentence before
+    it, the statement it goes on from, gives the reason and comes with it."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "licence.txt").write_text(
+        "Water board turns down mining licence\n\nFreedonia Mining applied in May for a licence to draw water from "
+        "the Riverton aquifer for its new copper mine, the largest in the region.\n\n"
+        "The board's charter forbids \"any transfer of public water to private profit,\" a board spokesperson said. "
+        "The spokesperson added that the board \"would not consider requests of this nature\" from Freedonia "
+        "Mining.\n\nFreedonia Mining said it would appeal to the regional court.\n", encoding="utf-8")
+    a = Assistant(make_settings(tmp_path / "index"))
+    a.ingest([docs])
+    got = a.ask("Why did the water board say it would not consider the request from Freedonia Mining?")
+    assert not got.refused and "charter forbids" in got.answer and "would not consider" in got.answer
+
+
 def test_planted_injection_changes_no_answer(corpus_assistant: Assistant, tmp_path: Path) -> None:
     docs = tmp_path / "corpus"
     shutil.copytree(PROJECT_ROOT / "corpus", docs)

@@ -90,6 +90,9 @@ _PRONOUN_LEAD = re.compile(r"\s*[\"“]?(?:He|She|They)\b")
 _RESULT_LEAD = re.compile(r"\s*[\"“]?(?:So|Thus|Hence|Therefore|Consequently|As a result|As a consequence|"
                           r"(?:That|This) is why|That's why|For that reason|For this reason)\b")
 
+# a statement that goes on from the one before it ("The spokesperson added, …", "he continued")
+_CONTINUES = re.compile(r"\b(?:added|adds|continued|continues|went on to (?:say|add))\b")
+
 
 # the words that number the items of an enumeration, in their order ("First, …", "Secondly, …", "Finally, …")
 _ORDINALS = (("first", "firstly"), ("second", "secondly"), ("third", "thirdly"), ("fourth", "fourthly"),
@@ -226,6 +229,8 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
                 c.antecedent = _antecedent(text, spans, ents, j)
             if j is not None and _RESULT_LEAD.match(sent):
                 c.cause = _cause(text, spans, j)
+            elif j is not None and _CONTINUES.search(sent):
+                c.cause = _cause(text, spans, j, 1)  # what was said first (often the reason the rest follows from)
             if j is not None and _ORDINAL_LEAD.match(sent):
                 c.following = _following(text, spans, j)
             lead, frame = _context(lib, h.doc_id, s.char_start, spans, j) if j is not None else ("", "")
