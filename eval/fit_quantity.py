@@ -48,7 +48,7 @@ def collect(ds: str, split: str) -> list[Row]:
     for q in qs:
         f = find_mod.find(lib, a.index, q.question, None, a.is_untrusted, said=a.said_check)
         subs = f.parts or [f]
-        parts = [(p.answerable, find_mod.quantity_score(lib, p.items, p.best) if p.answerable and p.best else None)
+        parts = [(p.answerable, find_mod.quantity_score(lib, p.items, p.best, p.candidates) if p.answerable and p.best else None)
                  for p in subs]
         texts = " ".join(m.candidate.text for p in subs if p.answerable and p.best for m in p.best.members)
         held = bool(q.answers) and all(contains(texts, fact) for fact in q.answers)

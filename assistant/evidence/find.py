@@ -165,21 +165,29 @@ def quantity_params() -> dict[str, float] | None:
         return None
 
 
-def quantity_score(lib: LibraryView, items: QuestionItems, es: EvidenceSet) -> float | None:
-    """For "how many N / how much N": how close a figure of the evidence set comes to counting N (quantity.py);
-    None for other questions."""
+def quantity_score(lib: LibraryView, items: QuestionItems, es: EvidenceSet,
+                   cands: list[Candidate] | None = None) -> float | None:
+    """For "how many N / how much N": how close a figure of the sentences an answer would show comes to counting
+    N (quantity.py): the evidence set's members, and the likeliest further candidates the extractive answer adds
+    (those rated at least the fitted `keep_ratio` of the best, up to `max_extra`). None for other questions."""
     focus = items.focus
     if items.kind != "number" or focus is None or not items.wh.startswith("how "):
         return None
-    texts = [m.candidate.text for m in es.members if m.candidate.meta_field is None]
+    shown = [m.candidate for m in es.members]
+    if cands:
+        compose = fitted("answer")["compose"]
+        top = max(cands[0].p, 1e-9)
+        shown += [c for c in cands[: int(compose["max_extra"])] if c.p >= compose["keep_ratio"] * top]
+    texts = list(dict.fromkeys(c.text for c in shown if c.meta_field is None))
     return focus_quantity(focus.label, items.wh.startswith("how much"), texts, parse, lib.embed)
 
 
-def _uncounted(lib: LibraryView, items: QuestionItems, es: EvidenceSet, p: dict[str, float] | None) -> bool:
+def _uncounted(lib: LibraryView, items: QuestionItems, es: EvidenceSet, cands: list[Candidate],
+               p: dict[str, float] | None) -> bool:
     """The evidence names what the question counts about, but no figure of it counts N: the answer is missing."""
     if p is None:
         return False
-    score = quantity_score(lib, items, es)
+    score = quantity_score(lib, items, es, cands)
     return score is not None and score < p["min_similarity"]
 
 
@@ -306,7 +314,7 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
     es = best_set(items, cands, params["refusal"], term_vecs=term_vectors(lib, items))
     t2 = time.perf_counter()
     answerable = es is not None and not items.unknown and es.p_answerable >= params["refusal"]["threshold"]
-    if answerable and es is not None and items.answer is not None and _uncounted(lib, items, es, quantity_params()):
+    if answerable and es is not None and items.answer is not None and _uncounted(lib, items, es, cands, quantity_params()):
         answerable = False  # "how many N": the evidence names the subject, but no figure of it counts N
         if items.answer not in es.missing:
             es.missing.append(items.answer)
