@@ -46,3 +46,7 @@ STATE_BODIES = frozenset(["government", "administration", "ministry", "departmen
                            "office", "council", "court", "commission", "committee", "board"])
 # bodies that are a person's rather than an organisation's ("the campaign", "the family")
 PERSONS_BODIES = frozenset(["campaign", "camp", "family", "team"])
+
+# words written before a name that are not part of it ("Mr", "Dr", "Lord", "Sen."): a form of address
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rep", "sen", "gov", "gen", "col",
+                        "capt"])

@@ -79,11 +79,23 @@ def _close_surname(x: str, y: str) -> bool:
     return min(len(x), len(y)) >= 6 and x[0] == y[0] and fuzz.ratio(x, y) >= 88
 
 
+def _untitled(words: list[str]) -> list[str]:
+    """A name without the form of address or role before it ("lord keen" -> "keen", "senator ana ruiz" -> "ana
+    ruiz"); a title alone is kept."""
+    from assistant.positions.nouns import HONORIFICS, HUMAN_NOUNS
+
+    i = 0
+    while i < len(words) - 1 and (words[i].rstrip(".") in HONORIFICS or words[i] in HUMAN_NOUNS):
+        i += 1
+    return words[i:]
+
+
 def same_person(asked: str, speaker: str) -> bool:
     """Does a name as the user types it denote a speaker as a document names them? The same name (diacritics and
     case folded), a surname alone for a full name either way round, or the same surname with a compatible first
     name or initial; a close spelling of a full name (transliterations of a surname: "Petrovskaya" ~ "Petrovska")."""
     a, s = fold(asked).replace("’s", "").split(), fold(speaker).replace("’s", "").replace("'s", "").split()
+    a, s = _untitled(a), _untitled(s)
     if not a or not s:
         return False
     if a == s:

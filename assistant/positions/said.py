@@ -21,7 +21,10 @@ _ABOUT = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|argue|ar
                     r"write|wrote|comment|commented|warn|warned|mean|means|speak|spoke|spoken|talk|talked|mention|"
                     r"mentioned|remark|remarked|express|expressed|voice|voiced|criticise|criticised|criticize|"
                     r"criticized|praise|praised|respond|responded|react|reacted|reply|replied)\b[^?;]{0,40}?"
-                    r"\b(?:about|regarding|concerning|on|of)\s+(?P<topic>[^?;]+)", re.IGNORECASE)
+                    r"\b(?:about|regarding|concerning|on(?!\s+behalf\b))\s+(?P<topic>[^?;]+)", re.IGNORECASE)
+# "… think/speak of Y" (right after the verb: "said at the start of …" is no topic)
+_OF = re.compile(r"\b(?:say|said|think|thinks|thought|speak|spoke|spoken|write|wrote|make|made)\s+of\s+(?P<topic>[^?;]+)",
+                 re.IGNORECASE)
 # "… respond/react/reply (online, publicly) to Y"
 _REPLY_TO = re.compile(r"\b(?:respond|responded|react|reacted|reply|replied|retort|retorted)(?:\s+[a-z]+){0,2}?\s+to\s+"
                        r"(?P<topic>[^?;]+)", re.IGNORECASE)
@@ -34,7 +37,7 @@ def asked_topic(question: str, speaker: str) -> str | None:
     and what did X say about Y?" asks X about Y, not about the meeting. None when the question has no such
     phrase after the speaker."""
     at = question.find(speaker)
-    for m in [*_ABOUT.finditer(question), *_REPLY_TO.finditer(question)]:
+    for m in [*_ABOUT.finditer(question), *_REPLY_TO.finditer(question), *_OF.finditer(question)]:
         if at >= 0 and m.start() < at:
             continue
         topic = _NEXT_CLAUSE.sub("", m.group("topic")).strip(" ,.")

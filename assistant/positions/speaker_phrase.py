@@ -12,10 +12,11 @@ from spacy.tokens import Span
 from assistant.positions import issuers
 from assistant.positions import speakers as sp
 from assistant.positions.document import _ACRONYM_IN, Document
+from assistant.positions.nouns import HONORIFICS
 
 # people whose words are the words of the body they work for ("its reporter found …" is the paper reporting)
 _VOICES = sp.SPOKES_NOUNS | {"reporter", "correspondent", "journalist"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rep", "sen", "gov", "gen", "col", "capt"}
+_HONORIFICS = HONORIFICS
 _THING_PRONOUNS = {"this", "that", "these", "those", "which", "something", "nothing", "everything"}
 
 

@@ -22,6 +22,10 @@ from assistant.positions.registry import Actor, ActorRegistry, same_person
     ("Marta Ruiz", "Ana Ruiz", False),  # same surname, another first name: someone else
     ("Ortiz", "Ana Ruiz", False),
     ("Petrovskaya", "Olena Petrovska", True),  # a transliteration of the surname
+    ("Lord Ruiz", "Ana Ruiz", True),  # a form of address or a role before the name is not its first name
+    ("Dr Ruiz", "Ana Ruiz", True),
+    ("Senator Ana Ruiz", "Ana Ruiz", True),
+    ("Dr Ortiz", "Ana Ruiz", False),
 ])
 def test_same_person(asked: str, speaker: str, same: bool) -> None:
     assert same_person(asked, speaker) is same

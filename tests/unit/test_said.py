@@ -234,6 +234,10 @@ def test_the_topic_of_a_question_whether_someone_spoke_on_it() -> None:
         "the leak"
     assert asked_topic("How did Elena Vance react online to the levy vote?", "Elena Vance") == "the levy vote"
     assert asked_topic("What did Elena Vance think of the levy?", "Elena Vance") == "the levy"
+    assert asked_topic("What did Elena Vance argue on behalf of the board?", "Elena Vance") is None  # not a topic
+    assert asked_topic("What did Elena Vance say on behalf of the board about the levy?", "Elena Vance") == "the levy"
+    assert asked_topic("What did Elena Vance say at the start of the hearing about the levy?", "Elena Vance") == \
+        "the levy"
 
 
 def test_the_words_describing_the_speaker_are_not_the_topic() -> None:
