@@ -221,20 +221,37 @@ def _answer_parts(found: Found, params: dict[str, Any] | None) -> Draft:
     """A compound question: each part answered from its own evidence within a share of the word budget, in the
     question's order; a part the documents do not cover is said plainly, without a nearest passage."""
     budget = MAX_WORDS // len(found.parts)
-    sentences: list[DraftSentence] = []
+    groups: list[list[DraftSentence]] = []
     used: set[tuple[str, int, int]] = set()
+    words = 0
     for part in found.parts:
         if not part.answerable or part.best is None:
             why = part.reason or "the documents do not cover it"
-            sentences.append(DraftSentence(f"{NOT_IN_DOCS}: {why} (asked: “{part.items.question}”).",
-                                           is_refusal=True))
+            groups.append([DraftSentence(f"{NOT_IN_DOCS}: {why} (asked: “{part.items.question}”).",
+                                         is_refusal=True)])
             continue
+        group = []
         for c in select(part, params, max_words=budget):
             if (c.doc_id, c.start, c.end) in used:
                 continue
             used.add((c.doc_id, c.start, c.end))
-            sentences.append(_cited(c))
-    return Draft(sentences=sentences, missing=list(found.missing))
+            group.append(_cited(c))
+            words += len(c.text.split())
+        groups.append(group)
+    # the words a part left of its share: the members of each part's evidence set its share could not hold, the
+    # likeliest first, while the whole answer's budget holds them
+    for part, group in zip(found.parts, groups, strict=True):
+        if not part.answerable or part.best is None:
+            continue
+        for m in sorted(part.best.members, key=lambda m: -m.candidate.p):
+            c = m.candidate
+            n = len(c.text.split())
+            if (c.doc_id, c.start, c.end) in used or words + n > MAX_WORDS:
+                continue
+            used.add((c.doc_id, c.start, c.end))
+            group.append(_cited(c))
+            words += n
+    return Draft(sentences=[s for g in groups for s in g], missing=list(found.missing))
 
 
 def refuse(found: Found, reason: str | None = None) -> Draft:

@@ -211,3 +211,34 @@ def test_an_enumeration_item_brings_the_later_items_of_its_list() -> None:
                    "Second, it will raise the levy."]  # (the answer's order is set after: text order in a document)
     assert [c.text for c in with_enumeration([first, second], room=5)] == [first.text, "Third, it will plant trees.",
                                                                             second.text]
+
+
+def test_a_compound_answer_gives_a_parts_unheld_members_the_words_other_parts_left() -> None:
+    """Each part of a compound question first gets its share of the budget; a member of a part's evidence set that
+    its share could not hold (a long sentence after a likelier one) still comes when the whole answer has room."""
+    from assistant.answering.extractive import MAX_WORDS, answer
+    from assistant.evidence.find import Found
+    from assistant.evidence.items import QuestionItems
+    from assistant.evidence.sets import EvidenceSet, Member
+
+    def cand(text: str, start: int, p: float) -> Candidate:
+        c = Candidate("d", start, start + len(text), text, "c", 0)
+        c.p = p
+        return c
+
+    share = MAX_WORDS // 2
+    quote = cand(" ".join(["Warm"] + ["water"] * (share // 2)) + ".", 0, 0.3)
+    long = cand(" ".join(["Published"] + ["in"] * (share // 2 + 5) + ["Science", "Weekly"]) + ".", 1000, 0.2)
+    short = cand("The team came from Riverton College.", 2000, 0.4)
+
+    def part(q: str, members: list[Candidate]) -> Found:
+        es = EvidenceSet(members=[Member(c, []) for c in members])
+        return Found(QuestionItems(q, "what"), [], sorted(members, key=lambda c: -c.p), es, True)
+
+    first, second = part("In which journal did the study appear?", [quote, long]), part("Where was the team from?",
+                                                                                         [short])
+    whole = Found(QuestionItems("In which journal did the study appear, and where was the team from?", "what"), [],
+                  [quote, long, short], first.best, True, parts=[first, second])
+    texts = [s.text for s in answer(whole).sentences]
+    assert any("Science Weekly" in t for t in texts) and any("Riverton College" in t for t in texts)
+    assert sum(len(t.split()) for t in texts) <= MAX_WORDS
