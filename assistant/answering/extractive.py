@@ -89,7 +89,7 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     ordered = order(chosen, found.items.kind, lead)
     room = max_words - words
     if found.items.kind == "why":
-        return with_causes(ordered, room)
+        return with_additions(with_causes(ordered, room), room)
     return with_antecedents(ordered, room) if _asks_for_person(found) else ordered
 
 
@@ -129,6 +129,23 @@ def with_causes(chosen: list[Candidate], room: int) -> list[Candidate]:
     """"Why …?" answered by a sentence that opens "So …" or "As a result, …": the sentences before it that give the
     cause go right before it (the cause is the answer), while the word budget holds them."""
     return _preceded(chosen, room, lambda c: c.cause)
+
+
+def with_additions(chosen: list[Candidate], room: int) -> list[Candidate]:
+    """"Why …?" answered by a sentence the next one adds to ("The Sunday ban also hurt sales"): that sentence
+    follows it (a further cause), while the word budget (what the causes before it left) holds it."""
+    room -= sum(len(c.text.split()) for c in chosen if not c.chunk_id)  # causes set before a sentence used words
+    out: list[Candidate] = []
+    for c in chosen:
+        out.append(c)
+        if c.adds is None:
+            continue
+        s, e, text = c.adds
+        if any(o.doc_id == c.doc_id and o.start == s for o in chosen) or len(text.split()) > room:
+            continue
+        room -= len(text.split())
+        out.append(Candidate(c.doc_id, s, e, text, "", c.rank, c.hop, c.via))
+    return out
 
 
 def _preceded(chosen: list[Candidate], room: int,

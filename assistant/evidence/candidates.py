@@ -51,6 +51,9 @@ class Candidate:
     # a sentence that opens an enumeration ("First, …", "Second, …"): the later sentences of its document that go on
     # with it ("Third, …", "Finally, …"; start, end, text), in text order
     following: list[tuple[int, int, str]] = field(default_factory=list)
+    # the next sentence of its paragraph when it adds to this one ("… also hurt sales", "In addition, …"; start, end,
+    # text): a further cause of a "why" answer
+    adds: tuple[int, int, str] | None = None
 
     @property
     def key(self) -> tuple[str, int, int, str | None]:
@@ -128,6 +131,19 @@ def _following(text: str, spans: list[tuple[int, int]], i: int) -> list[tuple[in
             break  # another enumeration
         j += 1
     return out
+
+
+# a sentence that adds to the one before it: "also" in it, or an additive opening
+_ADDITIVE = re.compile(r"\balso\b|^\s*[\"“]?(?:In addition|Additionally|Moreover|Furthermore|Besides|What is more|"
+                       r"Another reason|A further reason)\b", re.IGNORECASE)
+
+
+def _addition(text: str, spans: list[tuple[int, int]], i: int) -> tuple[int, int, str] | None:
+    """The sentence right after sentence i in its paragraph, when it adds to it."""
+    if i + 1 >= len(spans) or "\n\n" in text[spans[i][1] : spans[i + 1][0]]:
+        return None
+    s, e = spans[i + 1]
+    return (s, e, text[s:e]) if _ADDITIVE.search(text[s:e]) else None
 
 
 def _earlier(text: str, spans: list[tuple[int, int]], i: int, n: int) -> list[int]:
@@ -233,6 +249,8 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
                 c.cause = _cause(text, spans, j, 1)  # what was said first (often the reason the rest follows from)
             if j is not None and _ORDINAL_LEAD.match(sent):
                 c.following = _following(text, spans, j)
+            if j is not None:
+                c.adds = _addition(text, spans, j)
             lead, frame = _context(lib, h.doc_id, s.char_start, spans, j) if j is not None else ("", "")
             c.own = match_all(TextView(sent), item_list)
             ctx: dict[str, ItemMatch] = {}

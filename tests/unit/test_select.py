@@ -242,3 +242,22 @@ def test_a_compound_answer_gives_a_parts_unheld_members_the_words_other_parts_le
     texts = [s.text for s in answer(whole).sentences]
     assert any("Science Weekly" in t for t in texts) and any("Riverton College" in t for t in texts)
     assert sum(len(t.split()) for t in texts) <= MAX_WORDS
+
+
+def test_a_why_answer_brings_the_next_sentence_that_adds_a_cause() -> None:
+    from assistant.answering.extractive import with_additions
+    from assistant.evidence.candidates import _addition
+
+    text = ("Sales fell as shoppers moved to discount stores. The Sunday ban also hurt sales. Profits were low."
+            "\n\nThe levy also rose.")
+    sents = ["Sales fell as shoppers moved to discount stores.", "The Sunday ban also hurt sales.", "Profits were low.",
+             "The levy also rose."]
+    spans = [(text.index(t), text.index(t) + len(t)) for t in sents]
+    first, added = spans[0], spans[1]
+    assert _addition(text, spans, 0) == (*added, "The Sunday ban also hurt sales.")
+    assert _addition(text, spans, 1) is None  # the next sentence adds nothing
+    assert _addition(text, spans, 2) is None  # another paragraph
+    c = Candidate("d", *first, sents[0], "c", 0)
+    c.adds = _addition(text, spans, 0)
+    assert [x.text for x in with_additions([c], room=20)] == [sents[0], "The Sunday ban also hurt sales."]
+    assert [x.text for x in with_additions([c], room=3)] == [sents[0]]  # no room left in the word budget
