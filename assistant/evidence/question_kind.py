@@ -133,6 +133,12 @@ def _kind(q: str) -> AnswerKind:
         return "where"
     if re.match(r"^(why|how)\b", ql) or re.search(r"^(what|which \w+) (caused|led to|triggered|prompted|sparked|drove)\b|"
                                                 r"\b(what|which) (was|is|were|are) (the )?(main )?(cause|causes|reason|"
-                                                r"reasons)\b|\bfor what reasons?\b", ql):
+                                                r"reasons)\b|\bfor what reasons?\b|"
+                                                # a cause asked for by what it is credited with or blamed for
+                                                r"^to what\b.*\battribute|^(what|which)\b.*\b(attribute|attributed|"
+                                                r"attributes)\b.*\bto\b|^(what|which)\b.*\b(hold|holds|held)\b.*"
+                                                r"\bresponsible\b|^(what|which)\b.*\bblame[sd]?\b.*\b(for|on)\b|"
+                                                r"^(what|which) (explanation|justification|reason|rationale|grounds)s? "
+                                                r"(did|does|do|has|have|had|was|were)\b", ql):
         return "why"
     return "what"
