@@ -66,6 +66,7 @@ bench: install
 # re-fit every fitted parameter on the dev splits (writes assistant/fitted/*.json with data and metrics)
 fit: install
 	$(BIN)/python eval/fit_answer.py
+	$(BIN)/python eval/fit_quantity.py  # after fit_answer: its threshold is fit on the answer model's decisions
 	$(BIN)/python eval/fit_positions.py
 
 bench-upload: install  # chat p50/p95 idle vs during a 60-file upload (target: p95 <= 2x idle)
