@@ -130,55 +130,53 @@ def test_empty_and_oversized_questions(corpus_assistant: Assistant) -> None:
     assert other.answer and (other.citations or other.refused)  # plain refusal, never a traceback
 
 
-@pytest.mark.slow
-def test_a_name_spelt_a_letter_apart_from_the_library_is_found(tmp_path: Path) -> None:
-    """A question that spells a place one letter differently from the documents is answered from them, not
-    refused as naming something the library never mentions; a name the library does not hold still is."""
+def _one_document_library(tmp_path: Path, name: str, text: str) -> Assistant:
+    """An assistant over a library of one text file (the bundled model, a real index)."""
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "reservoir.txt").write_text(
-        "Water board annual note\n\nThe Wexborough reservoir has been run by Tom Berg since he was appointed by the "
-        "regional water board in 2019. The reservoir supplies about 40,000 homes in the valley.\n\n"
-        "The board approved a new abstraction levy in March.\n", encoding="utf-8")
+    (docs / name).write_text(text, encoding="utf-8")
     a = Assistant(make_settings(tmp_path / "index"))
     a.ingest([docs])
-    got = a.ask("Who runs the Wexbrough reservoir?")
-    assert not got.refused and "Berg" in got.answer
-    other = a.ask("Who runs the Ashford reservoir?")
-    assert other.refused and "Ashford" in other.missing
+    return a
+
+
+_RESERVOIR = ("Water board annual note\n\nThe Wexborough reservoir has been run by Tom Berg since he was appointed by "
+              "the regional water board in 2019. The reservoir supplies about 40,000 homes in the valley.\n\n"
+              "The board approved a new abstraction levy in March.\n")
+_VOTE = ("Opposition rallies after the vote\n\nOpposition candidate Sviatlana Petrouskaya said the count was rigged. "
+         "\"We will not accept this result,\" Petrouskaya told reporters on Monday.\n\n"
+         "She left the country for Lithuania after the vote amid threats to her family.\n")
 
 
 @pytest.mark.slow
-def test_a_quoted_person_asked_under_another_transliteration_is_found(tmp_path: Path) -> None:
-    """A full name the question spells as another transliteration of a speaker the documents quote ("Svetlana
-    Petrovskaya" for "Sviatlana Petrouskaya": both words differ) is that speaker, for any kind of question, not a
-    name the library never mentions."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "vote.txt").write_text(
-        "Opposition rallies after the vote\n\nOpposition candidate Sviatlana Petrouskaya said the count was rigged. "
-        "\"We will not accept this result,\" Petrouskaya told reporters on Monday.\n\n"
-        "She left the country for Lithuania after the vote amid threats to her family.\n", encoding="utf-8")
-    a = Assistant(make_settings(tmp_path / "index"))
-    a.ingest([docs])
-    got = a.ask("Which country did Svetlana Petrovskaya go to after the vote?")
-    assert not got.refused and "Lithuania" in got.answer
-    other = a.ask("Which country did Svetlana Ostrovska go to after the vote?")
-    assert other.refused
+@pytest.mark.parametrize(("text", "asked", "expected", "unknown"), [
+    # a place spelt one letter differently from the documents
+    (_RESERVOIR, "Who runs the {} reservoir?", ("Wexbrough", "Berg"), "Ashford"),
+    # a full name spelt as another transliteration of a speaker the documents quote (both words differ), for a
+    # question that is not about what the speaker said
+    (_VOTE, "Which country did {} go to after the vote?", ("Svetlana Petrovskaya", "Lithuania"), "Svetlana Ostrovska"),
+])
+def test_a_name_spelt_another_way_is_found(tmp_path: Path, text: str, asked: str, expected: tuple[str, str],
+                                           unknown: str) -> None:
+    """A name the question spells otherwise than the documents is answered from them, not refused as something
+    the library never mentions; a name the library does not hold still is."""
+    a = _one_document_library(tmp_path, "doc.txt", text)
+    spelt, answer = expected
+    got = a.ask(asked.format(spelt))
+    assert not got.refused and answer in got.answer
+    other = a.ask(asked.format(unknown))
+    assert other.refused and unknown in other.missing
 
 
 @pytest.mark.slow
 def test_how_many_is_refused_when_no_figure_counts_what_is_asked(tmp_path: Path) -> None:
     """A "how many N" question whose subject the documents name, but with no figure that counts N, is refused and
     says what is missing; a figure counting N (or a word of its meaning) answers it."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "airline.txt").write_text(
+    a = _one_document_library(
+        tmp_path, "airline.txt",
         "Riverton Air banned\n\nFreedonia on Monday banned Riverton Air from its airports, citing security reasons. "
         "The airline has the region's largest fleet and flies to 14 cities in Europe. It was founded in 1992 and "
-        "employs about 3,000 staff.\n", encoding="utf-8")
-    a = Assistant(make_settings(tmp_path / "index"))
-    a.ingest([docs])
+        "employs about 3,000 staff.\n")
     got = a.ask("How many aircraft are in Riverton Air's fleet?")
     assert got.refused and "how many aircraft" in got.answer and "how many aircraft" in got.missing
     for q, figure in [("How many cities does Riverton Air fly to?", "14"),
@@ -191,16 +189,13 @@ def test_how_many_is_refused_when_no_figure_counts_what_is_asked(tmp_path: Path)
 def test_why_answered_by_a_statement_that_goes_on_from_the_one_before(tmp_path: Path) -> None:
     """"Why did X refuse Y?" found in "The spokesperson added that they would not consider Y": the sentence before
     it, the statement it goes on from, gives the reason and comes with it."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "licence.txt").write_text(
+    a = _one_document_library(
+        tmp_path, "licence.txt",
         "Water board turns down mining licence\n\nFreedonia Mining applied in May for a licence to draw water from "
         "the Riverton aquifer for its new copper mine, the largest in the region.\n\n"
         "The board's charter forbids \"any transfer of public water to private profit,\" a board spokesperson said. "
         "The spokesperson added that the board \"would not consider requests of this nature\" from Freedonia "
-        "Mining.\n\nFreedonia Mining said it would appeal to the regional court.\n", encoding="utf-8")
-    a = Assistant(make_settings(tmp_path / "index"))
-    a.ingest([docs])
+        "Mining.\n\nFreedonia Mining said it would appeal to the regional court.\n")
     got = a.ask("Why did the water board say it would not consider the request from Freedonia Mining?")
     assert not got.refused and "charter forbids" in got.answer and "would not consider" in got.answer
 
