@@ -395,7 +395,8 @@ def main() -> None:
         lib = a.library()
         for r in recs:
             best = r.best  # type: ignore[attr-defined]
-            r.qscore = quantity_score(lib, r.items, best, r.cands) if qp is not None and best is not None else None  # type: ignore[attr-defined]
+            r.qscore = (quantity_score(lib, r.items, best, r.cands, params["compose"])  # type: ignore[attr-defined]
+                        if qp is not None and best is not None else None)
             r.qmin = qp["min_similarity"] if qp is not None else None  # type: ignore[attr-defined]
     table: dict[str, dict[str, Any]] = {}
     for (ds, split), (a, recs) in data.items():

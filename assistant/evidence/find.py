@@ -165,8 +165,8 @@ def quantity_params() -> dict[str, float] | None:
         return None
 
 
-def quantity_score(lib: LibraryView, items: QuestionItems, es: EvidenceSet,
-                   cands: list[Candidate] | None = None) -> float | None:
+def quantity_score(lib: LibraryView, items: QuestionItems, es: EvidenceSet, cands: list[Candidate] | None = None,
+                   compose: dict[str, Any] | None = None) -> float | None:
     """For "how many N / how much N": how close a figure of the sentences an answer would show comes to counting
     N (quantity.py): the evidence set's members, and the likeliest further candidates the extractive answer adds
     (those rated at least the fitted `keep_ratio` of the best, up to `max_extra`). None for other questions."""
@@ -175,7 +175,7 @@ def quantity_score(lib: LibraryView, items: QuestionItems, es: EvidenceSet,
         return None
     shown = [m.candidate for m in es.members]
     if cands:
-        compose = fitted("answer")["compose"]
+        compose = compose or fitted("answer")["compose"]
         top = max(cands[0].p, 1e-9)
         shown += [c for c in cands[: int(compose["max_extra"])] if c.p >= compose["keep_ratio"] * top]
     texts = list(dict.fromkeys(c.text for c in shown if c.meta_field is None))
@@ -183,11 +183,11 @@ def quantity_score(lib: LibraryView, items: QuestionItems, es: EvidenceSet,
 
 
 def _uncounted(lib: LibraryView, items: QuestionItems, es: EvidenceSet, cands: list[Candidate],
-               p: dict[str, float] | None) -> bool:
+               p: dict[str, float] | None, compose: dict[str, Any] | None) -> bool:
     """The evidence names what the question counts about, but no figure of it counts N: the answer is missing."""
     if p is None:
         return False
-    score = quantity_score(lib, items, es, cands)
+    score = quantity_score(lib, items, es, cands, compose)
     return score is not None and score < p["min_similarity"]
 
 
@@ -314,7 +314,8 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
     es = best_set(items, cands, params["refusal"], term_vecs=term_vectors(lib, items))
     t2 = time.perf_counter()
     answerable = es is not None and not items.unknown and es.p_answerable >= params["refusal"]["threshold"]
-    if answerable and es is not None and items.answer is not None and _uncounted(lib, items, es, cands, quantity_params()):
+    if answerable and es is not None and items.answer is not None and \
+            _uncounted(lib, items, es, cands, quantity_params(), params.get("compose")):
         answerable = False  # "how many N": the evidence names the subject, but no figure of it counts N
         if items.answer not in es.missing:
             es.missing.append(items.answer)

@@ -2,7 +2,7 @@
 
 "How many aircraft are in the fleet?" is answered by a sentence where a number counts aircraft (or planes, jets:
 what it counts is compared by meaning), not by one that names the fleet and some other figure. For each figure in
-the evidence set's sentences, the noun it counts (the noun it modifies, the noun after "N of", else the next noun)
+the sentences an answer would show, the noun it counts (the noun it modifies, the noun after "N of", else the next noun)
 is compared with the question's focus noun; a sum of money, a share or a measure answers "how much" outright.
 The score is the closest such figure (cosine of the two embeddings, 1.0 for the same word); whether it is close
 enough to answer is a fitted threshold (eval/fit_quantity.py), read where the refusal is decided.
