@@ -21,7 +21,8 @@ from assistant.textutil import fold
 def _forms(country: dict[str, object]) -> set[str]:
     iso = country.get("ISO")
     codes = {str(v).upper() for v in iso.values()} if isinstance(iso, dict) else set()
-    raw = [country.get("name"), country.get("demonym")]
+    demonym = country.get("demonym")
+    raw = [country.get("name"), *(demonym.split(",") if isinstance(demonym, str) else [])]  # "Bosnian,Herzegovinian"
     alts = country.get("altSpellings")
     raw += list(alts) if isinstance(alts, list) else []
     out: set[str] = set()

@@ -13,6 +13,8 @@ def test_demonyms_and_other_names_of_a_country() -> None:
     assert "United Kingdom" in place_forms("British") and "UK" in place_forms("United Kingdom")
     assert "Netherlands" in place_forms("Dutch") and "Kenya" in place_forms("kenyan")
     assert "Zimbabwean" in place_forms("Zimbabwe")  # both ways
+    assert "Bosnian" in place_forms("Bosnia and Herzegovina")  # a country with two demonyms in one field
+    assert "Bosnia and Herzegovina" in place_forms("Herzegovinian")
 
 
 def test_no_codes_common_words_or_look_alikes() -> None:
