@@ -109,6 +109,37 @@ def _named(part: str, person: str) -> str | None:
     return "".join(out) + part[last:] if out else None
 
 
+_COUNT = re.compile(r"^\s*how (?:many|much)\s+", re.I)
+
+
+def _counts_completed(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Two counts asked together, each completed from the other: "How many pupils and how many staff died?" -> "How
+    many pupils died?", "how many staff died?"; "How many people were aboard, and how many died?" -> "…, how many
+    people died?". Other pieces as they are."""
+    if sum(1 for p, _c in pieces if _COUNT.match(p)) < 2:
+        return pieces
+    from assistant.language import nlp
+
+    def split(piece: str) -> tuple[str, str]:
+        """A count's noun phrase and its predicate ("how many staff", "died?"), at the first verb after it."""
+        doc = nlp()(piece)
+        at = next((t.idx for t in doc if t.i >= 2 and t.pos_ in ("VERB", "AUX")), len(piece))
+        return piece[:at].rstrip(), piece[at:]
+
+    out = list(pieces)
+    for i, (p, closed) in enumerate(out):
+        if not _COUNT.match(p):
+            continue
+        head, pred = split(p)
+        if not pred.strip() and i + 1 < len(out) and _COUNT.match(out[i + 1][0]):
+            out[i] = (f"{head} {split(out[i + 1][0])[1]}", closed)  # the next count's predicate
+        elif i > 0 and len(head.split()) == 2 and (first := _COUNT.match(out[0][0])) is not None:
+            noun = split(out[0][0])[0][first.end() :]
+            if noun:
+                out[i] = (f"{head} {noun} {pred}", closed)  # the first count's noun
+    return out
+
+
 def split_question(question: str) -> list[str]:
     """The parts of a compound question, each a question of its own; one part for an ordinary question."""
     return [p.question for p in split_parts(question)]
@@ -123,6 +154,7 @@ def split_parts(question: str) -> list[Part]:
         pieces.append((q[last : m.start()], m.group(0).startswith("?")))
         last = m.end()
     pieces.append((q[last:], False))
+    pieces = _counts_completed(pieces)
     merged: list[str] = []
     pending = ""
     for p, closed in ((p.strip(" ,;"), c) for p, c in pieces):

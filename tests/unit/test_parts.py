@@ -90,3 +90,14 @@ def test_a_part_about_the_one_person_named_first_is_asked_by_name() -> None:
     # after "Who …", a later "he" may be the person asked for: read from the first part's evidence, as before
     who = split_parts("Who succeeded Tom Berg at the water board, and when did he take office?")
     assert who[1].bare == "When did he take office?"
+
+
+def test_two_counts_asked_together_complete_each_other() -> None:
+    """"How many A and how many B <predicate>?" asks the predicate of each; "…, and how many <predicate>?" counts the
+    first count's noun."""
+    assert split_question("How many pupils and how many teachers were hurt in the Riverton fire?") == [
+        "How many pupils were hurt in the Riverton fire?", "How many teachers were hurt in the Riverton fire?"]
+    assert split_question("How many people were aboard the Riverton ferry, and how many drowned?") == [
+        "How many people were aboard the Riverton ferry?", "How many people drowned?"]
+    assert split_question("How many homes does the Riverton dam serve?") == [
+        "How many homes does the Riverton dam serve?"]
