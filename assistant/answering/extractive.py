@@ -89,8 +89,14 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     ordered = order(chosen, found.items.kind, lead)
     room = max_words - words
     if found.items.kind == "why":
-        return with_additions(with_causes(ordered, room), room)
+        caused = with_causes(ordered, room)
+        return with_additions(caused, max_words - sum(len(c.text.split()) for c in caused))
     return with_antecedents(ordered, room) if _asks_for_person(found) else ordered
+
+
+def _beside(c: Candidate, start: int, end: int, text: str) -> Candidate:
+    """A sentence of c's document that an answer sets beside c (its cause, antecedent, next item or addition)."""
+    return Candidate(c.doc_id, start, end, text, "", c.rank, c.hop, c.via)
 
 
 def with_enumeration(chosen: list[Candidate], room: int) -> list[Candidate]:
@@ -105,7 +111,7 @@ def with_enumeration(chosen: list[Candidate], room: int) -> list[Candidate]:
             if len(text.split()) > room:
                 break
             room -= len(text.split())
-            out.append(Candidate(c.doc_id, s, e, text, "", c.rank, c.hop, c.via))
+            out.append(_beside(c, s, e, text))
     return out
 
 
@@ -133,8 +139,7 @@ def with_causes(chosen: list[Candidate], room: int) -> list[Candidate]:
 
 def with_additions(chosen: list[Candidate], room: int) -> list[Candidate]:
     """"Why …?" answered by a sentence the next one adds to ("The Sunday ban also hurt sales"): that sentence
-    follows it (a further cause), while the word budget (what the causes before it left) holds it."""
-    room -= sum(len(c.text.split()) for c in chosen if not c.chunk_id)  # causes set before a sentence used words
+    follows it (a further cause), while the word budget left holds it."""
     out: list[Candidate] = []
     for c in chosen:
         out.append(c)
@@ -144,7 +149,7 @@ def with_additions(chosen: list[Candidate], room: int) -> list[Candidate]:
         if any(o.doc_id == c.doc_id and o.start == s for o in chosen) or len(text.split()) > room:
             continue
         room -= len(text.split())
-        out.append(Candidate(c.doc_id, s, e, text, "", c.rank, c.hop, c.via))
+        out.append(_beside(c, s, e, text))
     return out
 
 
@@ -159,7 +164,7 @@ def _preceded(chosen: list[Candidate], room: int,
             if any(o.doc_id == c.doc_id and o.start == s for o in [*chosen, *out]) or len(text.split()) > room:
                 break
             room -= len(text.split())
-            before.insert(0, Candidate(c.doc_id, s, e, text, "", c.rank, c.hop, c.via))
+            before.insert(0, _beside(c, s, e, text))
         out += [*before, c]
     return out
 

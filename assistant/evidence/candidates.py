@@ -249,7 +249,7 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
                 c.cause = _cause(text, spans, j, 1)  # what was said first (often the reason the rest follows from)
             if j is not None and _ORDINAL_LEAD.match(sent):
                 c.following = _following(text, spans, j)
-            if j is not None:
+            if j is not None and items.kind == "why":  # only a why-answer takes a further cause
                 c.adds = _addition(text, spans, j)
             lead, frame = _context(lib, h.doc_id, s.char_start, spans, j) if j is not None else ("", "")
             c.own = match_all(TextView(sent), item_list)
