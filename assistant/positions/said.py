@@ -142,6 +142,9 @@ def name_roles(registry: Any, question: str, speakers: dict[str, set[str]] | Non
         if not heads:
             continue
         span = [t for t in chunk if t.i <= heads[-1].i]
+        after = heads[-1].i + 1
+        if after < len(chunk.doc) and chunk.doc[after].pos_ == "PROPN":
+            continue  # a title before the person's name ("Senator Tom Berg"): the name is given, not the role
         if not can_be_speaker(question, question[span[0].idx : heads[-1].idx + len(heads[-1].text)]):
             continue  # a person inside what was said, not the one saying it
         desc = " ".join(t.text for t in span if t.dep_ not in ("det", "case") and not t.is_punct)
