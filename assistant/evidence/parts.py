@@ -89,7 +89,10 @@ def _person(first: str) -> str | None:
 
     ents = nlp()(first).ents
     people = {e.text for e in ents if e.label_ == "PERSON"} or \
-        {e.text for e in ents if e.label_ == "ORG" and len(e) >= 2 and all(t.pos_ == "PROPN" for t in e)}
+        {e.text for e in ents if e.label_ == "ORG" and len(e) >= 2 and all(t.pos_ == "PROPN" for t in e)} or \
+        {e.text for e in ents if e.label_ == "ORG" and all(t.pos_ == "PROPN" for t in e) and e.root.dep_ != "pobj"}
+    # (last: a one-word name it tags as an organisation, as it does an unfamiliar spelling of a surname, where it
+    # is not the object of a preposition: "flew X from Omsk" - the "from"/"in"/"to" objects are the places)
     return people.pop() if len(people) == 1 else None
 
 

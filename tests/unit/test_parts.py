@@ -90,6 +90,10 @@ def test_a_part_about_the_one_person_named_first_is_asked_by_name() -> None:
     # after "Who …", a later "he" may be the person asked for: read from the first part's evidence, as before
     who = split_parts("Who succeeded Tom Berg at the water board, and when did he take office?")
     assert who[1].bare == "When did he take office?"
+    # a one-word surname the small parser tags as an organisation is still the one "he" can mean; the objects of
+    # "from"/"to" are places
+    odd = split_question("Which agency flew Kovalchyk from Riverton to Freedonia, and where was he treated?")
+    assert odd == ["Which agency flew Kovalchyk from Riverton to Freedonia?", "Where was Kovalchyk treated?"]
 
 
 def test_two_counts_asked_together_complete_each_other() -> None:
