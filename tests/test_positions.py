@@ -93,6 +93,9 @@ def test_a_speaker_named_by_the_role_the_documents_give_them_without_an_actors_f
     # the speakers of "What stance did X and Y take on …" follow its noun
     assert name_roles(None, "What stance did the expert and the Freedonian mayor take on the dam?", roles) == \
         "What stance did Lena Ortiz and Tom Berg take on the dam?"
+    # a title right before a name is not a role to resolve: the question names its speaker
+    assert name_roles(None, "What did Mayor Elena Vance say about the dam?", roles) == \
+        "What did Mayor Elena Vance say about the dam?"
 
 
 def test_actor_added_without_code(tmp_path: Path) -> None:
