@@ -138,11 +138,23 @@ _ADDITIVE = re.compile(r"\balso\b|^\s*[\"“]?(?:In addition|Additionally|Moreov
                        r"Another reason|A further reason)\b", re.IGNORECASE)
 
 
+# a sentence whose subject is a demonstrative pronoun standing for what the sentence before said ("These were
+# necessary measures …", "That was because …"): it says what that was, often why; news prints it as a paragraph of
+# its own
+_REFERS_BACK = re.compile(r"^\s*[\"“]?(?:This|These|That|Those)\s+(?:was|were|is|are|has|have|had|came|comes|"
+                          r"meant|means|followed|follows|reflects|reflected)\b")
+
+
 def _addition(text: str, spans: list[tuple[int, int]], i: int) -> tuple[int, int, str] | None:
-    """The sentence right after sentence i in its paragraph, when it adds to it."""
-    if i + 1 >= len(spans) or "\n\n" in text[spans[i][1] : spans[i + 1][0]]:
+    """The sentence right after sentence i, when it adds to it: in its paragraph, or the next paragraph's first
+    sentence when that refers back to it."""
+    if i + 1 >= len(spans):
         return None
     s, e = spans[i + 1]
+    if _REFERS_BACK.match(text[s:e]):
+        return s, e, text[s:e]
+    if "\n\n" in text[spans[i][1] : s]:
+        return None
     return (s, e, text[s:e]) if _ADDITIVE.search(text[s:e]) else None
 
 

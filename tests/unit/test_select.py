@@ -261,3 +261,10 @@ def test_a_why_answer_brings_the_next_sentence_that_adds_a_cause() -> None:
     c.adds = _addition(text, spans, 0)
     assert [x.text for x in with_additions([c], room=20)] == [sents[0], "The Sunday ban also hurt sales."]
     assert [x.text for x in with_additions([c], room=3)] == [sents[0]]  # no room left in the word budget
+    # a paragraph whose subject stands for what the one before said ("These were …") says what that was
+    text2 = "Police fired shots in Riverton.\n\nThese were \"needed to keep order,\" the council said.\n\nThis week rain fell."
+    sents2 = ["Police fired shots in Riverton.", "These were \"needed to keep order,\" the council said.",
+              "This week rain fell."]
+    spans2 = [(text2.index(t), text2.index(t) + len(t)) for t in sents2]
+    assert _addition(text2, spans2, 0) == (*spans2[1], sents2[1])
+    assert _addition(text2, spans2, 1) is None  # "This week": a time, not a reference back
