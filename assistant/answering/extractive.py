@@ -60,11 +60,15 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
     if first and likeliest is not members[0] and \
             words + len(members[0].candidate.text.split()) + len(likeliest.candidate.text.split()) > max_words:
         first = 0  # a long seed would crowd out the set's likeliest answer sentence: the likeliest goes first
-    for m in members[:first] + sorted(members[first:], key=lambda m: -m.candidate.p):
+    ranked = members[:first] + sorted(members[first:], key=lambda m: -m.candidate.p)
+    # (a metadata line after the sentences: it stays where it is the likeliest answer or covers what none of them
+    # does)
+    for m in [m for m in ranked if m.candidate.meta_field is None] + [m for m in ranked if m.candidate.meta_field]:
         if any(m.candidate.key == c.key for c in chosen):  # by key: a candidate holds an array (no plain ==)
             continue
         n = len(m.candidate.text.split())
-        if chosen and words + n > max_words:
+        if chosen and (words + n > max_words or (_restates_source(m.candidate, chosen, found.items.kind)
+                                                 and m.candidate.p < max(c.p for c in chosen))):
             continue
         chosen.append(m.candidate)
         words += n

@@ -24,6 +24,25 @@ def test_metadata_is_an_extra_only_when_it_adds_what_was_asked() -> None:
     assert not _restates_source(chosen[0], [], "say")  # sentences of the text are not metadata
 
 
+def test_a_metadata_member_that_restates_the_sentences_is_left_out() -> None:
+    from assistant.answering.extractive import select
+    from assistant.evidence.find import Found
+    from assistant.evidence.items import QuestionItems
+    from assistant.evidence.sets import EvidenceSet, Member
+
+    answer = _cand("Lena Ortiz now chairs the Riverton water board.", ["T:chair", "T:board"])
+    answer.p = 0.6
+    title = _cand("Title: Riverton water board chair Tom Berg dies. Date: 2026-01-02.", ["T:board"], meta=True)
+    title.start, title.end, title.p = 100, 160, 0.2
+    es = EvidenceSet(members=[Member(answer, []), Member(title, [])])
+    found = Found(QuestionItems("Who chairs the water board now?", "who"), [], [], es, True)
+    assert [c.text for c in select(found, {"keep_ratio": 1.0, "max_extra": 0})] == [answer.text]
+    title.p = 0.9  # the likeliest member: it may hold the answer itself
+    assert len(select(found, {"keep_ratio": 1.0, "max_extra": 0})) == 2
+    title.p, title.own = 0.2, {**title.own, "T:die": ItemMatch("T:die", "died", "exact", 1.0)}
+    assert len(select(found, {"keep_ratio": 1.0, "max_extra": 0})) == 2  # covers what no sentence does
+
+
 def test_a_tight_budget_keeps_the_likeliest_members() -> None:
     from assistant.answering.extractive import select
     from assistant.evidence.find import Found
