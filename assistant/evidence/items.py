@@ -250,7 +250,8 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
             aliases = [fold(a) for a in names] + [f + " capital"]
             text, f = names[0], fold(names[0])
         else:
-            aliases = [undot(fold(a)) for a in lex.aliases(text)] + [fold(a) for a in place_aliases(q, text, s, e)] \
+            aliases = [undot(fold(a)) for a in lex.aliases(re.sub(r"(?:'s|’s)$", "", text))] + \
+                [fold(a) for a in place_aliases(q, text, s, e)] \
                 + number_words(f)  # ("45" in the question, "forty-five percent" in the text)
             if named and not _entity_df(aliases, lex):
                 return

@@ -128,4 +128,7 @@ def _owns(forms: set[str], demonym: str, groups: list[tuple[set[str], str, str]]
 def place_forms(phrase: str) -> list[str]:
     """The other forms of a country the phrase names ([] for anything else)."""
     key = fold(phrase.strip())
-    return [f for f in _table().get(key, ()) if fold(f) != key]
+    table = _table()
+    if key not in table and key.endswith("s") and key[:-1] in table:  # the people: "Norwegians", "Kenyans"
+        return [f for f in table[key[:-1]] if fold(f) != key[:-1]]
+    return [f for f in table.get(key, ()) if fold(f) != key]

@@ -52,3 +52,18 @@ def test_a_capital_named_as_one_and_a_capital_standing_for_its_government() -> N
                                                   FakeLexicon()).entities}
     assert "kenya" in next(iter(by_text.values()))
     assert analyse("What happened in Nairobi in May?", FakeLexicon()).entities[0].aliases == []  # a place, as itself
+
+
+def test_a_possessive_or_plural_demonym_names_the_country_too() -> None:
+    from assistant.evidence.items import analyse
+    from tests.unit.test_evidence_items import FakeLexicon
+
+    class PlaceLexicon(FakeLexicon):
+        def aliases(self, phrase: str) -> list[str]:
+            return place_forms(phrase)
+
+    assert "Norway" in place_forms("Norwegians") and "Kenya" in place_forms("Kenyans")
+    assert place_forms("Riverton's") == [] and "Filipino" in place_forms("Philippines")  # a country as it is named
+    (who,) = [e for e in analyse("How fast did the Norwegian's horse run in Riverton?", PlaceLexicon()).entities
+              if e.text.startswith("Norwegian")]
+    assert "norway" in who.aliases
