@@ -67,8 +67,8 @@ def can_be_speaker(question: str, name: str) -> bool:
     at = question.find(name)
     if at < 0:
         return True
-    if _holds_role(question[at + len(name):]):
-        return False  # "the Commission president", "the agency's chief": a person of X speaks, not X
+    if _holds_role(question[at + len(name):]) or _role_of(question[:at]):
+        return False  # "the Commission president", "the agency's chief", "the head of X": a person of X speaks, not X
     # the first speech word, past a question's own "What stance/view …" (its speaker follows: "What stance did X take")
     verb = next((m for m in _SPEECH.finditer(question) if not _FRONT_NOUN.match(question[: m.end()])), None)
     if verb is None or at < verb.start():
@@ -90,6 +90,13 @@ def _words_before(question: str, name: str) -> list[str]:
     m = re.search(r"\b(?:the|a|an)((?:\s+[a-z-]+){1,3})\s*$", question[:at]) if at > 0 else None
     words = m.group(1).split() if m is not None else []
     return [] if STOPWORDS.intersection(words) else words  # "the leader and X": the words of someone else
+
+
+def _role_of(before: str) -> bool:
+    """The words before a name make it what a person's role is of ("the head of …", "the director for …"); a
+    spokesperson's words are the body's own, as in `_holds_role`."""
+    m = re.search(r"\b([a-z-]+)\s+(?:of|for|at)\s+(?:the\s+)?$", before)
+    return m is not None and m.group(1) in HUMAN_NOUNS and m.group(1) not in SPOKES_NOUNS
 
 
 def _holds_role(after: str) -> bool:

@@ -49,6 +49,11 @@ def test_a_body_named_as_the_holder_of_a_role_is_not_the_speaker() -> None:
     assert can_be_speaker("What did the Commission spokesperson say about the levy?", "Commission")
     assert can_be_speaker("What did the Commission say about the levy?", "Commission")
     assert can_be_speaker("What did Vance and Berg say about the levy?", "Vance")
+    # ... and so is a body a role is "of" ("the head of X")
+    assert not can_be_speaker("What did the head of the Riverton Water Board say about the levy?",
+                              "Riverton Water Board")
+    assert can_be_speaker("What did the spokesman for the Commission say about the levy?", "Commission")
+    assert can_be_speaker("What did the people of Riverton say about the levy?", "Riverton")  # not a role
 
 
 def test_many_questions_in_one_are_bounded() -> None:
