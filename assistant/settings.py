@@ -80,5 +80,5 @@ class Settings(BaseSettings):
 
     def collection_name(self, embed_model_id: str) -> str:
         """Index name derived from embedder + chunker, so an index is never queried with another."""
-        key = f"{embed_model_id}|{self.chunking.max_tokens}|{self.chunking.overlap_sentences}|{self.chunking.min_tokens}|ctx3-pysbd-wrap-poss"
+        key = f"{embed_model_id}|{self.chunking.max_tokens}|{self.chunking.overlap_sentences}|{self.chunking.min_tokens}|ctx3-pysbd-wrap-poss-tz"
         return "briefing_" + hashlib.sha1(key.encode()).hexdigest()[:12]

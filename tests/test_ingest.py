@@ -114,6 +114,15 @@ def test_sentence_splitter_respects_abbreviations() -> None:
     assert [text[s:e] for s, e in spans] == [
         "Ms. Kallas spoke.", "W. Kosiniak-Kamysz hosted the E5.", "It met on 20.02.2026 in Kraków.",
     ]
+    # a clock time's "p.m." before a time zone does not end the sentence; before a new sentence it does
+    text = "The advisory, out at 11:00 p.m. EDT on Sunday, placed it 785 miles west. It ended at 5 p.m. Officials left."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "The advisory, out at 11:00 p.m. EDT on Sunday, placed it 785 miles west.", "It ended at 5 p.m.",
+        "Officials left.",
+    ]
+    text = "They met at 9 a.m. GMT. Then they left."
+    got = [text[s - 10 : e - 10] for s, e in split_sentences(text, 10)]  # (spans offset as a chunk's are)
+    assert got == ["They met at 9 a.m. GMT.", "Then they left."]
 
 
 def test_chunks_map_back_and_fit_the_model(corpus_assistant) -> None:  # type: ignore[no-untyped-def]

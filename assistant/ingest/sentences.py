@@ -3,6 +3,7 @@ quotes are not cut), returning exact character offsets into the text it was give
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import cache
 from typing import Any
@@ -16,6 +17,12 @@ def _segmenter() -> Any:
 
 
 _LOCK = threading.Lock()  # pysbd segmenters keep state between calls
+
+# pysbd ends a sentence at "a.m."/"p.m." before a capital, which a time zone is too ("11:00 p.m. EDT on Sunday"):
+# the two pieces are one sentence when the next opens with a zone (capitals ending in T, or UTC) and goes on in
+# lower case, a figure or a bracket
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_ZONE_START = re.compile(r"(?:[A-Z]{0,3}T|UTC)\b(?=[ \t]*[a-z0-9(,;.])")
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -43,4 +50,15 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     if rest.strip():
         start = cursor + len(rest) - len(rest.lstrip())
         out.append((start + offset, len(text.rstrip()) + offset))
+    return _clock_times_joined(text, out, offset)
+
+
+def _clock_times_joined(text: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _CLOCK_END.search(text[out[-1][0] - offset : out[-1][1] - offset]) \
+                and _ZONE_START.match(text, s - offset) and "\n" not in text[out[-1][1] - offset : s - offset]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
