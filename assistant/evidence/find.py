@@ -236,8 +236,10 @@ def evidence_names(f: Found) -> list[str]:
         return []
     asked = fold(f.items.question)
     out: list[str] = []
-    for m in f.best.members[:2]:
-        for n in name_phrases(m.candidate.text, initial_words=True):
+    # the likeliest answer sentences' names (a metadata line's "Title:", "Date:" labels are no names)
+    likeliest = sorted((m.candidate for m in f.best.members if m.candidate.meta_field is None), key=lambda c: -c.p)
+    for c in likeliest[:2]:
+        for n in name_phrases(c.text, initial_words=True):
             if fold(n) not in asked and n not in out:
                 out.append(n)
     return out[:6]

@@ -110,3 +110,25 @@ def test_two_counts_asked_together_complete_each_other() -> None:
         "How many people were aboard the Riverton ferry?", "How many people drowned?"]
     assert split_question("How many homes does the Riverton dam serve?") == [
         "How many homes does the Riverton dam serve?"]
+
+
+def test_a_later_part_refers_back_to_the_names_of_the_likeliest_answer_sentences() -> None:
+    """"… and who chairs that committee?": what "that committee" is comes from the sentences likeliest to answer the
+    first part, not from a metadata line's "Title:" and "Date:" labels."""
+    from assistant.evidence.candidates import Candidate
+    from assistant.evidence.find import Found, evidence_names
+    from assistant.evidence.items import QuestionItems
+    from assistant.evidence.sets import EvidenceSet, Member
+
+    def cand(text: str, start: int, p: float, meta: str | None = None) -> Candidate:
+        c = Candidate("d", start, start + len(text), text, "c", 0, meta_field=meta)
+        c.p = p
+        return c
+
+    title = cand("Title: Riverton votes on the levy. Date: 2026-01-02.", 0, 0.2, "metadata")
+    vote = cand("The Riverton council voted on Tuesday.", 60, 0.3)
+    answer = cand("In April the Freedonia Water Committee issued the subpoenas.", 100, 0.6)
+    es = EvidenceSet(members=[Member(title, []), Member(vote, []), Member(answer, [])])
+    found = Found(QuestionItems("Which committee issued the subpoenas on the Riverton levy?", "what"), [], [], es, True)
+    got = evidence_names(found)
+    assert "Freedonia Water Committee" in got and "Title" not in got and "Date" not in got
