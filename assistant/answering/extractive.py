@@ -92,6 +92,8 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
         words = sum(len(c.text.split()) for c in chosen)
     ordered = order(chosen, found.items.kind, lead)
     room = max_words - words
+    ordered = with_referents(ordered, room)
+    room = max_words - sum(len(c.text.split()) for c in ordered)
     if found.items.kind == "why":
         caused = with_causes(ordered, room)
         return with_additions(caused, max_words - sum(len(c.text.split()) for c in caused))
@@ -133,6 +135,12 @@ def with_antecedents(chosen: list[Candidate], room: int) -> list[Candidate]:
     """"Who …?" answered by a sentence that says "He …" or "She …": the earlier sentence that names the person
     goes right before it (the name is the answer), while the word budget holds it."""
     return _preceded(chosen, room, lambda c: [c.antecedent] if c.antecedent is not None else [])
+
+
+def with_referents(chosen: list[Candidate], room: int) -> list[Candidate]:
+    """A sentence whose subject is "it"/"this" ("He says it is partly to blame"): the sentence before it, which says
+    what that is, goes right before it, while the word budget holds it."""
+    return _preceded(chosen, room, lambda c: c.referent)
 
 
 def with_causes(chosen: list[Candidate], room: int) -> list[Candidate]:

@@ -54,6 +54,10 @@ class Candidate:
     # the next sentence of its paragraph when it adds to this one ("… also hurt sales", "In addition, …"; start, end,
     # text): a further cause of a "why" answer
     adds: tuple[int, int, str] | None = None
+    # a sentence whose subject is "it"/"this"/"that" standing for what was said before ("He says it is partly to
+    # blame for …"): the sentence before it (start, end, text), which says what "it" is
+    # (and, where that one says "this …" too, the one before it: up to three, in text order)
+    referent: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, int, int, str | None]:
@@ -90,6 +94,11 @@ def _context(lib: LibraryView, doc_id: str, start: int, spans: list[tuple[int, i
 
 
 _PRONOUN_LEAD = re.compile(r"\s*[\"“]?(?:He|She|They)\b")
+# "it"/"this"/"that" as the subject of a sentence, or of the clause a speaker's "says"/"said" opens, with its verb
+# ("It was …", "He says it is …", "This has …")
+_IT_SUBJECT = re.compile(r"\s*[\"“]?(?:(?:[A-Z][\w.’'-]*\s+){1,3}(?:says|said|added|adds|argues|argued|believes|"
+                         r"thinks|noted|notes)\s+(?:that\s+)?)?(?:[Ii]t|(?:[Tt]his|[Tt]hat)(?:\s+[a-z]+)?)\s+(?:is|was|has|had|will|would|"
+                         r"could|may|might|can)\b")
 _RESULT_LEAD = re.compile(r"\s*[\"“]?(?:So|Thus|Hence|Therefore|Consequently|As a result|As a consequence|"
                           r"(?:That|This) is why|That's why|For that reason|For this reason)\b")
 
@@ -171,6 +180,18 @@ def _earlier(text: str, spans: list[tuple[int, int]], i: int, n: int) -> list[in
 def _cause(text: str, spans: list[tuple[int, int]], i: int, n: int = 2) -> list[tuple[int, int, str]]:
     """Up to n sentences right before sentence i, within its paragraph (in text order)."""
     return [(spans[j][0], spans[j][1], text[spans[j][0] : spans[j][1]]) for j in reversed(_earlier(text, spans, i, n))]
+
+
+def _referent(text: str, spans: list[tuple[int, int]], i: int, n: int = 3) -> list[tuple[int, int, str]]:
+    """The sentences before sentence i that say what its "it"/"this" subject is: the one before, and the one before
+    that while each says "it"/"this" too (up to n, in text order)."""
+    out: list[tuple[int, int, str]] = []
+    j = i
+    while j > 0 and len(out) < n and _IT_SUBJECT.match(text[spans[j][0] : spans[j][1]]):
+        s, e = spans[j - 1]
+        out.insert(0, (s, e, text[s:e]))
+        j -= 1
+    return out
 
 
 def _antecedent(text: str, spans: list[tuple[int, int]], ents: list[list[tuple[str, str]]],
@@ -255,6 +276,8 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
             c.entities = ents[j] if j is not None and j < len(ents) else []
             if j is not None and _PRONOUN_LEAD.match(sent) and not any(lab == "PERSON" for _t, lab in c.entities):
                 c.antecedent = _antecedent(text, spans, ents, j)
+            if j is not None:
+                c.referent = _referent(text, spans, j)
             if j is not None and _RESULT_LEAD.match(sent):
                 c.cause = _cause(text, spans, j)
             elif j is not None and _CONTINUES.search(sent):

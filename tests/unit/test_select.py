@@ -287,3 +287,20 @@ def test_a_why_answer_brings_the_next_sentence_that_adds_a_cause() -> None:
     spans2 = [(text2.index(t), text2.index(t) + len(t)) for t in sents2]
     assert _addition(text2, spans2, 0) == (*spans2[1], sents2[1])
     assert _addition(text2, spans2, 1) is None  # "This week": a time, not a reference back
+
+
+def test_a_sentence_saying_it_or_this_brings_the_sentences_that_say_what_that_is() -> None:
+    from assistant.answering.extractive import with_referents
+    from assistant.evidence.candidates import _referent
+
+    sents = ["Rain fell in May.", "The agency says rising debt may lift loan rates.",
+             "Lena Ortiz says this process is already happening.", "She says it is partly to blame for the fall.",
+             "Items were sold."]
+    text = " ".join(sents)
+    spans = [(text.index(t), text.index(t) + len(t)) for t in sents]
+    assert [t for _s, _e, t in _referent(text, spans, 3)] == sents[1:3]  # "it" <- "this process" <- the debt
+    assert _referent(text, spans, 4) == [] and _referent(text, spans, 1) == []
+    c = Candidate("d", *spans[3], sents[3], "c", 0)
+    c.referent = _referent(text, spans, 3)
+    assert [x.text for x in with_referents([c], room=40)] == sents[1:4]
+    assert [x.text for x in with_referents([c], room=9)] == [sents[2], sents[3]]  # the nearest while the budget holds
