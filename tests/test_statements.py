@@ -421,3 +421,14 @@ def test_a_quote_left_open_ends_before_the_narrators_sentence_that_opens_the_nex
     direct = [(s.speaker, s.text) for s in statements(text) if s.kind == "direct"]
     assert direct == [("Tom Berg", "I have learnt so much, especially in campaign strategy."),
                       ("Tom Berg", "Well who knows? It may help my career at home!")]
+
+
+def test_a_sentence_that_opens_with_its_speech_verb_gives_the_quote_to_the_name_after_it() -> None:
+    """Inversion ("Remarked X, "…""): the parser takes the speaker for an object or a compound, the name still
+    speaks."""
+    text = ('The count rose sharply.\n\nRemarked Center for Water Policy scientist Lena Ortiz, "This reprieve from bad '
+            'news on dams is a thank-you from the rivers to all the people who planted willows[...] But one wet year '
+            'will not save the river." Willow is food.')
+    got = _by_speaker(text)
+    assert any(k == "direct" and who == "Lena Ortiz" and q.startswith("This reprieve from bad news")
+               for k, who, _a, q in got)

@@ -120,10 +120,26 @@ def clause_before(d: Document, i: int) -> _Cue | None:
     verbs = [t for t in mark.sent if t.i < mark.i and t.pos_ in ("VERB", "AUX")
              and any(c.dep_ == "nsubj" for c in t.children)]
     if not verbs:
-        return None
+        return _inverted(d, mark, off, k)
     verb = next((v for v in verbs if v.dep_ == "ROOT"), verbs[-1])
     subj = next(c for c in verb.children if c.dep_ == "nsubj")
     m, name, conf = speaker(d, subj, off)
     if not name:
         return None
     return _Cue(verb, off + verb.idx, verb.text, m, name, conf * 0.85, None, [], d.paras[k])
+
+
+def _inverted(d: Document, mark: Any, off: int, k: int) -> _Cue | None:
+    """A sentence that opens with its speech verb and puts the speaker after it ("Remarked council scientist Ana
+    Ruiz, "…"", "Said Berg: "…""): the parser takes the speaker for the verb's object."""
+    first = mark.sent[0]
+    if first.pos_ != "VERB" or first.lemma_.lower() not in SPEECH or first.i + 1 >= mark.i:
+        return None
+    # (the parse of such a sentence varies: the speaker is the name that ends right at the mark)
+    who = mark.doc[mark.i - 1]
+    if who.pos_ not in ("PROPN", "NOUN"):
+        return None
+    m, name, conf = speaker(d, who, off)
+    if not name:
+        return None
+    return _Cue(first, off + first.idx, first.text, m, name, conf * 0.85, None, [], d.paras[k])
