@@ -432,3 +432,18 @@ def test_a_sentence_that_opens_with_its_speech_verb_gives_the_quote_to_the_name_
     got = _by_speaker(text)
     assert any(k == "direct" and who == "Lena Ortiz" and q.startswith("This reprieve from bad news")
                for k, who, _a, q in got)
+
+
+def test_a_verb_in_quoted_words_is_no_cue_and_a_bare_speech_word_goes_on_with_the_quote_before() -> None:
+    """'X remarked, "… I'm starting to see …," further remarking, "…"': the second quote is X's, not "I"'s; and
+    '"…" One of the children said, "…"' names someone else, so it does not go on with the quote before."""
+    text = ("State Senator Lena Ortiz remarked, \"It's been a long, hard fight. I'm starting to see some of the fruits "
+            "of not just my labor, but the labor of so many other people whose names I don't know,\" further remarking, "
+            "\"Women in Riverton have said, 'It's time to do away with the patriarchy that that holds people down. It's "
+            "just time to do away with it.'\" Democrat Ortiz, a minister, was first elected in 2012.")
+    got = _by_speaker(text)
+    assert all(who == "Lena Ortiz" for _k, who, _a, _q in got)
+    assert any(q.startswith("Women in Riverton have said") for _k, _w, _a, q in got)
+    other = ('The mother said "I really look forward to the day I can see them."\n\n'
+             'One of the children said, "Sometimes I still have nightmares of things that had happened."')
+    assert not any(q.startswith("Sometimes") and who == "The mother" for _k, who, _a, q in _by_speaker(other))

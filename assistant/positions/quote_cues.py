@@ -15,7 +15,8 @@ from assistant.positions.speaker_phrase import speaker
 
 
 def governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, float]:
-    para_cues = [c for c in cues if c.para[0] <= q.start < c.para[1] or c.para[0] <= q.end - 1 < c.para[1]]
+    para_cues = [c for c in cues if (c.para[0] <= q.start < c.para[1] or c.para[0] <= q.end - 1 < c.para[1])
+                 and not _quoted(d, c, q)]
     # 1. the parse: a quoted token's head chain reaches the verb; of nested speech verbs the innermost
     # ("X called …, while Y called it "…"": Y's verb, whose subtree is the smaller)
     governing: list[tuple[int, _Cue]] = []
@@ -49,6 +50,12 @@ def governing(d: Document, q: Quote, cues: list[_Cue]) -> tuple[_Cue | None, flo
         if nxt and nxt[0].para[0] - q.end < 40:
             return nxt[0], 0.85
     return None, 0.0
+
+
+def _quoted(d: Document, c: _Cue, q: Quote) -> bool:
+    """Is the cue's verb inside another quote (one that does not hold q)? A verb in someone's quoted words ("I'm
+    starting to see …") is theirs, no narrator's cue for the next quote."""
+    return any(o.start <= c.start < o.end and not (o.start <= q.start and q.end <= o.end) for o in d.quotes)
 
 
 def trailing(d: Document, q: Quote) -> _Cue | None:
@@ -118,7 +125,8 @@ def clause_before(d: Document, i: int) -> _Cue | None:
         return None
     # the verb of the clause the mark ends: the sentence's root before it, else the last verb before it
     verbs = [t for t in mark.sent if t.i < mark.i and t.pos_ in ("VERB", "AUX")
-             and any(c.dep_ == "nsubj" for c in t.children)]
+             and any(c.dep_ == "nsubj" for c in t.children)
+             and not any(o.start <= off + t.idx < o.end for o in d.quotes)]  # (not a verb of quoted words)
     if not verbs:
         return _inverted(d, mark, off, k)
     verb = next((v for v in verbs if v.dep_ == "ROOT"), verbs[-1])

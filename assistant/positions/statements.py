@@ -292,6 +292,23 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     return cue
 
 
+def _speech_word(between: str) -> bool:
+    """Does the text between two quotes of one sentence hold a speech word with no speaker of its own ("further
+    remarking", "adding")?"""
+    from assistant.language import nlp
+
+    def forms(w: str, lemma: str) -> set[str]:  # (the tagger may take a participle for a noun: "remarking")
+        stem = w.removesuffix("ing")
+        return {lemma, w, stem, stem + "e", w.removesuffix("ed"), w.removesuffix("d")}
+
+    if "\n" in between:
+        return False
+    toks = [t for t in nlp()(between) if t.is_alpha]
+    speech = [t for t in toks if forms(t.lower_, t.lemma_.lower()) & SPEECH]
+    # ... and no speaker of its own ("One of the children said, …" names another)
+    return bool(speech) and not any(t.pos_ in ("PROPN", "PRON", "NOUN", "NUM") for t in toks if t not in speech)
+
+
 def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
     out: list[Statement] = []
     text = d.text
@@ -319,6 +336,15 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         if cue is None and last is not None and last[0].kind == "direct" and q.start - last[1].end < 80 and \
                 same_sentence(text, last[1].end, q.start):
             cue, conf = trailing(d, last[1]), 0.8  # '"…" tweeted Berg "…"': the quote the cue interrupts goes on
+        if cue is None and last is not None and last[0].kind == "direct" and q.start - last[1].end < 80 and \
+                same_sentence(text, last[1].end, q.start) and _speech_word(text[last[1].end : q.start]):
+            # '"…," further remarking, "…"': a speech word with no speaker of its own goes on with the quote before
+            prev = last[0]
+            st = Statement(text[q.start : q.end], prev.speaker, round(prev.speaker_confidence * 0.8, 3), prev.actor,
+                           prev.cue, "direct", q.start, q.end, prev.named, [], [], *para, doc_id)
+            out.append(st)
+            last = (st, q)
+            continue
         if cue is None and not opens_sentence(text, q.start):
             continue  # a phrase in quotes with no cue: a name, a term or scare quotes, no one's statement
         if cue is None and (signer := uncued.signer(d, para)) is not None:
