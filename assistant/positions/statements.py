@@ -292,6 +292,12 @@ def _cue_for(d: Document, doc: Any, tok: Any, off: int, para: tuple[int, int]) -
     return cue
 
 
+def _goes_on(prev: Statement, text: str, q: Quote, para: tuple[int, int], doc_id: str) -> Statement:
+    """A quote that goes on with the previous speaker's quote: theirs, with a lower confidence."""
+    return Statement(text[q.start : q.end], prev.speaker, round(prev.speaker_confidence * 0.8, 3), prev.actor,
+                     prev.cue, "direct", q.start, q.end, prev.named, [], [], *para, doc_id)
+
+
 def _speech_word(between: str) -> bool:
     """Does the text between two quotes of one sentence hold a speech word with no speaker of its own ("further
     remarking", "adding")?"""
@@ -339,11 +345,8 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         if cue is None and last is not None and last[0].kind == "direct" and q.start - last[1].end < 80 and \
                 same_sentence(text, last[1].end, q.start) and _speech_word(text[last[1].end : q.start]):
             # '"…," further remarking, "…"': a speech word with no speaker of its own goes on with the quote before
-            prev = last[0]
-            st = Statement(text[q.start : q.end], prev.speaker, round(prev.speaker_confidence * 0.8, 3), prev.actor,
-                           prev.cue, "direct", q.start, q.end, prev.named, [], [], *para, doc_id)
-            out.append(st)
-            last = (st, q)
+            out.append(_goes_on(last[0], text, q, para, doc_id))
+            last = (out[-1], q)
             continue
         if cue is None and not opens_sentence(text, q.start):
             continue  # a phrase in quotes with no cue: a name, a term or scare quotes, no one's statement
@@ -368,11 +371,8 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
             # a quote paragraph continuing the previous speaker's quote
             if last is not None and last[0].kind == "direct" and q.start - last[1].end < 400 and \
                     not [c for c in cues if last[1].end < c.start < q.start]:
-                prev = last[0]
-                st = Statement(text[q.start : q.end], prev.speaker, round(prev.speaker_confidence * 0.8, 3), prev.actor,
-                               prev.cue, "direct", q.start, q.end, prev.named, [], [], *para, doc_id)
-                out.append(st)
-                last = (st, q)
+                out.append(_goes_on(last[0], text, q, para, doc_id))
+                last = (out[-1], q)
             continue
         for pq in pending_dash:  # earlier dash-quotes in a row, attributed by the same cue line
             if cue.start > pq.end:
