@@ -447,3 +447,11 @@ def test_a_verb_in_quoted_words_is_no_cue_and_a_bare_speech_word_goes_on_with_th
     other = ('The mother said "I really look forward to the day I can see them."\n\n'
              'One of the children said, "Sometimes I still have nightmares of things that had happened."')
     assert not any(q.startswith("Sometimes") and who == "The mother" for _k, who, _a, q in _by_speaker(other))
+
+
+def test_a_statement_issued_from_someone_is_theirs() -> None:
+    text = ('Lena Ortiz, the mayor, spoke on Monday. The council issued the following statement from the mayor: '
+            '"Even though the dam is old, it still holds and will hold for many years to come."')
+    got = _by_speaker(text)
+    assert any(k == "direct" and who == "Lena Ortiz" and q.startswith("Even though the dam is old")
+               for k, who, _a, q in got)

@@ -92,7 +92,7 @@ def select(found: Found, params: dict[str, Any] | None = None, max_words: int = 
         words = sum(len(c.text.split()) for c in chosen)
     ordered = order(chosen, found.items.kind, lead)
     room = max_words - words
-    ordered = with_referents(ordered, room)
+    ordered = with_referents(ordered, room, lead)
     room = max_words - sum(len(c.text.split()) for c in ordered)
     if found.items.kind == "why":
         caused = with_causes(ordered, room)
@@ -137,10 +137,11 @@ def with_antecedents(chosen: list[Candidate], room: int) -> list[Candidate]:
     return _preceded(chosen, room, lambda c: [c.antecedent] if c.antecedent is not None else [])
 
 
-def with_referents(chosen: list[Candidate], room: int) -> list[Candidate]:
-    """A sentence whose subject is "it"/"this" ("He says it is partly to blame"): the sentence before it, which says
-    what that is, goes right before it, while the word budget holds it."""
-    return _preceded(chosen, room, lambda c: c.referent)
+def with_referents(chosen: list[Candidate], room: int, lead: Candidate | None = None) -> list[Candidate]:
+    """The answer's leading sentence, when its subject is "it"/"this" ("He says it is partly to blame"): the sentences
+    before it that say what that is go right before it, while the word budget holds them (only the likeliest
+    sentence's: the others' would lengthen the answer more than they add)."""
+    return _preceded(chosen, room, lambda c: c.referent if lead is None or c is lead else [])
 
 
 def with_causes(chosen: list[Candidate], room: int) -> list[Candidate]:

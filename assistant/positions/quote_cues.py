@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from assistant.positions import speakers as sp
-from assistant.positions.cues import _CLOSING, SPEECH
+from assistant.positions.cues import _CLOSING, NOUN_CUES, SPEECH
 from assistant.positions.cues import Cue as _Cue
 from assistant.positions.document import Document
 from assistant.positions.quotes import Quote, opens_sentence, same_sentence
@@ -131,6 +131,10 @@ def clause_before(d: Document, i: int) -> _Cue | None:
         return _inverted(d, mark, off, k)
     verb = next((v for v in verbs if v.dep_ == "ROOT"), verbs[-1])
     subj = next(c for c in verb.children if c.dep_ == "nsubj")
+    # "The palace issued the following statement from the king: …": the one the statement is from speaks
+    said = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES), None)
+    source = next((p for p in said.children if p.dep_ == "prep" and p.lower_ == "from"), None) if said else None
+    subj = next((c for c in source.children if c.dep_ == "pobj"), subj) if source else subj
     m, name, conf = speaker(d, subj, off)
     if not name:
         return None

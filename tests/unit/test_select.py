@@ -304,3 +304,5 @@ def test_a_sentence_saying_it_or_this_brings_the_sentences_that_say_what_that_is
     c.referent = _referent(text, spans, 3)
     assert [x.text for x in with_referents([c], room=40)] == sents[1:4]
     assert [x.text for x in with_referents([c], room=9)] == [sents[2], sents[3]]  # the nearest while the budget holds
+    other = Candidate("d", *spans[0], sents[0], "c", 0)
+    assert [x.text for x in with_referents([other, c], room=40, lead=other)] == [sents[0], sents[3]]  # the lead's only
