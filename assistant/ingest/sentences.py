@@ -54,6 +54,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 
 def _clock_times_joined(text: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    """The spans with a piece that opens with a time zone joined to the "a.m."/"p.m." piece before it."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out and _CLOCK_END.search(text[out[-1][0] - offset : out[-1][1] - offset]) \

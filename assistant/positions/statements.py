@@ -339,13 +339,14 @@ def _assemble(d: Document, cues: list[_Cue], doc_id: str) -> list[Statement]:
         if cue is None and q.dash:
             pending_dash.append(q)
             continue
-        if cue is None and last is not None and last[0].kind == "direct" and q.start - last[1].end < 80 and \
-                same_sentence(text, last[1].end, q.start):
-            cue, conf = trailing(d, last[1]), 0.8  # '"…" tweeted Berg "…"': the quote the cue interrupts goes on
-        if cue is None and last is not None and last[0].kind == "direct" and q.start - last[1].end < 80 and \
-                same_sentence(text, last[1].end, q.start) and _speech_word(text[last[1].end : q.start]):
+        # the quote before, a direct one, ends in this quote's sentence
+        before = last if last is not None and last[0].kind == "direct" and q.start - last[1].end < 80 and \
+            same_sentence(text, last[1].end, q.start) else None
+        if cue is None and before is not None:
+            cue, conf = trailing(d, before[1]), 0.8  # '"…" tweeted Berg "…"': the quote the cue interrupts goes on
+        if cue is None and before is not None and _speech_word(text[before[1].end : q.start]):
             # '"…," further remarking, "…"': a speech word with no speaker of its own goes on with the quote before
-            out.append(_goes_on(last[0], text, q, para, doc_id))
+            out.append(_goes_on(before[0], text, q, para, doc_id))
             last = (out[-1], q)
             continue
         if cue is None and not opens_sentence(text, q.start):
