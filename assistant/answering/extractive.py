@@ -107,7 +107,8 @@ def _beside(c: Candidate, start: int, end: int, text: str) -> Candidate:
 
 def with_enumeration(chosen: list[Candidate], room: int) -> list[Candidate]:
     """A chosen sentence that opens an item of an enumeration ("First, …", "Second, …"): the enumeration's later
-    items follow it ("Third, …"), while the word budget holds them, so a list is answered whole."""
+    items follow it ("Third, …"), while the word budget holds them, so a list is answered whole; so do the items of
+    a list a chosen sentence introduces ("… the following dates:")."""
     out: list[Candidate] = []
     for c in chosen:
         out.append(c)

@@ -49,7 +49,8 @@ class Candidate:
     # paragraph that give the cause (start, end, text), up to two, nearest last
     cause: list[tuple[int, int, str]] = field(default_factory=list)
     # a sentence that opens an enumeration ("First, …", "Second, …"): the later sentences of its document that go on
-    # with it ("Third, …", "Finally, …"; start, end, text), in text order
+    # with it ("Third, …", "Finally, …"; start, end, text), in text order; or one that introduces a list ("… the
+    # following dates:"): the list's items
     following: list[tuple[int, int, str]] = field(default_factory=list)
     # the next sentence of its paragraph when it adds to this one ("… also hurt sales", "In addition, …"; start, end,
     # text): a further cause of a "why" answer
@@ -139,6 +140,26 @@ def _following(text: str, spans: list[tuple[int, int]], i: int) -> list[tuple[in
         elif n is not None:
             break  # another enumeration
         j += 1
+    return out
+
+
+# a list item as documents write one: a bullet, or a number or letter marking it ("- Wednesday 15 July, …",
+# "2. Cut emissions …", "(b) …")
+_LIST_ITEM = re.compile(r"\s*(?:[-•*–·▪●◦]\s|\(?(?:\d{1,2}|[a-z])[.)]\s)")
+_MAX_ITEMS = 15
+
+
+def _list_items(text: str, spans: list[tuple[int, int]], i: int) -> list[tuple[int, int, str]]:
+    """A sentence that introduces a list ("… at the following times and locations:"): the list's items right after
+    it (start, end, text), in text order, up to _MAX_ITEMS."""
+    if not text[spans[i][0] : spans[i][1]].rstrip().endswith(":"):
+        return []
+    out: list[tuple[int, int, str]] = []
+    for j in range(i + 1, min(len(spans), i + 1 + _MAX_ITEMS)):
+        s, e = spans[j]
+        if text[spans[j - 1][1] : s].strip() or not _LIST_ITEM.match(text[s:e]):
+            break
+        out.append((s, e, text[s:e]))
     return out
 
 
@@ -284,6 +305,8 @@ def build(lib: LibraryView, items: QuestionItems, hits: list[Hit], qvec: np.ndar
                 c.cause = _cause(text, spans, j, 1)  # what was said first (often the reason the rest follows from)
             if j is not None and _ORDINAL_LEAD.match(sent):
                 c.following = _following(text, spans, j)
+            elif j is not None:
+                c.following = _list_items(text, spans, j)
             if j is not None and items.kind == "why":  # only a why-answer takes a further cause
                 c.adds = _addition(text, spans, j)
             lead, frame = _context(lib, h.doc_id, s.char_start, spans, j) if j is not None else ("", "")

@@ -232,6 +232,27 @@ def test_an_enumeration_item_brings_the_later_items_of_its_list() -> None:
                                                                             second.text]
 
 
+def test_a_sentence_introducing_a_list_brings_its_items() -> None:
+    """"… at the following times and places:" chosen: the bullet (or numbered) items right after it follow it, within
+    the word budget; a sentence after the list, or a list after a sentence that ends with no colon, is not taken."""
+    from assistant.answering.extractive import with_enumeration
+    from assistant.evidence.candidates import _list_items
+
+    sents = ["The board will hold two meetings at the following times and places:",
+             "- Monday 3 May, 6pm, Riverton Town Hall", "- Friday 7 May, 2pm, Freedonia Library",
+             "Tom Berg said the plan was ready.", "Three options remain open.", "1. Raise the dam",
+             "Ana Ruiz chairs the board:", "Lena Ortiz will speak first."]
+    text = "\n\n".join(sents[:3]) + "\n\n" + " ".join(sents[3:5]) + "\n" + sents[5] + "\n\n" + " ".join(sents[6:])
+    bounds = [(text.index(x), text.index(x) + len(x)) for x in sents]
+    assert [t for _s, _e, t in _list_items(text, bounds, 0)] == sents[1:3]
+    assert _list_items(text, bounds, 4) == []  # no colon: "1. Raise the dam" is no item of it
+    assert _list_items(text, bounds, 6) == []  # a colon, and no item after it
+    lead = Candidate("d", *bounds[0], sents[0], "c", 0)
+    lead.following = _list_items(text, bounds, 0)
+    assert [c.text for c in with_enumeration([lead], room=40)] == sents[:3]
+    assert [c.text for c in with_enumeration([lead], room=8)] == sents[:2]
+
+
 def test_a_compound_answer_gives_a_parts_unheld_members_the_words_other_parts_left() -> None:
     """Each part of a compound question first gets its share of the budget; a member of a part's evidence set that
     its share could not hold (a long sentence after a likelier one) still comes when the whole answer has room."""
