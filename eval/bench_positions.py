@@ -1,8 +1,8 @@
 """Benchmark of `assistant.positions.statements` against baselines, and of contrast on the bundled corpus.
 
-    PYTHONPATH=. python eval/bench_positions.py [--no-corpus | --dev-errors [dev2|…|dev19]]
+    PYTHONPATH=. python eval/bench_positions.py [--no-corpus | --dev-errors [dev2|…|dev20]]
 
-Part 1, eval/attribution (dev, dev2 … dev19 and heldout side by side): recall of labelled statements by named speakers,
+Part 1, eval/attribution (dev, dev2 … dev20 and heldout side by side): recall of labelled statements by named speakers,
 recall of direct quotes, speaker precision, span precision (share of predictions that match a label),
 and how many third_party labels were predicted as direct. Baselines: "nearest named person" (every quote
 and every speech-verb clause given to the nearest PERSON entity) and textacy's `direct_quotations`.
@@ -30,7 +30,7 @@ from assistant.positions.quotes import find_quotes
 from assistant.positions.statements import statements
 
 # the dev splits of eval/attribution (the original dev third, then the extra splits labelled blind), in the order added
-DEV_SPLITS = ("dev", *(f"dev{i}" for i in range(2, 20)))
+DEV_SPLITS = ("dev", *(f"dev{i}" for i in range(2, 21)))
 
 RUSSIA_PHRASINGS = [
     "pressure on Russia", "sanctions against Russia", "dealing with Moscow", "stance toward the Kremlin",
@@ -98,14 +98,14 @@ def attribution_table() -> None:
     cols = ["recall", "direct_recall", "speaker_precision", "span_precision", "third_party_as_direct"]
     order = [x for x in (*DEV_SPLITS, "heldout") if x in set(splits.values())]
     print(f"\n## Attribution (eval/attribution): {' | '.join(order)}")
-    print("(dev2 … dev19: extra dev data labelled blind (dev2, dev3: 10 Wikinews texts each, dev3 from 2019; "
+    print("(dev2 … dev20: extra dev data labelled blind (dev2, dev3: 10 Wikinews texts each, dev3 from 2019; "
           "dev4: 11 texts that are not Wikinews: VOA, Global Voices, White House, European Commission; dev5: 10 VOA news "
           "reports; dev6: 10 texts: Global Voices 2004, White House 2025, UK government, Wikinews 2005-2010; dev7: 10 news reports: Wikinews 2019, VOA; dev8: 8 short texts: VOA, Wikinews 2014, UK government; dev9: 10 Wikinews 2019 texts; dev10: 7 Wikinews 2020 texts, 3 VOA 2006 reports; dev11: 10 Wikinews 2020 texts; dev12: 10 Wikinews 2019 texts; dev13: 5 Wikinews 2019 texts, 5 VOA reports; dev14: 4 Wikinews 2019 texts, 3 UK government, 3 White House texts; "
           "dev15: 4 Wikinews 2019 texts, 3 VOA reports, 2 Global Voices posts, 1 UK government blog post; "
           "dev16: 4 US government releases (NASA, EPA), 3 VOA reports, 3 UK government blog posts; "
           "dev17: 5 Wikinews 2019 texts, 5 Global Voices posts; "
           "dev18: 10 water, health, energy and climate texts: VOA, UK government, EPA, NOAA, European Commission; "
-          "dev19: 10 Wikinews 2019 texts of eval/qa-texts/set9); "
+          "dev19: 10 Wikinews 2019 texts of eval/qa-texts/set9; dev20: 18 UK government press releases and statements of eval/qa-texts/set10); "
           "each measured before anything was fit on it)")
     print("| system | " + " | ".join(cols) + " |")
     print("|---|" + "---|" * len(cols))

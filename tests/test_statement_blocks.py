@@ -171,3 +171,50 @@ def test_an_original_in_another_script_ending_with_a_colon_and_a_bare_and_colon_
     assert ("direct", "Lena Ortiz", "Our park is ours, and no one can take it without our consent.") in got
     assert ("direct", "Lena Ortiz", "We will stand here until the park is saved.") in got
     assert not [q for _k, _w, q in got if q.startswith("The protest")]
+
+
+def test_a_published_speech_is_its_speakers_words_paragraph_by_paragraph() -> None:
+    """A heading that names a speech and its speaker ("Statement by … at …", no sentence of its own), then
+    paragraphs in the first person: each is the speaker's direct statement; the salutation and the closing thanks
+    are no statements; the headline and the issuing line above it are not the speaker's."""
+    text = ("Riverton calls for a ceasefire: statement at the basin council\n\n"
+            "The statement issued by the Riverton water ministry on 3 May 2026.\n\n"
+            "Statement by Ambassador Ana Ruiz at the basin council meeting on the Freedonia dam.\n\n"
+            "Madam Chair,\n\n"
+            "We are approaching the first anniversary of this dispute. It has cost farmers their harvests.\n\n"
+            "The council's panel warns that the dam will fail within a year. We share that fear.\n\n"
+            "Thank you.")
+    got = _said(text)
+    assert ("direct", "Ana Ruiz", "We are approaching the first anniversary of this dispute. It has cost farmers "
+            "their harvests.") in got
+    assert ("direct", "Ana Ruiz", "The council's panel warns that the dam will fail within a year. We share that "
+            "fear.") in got
+    assert not [q for _k, _w, q in got if q.startswith(("Madam", "Thank", "Riverton calls", "The statement issued"))]
+
+
+def test_a_speech_delivered_by_a_named_speaker_and_a_heading_before_narration_is_none() -> None:
+    """"… Delivered yesterday by the permanent representative, Tom Berg." before first-person paragraphs: his; a
+    like heading before a news report in the third person gives nobody the report."""
+    speech = ("Basin statement for the dialogue on water. Delivered yesterday by the permanent representative, "
+              "Tom Berg.\n\n"
+              "Our farmers cannot wait for another study. We call for the dam to open now.")
+    assert ("direct", "Tom Berg", "Our farmers cannot wait for another study. We call for the dam to open now.") \
+        in _said(speech)
+    report = ("Statement by Ambassador Ana Ruiz at the basin council meeting.\n\n"
+              "The council met on Monday. Farmers protested outside the hall for the third day.")
+    assert not [q for _k, w, q in _said(report) if w == "Ana Ruiz"]
+
+
+def test_a_quote_running_over_paragraphs_is_one_statement_a_paragraph() -> None:
+    """English layout: each paragraph opens with a mark again, only the last closes. Each paragraph is a
+    statement of the one speaker, without the marks."""
+    text = ("Commenting, Water Secretary Lena Ortiz said:\n\n"
+            "“The new wells are a demonstration of our commitment to the valley.\n\n"
+            "“However, demand is outstripping supply, and the figures paint a stark picture.\n\n"
+            "“I am calling on everyone to save water this summer.”\n\n"
+            "The wells opened in May.")
+    got = _said(text)
+    assert ("direct", "Lena Ortiz", "The new wells are a demonstration of our commitment to the valley.") in got
+    assert ("direct", "Lena Ortiz", "However, demand is outstripping supply, and the figures paint a stark "
+            "picture.") in got
+    assert ("direct", "Lena Ortiz", "I am calling on everyone to save water this summer.") in got

@@ -4,7 +4,13 @@ blockquote, flattened to plain paragraphs). Each such paragraph is a direct stat
 
 Where the block ends is not marked, so it ends at the first paragraph that is the narrator's again: one that
 introduces something else with a colon, names the speaker in the third person, reports someone else's words, or
-is a quotation of its own. A quotation given in its original language and then translated (two paragraphs in
+is a quotation of its own.
+
+A published speech is one block too: a heading that is no sentence of its own names the speech and its speaker
+("Statement by Ambassador Ana Ruiz at the council meeting on water.", "Delivered yesterday by the Permanent
+Representative, Tom Berg."), and the paragraphs after it speak in the first person. They are the speaker's words
+(a salutation such as "Mr President," is left out), up to a paragraph that is the narrator's again; others'
+words the speaker reports inside stay the speaker's. A quotation given in its original language and then translated (two paragraphs in
 Spanish, then their English rendering) is the translation: the original paragraphs are left out, and the block
 is as many English paragraphs as there were originals.
 """
@@ -88,6 +94,9 @@ def intro(d: Document, k: int, cues: list[Any], fallback: Callable[[int], Any], 
     para = d.text[s:e].rstrip()
     if foreign(para):
         return None
+    heading = speech_heading(d, k)
+    if heading is not None:
+        return heading
     if not para.endswith(":"):
         # "Ana Ruiz tweeted from the protest." followed by a paragraph in another language (and its translation):
         # words in another language than the narrator's are a quotation, the speech verb before it introduces it
@@ -117,6 +126,63 @@ def intro(d: Document, k: int, cues: list[Any], fallback: Callable[[int], Any], 
     if previous is not None and all(w.lower() in STOPWORDS for w in re.findall(r"[\w'’]+", para)):
         return previous  # "and:" (or "Also:") right after a block: the same writer's next words
     return _named_subject(d, k, colon)
+
+
+# nouns that name a speech event (besides NOUN_CUES), and the verb a speech is given with ("delivered by")
+_SPEECH_EVENTS = frozenset(["explanation", "testimony", "intervention", "keynote", "lecture", "briefing", "toast",
+                            "eulogy", "sermon", "homily", "oration", "declaration"])
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+
+
+def speech_heading(d: Document, k: int) -> Cue | None:
+    """Paragraph k as the heading of a published speech: short, no quotation, no sentence with a finite verb of its
+    own ("Statement by X at …", "Explanation of vote by X …", "Delivered yesterday by …, X."), a speech noun or
+    "delivered" with a person after its "by"; and the next paragraphs (after a salutation) speak in the first
+    person. The cue names that person."""
+    s, e = d.paras[k]
+    para = d.text[s:e].strip()
+    if k + 1 >= len(d.paras) or len(para.split()) > 45 or para.endswith(":") or _QUOTE_MARKS.search(para):
+        return None
+    doc = d.docs[k]
+    sents = list(doc.sents)
+    if not sents or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.dep_ in ("nsubj", "nsubjpass")
+                        for sent in sents for t in sent if t.head == sent.root or t == sent.root):
+        return None  # a sentence of its own: narration, not a heading
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if not ((t.pos_ == "NOUN" and lemma in NOUN_CUES | _SPEECH_EVENTS) or (lemma == "deliver" and t.tag_ == "VBN")):
+            continue
+        by = next((x for x in doc[t.i + 1 :] if x.lower_ == "by"), None)
+        person = next((x for x in doc.ents if by is not None and x.start > by.i and x.label_ == "PERSON"), None)
+        if person is None or not _speaks_as_i(d, k + 1):
+            continue
+        m = d.mention_of(person, s)
+        if not m.name:
+            continue
+        return Cue(t, s + t.idx, t.text, m, m.name, 0.7, None, [], d.paras[k])
+    return None
+
+
+def _speaks_as_i(d: Document, j: int) -> bool:
+    """Do the paragraphs after a heading (past a salutation) speak in the first person, outside quotation marks?"""
+    seen = 0
+    while j < len(d.paras) and seen < 2:
+        para = d.text[d.paras[j][0] : d.paras[j][1]].strip()
+        j += 1
+        if _salutation(para):
+            continue
+        seen += 1
+        if _FIRST_PERSON.search(_QUOTE_MARKS.split(para)[0]):
+            return True
+    return False
+
+
+def _salutation(para: str) -> bool:
+    """A paragraph that only addresses the audience ("Mr President,", "Dear colleagues,") or thanks it ("I thank
+    you.")."""
+    n = len(para.split())
+    return (n <= 6 and para.endswith(",")) or (n <= 4 and re.search(r"\b[Tt]hank", para) is not None)
 
 
 def _sentence_start(text: str, s: int, colon: int) -> int:
@@ -164,9 +230,11 @@ def _covered(found: list[Statement], s: int, e: int) -> bool:
     return any(st.kind == "direct" and min(st.char_end, e) - max(st.char_start, s) >= 0.5 * (e - s) for st in found)
 
 
-def _narrator(d: Document, j: int, cue: Any, cues: list[Any], found: list[Statement], first: bool) -> bool:
+def _narrator(d: Document, j: int, cue: Any, cues: list[Any], found: list[Statement], first: bool,
+              speech: bool = False) -> bool:
     """Is paragraph j the narrator's again (the block ended before it)? The first paragraph after the colon is
-    what it introduces, whoever it names or reports on (unless it is a heading or a quotation of its own)."""
+    what it introduces, whoever it names or reports on (unless it is a heading or a quotation of its own). In a
+    published speech, others' words the speaker reports are the speaker's too."""
     s, e = d.paras[j]
     para = d.text[s:e].rstrip()
     if para.endswith(":") or _covered(found, s, e) or signature(d.text, s, e):
@@ -179,6 +247,8 @@ def _narrator(d: Document, j: int, cue: Any, cues: list[Any], found: list[Statem
         return True  # the speaker in the third person (a body's spokesperson names the body: "The Council is …")
     if cue.speaker is not None and cue.speaker.label == "PERSON" and re.match(r"(He|She)\b", para):
         return True  # ("He also made clear that …": the narrator again, on the one whose words the block gave)
+    if speech:
+        return False
     # someone else reporting, in the paragraph's opening sentence ("Y tweeted from the scene."); further in, the
     # speaker may be reporting others themselves
     spans = split_sentences(para)
@@ -201,7 +271,8 @@ def _spokesperson(cue: Any) -> bool:
     return cue.speaker is None or (subj is not None and subj.lemma_.lower() in SPOKES_NOUNS)
 
 
-def _block(d: Document, k: int, cue: Any, cues: list[Any], found: list[Statement]) -> list[tuple[int, int]]:
+def _block(d: Document, k: int, cue: Any, cues: list[Any], found: list[Statement],
+           speech: bool = False) -> list[tuple[int, int]]:
     n = len(d.paras)
     j = k + 1
     originals = 0
@@ -213,7 +284,10 @@ def _block(d: Document, k: int, cue: Any, cues: list[Any], found: list[Statement
     out: list[tuple[int, int]] = []
     while j < n and (originals == 0 or len(out) < originals):
         s, e = d.paras[j]
-        if foreign(d.text[s:e]) or _narrator(d, j, cue, cues, found, not out):
+        if _salutation(d.text[s:e].strip()):
+            j += 1  # ("Mr President,", "Thank you.": the audience addressed, not a statement)
+            continue
+        if foreign(d.text[s:e]) or _narrator(d, j, cue, cues, found, not out, speech):
             break
         out.append((s, s + len(d.text[s:e].rstrip())))
         j += 1
@@ -230,7 +304,7 @@ def block_quotes(d: Document, cues: list[Any], found: list[Statement],
         cue = intro(d, k, cues, fallback, _right_before(d, k, previous))
         if cue is None:
             continue
-        spans = _block(d, k, cue, cues, found)
+        spans = _block(d, k, cue, cues, found, speech_heading(d, k) is not None)
         if spans:
             out.append((k, spans))
             previous = (cue, spans[-1][0])

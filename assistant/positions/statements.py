@@ -85,8 +85,36 @@ def statements(text: str, doc_meta: Any = None, registry: ActorRegistry | None =
         if not any(_overlap((st.char_start, st.char_end), (ps, pe)) >= 0.5 * (pe - ps) for st in found):
             found.append(_make(d, cue, ps, pe, "direct", 1.0, (ps, pe), doc_id))
     found = sorted(_with_joint(d, cataphora(d, found)), key=lambda x: (x.char_start, x.char_end))
+    found = [piece for st in found for piece in by_paragraph(d, st)]
     add_roles(d, found)
     return found
+
+
+_MARKS = " \t\"“”«»„"
+
+
+def by_paragraph(d: Document, st: Statement) -> list[Statement]:
+    """A direct quote that runs over several paragraphs (English layout: each paragraph opens with a mark again):
+    one statement per paragraph, each the same speaker's words with the same cue, so that each cites its own
+    passage and stays within one."""
+    text = d.text
+    if st.kind != "direct" or "\n" not in text[st.char_start : st.char_end]:
+        return [st]
+    out: list[Statement] = []
+    for m in re.finditer(r"[^\n]+", text[st.char_start : st.char_end]):
+        s, e = st.char_start + m.start(), st.char_start + m.end()
+        while s < e and text[s] in _MARKS:
+            s += 1
+        while e > s and text[e - 1] in _MARKS:
+            e -= 1
+        if e <= s:
+            continue
+        mentions = [] if d.registry is None else \
+            list(dict.fromkeys(a.name for a, _, _ in d.registry.find_in_text(text[s:e])))
+        para = next(((ps, pe) for ps, pe in d.paras if ps <= s < pe), (st.para_start, st.para_end))
+        out.append(replace(st, text=text[s:e], char_start=s, char_end=e, mentions=mentions, para_start=para[0],
+                           para_end=para[1], parts=[]))
+    return out or [st]
 
 
 def _says_something(c: _Cue) -> bool:
