@@ -336,7 +336,7 @@ def analyse(question: str, lex: Lexicon) -> QuestionItems:
     return info
 
 
-_INITIALISM = re.compile(r"[A-Z]{2,6}")
+_INITIALISM = re.compile(r"([A-Z]{2,6})(\d{1,4})?")  # "CDC", and one numbered: "COP28", "HRC61" (a session)
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w'’-]*)*")
 _JOINERS = frozenset(["of", "for", "and", "the", "on", "in", "&"])
 
@@ -362,13 +362,24 @@ def initialism_of(acronym: str, text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _numbered(form: str, number: str, text: str) -> bool:
+    """Does the text write the number (or its ordinal) within a few words of the long form?"""
+    num = rf"(?<!\d){number}(?:st|nd|rd|th)?(?!\d)"
+    return re.search(rf"{num}\W+(?:\w+\W+){{0,4}}?{re.escape(form)}|{re.escape(form)}\W{{1,3}}{num}", text) is not None
+
+
 def resolve_initialisms(items: QuestionItems, texts: list[str], lex: Lexicon) -> None:
     """An acronym the library never writes ("CDC") is known when the passages found write its long form: that
     form becomes its alias (matched like any other spelling), and it is no longer reported as unknown."""
     for ent in items.unknown:
-        if not _INITIALISM.fullmatch(ent.text):
+        m = _INITIALISM.fullmatch(ent.text)
+        if m is None:
             continue
-        forms = list(dict.fromkeys(f for t in texts for f in initialism_of(ent.text, t)))[:2]
+        letters, number = m.group(1), m.group(2)
+        # a numbered one ("HRC61"): its long form with the number beside it ("Human Rights Council 61", "the 61st
+        # session of the Human Rights Council")
+        forms = list(dict.fromkeys(f for t in texts for f in initialism_of(letters, t)
+                                   if number is None or _numbered(f, number, t)))[:2]
         if not forms:
             continue
         ent.aliases += [fold(f) for f in forms]

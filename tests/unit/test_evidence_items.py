@@ -223,6 +223,24 @@ def test_an_acronym_the_library_spells_out_is_known_by_its_long_form() -> None:
     assert [e.text for e in other.unknown] == ["WRC"]
 
 
+def test_a_numbered_acronym_is_known_by_its_long_form_with_the_number_beside_it() -> None:
+    """"IWB12" (a numbered session) is the Inland Water Board's 12th session when a passage writes the long form
+    with that number beside it; a passage on another session leaves it unknown."""
+    lex = FakeLexicon()
+    lex.DF.update({"inland": 2, "water": 30, "board": 11})
+    try:
+        for text, known in (("Delegates met at Inland Water Board 12 in Riverton.", True),
+                            ("The 12th session of the Inland Water Board opened on Monday.", True),
+                            ("Inland Water Board 11 ended in Riverton.", False)):
+            info = analyse("What was agreed at IWB12?", lex)
+            assert [e.text for e in info.unknown] == ["IWB12"]
+            resolve_initialisms(info, [text], lex)
+            assert (info.unknown == []) is known, text
+    finally:
+        for t in ("inland", "water", "board"):
+            lex.DF.pop(t)
+
+
 def test_initials_skip_joining_words_and_stop_at_the_acronym_length() -> None:
     text = "the Centers for Disease Control and Prevention and the European Union"
     assert initialism_of("CDC", text) == ["Centers for Disease Control"]
