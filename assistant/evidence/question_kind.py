@@ -105,7 +105,8 @@ def _kind(q: str) -> AnswerKind:
                  ql):
         return "number"
     if re.search(r"\b(what|how)(?: \w+){0,2} (did|does|do|has|have)\b.*\b(say|tell|argue|warn|claim|state|stress|call|announce|"
-                 r"propose|demand|promise|suggest|insist|think|believe|want|urge|recall|mean|respond|react|"
+                 r"propose|demand|promise|suggest|insist|think|believe|want|urge|recall|mean|respond|react|ask|"
+                 r"recommend|advise|appeal|pledge|vow|admit|acknowledge|concede|condemn|welcome|"
                  r"criticise|criticize|describe|characterise|characterize|reply|retort|rebut|comment|answer|explain|"
                  r"define|assess|portray|frame|hope|fear|predict|envisage|envision|"
                  r"(?:speak|talk) (?:about|of|on))\b(?!['’]s\b)|"

@@ -53,6 +53,10 @@ def test_answer_kinds_from_question_shape() -> None:
     assert answer_kind("How did the mayor answer the charge that the levy is unfair?") == "say"
     assert answer_kind("How did Ana Ruiz explain her support for the dam?") == "say"
     assert answer_kind("What did the mayor hope the new dam would do for Riverton?") == "say"  # a view voiced
+    # what someone asked of others, recommended, welcomed or conceded is what they said
+    assert answer_kind("What did Ana Ruiz ask of the member states on water?") == "say"
+    assert answer_kind("What did the minister recommend to farmers?") == "say"
+    assert answer_kind("What did Tom Berg welcome in his speech?") == "say"
     assert answer_kind("According to Tom Berg, how soon will the dam be repaired?") == "when"
     assert answer_kind("What language does the mayor speak?") != "say"
     # a cause asked for by what it is credited with or blamed for
