@@ -352,3 +352,21 @@ def test_compare_names_words_as_written_and_the_same_on_every_run() -> None:
     words = [w for part in differ[0].rstrip(".").split(";") for w in part.split("stresses")[1].split(", ")]
     assert words and all(w.strip() in said.split() for w in words), words  # words as written, not stems
     assert compare(ps, "the levy") == (agree, differ)
+
+
+def test_a_capitalised_title_the_documents_give_names_its_holder() -> None:
+    """"Tom Berg, Chief Warden, said:" (the tagger reads "Warden" as a name): "warden" is his title, so "What advice
+    did the Chief Warden give?" is about his words; a word another speaker's title only begins ("coast" in
+    "coastguard") is no rival for it; a person named in apposition is no title."""
+    from assistant.positions.registry import holds
+    from assistant.positions.said import name_roles
+    from assistant.positions.statements import statements
+
+    got = statements("Tom Berg, Chief Warden, said:\n\nAlways check tide times before you walk on the sands.")
+    assert {"chief", "warden"} <= set(got[0].roles)
+    roles = {"Tom Berg": set(got[0].roles), "Ana Ruiz": {"coast", "secretary"}}
+    assert name_roles(None, "What practical advice did the Chief Warden give to walkers?", roles) == \
+        "What practical advice did Tom Berg give to walkers?"
+    assert holds("kenyan", {"kenya"}) and not holds("coastguard", {"coast"})
+    listed = statements("Tom Berg, Ana Ruiz and Lena Ortiz said the dam would hold.")
+    assert all(not set(s.roles) & {"ana", "ruiz", "lena", "ortiz"} for s in listed)

@@ -114,6 +114,10 @@ def _kind(q: str) -> AnswerKind:
                  # not a kind of text ("opinion pieces", "a view of the river")
                  r"(\w['’]s?|\btheir|\bhis|\bher|\bits) (official |public |own )?(position|stance|view|views|opinion|"
                  r"response)\b|\b(position|stance|views?|opinion|response) (of [^?]* )?(on|about|to|toward|towards|regarding)\b|"
+                 # "What advice did the coastguard give to swimmers?", "What message did she have for …"
+                 r"^(what|which) (\w+ ){0,2}(advice|warnings?|messages?|recommendations?|assurances?|guidance|"
+                 r"appeals?|pleas?) (did|does|do|has|have|had)\b[^?]*\b(give|given|gave|offer|offered|issue|issued|"
+                 r"send|sent|deliver|delivered|have|make|made|share|shared)\b|"
                  # "What stance did the two leaders take on …"
                  r"^(what|which) (position|stance|views?|opinion)s? (did|does|do|has|have|had)\b[^?]*\b(take|taken|"
                  r"took|adopt|adopted|express|expressed|voice|voiced|have|hold|held)\b[^?]* (on|about|to|toward|towards|"

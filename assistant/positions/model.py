@@ -10,7 +10,7 @@ from assistant.language import MODEL, nlp
 __all__ = ["MODEL", "VERSION", "Kind", "Statement", "nlp"]
 
 Kind = Literal["direct", "reported", "third_party"]
-VERSION = "statements-169"  # bump when the extraction changes: cached statements are keyed on it
+VERSION = "statements-170"  # bump when the extraction changes: cached statements are keyed on it
 
 @dataclass
 class Statement:

@@ -43,11 +43,11 @@ _COMMENTATORS = frozenset(tokens("expert analyst specialist commentator observer
 
 
 def holds(word: str, words: set[str]) -> bool:
-    """A description word in a profile: the same stem, or one a prefix of the other from five letters ("Kenyan" for
-    "Kenya", "Colombian" for "Colombia"; an irregular one, "Dutch" for "Netherlands", only through the
-    organisation's own words: "Dutch government")."""
-    return word in words or any(min(len(word), len(w)) >= 5 and (w.startswith(word) or word.startswith(w))
-                                for w in words)
+    """A description word in a profile: the same stem, or one a prefix of the other from five letters, the rest a
+    suffix of up to four ("Kenyan" for "Kenya", "Sudanese" for "Sudan"; not "coastguard" for "coast"; an irregular
+    one, "Dutch" for "Netherlands", only through the organisation's own words: "Dutch government")."""
+    return word in words or any(min(len(word), len(w)) >= 5 and abs(len(word) - len(w)) <= 4 and
+                                (w.startswith(word) or word.startswith(w)) for w in words)
 
 
 def describes(description: str, role: set[str], profile: set[str]) -> bool:

@@ -27,7 +27,21 @@ def role_words(ent: Any) -> set[str]:
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Tom Berg is a spokesman for the Riverton council."
         toks += [t for c in root.head.children if c.dep_ == "attr" and c.i > root.i for t in c.subtree]
     toks = [t for t in toks if not (ent.start <= t.i < ent.end)][:_MAX_WORDS]
-    return {t.lower_ for t in toks if t.is_alpha and t.lower_ not in STOPWORDS and t.ent_type_ != "PERSON"}
+    return {t.lower_ for t in toks if t.is_alpha and t.lower_ not in STOPWORDS and
+            (t.ent_type_ != "PERSON" or _title_misread(t, ent))}
+
+
+def _title_misread(t: Any, ent: Any) -> bool:
+    """A title the tagger read as a name ("Tom Berg, Chief Warden, said": "Chief Warden" as a person of its own): a
+    word of the apposition to the name (its head or a compound of it) that is a one-word "name" or a word the
+    lexicon knows as a common noun (a person's name in apposition, "Tom Berg, Ana Ruiz, …", is neither)."""
+    head = t if t.dep_ == "appos" else t.head if t.dep_ == "compound" and t.head.dep_ == "appos" else None
+    if head is None or not ent.start <= head.head.i < ent.end:
+        return False
+    from lemminflect import getAllLemmas
+
+    one_word = not any(e.start <= t.i < e.end and e.end - e.start > 1 for e in t.doc.ents)
+    return one_word or "NOUN" in getAllLemmas(t.lower_)
 
 
 def add_roles(d: Document, found: list[Statement]) -> None:

@@ -136,18 +136,24 @@ def name_roles(registry: Any, question: str, speakers: dict[str, set[str]] | Non
     documents' named speakers by the titles the documents give them (`speakers`: name -> title words), so it is
     answered and refused as about that speaker's statements. Any other question as it stands."""
     registered = registry is not None and bool(registry.actors)
-    if not (registered or speakers) or not (_SPEECH.search(question) or _ACCORDING.search(question)):
+    asks_words = answer_kind(question) == "say"
+    if not (registered or speakers) or not (_SPEECH.search(question) or _ACCORDING.search(question) or asks_words):
         return question  # "Who was the Chilean mining minister …?" asks for the name: left as it stands
     if not HUMAN_NOUNS & set(re.findall(r"[a-z]+", question.lower())):
         return question  # no title word: nothing to parse
     out = question
-    asks_words = answer_kind(question) == "say"
+    # the documents' own title words ("Coastguard" in "Tom Berg, Chief Coastguard, said"): a capitalised one after a
+    # title word is the rest of the title, not a name
+    titled = set().union(*speakers.values()) if speakers else set()
     for chunk in reversed(list(nlp()(question).noun_chunks)):
         # the phrase ends at its last title noun (the tagger may take a verb after it for a noun: "the minister
         # comment")
         heads = [t for t in chunk if t.lemma_.lower() in HUMAN_NOUNS]
         if not heads:
             continue
+        while heads[-1].i + 1 < chunk.end and chunk.doc[heads[-1].i + 1].pos_ == "PROPN" and \
+                chunk.doc[heads[-1].i + 1].lower_ in titled and chunk.doc[heads[-1].i + 1].ent_type_ != "PERSON":
+            heads.append(chunk.doc[heads[-1].i + 1])
         span = [t for t in chunk if t.i <= heads[-1].i]
         after = heads[-1].i + 1
         if after < len(chunk.doc) and chunk.doc[after].pos_ == "PROPN":

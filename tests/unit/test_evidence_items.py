@@ -57,6 +57,8 @@ def test_answer_kinds_from_question_shape() -> None:
     assert answer_kind("What did Ana Ruiz ask of the member states on water?") == "say"
     assert answer_kind("What did the minister recommend to farmers?") == "say"
     assert answer_kind("What did Tom Berg welcome in his speech?") == "say"
+    assert answer_kind("What practical advice did the warden give to walkers?") == "say"
+    assert answer_kind("What message did Ana Ruiz have for the farmers?") == "say"
     assert answer_kind("According to Tom Berg, how soon will the dam be repaired?") == "when"
     assert answer_kind("What language does the mayor speak?") != "say"
     # a cause asked for by what it is credited with or blamed for
