@@ -6,7 +6,7 @@ Sets (dev = may be fit on; heldout = measurement only):
   gold/dev, gold/heldout                                          eval/gold.yaml + eval/gold_blind.yaml
   wikinews/dev, wikinews/heldout                                  eval/wikinews-qa-dev.yaml, eval/wikinews-qa.yaml
   mixed/dev, mixed/heldout                                        eval/mixed-qa.yaml (its `split:` field)
-  mixed2/dev … mixed9/heldout                                     eval/mixed2-qa.yaml … eval/mixed9-qa.yaml
+  mixed2/dev … mixed10/heldout                                    eval/mixed2-qa.yaml … eval/mixed10-qa.yaml
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ MIXED = "mixed-qa.yaml"
 
 
 def mixed_file(dataset: str) -> str:
-    """The Q&A file of a blind mixed set: "mixed" -> mixed-qa.yaml, "mixed2" … "mixed9" -> mixed2-qa.yaml …"""
+    """The Q&A file of a blind mixed set: "mixed" -> mixed-qa.yaml, "mixed2" … "mixed10" -> mixed2-qa.yaml …"""
     return MIXED if dataset == "mixed" else f"{dataset}-qa.yaml"
 
 

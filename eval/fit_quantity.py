@@ -27,7 +27,7 @@ from answer_data import Q, assistant_for, contains, load_questions
 import assistant.evidence.find as find_mod
 from assistant.calibration import fitted, write
 
-MIXED_SETS = ["mixed"] + [f"mixed{i}" for i in range(2, 10)]
+MIXED_SETS = ["mixed"] + [f"mixed{i}" for i in range(2, 11)]
 DATASETS = ["squad2", "hotpotqa", "gold", "wikinews", *MIXED_SETS]
 REFUSAL_COST = 1.5  # as eval/fit_answer.py: a needless refusal counts 1.5 wrong answers
 GRID = [round(0.05 * i, 2) for i in range(0, 20)]
