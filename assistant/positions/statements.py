@@ -109,10 +109,8 @@ def by_paragraph(d: Document, st: Statement) -> list[Statement]:
             e -= 1
         if e <= s:
             continue
-        mentions = [] if d.registry is None else \
-            list(dict.fromkeys(a.name for a, _, _ in d.registry.find_in_text(text[s:e])))
         para = next(((ps, pe) for ps, pe in d.paras if ps <= s < pe), (st.para_start, st.para_end))
-        out.append(replace(st, text=text[s:e], char_start=s, char_end=e, mentions=mentions, para_start=para[0],
+        out.append(replace(st, text=text[s:e], char_start=s, char_end=e, mentions=_mentions(d, s, e), para_start=para[0],
                            para_end=para[1], parts=[]))
     return out or [st]
 
@@ -281,14 +279,18 @@ def _make(d: Document, cue: _Cue, start: int, end: int, kind: Kind, conf: float,
         m = d.registry.match_speaker(cue.speaker_text)
         if m is not None:
             actor, aconf = m.actor.name, m.confidence
-    mentions: list[str] = []
-    if d.registry is not None:
-        mentions = list(dict.fromkeys(a.name for a, _, _ in d.registry.find_in_text(d.text[start:end])))
     st = Statement(d.text[start:end], cue.speaker_text, round(cue.confidence * conf * aconf, 3), actor, cue.cue,
-                   kind, start, end, named, list(cue.about), mentions, para[0], para[1], doc_id)
+                   kind, start, end, named, list(cue.about), _mentions(d, start, end), para[0], para[1], doc_id)
     if cue.also:
         d.joint[(start, end, kind, cue.speaker_text)] = [(name, round(c2 * conf, 3)) for _m, name, c2 in cue.also]
     return st
+
+
+def _mentions(d: Document, start: int, end: int) -> list[str]:
+    """The registry's actors named inside a statement's words."""
+    if d.registry is None:
+        return []
+    return list(dict.fromkeys(a.name for a, _, _ in d.registry.find_in_text(d.text[start:end])))
 
 
 def _with_joint(d: Document, found: list[Statement]) -> list[Statement]:
