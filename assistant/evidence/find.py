@@ -14,6 +14,7 @@ import numpy as np
 from assistant.calibration import MissingCalibration, fitted
 from assistant.evidence.answer_type import cached_labels, labels_for_vector
 from assistant.evidence.candidates import Candidate, build
+from assistant.evidence.dated import only_published
 from assistant.evidence.gather import Searcher, gather
 from assistant.evidence.items import Item, QuestionItems, analyse, parse, resolve_initialisms
 from assistant.evidence.library import LibraryView
@@ -173,13 +174,28 @@ def quantity_score(lib: LibraryView, items: QuestionItems, es: EvidenceSet, cand
     focus = items.focus
     if items.kind != "number" or focus is None or not items.wh.startswith("how "):
         return None
+    texts = list(dict.fromkeys(c.text for c in _shown(es, cands, compose) if c.meta_field is None))
+    return focus_quantity(focus.label, items.wh.startswith("how much"), texts, parse, lib.embed)
+
+
+def _shown(es: EvidenceSet, cands: list[Candidate] | None, compose: dict[str, Any] | None) -> list[Candidate]:
+    """The sentences an extractive answer would show: the evidence set's members, and the likeliest further
+    candidates (those rated at least the fitted `keep_ratio` of the best, up to `max_extra`)."""
     shown = [m.candidate for m in es.members]
     if cands:
         compose = compose or fitted("answer")["compose"]
         top = max(cands[0].p, 1e-9)
         shown += [c for c in cands[: int(compose["max_extra"])] if c.p >= compose["keep_ratio"] * top]
-    texts = list(dict.fromkeys(c.text for c in shown if c.meta_field is None))
-    return focus_quantity(focus.label, items.wh.startswith("how much"), texts, parse, lib.embed)
+    return shown
+
+
+def _undated(lib: LibraryView, items: QuestionItems, es: EvidenceSet, cands: list[Candidate],
+             compose: dict[str, Any] | None) -> bool:
+    """A "when" question whose answer would show only its documents' publication dates (dated.py)."""
+    if items.kind != "when":
+        return False
+    rows = [(c.text, c.meta_field is not None, lib.meta(c.doc_id).date) for c in _shown(es, cands, compose)]
+    return only_published(items.question, rows)
 
 
 def _uncounted(lib: LibraryView, items: QuestionItems, es: EvidenceSet, cands: list[Candidate],
@@ -319,6 +335,11 @@ def _find_one(lib: LibraryView, searcher: Searcher, question: str, filters: Sear
     if answerable and es is not None and items.answer is not None and \
             _uncounted(lib, items, es, cands, quantity_params(), params.get("compose")):
         answerable = False  # "how many N": the evidence names the subject, but no figure of it counts N
+        if items.answer not in es.missing:
+            es.missing.append(items.answer)
+    if answerable and es is not None and items.answer is not None and \
+            _undated(lib, items, es, cands, params.get("compose")):
+        answerable = False  # "when": the only dates are when the documents came out
         if items.answer not in es.missing:
             es.missing.append(items.answer)
     found = Found(items, hits, cands, es, answerable, flagged=flagged,
