@@ -94,9 +94,6 @@ def intro(d: Document, k: int, cues: list[Any], fallback: Callable[[int], Any], 
     para = d.text[s:e].rstrip()
     if foreign(para):
         return None
-    heading = speech_heading(d, k)
-    if heading is not None:
-        return heading
     if not para.endswith(":"):
         # "Ana Ruiz tweeted from the protest." followed by a paragraph in another language (and its translation):
         # words in another language than the narrator's are a quotation, the speech verb before it introduces it
@@ -301,14 +298,24 @@ def block_quotes(d: Document, cues: list[Any], found: list[Statement],
     out: list[tuple[int, list[tuple[int, int]]]] = []
     previous: tuple[Any, int] | None = None  # the last block's cue and the start of its last paragraph
     for k in range(len(d.paras) - 1):
-        cue = intro(d, k, cues, fallback, _right_before(d, k, previous))
+        cue, speech = _introduction(d, k, cues, fallback, _right_before(d, k, previous))
         if cue is None:
             continue
-        spans = _block(d, k, cue, cues, found, speech_heading(d, k) is not None)
+        spans = _block(d, k, cue, cues, found, speech)
         if spans:
             out.append((k, spans))
             previous = (cue, spans[-1][0])
     return out
+
+
+def _introduction(d: Document, k: int, cues: list[Any], fallback: Callable[[int], Any],
+                  previous: Any = None) -> tuple[Any | None, bool]:
+    """The cue paragraph k introduces a block with, and whether it is a published speech's heading (read once)."""
+    s, e = d.paras[k]
+    heading = None if foreign(d.text[s:e].rstrip()) else speech_heading(d, k)
+    if heading is not None:
+        return heading, True
+    return intro(d, k, cues, fallback, previous), False
 
 
 def _right_before(d: Document, k: int, previous: tuple[Any, int] | None) -> Any:
@@ -321,7 +328,7 @@ def speakers_of(d: Document, cues: list[Any], blocks: list[tuple[int, list[tuple
     out: list[tuple[Any, list[tuple[int, int]]]] = []
     previous: tuple[Any, int] | None = None
     for k, spans in blocks:
-        cue = intro(d, k, cues, fallback, _right_before(d, k, previous))
+        cue, _speech = _introduction(d, k, cues, fallback, _right_before(d, k, previous))
         if cue is not None:
             out.append((cue, spans))
             previous = (cue, spans[-1][0])

@@ -144,16 +144,20 @@ def name_roles(registry: Any, question: str, speakers: dict[str, set[str]] | Non
     out = question
     # the documents' own title words ("Coastguard" in "Tom Berg, Chief Coastguard, said"): a capitalised one after a
     # title word is the rest of the title, not a name
-    titled = set().union(*speakers.values()) if speakers else set()
+    titled: set[str] | None = None  # (gathered only when a capitalised word follows a title word)
     for chunk in reversed(list(nlp()(question).noun_chunks)):
         # the phrase ends at its last title noun (the tagger may take a verb after it for a noun: "the minister
         # comment")
         heads = [t for t in chunk if t.lemma_.lower() in HUMAN_NOUNS]
         if not heads:
             continue
-        while heads[-1].i + 1 < chunk.end and chunk.doc[heads[-1].i + 1].pos_ == "PROPN" and \
-                chunk.doc[heads[-1].i + 1].lower_ in titled and chunk.doc[heads[-1].i + 1].ent_type_ != "PERSON":
-            heads.append(chunk.doc[heads[-1].i + 1])
+        while heads[-1].i + 1 < chunk.end and (nxt := chunk.doc[heads[-1].i + 1]).pos_ == "PROPN" and \
+                nxt.ent_type_ != "PERSON":
+            if titled is None:
+                titled = set().union(*speakers.values()) if speakers else set()
+            if nxt.lower_ not in titled:
+                break
+            heads.append(nxt)
         span = [t for t in chunk if t.i <= heads[-1].i]
         after = heads[-1].i + 1
         if after < len(chunk.doc) and chunk.doc[after].pos_ == "PROPN":
